@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { decodeText, type Encoding, type EncodingInfo } from './decode.ts';
+import { detectDelimiter, describeDelimiter, DELIMITERS } from './delimiter.ts';
+import { chooseProfile, type ColumnMapping, type ColumnProfile } from './profiles.ts';
+import { parseDate, type DateOrder } from './dates.ts';
+import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type RejectedRow } from './record.ts';
+import { UserError } from './errors.ts';
+
+export interface InputSource {
+  /** The path as shown in reports (`-` for standard input). */
+  path: string;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+export interface IntakeOptions {
+  profiles: ColumnProfile[];
+  profile?: string;
+  map?: Partial<Record<CanonicalField, string>>;
+  encoding?: Encoding;
+  delimiter?: string;
+  dateOrder: DateOrder;
+}
+
+/** What one input file held. Filled in while the file is read. */
+export interface InputSummary {
+  path: string;
+  sha256: string;
+  profile: string;
+  encoding: string;
+  delimiter: string;
+  rows_read: number;
+  rows_audited: number;
+  rows_rejected: number;
+}
+
+export type IntakeItem = { record: CanonicalRecord; rejected?: undefined } | { rejected: RejectedRow; record?: undefined };
+
+/** A value the row had that could not be used, though the row itself was audited. */
+export interface IntakeWarning {
+  path: string;
+  line: number;
+  record: number;
+  message: string;
+}
+
+/**
+ * Streams one export: bytes → text (strict decoding) → CSV rows → canonical records.
+ * Every data row comes out either as a record or as a rejected row with its reason.
+ */
+export async function* readExport(
+  source: InputSource,
+  options: IntakeOptions,
+  summary: InputSummary,
+  warnings: IntakeWarning[],
+): AsyncGenerator<IntakeItem> {
+  const path = source.path;
+  const hash = createHash('sha256');
+  let byteCount = 0;
+  async function* hashed() {
+    for await (const chunk of source.open()) {
+      hash.update(chunk);
+      byteCount += chunk.length;
+      yield chunk;
+    }
+  }
+  const encodingInfo: { value?: EncodingInfo } = {};
+  const text = decodeText(hashed(), path, options.encoding, encodingInfo);
+  const first = await text.next();
+  if (first.done || !first.value.trim()) {
+    summary.sha256 = hash.digest('hex');
+    if (byteCount === 0 || first.done) throw new UserError(`${path}: the file is empty`);
+    throw new UserError(`${path}: the file holds only blank lines`);
+  }
+  summary.encoding = encodingInfo.value!.encoding;
+  const headerLine = first.value.slice(0, (first.value.indexOf('\n') + 1 || first.value.length + 1) - 1);
+  const delimiter = options.delimiter ?? detectDelimiter(headerLine);
+  summary.delimiter = describeDelimiter(delimiter);
+
+  async function* allText() {
+    yield first.value as string;
+    yield* text;
+  }
+  const parser = Readable.from(allText()).pipe(
+    parse({
+      delimiter,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+      raw: true,
+    }),
+  );
+  const skipped: RejectedRow[] = [];
+  parser.on('skip', (err: { message: string; lines: number; raw?: string }) => {
+    const raw = err.raw ?? '';
+    skipped.push({ path, line: startLine(err.lines, raw), record: 0, reason: csvReason(err.message) });
+  });
+
+  let header: string[] | undefined;
+  let mapping: ColumnMapping | undefined;
+  let recordNumber = 0;
+  const iterator = parser[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<{ record: string[]; info: { lines: number }; raw: string }>;
+    try {
+      next = await iterator.next();
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`${path}: ${(err as Error).message}`);
+    }
+    if (next.done) break;
+    const { record: fields, info, raw } = next.value;
+    const line = startLine(info.lines, raw);
+    if (!header) {
+      header = fields.map((h) => h.trim());
+      mapping = mapColumns(header, options, path, headerLine, delimiter);
+      summary.profile = mapping.profile;
+      continue;
+    }
+    recordNumber++;
+    summary.rows_read++;
+    const result = toRecord(fields, header, mapping!, options.dateOrder, { path, line, record: recordNumber }, warnings);
+    if (typeof result === 'string') {
+      summary.rows_rejected++;
+      yield { rejected: { path, line, record: recordNumber, reason: result } };
+    } else {
+      yield { record: result };
+    }
+    while (skipped.length) yield* rejectSkipped(skipped.shift()!);
+  }
+  while (skipped.length) yield* rejectSkipped(skipped.shift()!);
+  summary.sha256 = hash.digest('hex');
+  if (!header) throw new UserError(`${path}: the file has no header row`);
+
+  function* rejectSkipped(row: RejectedRow): Generator<IntakeItem> {
+    recordNumber++;
+    summary.rows_read++;
+    summary.rows_rejected++;
+    yield { rejected: { ...row, record: recordNumber } };
+  }
+}
+
+/** Physical line on which a parsed record starts, from the line it ends on and its raw text. */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+  let inner = 0;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) inner++;
+  return endLine - inner;
+}
+
+function csvReason(message: string): string {
+  if (/Quote Not Closed/i.test(message)) return 'a quoted field is never closed (an opening " with no closing ")';
+  return message;
+}
+
+function mapColumns(header: string[], options: IntakeOptions, path: string, headerLine: string, delimiter: string): ColumnMapping {
+  try {
+    const mapping = chooseProfile(header, options.profiles, path, options.profile, options.map);
+    checkDuplicateColumns(header, mapping, path);
+    return mapping;
+  } catch (err) {
+    if (err instanceof UserError && header.length === 1) {
+      const other = DELIMITERS.find((d) => d !== delimiter && headerLine.includes(d));
+      if (other) {
+        throw new UserError(`${err.message}\nThe header has a single column: is the delimiter right? It contains '${describeDelimiter(other)}' (try --delimiter '${describeDelimiter(other)}')`);
+      }
+    }
+    throw err;
+  }
+}
+
+function checkDuplicateColumns(header: string[], mapping: ColumnMapping, path: string) {
+  for (const [field, at] of Object.entries(mapping.index)) {
+    const name = header[at!];
+    const again = header.findIndex((h, i) => i !== at && h.toLowerCase() === name.toLowerCase());
+    if (again !== -1) {
+      throw new UserError(`${path}: the column '${name}' (used for ${field}) appears twice in the header, as columns ${at! + 1} and ${again + 1}`);
+    }
+  }
+}
+
+const GENDERS: Record<string, string> = { m: 'male', male: 'male', boy: 'male', f: 'female', female: 'female', girl: 'female' };
+
+function toRecord(
+  fields: string[],
+  header: string[],
+  mapping: ColumnMapping,
+  dateOrder: DateOrder,
+  source: CanonicalRecord['source'],
+  warnings: IntakeWarning[],
+): CanonicalRecord | string {
+  if (fields.length !== header.length) return `expected ${header.length} fields, found ${fields.length}`;
+  const value = (field: CanonicalField): string | null => {
+    const at = mapping.index[field] ?? mapping.index[mapping.fallbacks[field]!];
+    if (at === undefined) return null;
+    const v = field === 'text' ? fields[at] : fields[at].trim();
+    return v.trim() === '' ? null : v;
+  };
+  for (const field of REQUIRED_FIELDS) {
+    if (value(field) === null) return `${field} is empty`;
+  }
+  const recordDate = parseDate(value('record_date')!, dateOrder);
+  if ('error' in recordDate) return `record_date: ${recordDate.error}`;
+  const optionalDate = (field: 'subject_dob' | 'recorded_at', part: 'date' | 'dateTime'): string | null => {
+    const raw = value(field);
+    if (raw === null) return null;
+    const parsed = parseDate(raw, dateOrder);
+    if ('error' in parsed) {
+      warnings.push({ ...source, message: `${field} ignored: ${parsed.error}` });
+      return null;
+    }
+    return parsed[part];
+  };
+  const record = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, value(f)])) as unknown as CanonicalRecord;
+  record.record_date = recordDate.date;
+  record.subject_dob = optionalDate('subject_dob', 'date');
+  record.recorded_at = optionalDate('recorded_at', 'dateTime');
+  const gender = record.subject_gender?.toLowerCase();
+  record.subject_gender = gender ? (GENDERS[gender] ?? gender) : null;
+  record.source = source;
+  return record;
+}

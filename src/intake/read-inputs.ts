@@ -1,0 +1,68 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readExport, type InputSource, type InputSummary, type IntakeItem, type IntakeOptions, type IntakeWarning } from './read-export.ts';
+import { UserError } from './errors.ts';
+
+const EXPORT_EXTENSIONS = /\.(csv|tsv|txt)$/i;
+
+/** Turns the paths given on the command line into input sources: files, folders (their exports, sorted) and `-`. */
+export function resolveInputs(paths: string[], stdin: () => AsyncIterable<Uint8Array> = () => process.stdin): InputSource[] {
+  const sources: InputSource[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      sources.push({ path: '-', open: stdin });
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      throw new UserError(`${path}: no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      const files = readdirSync(path).filter((f) => EXPORT_EXTENSIONS.test(f)).sort();
+      if (!files.length) throw new UserError(`${path}: the folder holds no .csv, .tsv or .txt export`);
+      for (const f of files) sources.push(fileSource(join(path, f)));
+    } else {
+      sources.push(fileSource(path));
+    }
+  }
+  return sources;
+}
+
+function fileSource(path: string): InputSource {
+  return { path, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+}
+
+/**
+ * Reads every input in turn. A record_id seen before (in this or an earlier file) is rejected,
+ * naming where it was first seen.
+ */
+export async function* readInputs(
+  sources: InputSource[],
+  options: IntakeOptions,
+  summaries: InputSummary[],
+  warnings: IntakeWarning[],
+): AsyncGenerator<IntakeItem> {
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const summary: InputSummary = {
+      path: source.path, sha256: '', profile: '', encoding: '', delimiter: '', rows_read: 0, rows_audited: 0, rows_rejected: 0,
+    };
+    summaries.push(summary);
+    for await (const item of readExport(source, options, summary, warnings)) {
+      if (item.record) {
+        const { record_id, source: at } = item.record;
+        const first = seen.get(record_id);
+        if (first !== undefined) {
+          summary.rows_rejected++;
+          yield { rejected: { ...at, reason: `duplicate record_id '${record_id}' (first seen at ${first})` } };
+          continue;
+        }
+        seen.set(record_id, `${at.path}:${at.line}`);
+        summary.rows_audited++;
+      }
+      yield item;
+    }
+  }
+}

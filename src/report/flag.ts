@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { CanonicalRecord } from '../intake/record.ts';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return RANK[severity] >= RANK[threshold];
+}
+
+/** What every rule carries, whatever its kind. */
+export interface RuleMeta {
+  id: string;
+  kind: string;
+  category: string;
+  severity: Severity;
+  standards: string[];
+  message: string;
+  description?: string;
+  /** The pack the rule came from. */
+  pack: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A short piece of the record around the span, for people to read. */
+export interface Snippet {
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface Flag {
+  id: string;
+  rule: string;
+  category: string;
+  severity: Severity;
+  standards: string[];
+  message: string;
+  record_id: string;
+  case_id: string;
+  subject_id: string | null;
+  record_date: string;
+  author: string | null;
+  team: string | null;
+  record_type: string | null;
+  span: Span | null;
+  snippet: Snippet | null;
+  related_record_ids: string[];
+  /** Canonical label name, for label findings. */
+  label?: string;
+  /** Assertion status of a label mention, for label findings. */
+  status?: string;
+  /** Kind-specific detail (similarity, the other record's span…). */
+  details?: Record<string, unknown>;
+}
+
+/** What a check reports: the rule, the record, where, and what to say. */
+export interface FlagDraft {
+  rule: RuleMeta;
+  record: CanonicalRecord;
+  span?: { start: number; end: number };
+  /** Overrides the rule's message (e.g. with the related record's details filled in). */
+  message?: string;
+  /** Overrides the rule's severity (e.g. a label repeated after contrary evidence). */
+  severity?: Severity;
+  related_record_ids?: string[];
+  label?: string;
+  status?: string;
+  details?: Record<string, unknown>;
+  /** Distinguishes two findings of one rule on one span (kept in the fingerprint). */
+  discriminator?: string;
+}
+
+const SNIPPET_CONTEXT = 60;
+
+export function makeSnippet(text: string, start: number, end: number): Snippet {
+  let from = Math.max(0, start - SNIPPET_CONTEXT);
+  let to = Math.min(text.length, end + SNIPPET_CONTEXT);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = text.lastIndexOf(' ', to) > end ? text.lastIndexOf(' ', to) : to;
+  const clean = (s: string) => s.replace(/\s+/g, ' ');
+  return {
+    before: (from > 0 ? '…' : '') + clean(text.slice(from, start)),
+    match: clean(text.slice(start, end)),
+    after: clean(text.slice(end, to)) + (to < text.length ? '…' : ''),
+  };
+}
+
+/**
+ * Builds the flag from a draft. The id is a fingerprint of the rule, the record and the words
+ * found (not their offsets), so the same finding on the same record keeps its id across runs
+ * and across edits elsewhere in the note.
+ */
+export function toFlag(draft: FlagDraft): Omit<Flag, 'id'> & { fingerprint: string } {
+  const { rule, record } = draft;
+  const span = draft.span ? { ...draft.span, text: record.text.slice(draft.span.start, draft.span.end) } : null;
+  const fingerprint = [rule.id, record.record_id, span?.text.toLowerCase().replace(/\s+/g, ' ') ?? '', draft.discriminator ?? ''].join('\u0000');
+  return {
+    fingerprint,
+    rule: rule.id,
+    category: rule.category,
+    severity: draft.severity ?? rule.severity,
+    standards: rule.standards,
+    message: draft.message ?? rule.message,
+    record_id: record.record_id,
+    case_id: record.case_id,
+    subject_id: record.subject_id,
+    record_date: record.record_date,
+    author: record.author,
+    team: record.team,
+    record_type: record.record_type,
+    span,
+    snippet: span ? makeSnippet(record.text, span.start, span.end) : null,
+    related_record_ids: draft.related_record_ids ?? [],
+    ...(draft.label !== undefined && { label: draft.label }),
+    ...(draft.status !== undefined && { status: draft.status }),
+    ...(draft.details !== undefined && { details: draft.details }),
+  };
+}
+
+export function fingerprintId(fingerprint: string): string {
+  return createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,74 @@
+import type { ChalkInstance } from 'chalk';
+import type { Report } from '../build-report.ts';
+import type { Flag, Severity } from '../flag.ts';
+import { formatUkDate } from '../../intake/dates.ts';
+import { terminalSafe } from '../../text/terminal-safe.ts';
+
+/** The grouped, human-readable view: by case, then record in date order, then a summary. */
+export function formatTerminal(report: Report, c: ChalkInstance): string {
+  const out: string[] = [];
+  const colour: Record<Severity, (s: string) => string> = { error: c.red.bold, warning: c.yellow, info: c.cyan };
+  const byCase = groupBy(report.flags, (f) => f.case_id);
+  for (const [caseId, flags] of byCase) {
+    const records = groupBy(flags, (f) => f.record_id);
+    out.push(c.bold(`Case ${safe(caseId)}`) + c.dim(`  ${plural(flags.length, 'flag')} in ${plural(records.size, 'record')}`));
+    for (const [recordId, recordFlags] of records) {
+      const r = recordFlags[0];
+      const who = [r.record_type, r.author ?? 'no author', r.team].filter(Boolean).map((s) => safe(s!)).join(' · ');
+      out.push(`  ${c.bold(safe(recordId))}  ${formatUkDate(r.record_date)}  ${c.dim(who)}`);
+      for (const f of recordFlags) {
+        out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}`);
+        if (f.snippet) out.push(`            ${c.dim('“')}${safe(f.snippet.before)}${c.inverse(safe(f.snippet.match))}${safe(f.snippet.after)}${c.dim('”')}`);
+        out.push(`            ${safe(f.message)}`);
+        if (f.related_record_ids.length) out.push(`            ${c.dim(`related: ${f.related_record_ids.map(safe).join(', ')}`)}`);
+      }
+    }
+    out.push('');
+  }
+  if (!report.flags.length) out.push(c.green('No flags.'), '');
+  out.push(...summaryLines(report, c, colour));
+  return out.join('\n') + '\n';
+}
+
+function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity, (s: string) => string>): string[] {
+  const s = report.summary;
+  const lines = [c.bold('Summary')];
+  for (const input of report.inputs) {
+    lines.push(`  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected`);
+  }
+  lines.push(`  Records: ${s.rows_read} read, ${s.records_audited} audited, ${s.rows_rejected} rejected; ${s.cases_audited} cases audited, ${s.cases_flagged} with flags`);
+  const sev = (['error', 'warning', 'info'] as Severity[]).map((k) => colour[k](`${s.by_severity[k]} ${k}`)).join(', ');
+  lines.push(`  Flags: ${s.flags} (${sev})${s.flags_below_min_severity ? c.dim(`; ${s.flags_below_min_severity} below --min-severity not shown`) : ''}`);
+  if (s.flags) {
+    lines.push(`  By category: ${Object.entries(s.by_category).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    lines.push(`  By standard: ${Object.entries(s.by_standard).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
+  if (report.rejected_rows.length) {
+    lines.push('', c.bold(`Rejected rows (${report.rejected_rows.length})`));
+    for (const r of report.rejected_rows) lines.push(`  ${safe(r.path)}:${r.line} (record ${r.record}): ${safe(r.reason)}`);
+  }
+  if (report.warnings.length) {
+    lines.push('', c.bold(`Warnings (${report.warnings.length})`));
+    for (const w of report.warnings) lines.push(`  ${safe(w.path)}:${w.line} (record ${w.record}): ${safe(w.message)}`);
+  }
+  return lines;
+}
+
+const safe = terminalSafe;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export type { Flag };
