@@ -8,6 +8,10 @@ export type Rule = RuleMeta & Record<string, unknown>;
 export interface CheckEnv {
   /** The run's reference date, YYYY-MM-DD. */
   asOf: string;
+  /** Pack-level sections (e.g. `assertion` cues) from every pack, by key, in pack order. */
+  sections: Record<string, unknown[]>;
+  /** Keep every label mention for the report's inventory (`--mentions`). */
+  collectMentions: boolean;
 }
 
 /**
@@ -17,6 +21,8 @@ export interface CheckEnv {
 export interface Check {
   record(record: CanonicalRecord): FlagDraft[];
   finish(): FlagDraft[];
+  /** Extra report sections (e.g. label_histories), available after finish(). */
+  sections?(): Record<string, unknown[]>;
 }
 
 /** A problem found in a rule beyond its schema, reported against one of its keys. */
@@ -35,5 +41,7 @@ export interface RuleKind {
   /** Which of those properties a rule must have. */
   required: string[];
   validate?(rule: Rule): RuleProblem[];
+  /** A pack-level section this kind reads (e.g. the label kind's `assertion` cues). */
+  section?: { key: string; schema: object; validate?(section: unknown): RuleProblem[] };
   createCheck(rules: Rule[], env: CheckEnv): Check;
 }

@@ -31,6 +31,7 @@ interface AuditFlags {
   minSeverity: Severity;
   strict: boolean;
   quiet: boolean;
+  mentions: boolean;
 }
 
 export function auditCommand(io: Io): Command {
@@ -49,6 +50,7 @@ export function auditCommand(io: Io): Command {
     .option('--as-of <date>', 'reference date YYYY-MM-DD for date checks (default: today)', isoDateOption)
     .option('--fail-on <severity>', 'exit 1 when a flag is at or above this: error, warning, info, never', failOnOption, 'error')
     .option('--min-severity <severity>', 'leave flags below this out of the report: error, warning, info', severityOption, 'info')
+    .option('--mentions', 'add every label mention, whatever its status, to the JSON report', false)
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('-q, --quiet', 'no diagnostics on stderr', false)
     .action(async (inputs: string[], flags: AuditFlags) => {
@@ -67,7 +69,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
   const runOptions = {
     format, profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
     date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict,
-    rules: flags.rules, default_rules: flags.defaultRules,
+    rules: flags.rules, default_rules: flags.defaultRules, mentions: flags.mentions,
   };
   const report = await runAudit({
     sources: resolveInputs(inputs, io.stdin),
@@ -82,6 +84,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
     packs,
     asOf,
     minSeverity: flags.minSeverity,
+    mentions: flags.mentions,
     runOptions,
   });
   if (!flags.quiet) {

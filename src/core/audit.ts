@@ -17,13 +17,17 @@ export interface AuditOptions {
   minSeverity: Severity;
   /** The options as given, recorded in the report. */
   runOptions: Record<string, unknown>;
+  /** Keep every label mention in the report (`mentions`). */
+  mentions?: boolean;
   /** Called after each row read (for progress display). */
   onRow?: (rowsRead: number) => void;
 }
 
 /** Runs every rule of every pack over every record and returns the report. Never prints. */
 export async function runAudit(options: AuditOptions): Promise<Report> {
-  const env: CheckEnv = { asOf: options.asOf };
+  const sections: Record<string, unknown[]> = {};
+  for (const pack of options.packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
+  const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false };
   const checks = createChecks(options.packs.flatMap((p) => p.rules), env);
   const drafts: FlagDraft[] = [];
   const rejected: RejectedRow[] = [];
@@ -44,8 +48,11 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
     for (const check of checks) drafts.push(...check.record(item.record));
   }
   for (const check of checks) drafts.push(...check.finish());
+  const extra: Record<string, unknown[]> = {};
+  for (const check of checks) Object.assign(extra, check.sections?.());
+  if (!options.mentions) delete extra.mentions;
   const run: RunInfo = { as_of: options.asOf, options: options.runOptions };
-  return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity });
+  return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra });
 }
 
 /** One check per rule kind, over all the rules of that kind. */

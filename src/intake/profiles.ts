@@ -47,6 +47,14 @@ const profileSchema = {
 };
 const validateProfile = new Ajv({ allErrors: true }).compile<ColumnProfile>(profileSchema);
 
+/** Headers that use the canonical names need no profile file. */
+export const CANONICAL_PROFILE: ColumnProfile = {
+  name: 'canonical',
+  system: 'scrutineer canonical',
+  description: 'Headers named exactly as the canonical fields.',
+  columns: {},
+};
+
 export const DEFAULT_PROFILE_DIR = new URL('../../rules/profiles/', import.meta.url).pathname;
 
 export function loadProfiles(dir: string = DEFAULT_PROFILE_DIR): ColumnProfile[] {
@@ -111,9 +119,9 @@ export function chooseProfile(
       throw new UserError(`${path}: --map ${field}=${column}: there is no column '${column}' (columns: ${header.join(', ')})`);
     }
   }
-  let candidates = profiles;
+  let candidates = profiles.some((p) => p.name === CANONICAL_PROFILE.name) ? profiles : [...profiles, CANONICAL_PROFILE];
   if (forced) {
-    candidates = profiles.filter((p) => p.name === forced);
+    candidates = candidates.filter((p) => p.name === forced);
     if (!candidates.length) {
       throw new UserError(`unknown profile '${forced}'; known profiles: ${profiles.map((p) => p.name).join(', ')}`);
     }

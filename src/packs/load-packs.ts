@@ -7,7 +7,7 @@ import { RULE_KINDS, findKind } from '../checks/index.ts';
 import type { Rule, RuleKind } from '../checks/rule-kind.ts';
 import { UserError } from '../intake/errors.ts';
 import { closest } from '../text/closest.ts';
-import { PACK_ENVELOPE_SCHEMA, ruleSchema } from './pack-schema.ts';
+import { envelopeSchema, ruleSchema } from './pack-schema.ts';
 
 export interface LoadedPack {
   name: string;
@@ -16,6 +16,8 @@ export interface LoadedPack {
   path: string;
   sha256: string;
   rules: Rule[];
+  /** Pack-level sections the rule kinds read, by key. */
+  sections: Record<string, unknown>;
 }
 
 /** The folder of default packs. */
@@ -25,7 +27,8 @@ const MAX_ALIASES = 50;
 const MAX_DEPTH = 20;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validateEnvelope = ajv.compile(PACK_ENVELOPE_SCHEMA);
+const ENVELOPE = envelopeSchema(RULE_KINDS);
+const validateEnvelope = ajv.compile(ENVELOPE);
 const ruleValidators = new Map<string, ValidateFunction>(RULE_KINDS.map((k) => [k.kind, ajv.compile(ruleSchema(k))]));
 
 /** The YAML packs in a folder (not its sub-folders), sorted; a file is itself. */
@@ -101,10 +104,20 @@ function loadPack(path: string, problems: string[]): LoadedPack | undefined {
   }
   const before = problems.length;
   if (!validateEnvelope(data)) {
-    problems.push(...describe(validateEnvelope.errors!, [], doc, at, Object.keys(PACK_ENVELOPE_SCHEMA.properties)));
+    problems.push(...describe(validateEnvelope.errors!, [], doc, at, Object.keys(ENVELOPE.properties)));
     return;
   }
-  const pack = data as { pack: string; version: string; description: string; rules: Rule[] };
+  const pack = data as { pack: string; version: string; description: string; rules: Rule[] } & Record<string, unknown>;
+  const sections: Record<string, unknown> = {};
+  for (const kind of RULE_KINDS) {
+    const key = kind.section?.key;
+    if (!key || pack[key] === undefined) continue;
+    sections[key] = pack[key];
+    for (const p of kind.section!.validate?.(pack[key]) ?? []) {
+      const path = [key, ...p.key.split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
+      problems.push(`${locate(doc, path, at)}: ${label(path)}: ${p.message}`);
+    }
+  }
   pack.rules.forEach((rule, i) => {
     const kind = findKind(String(rule.kind));
     const base = ['rules', i];
@@ -134,6 +147,7 @@ function loadPack(path: string, problems: string[]): LoadedPack | undefined {
     path,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     rules: pack.rules,
+    sections,
   };
 }
 

@@ -36,19 +36,22 @@ export function ruleSchema(kind: RuleKind): object {
   };
 }
 
-/** The pack around its rules. */
-export const PACK_ENVELOPE_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['pack', 'version', 'description', 'rules'],
-  properties: {
-    pack: { type: 'string', pattern: RULE_ID_PATTERN, description: 'The pack name.' },
-    version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+', description: 'The pack version (semver).' },
-    description: { type: 'string' },
-    sources: { type: 'array', items: { type: 'string' }, description: 'Guidance the pack draws on.' },
-    rules: { type: 'array', items: { type: 'object' } },
-  },
-};
+/** The pack around its rules, with the sections the kinds read (e.g. `assertion`). */
+export function envelopeSchema(kinds: RuleKind[]) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['pack', 'version', 'description', 'rules'],
+    properties: {
+      pack: { type: 'string', pattern: RULE_ID_PATTERN, description: 'The pack name.' },
+      version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+', description: 'The pack version (semver).' },
+      description: { type: 'string' },
+      sources: { type: 'array', items: { type: 'string' }, description: 'Guidance the pack draws on.' },
+      rules: { type: 'array', items: { type: 'object' } },
+      ...Object.fromEntries(kinds.filter((k) => k.section).map((k) => [k.section!.key, k.section!.schema])),
+    },
+  };
+}
 
 /** One JSON Schema for a whole pack, every kind included: published for editors. */
 export function publishedPackSchema(kinds: RuleKind[]): object {
@@ -56,9 +59,9 @@ export function publishedPackSchema(kinds: RuleKind[]): object {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: `https://scrutineer.invalid/schema/pack-${PACK_SCHEMA_VERSION}.json`,
     title: 'scrutineer rule pack',
-    ...PACK_ENVELOPE_SCHEMA,
+    ...envelopeSchema(kinds),
     properties: {
-      ...PACK_ENVELOPE_SCHEMA.properties,
+      ...envelopeSchema(kinds).properties,
       rules: { type: 'array', items: { oneOf: kinds.map(ruleSchema) } },
     },
   };

@@ -38,6 +38,10 @@ export interface Report {
   flags: Flag[];
   rejected_rows: RejectedRow[];
   warnings: IntakeWarning[];
+  /** Per case and label: where a label started, how far it spread, and evidence against it. */
+  label_histories?: unknown[];
+  /** Every label mention, whatever its status (with --mentions). */
+  mentions?: unknown[];
 }
 
 export interface ReportParts {
@@ -50,6 +54,8 @@ export interface ReportParts {
   recordsAudited: number;
   casesAudited: number;
   minSeverity: Severity;
+  /** Sections the checks added (label_histories, mentions). */
+  extra?: Record<string, unknown[]>;
 }
 
 /** Flags in a stable order: case, record date, record, position, rule. */
@@ -91,6 +97,7 @@ export function buildReport(parts: ReportParts): Report {
     flags,
     rejected_rows: parts.rejected,
     warnings: parts.warnings,
+    ...parts.extra,
   };
 }
 

@@ -13,7 +13,7 @@ const record = (text: string): CanonicalRecord => ({
 });
 
 function spans(r: Rule, text: string): string[] {
-  const check = phraseKind.createCheck([r], { asOf: '2024-01-01' });
+  const check = phraseKind.createCheck([r], { asOf: '2024-01-01', sections: {}, collectMentions: false });
   return check.record(record(text)).map((d) => text.slice(d.span!.start, d.span!.end));
 }
 

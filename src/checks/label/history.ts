@@ -1,0 +1,72 @@
+import type { Status } from './assertion.ts';
+
+/** A record's part in one label's history within a case. */
+export interface HistoryEntry {
+  record_id: string;
+  record_date: string;
+  recorded_at: string | null;
+  /** `mention` of the label (with its status), or `contrary-evidence` against it. */
+  event: 'mention' | 'contrary-evidence';
+  status?: Status;
+  text: string;
+  /** The cue that decided the status, or the contrary source. */
+  cue: string | null;
+}
+
+export interface LabelHistory {
+  case_id: string;
+  label: string;
+  /** The first record that applied the label (asserted, evidenced or attributed), if any did. */
+  first_record_id: string | null;
+  first_record_date: string | null;
+  /** Records that applied it after the first. */
+  repeated_in: string[];
+  evidenced: boolean;
+  contrary_evidence_record_ids: string[];
+  /** Records that asserted the label after a record of contrary evidence. */
+  repeated_after_contrary_evidence: string[];
+  entries: HistoryEntry[];
+}
+
+const APPLIES: Status[] = ['asserted', 'evidenced', 'attributed'];
+
+export function compareEntries(a: HistoryEntry, b: HistoryEntry): number {
+  return (
+    a.record_date.localeCompare(b.record_date) ||
+    (a.recorded_at ?? '').localeCompare(b.recorded_at ?? '') ||
+    a.record_id.localeCompare(b.record_id) ||
+    (a.event === b.event ? 0 : a.event === 'contrary-evidence' ? -1 : 1)
+  );
+}
+
+/**
+ * One label's chronology in one case: where it started, where it was repeated, whether any
+ * record evidenced it, and which assertions came after evidence against it.
+ */
+export function buildHistory(caseId: string, label: string, entries: HistoryEntry[]): LabelHistory {
+  const sorted = [...entries].sort(compareEntries);
+  const uses = sorted.filter((e) => e.event === 'mention' && APPLIES.includes(e.status!));
+  const first = uses[0];
+  const useRecords = [...new Set(uses.map((e) => e.record_id))];
+  const contrary = sorted.filter((e) => e.event === 'contrary-evidence');
+  const after: string[] = [];
+  if (contrary.length) {
+    const firstContrary = contrary[0];
+    for (const e of sorted) {
+      if (e.event === 'mention' && e.status === 'asserted' && compareEntries(firstContrary, e) < 0 && e.record_id !== firstContrary.record_id && !after.includes(e.record_id)) {
+        after.push(e.record_id);
+      }
+    }
+  }
+  return {
+    case_id: caseId,
+    label,
+    first_record_id: first?.record_id ?? null,
+    first_record_date: first?.record_date ?? null,
+    repeated_in: useRecords.slice(1),
+    evidenced: uses.some((e) => e.status === 'evidenced'),
+    contrary_evidence_record_ids: [...new Set(contrary.map((e) => e.record_id))],
+    repeated_after_contrary_evidence: after,
+    entries: sorted,
+  };
+}

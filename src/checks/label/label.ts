@@ -1,0 +1,152 @@
+import type { Check, CheckEnv, Rule, RuleKind } from '../rule-kind.ts';
+import type { CanonicalRecord } from '../../intake/record.ts';
+import type { FlagDraft } from '../../report/flag.ts';
+import { formatUkDate } from '../../intake/dates.ts';
+import { compileCues } from './assertion.ts';
+import { cueProblems, mergeCues, type CueLists } from './cues.ts';
+import { buildHistory, type HistoryEntry, type LabelHistory } from './history.ts';
+import { LabelMatcher, type Mention } from './mentions.ts';
+import { ASSERTION_SECTION_SCHEMA } from './cue-schema.ts';
+
+/** A `label` rule: one stigmatising label, its surface forms, and what would evidence it. */
+export interface LabelRule extends Rule {
+  label: string;
+  forms: string[];
+  evidence_needed?: string;
+  source?: string;
+  contrary_sources?: string[];
+}
+
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
+
+export const labelKind: RuleKind = {
+  kind: 'label',
+  summary: 'Finds a label about a person and reports it when the writer asserts it with no evidence, negation, hypothesis or attribution.',
+  properties: {
+    label: { type: 'string', minLength: 1, description: 'The canonical label name, e.g. FII.' },
+    forms: { ...stringList, description: 'Surface forms (inflections, synonyms), matched as whole words in any case.' },
+    evidence_needed: { type: 'string', description: 'What evidence would support the label.' },
+    source: { type: 'string', description: 'The guidance the rule rests on.' },
+    contrary_sources: { ...stringList, description: 'Independent sources whose negative or excluding result, in the same sentence, counts as evidence against the label.' },
+  },
+  required: ['label', 'forms'],
+  section: { key: 'assertion', schema: ASSERTION_SECTION_SCHEMA, validate: (s) => cueProblems(s as CueLists) },
+  createCheck(rules, env) {
+    return new LabelCheck(rules as LabelRule[], env);
+  },
+};
+
+/** One mention as kept until the end of the run (the record only when it will be flagged). */
+interface KeptMention extends Mention {
+  record_id: string;
+  record_date: string;
+  recorded_at: string | null;
+  record?: CanonicalRecord;
+}
+
+/** A mention in a report's inventory (`--mentions`). */
+export interface MentionEntry {
+  record_id: string;
+  case_id: string;
+  label: string;
+  status: string;
+  span: { start: number; end: number; text: string };
+  cue: string | null;
+}
+
+class LabelCheck implements Check {
+  private readonly matcher: LabelMatcher;
+  private readonly ruleByLabel: Map<string, LabelRule>;
+  private readonly byCase = new Map<string, Map<string, HistoryEntry[]>>();
+  private readonly asserted: KeptMention[] = [];
+  private readonly caseOf = new Map<KeptMention, string>();
+  private readonly inventory: MentionEntry[] = [];
+  private readonly collectMentions: boolean;
+
+  constructor(rules: LabelRule[], env: CheckEnv) {
+    this.collectMentions = env.collectMentions;
+    const cues = mergeCues((env.sections.assertion ?? []) as CueLists[]);
+    this.matcher = new LabelMatcher(rules, compileCues(cues));
+    this.ruleByLabel = new Map(rules.map((r) => [r.label, r]));
+  }
+
+  record(record: CanonicalRecord): FlagDraft[] {
+    const { mentions, contrary } = this.matcher.read(record.text);
+    for (const m of mentions) {
+      this.entries(record.case_id, m.label).push({
+        record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, event: 'mention', status: m.status, text: m.text, cue: m.cue,
+      });
+      if (this.collectMentions) this.inventory.push({ record_id: record.record_id, case_id: record.case_id, label: m.label, status: m.status, span: { start: m.start, end: m.end, text: m.text }, cue: m.cue });
+      if (m.status === 'asserted') {
+        const kept: KeptMention = { ...m, record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, record };
+        this.asserted.push(kept);
+        this.caseOf.set(kept, record.case_id);
+      }
+    }
+    for (const c of contrary) {
+      this.entries(record.case_id, c.label).push({
+        record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, event: 'contrary-evidence', text: c.text, cue: c.cue,
+      });
+    }
+    return [];
+  }
+
+  private entries(caseId: string, label: string): HistoryEntry[] {
+    let labels = this.byCase.get(caseId);
+    if (!labels) this.byCase.set(caseId, (labels = new Map()));
+    let list = labels.get(label);
+    if (!list) labels.set(label, (list = []));
+    return list;
+  }
+
+  private histories(): Map<string, LabelHistory> {
+    const out = new Map<string, LabelHistory>();
+    for (const [caseId, labels] of this.byCase) {
+      for (const [label, entries] of labels) out.set(`${caseId}\u0000${label}`, buildHistory(caseId, label, entries));
+    }
+    return out;
+  }
+
+  finish(): FlagDraft[] {
+    const histories = this.histories();
+    this.lastHistories = [...histories.values()].sort((a, b) => a.case_id.localeCompare(b.case_id) || a.label.localeCompare(b.label));
+    return this.asserted.map((m) => {
+      const rule = this.ruleByLabel.get(m.label)!;
+      const history = histories.get(`${this.caseOf.get(m)}\u0000${m.label}`)!;
+      return draftFor(rule, m, history);
+    });
+  }
+
+  private lastHistories: LabelHistory[] = [];
+
+  sections(): Record<string, unknown[]> {
+    return { label_histories: this.lastHistories, mentions: this.inventory };
+  }
+}
+
+function draftFor(rule: LabelRule, m: KeptMention, history: LabelHistory): FlagDraft {
+  const related: string[] = [];
+  const parts = [`“${m.text}” (${rule.label}) is stated as the writer's own judgement; no evidence or attribution was found in the record.`];
+  const afterContrary = history.repeated_after_contrary_evidence.includes(m.record_id);
+  if (afterContrary) {
+    const contrary = history.entries.find((e) => e.event === 'contrary-evidence')!;
+    parts.unshift(`Repeated after contrary evidence: record ${contrary.record_id} (${formatUkDate(contrary.record_date)}) reports ${contrary.cue}.`);
+    related.push(contrary.record_id);
+  }
+  if (history.first_record_id && history.first_record_id !== m.record_id) {
+    parts.push(`The label was first used in record ${history.first_record_id} (${formatUkDate(history.first_record_date!)}).`);
+    related.push(history.first_record_id);
+  }
+  parts.push(rule.message);
+  return {
+    rule,
+    record: m.record!,
+    span: { start: m.start, end: m.end },
+    message: parts.join(' '),
+    severity: afterContrary ? 'error' : undefined,
+    related_record_ids: [...new Set(related)],
+    label: rule.label,
+    status: m.status,
+    details: afterContrary ? { repeated_after_contrary_evidence: true } : undefined,
+  };
+}

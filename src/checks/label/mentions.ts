@@ -1,0 +1,116 @@
+import { splitSentences, type Sentence } from '../../text/sentences.ts';
+import { termPattern } from '../../text/terms.ts';
+import { decide, readSentence, type CompiledCues, type SentenceCues, type Status } from './assertion.ts';
+
+/** One label found in a record, with the status the assertion engine gave it. */
+export interface Mention {
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+  status: Status;
+  cue: string | null;
+}
+
+/** A sentence reporting an independent source's result against a label (a negative test). */
+export interface ContraryEvidence {
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+}
+
+export interface LabelForms {
+  label: string;
+  forms: string[];
+  contrary_sources?: string[];
+}
+
+/** All labels' forms compiled into one whole-word regex; the longest form wins. */
+export class LabelMatcher {
+  private readonly regex: RegExp;
+  private readonly contrary: { label: string; regex: RegExp }[];
+  private readonly byForm = new Map<string, string>();
+  private readonly compiled: { label: string; re: RegExp }[];
+
+  constructor(labels: LabelForms[], private readonly cues: CompiledCues) {
+    const all: { form: string; label: string }[] = labels.flatMap((l) => l.forms.map((form) => ({ form, label: l.label })));
+    all.sort((a, b) => b.form.length - a.form.length);
+    for (const { form, label } of all) this.byForm.set(normaliseForm(form), label);
+    this.compiled = labels.map((l) => ({ label: l.label, re: new RegExp(`^(?:${l.forms.map(termPattern).join('|')})$`, 'iu') }));
+    this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${all.map((a) => termPattern(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+    this.contrary = labels
+      .filter((l) => l.contrary_sources?.length)
+      .map((l) => ({ label: l.label, regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${l.contrary_sources!.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') }));
+  }
+
+  private labelOf(text: string): string {
+    return this.byForm.get(normaliseForm(text)) ?? this.compiled.find((c) => c.re.test(text))!.label;
+  }
+
+  /** Every label mention in a text with its status, and every sentence of contrary evidence. */
+  read(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
+    const hits = [...text.matchAll(this.regex)];
+    const contraryHits = this.contrary.flatMap((c) => [...text.matchAll(c.regex)].map((m) => ({ label: c.label, m })));
+    if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
+    const sentences = splitSentences(text);
+    const cache = new Map<number, SentenceCues>();
+    const cuesOf = (i: number) => {
+      let c = cache.get(i);
+      if (!c) cache.set(i, (c = readSentence(sentences[i].text, this.cues)));
+      return c;
+    };
+    const neighbours = (i: number) =>
+      [i - 1, i + 1].filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph).map(cuesOf);
+    const judge = (start: number, end: number) => {
+      const i = sentenceAt(sentences, start);
+      const s = sentences[i];
+      return { i, decision: decide({ start: start - s.start, end: end - s.start }, cuesOf(i), s.text, neighbours(i), this.cues) };
+    };
+
+    const mentions: Mention[] = [];
+    const contrary: ContraryEvidence[] = [];
+    for (const m of hits) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      const { i, decision } = judge(start, end);
+      const label = this.labelOf(m[0]);
+      mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue });
+      // A label negated in a sentence that names its source ("Dr Khan's report excludes FII").
+      const own = cuesOf(i);
+      if (decision.status === 'negated' && (own.source || own.contrary)) {
+        contrary.push({ label, start, end, text: m[0], cue: own.source ?? own.contrary! });
+      }
+    }
+    for (const { label, m } of contraryHits) {
+      const start = m.index!;
+      const { i, decision } = judge(start, start + m[0].length);
+      const own = cuesOf(i);
+      // The source must report a contrary result, and not in a conditional ("if the test is negative").
+      if (own.contrary && decision.status !== 'hypothetical' && decision.status !== 'negated') {
+        const s = sentences[i];
+        if (!contrary.some((c) => c.label === label && c.start >= s.start && c.end <= s.end)) {
+          contrary.push({ label, start, end: start + m[0].length, text: m[0], cue: own.contrary });
+        }
+      }
+    }
+    return { mentions, contrary };
+  }
+}
+
+function normaliseForm(text: string): string {
+  return text.toLowerCase().replace(/[-\s]+/g, ' ');
+}
+
+/** Index of the sentence holding an offset (binary search over sentence starts). */
+function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,63 @@
+/** A sentence of a record, with its offsets in the record's text. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the paragraph (blank-line or line-break separated block) it sits in. */
+  paragraph: number;
+}
+
+/** Words that end with a full stop but do not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'pc', 'dc', 'ds', 'di', 'sgt', 'insp', 'st', 'no', 'nos', 'vs', 'etc', 'eg', 'e.g', 'ie', 'i.e',
+  'approx', 'dept', 'tel', 'ref', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'cont', 'incl',
+]);
+
+/**
+ * Splits a record into sentences: at . ! ? followed by white space (not after a known
+ * abbreviation, an initial or inside a number), and at every line break, since case notes
+ * use line breaks for headings and lists.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), paragraph });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      push(i);
+      start = i + 1;
+      // A blank line (or several) starts a new paragraph; so does a single line break.
+      paragraph++;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== ';') continue;
+    // Let closing quotes and brackets stay with the sentence.
+    let end = i + 1;
+    while (end < text.length && /["'”’)\]]/.test(text[end])) end++;
+    if (end < text.length && !/\s/.test(text[end])) continue;
+    if (ch === '.') {
+      const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
+      if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
+      // "...on 04.02. 2023" or "1. " list numbers are not sentence ends.
+      if (/\d$/.test(text.slice(0, i)) && /^\s*\d/.test(text.slice(end))) continue;
+    }
+    if (ch === ';') {
+      push(i + 1);
+      start = i + 1;
+      continue;
+    }
+    push(end);
+    start = end;
+    i = end - 1;
+  }
+  push(text.length);
+  return out;
+}
