@@ -8,6 +8,7 @@ import type { Rule, RuleKind } from '../checks/rule-kind.ts';
 import { UserError } from '../intake/errors.ts';
 import { closest } from '../text/closest.ts';
 import { envelopeSchema, ruleSchema } from './pack-schema.ts';
+import { STANDARDS } from '../report/standards.ts';
 
 export interface LoadedPack {
   name: string;
@@ -18,6 +19,8 @@ export interface LoadedPack {
   rules: Rule[];
   /** Pack-level sections the rule kinds read, by key. */
   sections: Record<string, unknown>;
+  /** file:line:column of each rule's id, in rule order. */
+  ruleLocations: string[];
 }
 
 /** The folder of default packs. */
@@ -54,11 +57,11 @@ export function loadPacks(paths: string[]): LoadedPack[] {
   for (const path of paths.flatMap(packFiles)) {
     const pack = loadPack(path, problems);
     if (!pack) continue;
-    for (const rule of pack.rules) {
+    pack.rules.forEach((rule, i) => {
       const first = seen.get(rule.id);
-      if (first) problems.push(`${path}: rule id '${rule.id}' is already used by ${first}`);
-      else seen.set(rule.id, `${path}`);
-    }
+      if (first) problems.push(`${pack.ruleLocations[i]}: rules[${i}].id: rule id '${rule.id}' is already used at ${first}`);
+      else seen.set(rule.id, pack.ruleLocations[i]);
+    });
     packs.push(pack);
   }
   if (problems.length) {
@@ -148,6 +151,7 @@ function loadPack(path: string, problems: string[]): LoadedPack | undefined {
     sha256: createHash('sha256').update(bytes).digest('hex'),
     rules: pack.rules,
     sections,
+    ruleLocations: pack.rules.map((_, i) => locate(doc, ['rules', i, 'id'], at)),
   };
 }
 
@@ -168,6 +172,13 @@ function describe(errors: ErrorObject[], base: (string | number)[], doc: Documen
       out.add(`${locateKey(doc, path, key, at)}: ${label([...path, key])}: unknown key '${key}'${near ? ` — did you mean '${near}'?` : ''}`);
     } else if (e.keyword === 'required') {
       out.add(`${locate(doc, path, at)}: ${label(path)}: missing required key '${e.params.missingProperty}'`);
+    } else if (e.keyword === 'type') {
+      const value = doc.getIn(path);
+      const found = Array.isArray(value) ? 'a list' : value === null ? 'nothing' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+      const wanted = String(e.params.type).replace('array', 'a list').replace('object', 'a mapping');
+      out.add(`${locate(doc, path, at)}: ${label(path)}: expected ${wanted}, found ${found}`);
+    } else if (e.keyword === 'enum' && path.includes('standards')) {
+      out.add(`${locate(doc, path, at)}: ${label(path)}: '${doc.getIn(path)}' is not a Social Work England professional standard (${standardRanges()})`);
     } else if (e.keyword === 'enum') {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       const value = String(doc.getIn(path));
@@ -180,6 +191,12 @@ function describe(errors: ErrorObject[], base: (string | number)[], doc: Documen
   }
   if (anyOfDescription) out.add(`${locate(doc, base, at)}: ${label(base)}: a rule needs a 'description' or a 'docs' link`);
   return [...out];
+}
+
+function standardRanges(): string {
+  const byHead = new Map<string, string[]>();
+  for (const n of Object.keys(STANDARDS)) byHead.set(n.split('.')[0], [...(byHead.get(n.split('.')[0]) ?? []), n]);
+  return [...byHead.values()].map((l) => `${l[0]}–${l[l.length - 1]}`).join(', ');
 }
 
 function nearest(value: string, options: string[]): string | undefined {
