@@ -6,6 +6,7 @@ import { loadProfiles } from '../intake/profiles.ts';
 import { normaliseEncodingName } from '../intake/decode.ts';
 import { parseDelimiterOption } from '../intake/delimiter.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
+import { loadLabelsCsv } from '../packs/labels-csv.ts';
 import { countAtLeast } from '../report/build-report.ts';
 import { atLeast, type Severity } from '../report/flag.ts';
 import { formatJson } from '../report/formats/json.ts';
@@ -32,6 +33,7 @@ interface AuditFlags {
   strict: boolean;
   quiet: boolean;
   mentions: boolean;
+  labels?: string;
 }
 
 export function auditCommand(io: Io): Command {
@@ -50,6 +52,7 @@ export function auditCommand(io: Io): Command {
     .option('--as-of <date>', 'reference date YYYY-MM-DD for date checks (default: today)', isoDateOption)
     .option('--fail-on <severity>', 'exit 1 when a flag is at or above this: error, warning, info, never', failOnOption, 'error')
     .option('--min-severity <severity>', 'leave flags below this out of the report: error, warning, info', severityOption, 'info')
+    .option('--labels <file.csv>', 'add labels from a spreadsheet with the columns label,term (one term a row)')
     .option('--mentions', 'add every label mention, whatever its status, to the JSON report', false)
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('-q, --quiet', 'no diagnostics on stderr', false)
@@ -64,12 +67,17 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
   }
   const format = flags.format ?? (io.stdoutIsTTY && !flags.output ? 'terminal' : 'json');
   const packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
+  if (flags.labels) {
+    const { pack, skipped } = await loadLabelsCsv(flags.labels, packs.flatMap((p) => p.rules));
+    packs.push(pack);
+    if (!flags.quiet) for (const s of skipped) io.stderr(`scrutineer: ${s}; row skipped\n`);
+  }
   if (!packs.some((p) => p.rules.length)) throw new UserError('no rules to run: give --rules PATH or leave out --no-default-rules');
   const asOf = flags.asOf ?? todayIso();
   const runOptions = {
     format, profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
     date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict,
-    rules: flags.rules, default_rules: flags.defaultRules, mentions: flags.mentions,
+    rules: flags.rules, default_rules: flags.defaultRules, mentions: flags.mentions, labels: flags.labels ?? null,
   };
   const report = await runAudit({
     sources: resolveInputs(inputs, io.stdin),

@@ -80,7 +80,7 @@ export async function* decodeText(
     headBytes += next.value.length;
   }
   const first = Buffer.concat(head);
-  info.value = forced ? { encoding: forced, detected_by: 'option' } : sniffEncoding(first, path, ended);
+  info.value = forced ? { encoding: forced, detected_by: 'option' } : sniffEncoding(first.subarray(0, SNIFF_BYTES), path, ended && first.length <= SNIFF_BYTES);
   const encoding = info.value.encoding;
   const decoder = encoding === 'windows-1252' ? new Windows1252Decoder() : new TextDecoder(encoding, { fatal: true });
   let offset = 0;

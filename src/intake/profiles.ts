@@ -99,7 +99,9 @@ export function mapHeader(header: string[], profile: ColumnProfile, overrides: P
   }
   const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined && fallbacks[f] === undefined);
   const score = Object.keys(index).length;
-  return { mapping: { profile: profile.name, index, fallbacks } as ColumnMapping, missing, score };
+  // Ties go to the profile that names the columns itself rather than by their canonical names.
+  const named = CANONICAL_FIELDS.filter((f) => index[f] !== undefined && (profile.columns[f] ?? []).some((n) => normaliseHeader(n) === normaliseHeader(header[index[f]!]))).length;
+  return { mapping: { profile: profile.name, index, fallbacks } as ColumnMapping, missing, score, named };
 }
 
 /**
@@ -126,7 +128,7 @@ export function chooseProfile(
       throw new UserError(`unknown profile '${forced}'; known profiles: ${profiles.map((p) => p.name).join(', ')}`);
     }
   }
-  const results = candidates.map((p) => mapHeader(header, p, overrides)).sort((a, b) => a.missing.length - b.missing.length || b.score - a.score);
+  const results = candidates.map((p) => mapHeader(header, p, overrides)).sort((a, b) => a.missing.length - b.missing.length || b.score - a.score || b.named - a.named);
   const best = results[0];
   if (best.missing.length === 0) return best.mapping;
   const field = best.missing[0];

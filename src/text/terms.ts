@@ -1,10 +1,10 @@
-/** Regular-expression source for a literal term: any run of white space matches any other, hyphens are optional. */
+/** Regular-expression source for a literal term: words may be split by any white space or a hyphen, and a hyphen inside a word is optional. */
 export function termPattern(term: string): string {
   return term
     .trim()
     .split(/\s+/)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\?-/g, '[-\\s]?'))
-    .join('\\s+');
+    .join('(?:\\s*-\\s*|\\s+)');
 }
 
 /** A global, case-insensitive regex that matches `source` only as whole words. */

@@ -66,12 +66,14 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
       for (const m of masked.matchAll(re)) triggers.push({ status: d.status, direction, start: m.index!, end: m.index! + m[0].length, text: m[0] });
     }
   }
+  // Where triggers overlap ("ruled out" inside "cannot be ruled out"), the longer one speaks.
+  const kept = triggers.filter((t) => !triggers.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start));
   const terminators = cues.terminators ? [...masked.matchAll(cues.terminators)].map((m) => m.index!) : [];
   const adoptedMatch = cues.adopted ? first(masked, cues.adopted) : null;
   const contrary = cues.contrary ? first(masked, cues.contrary) : null;
-  const source = cues.evidence ? first(sentence, cues.evidence) : null;
+  const source = cues.evidence ? firstUnnegated(sentence, cues.evidence) : null;
   return {
-    triggers,
+    triggers: kept,
     terminators,
     adopted: adoptedMatch,
     source: source?.text ?? null,
@@ -87,6 +89,15 @@ function first(text: string, re: RegExp): { start: number; text: string } | null
   const m = re.exec(text);
   re.lastIndex = 0;
   return m ? { start: m.index, text: m[0] } : null;
+}
+
+/** The first evidence cue that is not itself denied ("no police report was made"). */
+function firstUnnegated(text: string, re: RegExp): { start: number; text: string } | null {
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index! - 30), m.index!);
+    if (!/\b(?:no|not|never|without|nor|nothing)(?:\s+(?:a|an|the|any))?\s*$/i.test(before)) return { start: m.index!, text: m[0] };
+  }
+  return null;
 }
 
 /** Spans between paired double quotes (straight or curly). */
@@ -110,6 +121,15 @@ function quotedSegments(text: string): [number, number][] {
   return out;
 }
 
+/**
+ * Attribution and multi-word triggers ("no evidence of", "at no point", "do not agree") are
+ * specific enough to reach the whole clause, up to a terminator; a single word ("no", "may")
+ * reaches only its window, as in NegEx.
+ */
+function reachesClause(t: CueMatch): boolean {
+  return t.status === 'attributed' || /\s/.test(t.text.trim());
+}
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 function wordsBetween(text: string, from: number, to: number): number {
@@ -126,7 +146,8 @@ export interface Decision {
  * Decides the assertion status of one mention (offsets relative to its sentence), given the
  * cues of its own sentence and of the sentences either side in the same paragraph.
  * Order: quotation, negation, hypothesis, attribution (unless the writer adopts it), cited
- * evidence, and otherwise the writer's own unevidenced assertion.
+ * evidence (in the sentence, the two before it or the one after it, in the same paragraph:
+ * conclusions usually follow what was seen), and otherwise the writer's own assertion.
  */
 export function decide(mention: { start: number; end: number }, own: SentenceCues, sentenceText: string, neighbours: SentenceCues[], cues: CompiledCues): Decision {
   if (own.quotes.some(([a, b]) => a < mention.start && mention.end <= b)) return { status: 'attributed', cue: 'quotation' };
@@ -135,11 +156,11 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
     if (t.direction === 'before') {
       if (t.end > mention.start) return false;
       if (own.terminators.some((p) => p >= t.end && p < mention.start)) return false;
-      return t.status === 'attributed' || wordsBetween(sentenceText, t.end, mention.start) <= cues.windowBefore;
+      return reachesClause(t) || wordsBetween(sentenceText, t.end, mention.start) <= cues.windowBefore;
     }
     if (t.start < mention.end) return false;
     if (own.terminators.some((p) => p >= mention.end && p < t.start)) return false;
-    return t.status === 'attributed' || wordsBetween(sentenceText, mention.end, t.start) <= cues.windowAfter;
+    return reachesClause(t) || wordsBetween(sentenceText, mention.end, t.start) <= cues.windowAfter;
   };
   const active = own.triggers.filter(inScope);
   const find = (status: CueMatch['status']) => active.find((t) => t.status === status);
@@ -150,9 +171,7 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   if (own.question) return { status: 'hypothetical', cue: '?' };
   const evidence = own.evidence ?? neighbours.find((n) => n.evidence)?.evidence ?? null;
   const attribution = find('attributed');
-  if (attribution && !(own.adopted && own.adopted.start > attribution.start)) {
-    return own.evidence ? { status: 'evidenced', cue: own.evidence } : { status: 'attributed', cue: attribution.text };
-  }
+  if (attribution && !(own.adopted && own.adopted.start > attribution.start)) return { status: 'attributed', cue: attribution.text };
   if (evidence) return { status: 'evidenced', cue: evidence };
   return { status: 'asserted', cue: null };
 }

@@ -25,6 +25,7 @@ export const labelKind: RuleKind = {
   properties: {
     label: { type: 'string', minLength: 1, description: 'The canonical label name, e.g. FII.' },
     forms: { ...stringList, description: 'Surface forms (inflections, synonyms), matched as whole words in any case.' },
+    exclusions: { ...stringList, description: 'Phrases that hold a form but are not the label (e.g. "non-alcoholic drinks"); a form inside one is not a mention.' },
     evidence_needed: { type: 'string', description: 'What evidence would support the label.' },
     source: { type: 'string', description: 'The guidance the rule rests on.' },
     contrary_sources: { ...stringList, description: 'Independent sources whose negative or excluding result, in the same sentence, counts as evidence against the label.' },

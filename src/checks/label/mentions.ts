@@ -24,6 +24,8 @@ export interface ContraryEvidence {
 export interface LabelForms {
   label: string;
   forms: string[];
+  /** Phrases holding a form that are not the label ("non-alcoholic drinks", "unstable housing"). */
+  exclusions?: string[];
   contrary_sources?: string[];
 }
 
@@ -33,6 +35,7 @@ export class LabelMatcher {
   private readonly contrary: { label: string; regex: RegExp }[];
   private readonly byForm = new Map<string, string>();
   private readonly compiled: { label: string; re: RegExp }[];
+  private readonly exclusions: RegExp | null;
 
   constructor(labels: LabelForms[], private readonly cues: CompiledCues) {
     const all: { form: string; label: string }[] = labels.flatMap((l) => l.forms.map((form) => ({ form, label: l.label })));
@@ -40,6 +43,8 @@ export class LabelMatcher {
     for (const { form, label } of all) this.byForm.set(normaliseForm(form), label);
     this.compiled = labels.map((l) => ({ label: l.label, re: new RegExp(`^(?:${l.forms.map(termPattern).join('|')})$`, 'iu') }));
     this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${all.map((a) => termPattern(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+    const excluded = labels.flatMap((l) => l.exclusions ?? []);
+    this.exclusions = excluded.length ? wholeWordRegex(excluded) : null;
     this.contrary = labels
       .filter((l) => l.contrary_sources?.length)
       .map((l) => ({ label: l.label, regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${l.contrary_sources!.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') }));
@@ -51,7 +56,8 @@ export class LabelMatcher {
 
   /** Every label mention in a text with its status, and every sentence of contrary evidence. */
   read(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
-    const hits = [...text.matchAll(this.regex)];
+    const excluded = this.exclusions ? [...text.matchAll(this.exclusions)].map((m) => [m.index!, m.index! + m[0].length]) : [];
+    const hits = [...text.matchAll(this.regex)].filter((m) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b));
     const contraryHits = this.contrary.flatMap((c) => [...text.matchAll(c.regex)].map((m) => ({ label: c.label, m })));
     if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
     const sentences = splitSentences(text);
@@ -62,7 +68,7 @@ export class LabelMatcher {
       return c;
     };
     const neighbours = (i: number) =>
-      [i - 1, i + 1].filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph).map(cuesOf);
+      [i - 1, i - 2, i + 1].filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph).map(cuesOf);
     const judge = (start: number, end: number) => {
       const i = sentenceAt(sentences, start);
       const s = sentences[i];
@@ -97,6 +103,10 @@ export class LabelMatcher {
     }
     return { mentions, contrary };
   }
+}
+
+function wholeWordRegex(terms: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 }
 
 function normaliseForm(text: string): string {

@@ -1,0 +1,35 @@
+/** `npm run accuracy`: prints the label engine's scores on both corpora, as quoted in the README. */
+import { classify, readCorpus, scoreCorpus, type CorpusScores } from './label-corpus.ts';
+import { STATUSES } from '../../src/checks/label/assertion.ts';
+
+const corpora = { dev: 'fixtures/labels/corpus-dev.csv', 'held-out': 'fixtures/labels/corpus-heldout.csv' };
+const results: [string, CorpusScores][] = [];
+const verbose = process.argv.includes('--errors');
+for (const [name, path] of Object.entries(corpora)) {
+  const outcomes = classify(readCorpus(path));
+  results.push([name, scoreCorpus(outcomes)]);
+  if (verbose && name === 'dev') {
+    for (const o of outcomes.filter((o) => o.status !== o.row.status || o.label !== o.row.label)) {
+      console.log(`${o.row.id} gold=${o.row.status} got=${o.status ?? 'MISSED'} (${o.label ?? '-'} / cue ${o.cue ?? '-'}) ${o.row.term} :: ${o.row.text}`);
+    }
+  }
+}
+const pct = (n: number) => n.toFixed(2);
+console.log(`| corpus | sentences | label found | status accuracy | ${STATUSES.map((s) => `${s} P / R`).join(' | ')} |`);
+console.log(`|---|---|---|---|${STATUSES.map(() => '---').join('|')}|`);
+for (const [name, s] of results) {
+  console.log(`| ${name} | ${s.rows} | ${pct(s.labelCorrect / s.rows)} | ${pct(s.accuracy)} | ${STATUSES.map((st) => `${pct(s.byStatus[st].precision)} / ${pct(s.byStatus[st].recall)}`).join(' | ')} |`);
+}
+
+if (process.argv.includes('--confusion')) {
+  // Counts only (gold × predicted): safe to look at for the held-out set.
+  for (const [name, path] of Object.entries(corpora)) {
+    const outcomes = classify(readCorpus(path));
+    console.log(`\n${name}: gold \\ predicted`);
+    const cols = [...STATUSES, null];
+    console.log(['gold'.padEnd(13), ...cols.map((c) => (c ?? 'missed').padStart(12))].join(''));
+    for (const g of STATUSES) {
+      console.log([g.padEnd(13), ...cols.map((c) => String(outcomes.filter((o) => o.row.status === g && o.status === c).length).padStart(12))].join(''));
+    }
+  }
+}
