@@ -204,7 +204,10 @@ function toRecord(
     if (value(field) === null) return `${field} is empty`;
   }
   const recordDate = parseDate(value('record_date')!, dateOrder);
-  if ('error' in recordDate) return `record_date: ${recordDate.error}`;
+  if ('error' in recordDate) {
+    const hint = dateOrder === 'dmy' && /^month (1[3-9]|2\d|3[01]) /.test(recordDate.error) ? ' (is the export month-first? try --date-order mdy)' : '';
+    return `record_date: ${recordDate.error}${hint}`;
+  }
   const optionalDate = (field: 'subject_dob' | 'recorded_at', part: 'date' | 'dateTime'): string | null => {
     const raw = value(field);
     if (raw === null) return null;
