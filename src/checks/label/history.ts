@@ -8,6 +8,7 @@ export interface HistoryEntry {
   /** `mention` of the label (with its status), or `contrary-evidence` against it. */
   event: 'mention' | 'contrary-evidence';
   status?: Status;
+  /** The words of the mention, or the sentence that carries the contrary evidence. */
   text: string;
   /** The cue that decided the status, or the contrary source. */
   cue: string | null;

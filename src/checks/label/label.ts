@@ -86,7 +86,7 @@ class LabelCheck implements Check {
     }
     for (const c of contrary) {
       this.entries(record.case_id, c.label).push({
-        record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, event: 'contrary-evidence', text: c.text, cue: c.cue,
+        record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, event: 'contrary-evidence', text: c.sentence, cue: c.cue,
       });
     }
     return [];
@@ -131,7 +131,7 @@ function draftFor(rule: LabelRule, m: KeptMention, history: LabelHistory): FlagD
   const afterContrary = history.repeated_after_contrary_evidence.includes(m.record_id);
   if (afterContrary) {
     const contrary = history.entries.find((e) => e.event === 'contrary-evidence')!;
-    parts.unshift(`Repeated after contrary evidence: record ${contrary.record_id} (${formatUkDate(contrary.record_date)}) reports ${contrary.cue}.`);
+    parts.unshift(`Repeated after contrary evidence: record ${contrary.record_id} (${formatUkDate(contrary.record_date)}) says “${contrary.text}”.`);
     related.push(contrary.record_id);
   }
   if (history.first_record_id && history.first_record_id !== m.record_id) {

@@ -19,6 +19,8 @@ export interface ContraryEvidence {
   end: number;
   text: string;
   cue: string;
+  /** The sentence that carries it, shortened for messages. */
+  sentence: string;
 }
 
 export interface LabelForms {
@@ -83,10 +85,12 @@ export class LabelMatcher {
       const { i, decision } = judge(start, end);
       const label = this.labelOf(m[0]);
       mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue });
-      // A label negated in a sentence that names its source ("Dr Khan's report excludes FII").
-      const own = cuesOf(i);
-      if (decision.status === 'negated' && (own.source || own.contrary)) {
-        contrary.push({ label, start, end, text: m[0], cue: own.source ?? own.contrary! });
+      // A label negated where the sentence or its neighbours name a source ("Dr Khan's report of
+      // 24/06/2022 … There is no evidence of FII"), or in an outcome ("found to be unsubstantiated").
+      if (decision.status === 'negated') {
+        const own = cuesOf(i);
+        const source = own.source ?? neighbours(i).find((n) => n.source)?.source ?? own.contrary;
+        if (source && !contrary.some((c) => c.label === label)) contrary.push({ label, start, end, text: m[0], cue: source, sentence: excerpt(sentences[i].text) });
       }
     }
     for (const { label, m } of contraryHits) {
@@ -95,9 +99,9 @@ export class LabelMatcher {
       const own = cuesOf(i);
       // The source must report a contrary result, and not in a conditional ("if the test is negative").
       if (own.contrary && decision.status !== 'hypothetical' && decision.status !== 'negated') {
-        const s = sentences[i];
-        if (!contrary.some((c) => c.label === label && c.start >= s.start && c.end <= s.end)) {
-          contrary.push({ label, start, end: start + m[0].length, text: m[0], cue: own.contrary });
+        // One piece of contrary evidence per label and record is enough for the chronology.
+        if (!contrary.some((c) => c.label === label)) {
+          contrary.push({ label, start, end: start + m[0].length, text: m[0], cue: own.contrary, sentence: excerpt(sentences[i].text) });
         }
       }
     }
@@ -107,6 +111,11 @@ export class LabelMatcher {
 
 function wholeWordRegex(terms: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+}
+
+function excerpt(sentence: string): string {
+  const flat = sentence.replace(/\s+/g, ' ').replace(/^["“”]+|["“”.;]+$/g, '');
+  return flat.length > 140 ? `${flat.slice(0, flat.lastIndexOf(' ', 137))}…` : flat;
 }
 
 function normaliseForm(text: string): string {

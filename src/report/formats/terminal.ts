@@ -3,6 +3,7 @@ import type { Report } from '../build-report.ts';
 import type { Flag, Severity } from '../flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
+import type { LabelHistory } from '../../checks/label/history.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance): string {
@@ -23,6 +24,7 @@ export function formatTerminal(report: Report, c: ChalkInstance): string {
         if (f.related_record_ids.length) out.push(`            ${c.dim(`related: ${f.related_record_ids.map(safe).join(', ')}`)}`);
       }
     }
+    out.push(...chronology(report, caseId, c));
     out.push('');
   }
   if (!report.flags.length) out.push(c.green('No flags.'), '');
@@ -55,6 +57,27 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
 }
 
 const safe = terminalSafe;
+
+/** A label's path through a case, where it was used more than once or against evidence. */
+function chronology(report: Report, caseId: string, c: ChalkInstance): string[] {
+  const histories = (report.label_histories ?? []) as LabelHistory[];
+  const shown = histories.filter((h) => h.case_id === caseId && h.first_record_id && (h.repeated_in.length || h.contrary_evidence_record_ids.length));
+  if (!shown.length) return [];
+  const lines = [`  ${c.bold('Label chronology')}`];
+  for (const h of shown) {
+    // One step per record: evidence against wins; otherwise the statuses it used the label with.
+    const byRecord = groupBy(h.entries, (e) => e.record_id);
+    const steps = [...byRecord].map(([recordId, entries]) => {
+      const against = entries.some((e) => e.event === 'contrary-evidence');
+      const statuses = [...new Set(entries.map((e) => e.status!))];
+      const what = against ? c.green('evidence against') : statuses.map((st) => (st === 'asserted' ? c.red(st) : st)).join('/');
+      const late = h.repeated_after_contrary_evidence.includes(recordId) ? c.red.bold(' after evidence against') : '';
+      return `${formatUkDate(entries[0].record_date)} ${safe(recordId)} ${what}${late}`;
+    });
+    lines.push(`    ${c.bold(safe(h.label))}: ${steps.join(c.dim(' → '))}`);
+  }
+  return lines;
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { labelKind, type LabelRule } from './label.ts';
+import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
+import type { CanonicalRecord } from '../../intake/record.ts';
+import type { LabelHistory } from './history.ts';
+
+const packs = loadPacks([DEFAULT_RULES_DIR]);
+const rules = packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label') as LabelRule[];
+const env = { asOf: '2025-01-01', sections: { assertion: packs.flatMap((p) => (p.sections.assertion ? [p.sections.assertion] : [])) }, collectMentions: true };
+
+let n = 0;
+function record(text: string, record_date: string, case_id = 'C1'): CanonicalRecord {
+  n++;
+  return {
+    record_id: `R${n}`, case_id, subject_id: 'P1', subject_name: 'Kayden Price', subject_dob: '2017-05-02', subject_gender: 'male',
+    record_date, recorded_at: null, author: 'A Worker', team: 'CIN', record_type: 'case note', text, source: { path: 't.csv', line: n + 1, record: n },
+  };
+}
+
+function statuses(text: string) {
+  const check = labelKind.createCheck(rules, env);
+  check.record(record(text, '2023-01-01'));
+  check.finish();
+  return (check.sections!().mentions as { label: string; status: string; span: { text: string } }[]).map((m) => [m.span.text, m.label, m.status]);
+}
+
+describe('label mentions and their status', () => {
+  it.each([
+    ['There is no evidence of FII.', 'negated'],
+    ['FII was ruled out by the paediatrician.', 'negated'],
+    ['Mr Doyle denies any alcohol misuse.', 'negated'],
+    ['She was not considered aggressive at any visit.', 'negated'],
+    ['If concerns about FII arise, the paediatrician will be consulted.', 'hypothetical'],
+    ['The FII guidance was discussed in supervision.', 'hypothetical'],
+    ['Father alleges mother is controlling.', 'attributed'],
+    ['The referrer described mother as aggressive.', 'attributed'],
+    ['Grandmother said: "she is a drug addict".', 'attributed'],
+    ["PC Jones' report of 04/02/2023 records that he threw a chair; I consider that behaviour aggressive.", 'evidenced'],
+    ['Mother is aggressive.', 'asserted'],
+    ['Concerns of FII remain.', 'asserted'],
+    ['Mother did not attend the meeting but was hostile on the phone.', 'asserted'],
+    ['Father said mother is controlling and I agree.', 'asserted'],
+  ])('%s → %s', (text, status) => {
+    const found = statuses(text);
+    expect(found).toHaveLength(1);
+    expect(found[0][2]).toBe(status);
+  });
+
+  it('reads each mention of a sentence on its own', () => {
+    expect(statuses('Mother is not aggressive but she is chaotic and, if anything, overly anxious.')).toEqual([
+      ['aggressive', 'aggressive', 'negated'],
+      ['chaotic', 'chaotic', 'asserted'],
+      ['overly anxious', 'overly anxious', 'asserted'],
+    ]);
+  });
+
+  it('does not take ordinary phrases for labels', () => {
+    expect(statuses('She offered non-alcoholic drinks; the family are in unstable housing and were referred to the substance misuse service.')).toEqual([]);
+  });
+
+  it('matches hyphenated and spaced forms alike, and the longest form', () => {
+    expect(statuses('Ms Hart is over-anxious. Ms Hart is fabricating and inducing illness.').map((m) => [m[0], m[1]])).toEqual([
+      ['over-anxious', 'overly anxious'],
+      ['fabricating and inducing illness', 'FII'],
+    ]);
+  });
+});
+
+describe('a label through the chronology of a case', () => {
+  it('is traced from first use, through evidence against it, to repetition after it', () => {
+    const check = labelKind.createCheck(rules, env);
+    const records = [
+      record('Home visit. Dad is an alcoholic and the children are at risk when he cares for them.', '2023-03-01'),
+      record('CP conference: dad is an alcoholic.', '2023-03-20'),
+      record('Hair strand test results dated 12/04/2023 were negative for alcohol; PEth was within the normal range.', '2023-04-18'),
+      record('Review: dad is an alcoholic and this remains the main risk.', '2023-05-24'),
+      record('Dad is an alcoholic.', '2023-01-10', 'C2'),
+    ];
+    // Records arrive out of date order, as exports often are.
+    for (const r of [records[3], records[0], records[2], records[1], records[4]]) check.record(r);
+    const drafts = check.finish();
+    const flags = drafts.map((d) => [d.record.record_id, d.severity ?? d.rule.severity, d.related_record_ids]);
+    const [first, second, test, after, other] = records.map((r) => r.record_id);
+    expect(flags.sort()).toEqual(
+      [
+        [after, 'error', [test, first]],
+        [first, 'error', []],
+        [second, 'error', [first]],
+        [other, 'error', []],
+      ].sort(),
+    );
+    const afterFlag = drafts.find((d) => d.record.record_id === after)!;
+    expect(afterFlag.message).toMatch(new RegExp(`^Repeated after contrary evidence: record ${test} \\(18/04/2023\\) says “Hair strand test results dated 12/04/2023 were negative for alcoholic`.replace('alcoholic', 'alcohol')));
+    const history = (check.sections!().label_histories as LabelHistory[]).find((h) => h.case_id === 'C1')!;
+    expect(history).toMatchObject({
+      label: 'alcoholic', first_record_id: first, first_record_date: '2023-03-01', repeated_in: [second, after], evidenced: false,
+      contrary_evidence_record_ids: [test], repeated_after_contrary_evidence: [after],
+    });
+    expect(history.entries.map((e) => [e.record_id, e.event, e.status ?? null])).toEqual([
+      [first, 'mention', 'asserted'], [second, 'mention', 'asserted'], [test, 'contrary-evidence', null], [after, 'mention', 'asserted'],
+    ]);
+  });
+
+  it('a conditional test result is not evidence against the label', () => {
+    const check = labelKind.createCheck(rules, env);
+    check.record(record('If the hair strand test is negative, the plan will be reviewed.', '2023-02-01'));
+    check.record(record('Mum is a drug addict.', '2023-03-01'));
+    const [flag] = check.finish();
+    expect(flag.severity).toBeUndefined();
+    expect(flag.related_record_ids).toEqual([]);
+  });
+});
