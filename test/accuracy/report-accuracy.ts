@@ -2,13 +2,13 @@
 import { classify, readCorpus, scoreCorpus, type CorpusScores } from './label-corpus.ts';
 import { STATUSES } from '../../src/checks/label/assertion.ts';
 
-const corpora = { dev: 'fixtures/labels/corpus-dev.csv', 'held-out': 'fixtures/labels/corpus-heldout.csv' };
+const corpora = { dev: 'fixtures/labels/corpus-dev.csv', dev2: 'fixtures/labels/corpus-dev2.csv', 'held-out': 'fixtures/labels/corpus-heldout.csv' };
 const results: [string, CorpusScores][] = [];
 const verbose = process.argv.includes('--errors');
 for (const [name, path] of Object.entries(corpora)) {
   const outcomes = classify(readCorpus(path));
   results.push([name, scoreCorpus(outcomes)]);
-  if (verbose && name === 'dev') {
+  if (verbose && name !== 'held-out') {
     for (const o of outcomes.filter((o) => o.status !== o.row.status || o.label !== o.row.label)) {
       console.log(`${o.row.id} gold=${o.row.status} got=${o.status ?? 'MISSED'} (${o.label ?? '-'} / cue ${o.cue ?? '-'}) ${o.row.term} :: ${o.row.text}`);
     }

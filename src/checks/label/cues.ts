@@ -13,6 +13,8 @@ export interface CueLists {
   window_after?: number;
   /** Words that end a trigger's reach ("but", "however"). */
   terminators?: string[];
+  /** Single-word triggers that reach their whole clause, as phrases do ("whether", "unless"). */
+  clause_reach?: string[];
   /** Look like triggers but are not ("not only", "no doubt"): masked before triggers are read. */
   pseudo?: string[];
   negated?: { before?: string[]; after?: string[] };
@@ -22,11 +24,13 @@ export interface CueLists {
   adopted?: string[];
   /** A cited source: a report, a test result, a dated incident, observed behaviour. */
   evidence?: string[];
+  /** A dated account of events: evidence when it stands in a neighbouring sentence only. */
+  evidence_nearby?: string[];
   /** Words that make a sentence's evidence point the other way (a negative test). */
   contrary?: string[];
 }
 
-export const CUE_LIST_KEYS = ['terminators', 'pseudo', 'adopted', 'evidence', 'contrary'] as const;
+export const CUE_LIST_KEYS = ['terminators', 'clause_reach', 'pseudo', 'adopted', 'evidence', 'evidence_nearby', 'contrary'] as const;
 export const DIRECTED_KEYS = ['negated', 'hypothetical', 'attributed'] as const;
 
 /** Merges cue sections from several packs: lists are joined, later windows win. */

@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../../text/sentences.ts';
 import { termPattern } from '../../text/terms.ts';
-import { decide, readSentence, type CompiledCues, type SentenceCues, type Status } from './assertion.ts';
+import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 
 /** One label found in a record, with the status the assertion engine gave it. */
 export interface Mention {
@@ -69,8 +69,10 @@ export class LabelMatcher {
       if (!c) cache.set(i, (c = readSentence(sentences[i].text, this.cues)));
       return c;
     };
-    const neighbours = (i: number) =>
-      [i - 1, i - 2, i + 1].filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph).map(cuesOf);
+    const neighbours = (i: number): Neighbour[] =>
+      [i - 1, i - 2, i + 1]
+        .filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph)
+        .map((j) => ({ position: j < i ? ('before' as const) : ('after' as const), cues: cuesOf(j) }));
     const judge = (start: number, end: number) => {
       const i = sentenceAt(sentences, start);
       const s = sentences[i];
@@ -89,7 +91,7 @@ export class LabelMatcher {
       // 24/06/2022 … There is no evidence of FII"), or in an outcome ("found to be unsubstantiated").
       if (decision.status === 'negated') {
         const own = cuesOf(i);
-        const source = own.source ?? neighbours(i).find((n) => n.source)?.source ?? own.contrary;
+        const source = own.source ?? neighbours(i).find((n) => n.cues.source)?.cues.source ?? own.contrary;
         if (source && !contrary.some((c) => c.label === label)) contrary.push({ label, start, end, text: m[0], cue: source, sentence: excerpt(sentences[i].text) });
       }
     }
