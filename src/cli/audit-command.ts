@@ -1,25 +1,30 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { Chalk } from 'chalk';
-import { runAudit } from '../core/audit.ts';
+import { statSync } from 'node:fs';
+import { listCases, runAudit } from '../core/audit.ts';
+import { caseRank, chooseCases, parseSample, type SampleSpec } from '../core/sample.ts';
 import { resolveInputs } from '../intake/read-inputs.ts';
 import { loadProfiles } from '../intake/profiles.ts';
 import { normaliseEncodingName } from '../intake/decode.ts';
 import { parseDelimiterOption } from '../intake/delimiter.ts';
+import type { IntakeOptions } from '../intake/read-export.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
 import { loadLabelsCsv } from '../packs/labels-csv.ts';
-import { countAtLeast } from '../report/build-report.ts';
+import { applyBaseline, readBaseline } from '../report/baseline.ts';
+import { applyReviewed, readReviewed } from '../report/reviewed.ts';
+import { appendHistory } from '../report/history.ts';
 import { atLeast, type Severity } from '../report/flag.ts';
-import { formatJson } from '../report/formats/json.ts';
-import { formatTerminal } from '../report/formats/terminal.ts';
+import type { Report } from '../report/build-report.ts';
+import { FORMATS, defaultTextPolicy, formatForPath, render, type FormatName } from '../report/formats/index.ts';
+import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
 import { UserError } from '../intake/errors.ts';
 import type { CanonicalField } from '../intake/record.ts';
 import { collect, failOnOption, isoDateOption, mapOption, severityOption, todayIso } from './options.ts';
 import { writeFileAtomic } from './write-output.ts';
+import { ProgressLine } from './progress.ts';
 import type { Io } from './io.ts';
 
 interface AuditFlags {
-  format?: 'terminal' | 'json';
-  output?: string;
   rules: string[];
   defaultRules: boolean;
   profile?: string;
@@ -32,16 +37,43 @@ interface AuditFlags {
   minSeverity: Severity;
   strict: boolean;
   quiet: boolean;
+  progress: boolean;
   mentions: boolean;
   labels?: string;
+  baseline?: string;
+  reviewed?: string;
+  showReviewed: boolean;
+  sample?: string;
+  seed: string;
+  redact: boolean;
+  snippets?: boolean;
+  history?: string;
+}
+
+/** Where one rendering of the report goes: `--format X [--output FILE]`, in the order given. */
+interface Target {
+  format?: FormatName;
+  output?: string;
 }
 
 export function auditCommand(io: Io): Command {
+  const targets: Target[] = [];
+  const formatOption = (value: string) => {
+    if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`use one of ${FORMATS.join(', ')}`);
+    targets.push({ format: value as FormatName });
+    return value;
+  };
+  const outputOption = (value: string) => {
+    const open = targets.find((t) => t.output === undefined && t.format !== undefined);
+    if (open) open.output = value;
+    else targets.push({ output: value });
+    return value;
+  };
   return new Command('audit')
     .description('audit case-record exports against the rule packs and report each flag')
     .argument('<inputs...>', 'CSV exports, folders of exports, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'report format (default: terminal when stdout is a terminal, else json)').choices(['terminal', 'json']))
-    .option('-o, --output <file>', 'write the report to a file (atomically, readable by you only) instead of stdout')
+    .option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: terminal when stdout is a terminal, else json)`, formatOption)
+    .option('-o, --output <file>', 'write the preceding --format to this file (atomically, readable by you only); repeatable', outputOption)
     .option('-r, --rules <path>', 'add a rule pack, or a folder of packs (repeatable)', collect, [])
     .option('--no-default-rules', 'do not load the default packs in rules/')
     .option('-p, --profile <name>', 'column profile to use instead of detecting it from the header')
@@ -50,22 +82,44 @@ export function auditCommand(io: Io): Command {
     .option('--delimiter <char>', "field delimiter: , ; | or tab (default: detected from the header)")
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2023').choices(['dmy', 'mdy']).default('dmy'))
     .option('--as-of <date>', 'reference date YYYY-MM-DD for date checks (default: today)', isoDateOption)
-    .option('--fail-on <severity>', 'exit 1 when a flag is at or above this: error, warning, info, never', failOnOption, 'error')
+    .option('--fail-on <severity>', 'exit 1 when a flag is at or above this: error, warning, info, never (with --baseline, new flags only)', failOnOption, 'error')
     .option('--min-severity <severity>', 'leave flags below this out of the report: error, warning, info', severityOption, 'info')
     .option('--labels <file.csv>', 'add labels from a spreadsheet with the columns label,term (one term a row)')
     .option('--mentions', 'add every label mention, whatever its status, to the JSON report', false)
+    .option('--baseline <report.json>', 'compare with an earlier JSON report: flags are new or existing, missing ones resolved')
+    .option('--reviewed <file.yaml>', 'flags an auditor has reviewed (id, reviewer, date, reason): kept in the report, never fail the run')
+    .option('--show-reviewed', 'show reviewed flags in the terminal view', false)
+    .option('--sample <n|n%>', 'audit a reproducible sample of whole cases: a number of cases or a percentage')
+    .option('--seed <seed>', 'seed for --sample', '1')
+    .option('--redact', 'mask names, dates, phone numbers, e-mail addresses, NHS numbers and postcodes in every format', false)
+    .option('--snippets', 'include record text in junit and markdown, which leave it out by default')
+    .option('--no-snippets', 'leave record text out of every format')
+    .option('--history <file.ndjson>', 'append this run’s rates (no case content) to an audit history')
     .option('--strict', 'exit 2 when any row is rejected', false)
-    .option('-q, --quiet', 'no diagnostics on stderr', false)
+    .option('--no-progress', 'no progress line on stderr')
+    .option('-q, --quiet', 'no diagnostics or progress on stderr', false)
     .action(async (inputs: string[], flags: AuditFlags) => {
-      io.exitCode = await audit(inputs, flags, io);
+      io.exitCode = await audit(inputs, flags, targets, io);
     });
 }
 
-async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<number> {
+function resolveTargets(targets: Target[], io: Io): { format: FormatName; output?: string }[] {
+  const resolved = (targets.length ? targets : [{}]).map((t) => ({
+    format: t.format ?? (t.output ? (formatForPath(t.output) ?? 'json') : io.stdoutIsTTY ? 'terminal' : 'json'),
+    output: t.output,
+  }));
+  if (resolved.filter((t) => !t.output).length > 1) {
+    throw new UserError(`only one format can go to stdout; give the others --output (formats: ${resolved.map((t) => t.format).join(', ')})`);
+  }
+  return resolved;
+}
+
+async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], io: Io): Promise<number> {
   if (flags.failOn !== 'never' && !atLeast(flags.failOn, flags.minSeverity)) {
     throw new UserError(`--fail-on ${flags.failOn} would count flags that --min-severity ${flags.minSeverity} leaves out; lower --min-severity`);
   }
-  const format = flags.format ?? (io.stdoutIsTTY && !flags.output ? 'terminal' : 'json');
+  if (flags.snippets === false && flags.redact) io.stderr('scrutineer: --no-snippets leaves no record text, so --redact has nothing to mask\n');
+  const targets = resolveTargets(targetList, io);
   const packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
   if (flags.labels) {
     const { pack, skipped } = await loadLabelsCsv(flags.labels, packs.flatMap((p) => p.rules));
@@ -73,40 +127,101 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
     if (!flags.quiet) for (const s of skipped) io.stderr(`scrutineer: ${s}; row skipped\n`);
   }
   if (!packs.some((p) => p.rules.length)) throw new UserError('no rules to run: give --rules PATH or leave out --no-default-rules');
-  const asOf = flags.asOf ?? todayIso();
-  const runOptions = {
-    format, profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
-    date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict,
-    rules: flags.rules, default_rules: flags.defaultRules, mentions: flags.mentions, labels: flags.labels ?? null,
+  const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
+  const reviewed = flags.reviewed ? readReviewed(flags.reviewed) : undefined;
+  const sources = resolveInputs(inputs, io.stdin);
+  const progressCounter = { bytes: 0 };
+  const intake: IntakeOptions = {
+    profiles: loadProfiles(),
+    profile: flags.profile,
+    map: flags.map,
+    encoding: flags.encoding ? normaliseEncodingName(flags.encoding) : undefined,
+    delimiter: flags.delimiter ? parseDelimiterOption(flags.delimiter) : undefined,
+    dateOrder: flags.dateOrder,
+    progress: progressCounter,
   };
-  const report = await runAudit({
-    sources: resolveInputs(inputs, io.stdin),
-    intake: {
-      profiles: loadProfiles(),
-      profile: flags.profile,
-      map: flags.map,
-      encoding: flags.encoding ? normaliseEncodingName(flags.encoding) : undefined,
-      delimiter: flags.delimiter ? parseDelimiterOption(flags.delimiter) : undefined,
-      dateOrder: flags.dateOrder,
-    },
-    packs,
-    asOf,
-    minSeverity: flags.minSeverity,
-    mentions: flags.mentions,
-    runOptions,
+  const sample = flags.sample ? await sampleFor(flags.sample, flags.seed, sources, intake) : undefined;
+  const showProgress = flags.progress && !flags.quiet && io.stderrIsTTY && !io.env.CI;
+  const totalBytes = sources.reduce((n, s) => n + (s.path === '-' ? 0 : safeSize(s.path)), 0);
+  const progress = showProgress ? new ProgressLine(io.stderr, totalBytes) : undefined;
+  const names = new Set<string>();
+  const runOptions = {
+    formats: targets.map((t) => t.format), profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
+    date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict, rules: flags.rules,
+    default_rules: flags.defaultRules, mentions: flags.mentions, labels: flags.labels ?? null, baseline: flags.baseline ?? null,
+    reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null,
+  };
+  progressCounter.bytes = 0;
+  let report: Report = await runAudit({
+    sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, runOptions,
+    sample, names, onRow: progress && ((rows) => progress.update(rows, progressCounter.bytes)),
   });
+  progress?.done();
+  if (baseline) report = applyBaseline(report, baseline, flags.baseline!);
+  if (reviewed) report = applyReviewed(report, reviewed, flags.reviewed!);
   if (!flags.quiet) {
     for (const input of report.inputs) {
       io.stderr(`${input.path}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_audited} of ${input.rows_read} rows audited, ${input.rows_rejected} rejected\n`);
     }
+    for (const e of report.reviewed?.stale ?? []) io.stderr(`scrutineer: reviewed flag ${e.id} (${e.reviewer}, ${e.date}) matches no flag in this run; remove it from ${flags.reviewed}\n`);
   }
-  const colour = format === 'terminal' && !flags.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-  const text = format === 'json' ? formatJson(report) : formatTerminal(report, new Chalk({ level: colour ? 2 : 0 }));
-  if (flags.output) writeFileAtomic(flags.output, text);
-  else io.stdout(text);
+  const namesRe = flags.redact ? namesPattern(names) : null;
+  for (const target of targets) {
+    const policy = defaultTextPolicy(target.format, { redact: flags.redact, snippets: flags.snippets });
+    const colour = target.format === 'terminal' && !target.output && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const text = render(target.format, applyTextPolicy(report, policy, namesRe), {
+      chalk: new Chalk({ level: colour ? 2 : 0 }),
+      failOn: flags.failOn,
+      showReviewed: flags.showReviewed,
+    });
+    if (target.output) writeFileAtomic(target.output, text);
+    else io.stdout(text);
+  }
+  if (flags.history) appendHistory(flags.history, report);
   if (flags.strict && report.rejected_rows.length) {
     io.stderr(`scrutineer: ${report.rejected_rows.length} rows rejected and --strict is set\n`);
     return 2;
   }
-  return flags.failOn !== 'never' && countAtLeast(report, flags.failOn) > 0 ? 1 : 0;
+  return failing(report, flags.failOn) > 0 ? 1 : 0;
+}
+
+/** Flags that fail the run: at or above the threshold, not reviewed, and new when there is a baseline. */
+export function failing(report: Report, failOn: Severity | 'never'): number {
+  if (failOn === 'never') return 0;
+  return report.flags.filter((f) => atLeast(f.severity, failOn) && !f.review && (!report.baseline || f.baseline === 'new')).length;
+}
+
+async function sampleFor(value: string, seed: string, sources: ReturnType<typeof resolveInputs>, intake: IntakeOptions) {
+  let spec: SampleSpec;
+  try {
+    spec = { ...parseSample(value), seed };
+  } catch (err) {
+    throw new UserError(`--sample: ${(err as Error).message}`);
+  }
+  const seen = new Set<string>();
+  const kept = new Set<string>();
+  if (spec.count !== undefined) {
+    if (sources.some((s) => s.path === '-')) throw new UserError('--sample with a number of cases reads the input twice, so it cannot read standard input; use a percentage (--sample 10%)');
+    const all = await listCases(sources, intake);
+    all.forEach((c) => seen.add(c));
+    chooseCases(all, spec).forEach((c) => kept.add(c));
+  }
+  return {
+    keep: (caseId: string) => {
+      if (spec.count !== undefined) return kept.has(caseId);
+      seen.add(caseId);
+      const keep = caseRank(caseId, seed) < spec.percent! / 100;
+      if (keep) kept.add(caseId);
+      return keep;
+    },
+    info: () => ({ requested: value, seed, cases_total: seen.size, cases_selected: kept.size }),
+  };
+}
+
+function safeSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

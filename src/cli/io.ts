@@ -3,6 +3,7 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   stdin: () => AsyncIterable<Uint8Array>;
   exitCode: number;
@@ -13,6 +14,7 @@ export function processIo(): Io {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     stdin: () => process.stdin,
     exitCode: 0,

@@ -6,6 +6,7 @@ import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
 import type { FlagDraft, Severity } from '../report/flag.ts';
 import { buildReport, type Report, type RunInfo } from '../report/build-report.ts';
+import type { SampleInfo } from './sample.ts';
 
 export interface AuditOptions {
   sources: InputSource[];
@@ -21,6 +22,10 @@ export interface AuditOptions {
   mentions?: boolean;
   /** Called after each row read (for progress display). */
   onRow?: (rowsRead: number) => void;
+  /** Audit only these whole cases (`--sample`). */
+  sample?: { keep: (caseId: string) => boolean; info: () => SampleInfo };
+  /** Filled with the names the export holds (subjects and authors), for --redact. */
+  names?: Set<string>;
 }
 
 /** Runs every rule of every pack over every record and returns the report. Never prints. */
@@ -34,7 +39,10 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   const inputs: InputSummary[] = [];
   const warnings: IntakeWarning[] = [];
   const cases = new Set<string>();
+  const recordsByTeam = new Map<string, number>();
+  const recordsByAuthor = new Map<string, number>();
   let rows = 0;
+  let outsideSample = 0;
   let records = 0;
   for await (const item of readInputs(options.sources, options.intake, inputs, warnings)) {
     rows++;
@@ -43,16 +51,34 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
       rejected.push(item.rejected);
       continue;
     }
+    if (options.sample && !options.sample.keep(item.record.case_id)) {
+      outsideSample++;
+      continue;
+    }
     records++;
     cases.add(item.record.case_id);
+    if (options.names) {
+      if (item.record.subject_name) options.names.add(item.record.subject_name);
+      if (item.record.author) options.names.add(item.record.author);
+    }
+    const { team, author } = item.record;
+    recordsByTeam.set(team ?? '(none)', (recordsByTeam.get(team ?? '(none)') ?? 0) + 1);
+    recordsByAuthor.set(author ?? '(none)', (recordsByAuthor.get(author ?? '(none)') ?? 0) + 1);
     for (const check of checks) drafts.push(...check.record(item.record));
   }
   for (const check of checks) drafts.push(...check.finish());
   const extra: Record<string, unknown[]> = {};
   for (const check of checks) Object.assign(extra, check.sections?.());
   if (!options.mentions) delete extra.mentions;
-  const run: RunInfo = { as_of: options.asOf, options: options.runOptions };
-  return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra });
+  const run: RunInfo = { as_of: options.asOf, options: options.runOptions, ...(options.sample && { sample: options.sample.info() }) };
+  return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra, recordsByTeam, recordsByAuthor, outsideSample });
+}
+
+/** Every case id in the inputs, for a sample of a given number of cases (a first pass). */
+export async function listCases(sources: InputSource[], intake: IntakeOptions): Promise<string[]> {
+  const cases = new Set<string>();
+  for await (const item of readInputs(sources, intake, [], [])) if (item.record) cases.add(item.record.case_id);
+  return [...cases];
 }
 
 /** One check per rule kind, over all the rules of that kind. */

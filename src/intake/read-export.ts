@@ -21,6 +21,8 @@ export interface IntakeOptions {
   encoding?: Encoding;
   delimiter?: string;
   dateOrder: DateOrder;
+  /** Bytes read so far across all inputs (for progress display). */
+  progress?: { bytes: number };
 }
 
 /** What one input file held. Filled in while the file is read. */
@@ -62,6 +64,7 @@ export async function* readExport(
     for await (const chunk of source.open()) {
       hash.update(chunk);
       byteCount += chunk.length;
+      if (options.progress) options.progress.bytes += chunk.length;
       yield chunk;
     }
   }

@@ -4,12 +4,15 @@ import type { LoadedPack } from '../packs/load-packs.ts';
 import { atLeast, fingerprintId, toFlag, SEVERITIES, type Flag, type FlagDraft, type Severity } from './flag.ts';
 import { STANDARDS, compareStandards } from './standards.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
+import type { SampleInfo } from '../core/sample.ts';
 
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
 export interface RunInfo {
   as_of: string;
   options: Record<string, unknown>;
+  /** With --sample: what was asked for and how many cases it kept. */
+  sample?: SampleInfo;
 }
 
 export interface Summary {
@@ -19,12 +22,29 @@ export interface Summary {
   by_standard: Record<string, number>;
   rows_read: number;
   rows_rejected: number;
+  /** Valid rows whose case was not in the --sample. rows_read = records_audited + rows_rejected + rows_outside_sample. */
+  rows_outside_sample: number;
   records_audited: number;
   records_flagged: number;
   cases_audited: number;
   cases_flagged: number;
   /** Flags found but left out because they are below --min-severity. */
   flags_below_min_severity: number;
+  /** Rates that make samples of different sizes comparable. */
+  rates: Rates;
+}
+
+export interface GroupRate {
+  records: number;
+  flags: number;
+  per_100_records: number;
+}
+
+export interface Rates {
+  per_100_records: { all: number; by_category: Record<string, number>; by_standard: Record<string, number> };
+  per_case: { all: number; by_category: Record<string, number>; by_standard: Record<string, number> };
+  by_team: Record<string, GroupRate>;
+  by_author: Record<string, GroupRate>;
 }
 
 export interface Report {
@@ -42,6 +62,25 @@ export interface Report {
   label_histories?: unknown[];
   /** Every label mention, whatever its status (with --mentions). */
   mentions?: unknown[];
+  /** With --baseline: how this report compares with an earlier one. */
+  baseline?: BaselineSummary;
+  /** With --reviewed: the reviewed-flags file applied. */
+  reviewed?: ReviewedSummary;
+}
+
+export interface BaselineSummary {
+  path: string;
+  new: number;
+  existing: number;
+  /** Flags of the earlier report that this one no longer has. */
+  resolved: { id: string; rule: string; case_id: string; record_id: string }[];
+}
+
+export interface ReviewedSummary {
+  path: string;
+  applied: number;
+  /** Entries that match no flag of this run, so the file does not rot. */
+  stale: { id: string; reviewer: string; date: string; reason: string }[];
 }
 
 export interface ReportParts {
@@ -56,6 +95,11 @@ export interface ReportParts {
   minSeverity: Severity;
   /** Sections the checks added (label_histories, mentions). */
   extra?: Record<string, unknown[]>;
+  /** Records audited per team and per author (for rates). */
+  recordsByTeam: Map<string, number>;
+  recordsByAuthor: Map<string, number>;
+  /** Valid rows left out because their case is not in the sample. */
+  outsideSample?: number;
 }
 
 /** Flags in a stable order: case, record date, record, position, rule. */
@@ -117,11 +161,36 @@ function summarise(flags: Flag[], parts: ReportParts, hidden: number): Summary {
     by_standard: Object.fromEntries(Object.entries(by_standard).sort(([a], [b]) => compareStandards(a, b))),
     rows_read: parts.inputs.reduce((n, i) => n + i.rows_read, 0),
     rows_rejected: parts.rejected.length,
+    rows_outside_sample: parts.outsideSample ?? 0,
     records_audited: parts.recordsAudited,
     records_flagged: new Set(flags.map((f) => f.record_id)).size,
     cases_audited: parts.casesAudited,
     cases_flagged: new Set(flags.map((f) => f.case_id)).size,
     flags_below_min_severity: hidden,
+    rates: rates(flags, parts, by_category, by_standard),
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const NONE = '(none)';
+
+function rates(flags: Flag[], parts: ReportParts, byCategory: Record<string, number>, byStandard: Record<string, number>): Rates {
+  const per = (n: number, d: number) => (d ? round(n / d) : 0);
+  const map = (o: Record<string, number>, scale: number, d: number) => Object.fromEntries(Object.entries(o).map(([k, n]) => [k, per(n * scale, d)]));
+  const records = parts.recordsAudited;
+  const cases = parts.casesAudited;
+  const group = (counts: Map<string, number>, key: (f: Flag) => string | null): Record<string, GroupRate> => {
+    const flagged = new Map<string, number>();
+    for (const f of flags) flagged.set(key(f) ?? NONE, (flagged.get(key(f) ?? NONE) ?? 0) + 1);
+    return Object.fromEntries(
+      [...counts].sort(([a], [b]) => cmp(a, b)).map(([k, n]) => [k, { records: n, flags: flagged.get(k) ?? 0, per_100_records: per((flagged.get(k) ?? 0) * 100, n) }]),
+    );
+  };
+  return {
+    per_100_records: { all: per(flags.length * 100, records), by_category: map(byCategory, 100, records), by_standard: map(byStandard, 100, records) },
+    per_case: { all: per(flags.length, cases), by_category: map(byCategory, 1, cases), by_standard: map(byStandard, 1, cases) },
+    by_team: group(parts.recordsByTeam, (f) => f.team),
+    by_author: group(parts.recordsByAuthor, (f) => f.author),
   };
 }
 

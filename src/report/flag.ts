@@ -58,9 +58,24 @@ export interface Flag {
   status?: string;
   /** Kind-specific detail (similarity, the other record's span…). */
   details?: Record<string, unknown>;
+  /** With --baseline: whether the earlier report had this flag. */
+  baseline?: 'new' | 'existing';
+  /** With --reviewed: an auditor accepted this flag. */
+  review?: Review;
 }
 
-/** What a check reports: the rule, the record, where, and what to say. */
+/** An auditor's decision that a flag is acceptable, from the reviewed-flags file. */
+export interface Review {
+  status: 'reviewed';
+  reviewer: string;
+  date: string;
+  reason: string;
+}
+
+/**
+ * What a check reports: the rule, the record, where, and what to say. A message that quotes
+ * record text puts it between curly quotes “…”, so --redact and --no-snippets can find it.
+ */
 export interface FlagDraft {
   rule: RuleMeta;
   record: CanonicalRecord;

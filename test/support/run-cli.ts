@@ -16,6 +16,7 @@ export async function runCli(args: string[], options: { stdin?: string | Buffer;
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: false,
     env: options.env ?? {},
     stdin: () => Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     exitCode: 0,

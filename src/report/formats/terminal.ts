@@ -3,13 +3,16 @@ import type { Report } from '../build-report.ts';
 import type { Flag, Severity } from '../flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
+import { groupBy } from '../group.ts';
 import type { LabelHistory } from '../../checks/label/history.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
-export function formatTerminal(report: Report, c: ChalkInstance): string {
+export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {
   const out: string[] = [];
+  const hiddenReviewed = options.showReviewed ? 0 : report.flags.filter((f) => f.review).length;
+  const shown = options.showReviewed ? report.flags : report.flags.filter((f) => !f.review);
   const colour: Record<Severity, (s: string) => string> = { error: c.red.bold, warning: c.yellow, info: c.cyan };
-  const byCase = groupBy(report.flags, (f) => f.case_id);
+  const byCase = groupBy(shown, (f) => f.case_id);
   for (const [caseId, flags] of byCase) {
     const records = groupBy(flags, (f) => f.record_id);
     out.push(c.bold(`Case ${safe(caseId)}`) + c.dim(`  ${plural(flags.length, 'flag')} in ${plural(records.size, 'record')}`));
@@ -18,7 +21,8 @@ export function formatTerminal(report: Report, c: ChalkInstance): string {
       const who = [r.record_type, r.author ?? 'no author', r.team].filter(Boolean).map((s) => safe(s!)).join(' · ');
       out.push(`  ${c.bold(safe(recordId))}  ${formatUkDate(r.record_date)}  ${c.dim(who)}`);
       for (const f of recordFlags) {
-        out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}`);
+        const badges = [f.baseline === 'new' ? c.bold.magenta(' NEW') : '', f.review ? c.green(` reviewed by ${safe(f.review.reviewer)} ${f.review.date}: ${safe(f.review.reason)}`) : ''].join('');
+        out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}${badges}`);
         if (f.snippet) out.push(`            ${c.dim('“')}${safe(f.snippet.before)}${c.inverse(safe(f.snippet.match))}${safe(f.snippet.after)}${c.dim('”')}`);
         out.push(`            ${safe(f.message)}`);
         if (f.related_record_ids.length) out.push(`            ${c.dim(`related: ${f.related_record_ids.map(safe).join(', ')}`)}`);
@@ -27,21 +31,27 @@ export function formatTerminal(report: Report, c: ChalkInstance): string {
     out.push(...chronology(report, caseId, c));
     out.push('');
   }
-  if (!report.flags.length) out.push(c.green('No flags.'), '');
-  out.push(...summaryLines(report, c, colour));
+  if (!shown.length) out.push(c.green('No flags.'), '');
+  out.push(...summaryLines(report, c, colour, hiddenReviewed));
   return out.join('\n') + '\n';
 }
 
-function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity, (s: string) => string>): string[] {
+function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity, (s: string) => string>, hiddenReviewed: number): string[] {
   const s = report.summary;
   const lines = [c.bold('Summary')];
   for (const input of report.inputs) {
     lines.push(`  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected`);
   }
-  lines.push(`  Records: ${s.rows_read} read, ${s.records_audited} audited, ${s.rows_rejected} rejected; ${s.cases_audited} cases audited, ${s.cases_flagged} with flags`);
+  const outside = s.rows_outside_sample ? `, ${s.rows_outside_sample} outside the sample` : '';
+  lines.push(`  Records: ${s.rows_read} read, ${s.records_audited} audited, ${s.rows_rejected} rejected${outside}; ${s.cases_audited} cases audited, ${s.cases_flagged} with flags`);
+  if (report.run.sample) lines.push(`  Sample: ${report.run.sample.requested} with seed ${safe(report.run.sample.seed)}: ${report.run.sample.cases_selected} of ${report.run.sample.cases_total} cases`);
   const sev = (['error', 'warning', 'info'] as Severity[]).map((k) => colour[k](`${s.by_severity[k]} ${k}`)).join(', ');
   lines.push(`  Flags: ${s.flags} (${sev})${s.flags_below_min_severity ? c.dim(`; ${s.flags_below_min_severity} below --min-severity not shown`) : ''}`);
+  if (hiddenReviewed) lines.push(c.dim(`  ${hiddenReviewed} reviewed flags not shown (--show-reviewed shows them)`));
+  if (report.baseline) lines.push(`  Against the baseline: ${report.baseline.new} new, ${report.baseline.existing} existing, ${report.baseline.resolved.length} resolved`);
+  if (report.reviewed?.stale.length) lines.push(c.yellow(`  ${report.reviewed.stale.length} reviewed-flag entries match no flag (stale): ${report.reviewed.stale.map((e) => e.id).join(', ')}`));
   if (s.flags) {
+    lines.push(`  Per 100 records: ${s.rates.per_100_records.all}; per case: ${s.rates.per_case.all}`);
     lines.push(`  By category: ${Object.entries(s.by_category).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     lines.push(`  By standard: ${Object.entries(s.by_standard).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   }
@@ -83,15 +93,5 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 export type { Flag };

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { UserError } from '../intake/errors.ts';
+import type { Report } from './build-report.ts';
+
+interface BaselineFlag {
+  id: string;
+  rule: string;
+  case_id: string;
+  record_id: string;
+}
+
+/** The flags of an earlier JSON report, by id. */
+export function readBaseline(path: string): Map<string, BaselineFlag> {
+  let data: { schema_version?: string; flags?: BaselineFlag[] };
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON report';
+    throw new UserError(`--baseline ${path}: ${why}`);
+  }
+  if (!data.schema_version || !Array.isArray(data.flags)) throw new UserError(`--baseline ${path}: not a scrutineer JSON report (no schema_version or flags)`);
+  return new Map(data.flags.map((f) => [f.id, { id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id }]));
+}
+
+/** Marks each flag new or existing, and lists the earlier flags that are gone as resolved. */
+export function applyBaseline(report: Report, baseline: Map<string, BaselineFlag>, path: string): Report {
+  const flags = report.flags.map((f) => ({ ...f, baseline: baseline.has(f.id) ? ('existing' as const) : ('new' as const) }));
+  const current = new Set(flags.map((f) => f.id));
+  const resolved = [...baseline.values()].filter((f) => !current.has(f.id)).sort((a, b) => a.case_id.localeCompare(b.case_id) || a.record_id.localeCompare(b.record_id) || a.id.localeCompare(b.id));
+  const existing = flags.filter((f) => f.baseline === 'existing').length;
+  return { ...report, flags, baseline: { path, new: flags.length - existing, existing, resolved } };
+}

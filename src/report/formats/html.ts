@@ -1,0 +1,525 @@
+import { createHash } from 'node:crypto';
+import type { Report } from '../build-report.ts';
+import type { Flag } from '../flag.ts';
+import type { LabelHistory } from '../../checks/label/history.ts';
+import { terminalSafe } from '../../text/terminal-safe.ts';
+import { HTML_STYLE } from './html-style.ts';
+import { HTML_SCRIPT } from './html-script.ts';
+
+export interface HtmlOptions {
+  /** The document title and main heading; by default "scrutineer audit report, as of <date>". */
+  title?: string;
+}
+
+/**
+ * Text for HTML, in element content and in double-quoted attribute values alike. The five
+ * characters that HTML gives meaning to become entities; control characters and the bidi
+ * controls that could reorder what an auditor reads are shown as \xNN, as in the terminal.
+ */
+export function escapeHtml(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return terminalSafe(String(value)).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = escapeHtml;
+
+const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
+const SEVERITY_NAME: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+const sevClass = (s: string) => (s in SEVERITY_NAME ? `sev-${s}` : 'sev-other');
+const sevName = (s: string) => SEVERITY_NAME[s] ?? esc(s);
+const NOT_RECORDED = '(not recorded)';
+
+const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+/**
+ * Nothing may be fetched: no scripts, styles, fonts, images, frames, connections or form posts
+ * other than the one inline style sheet and the one inline script, allowed by their hashes.
+ */
+export const HTML_CSP = [
+  "default-src 'none'",
+  `script-src ${hash(HTML_SCRIPT + " ")}`,
+  `style-src ${hash(HTML_STYLE)}`,
+  "img-src 'none'",
+  "font-src 'none'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+/** Fields a flag may carry with --reviewed and --baseline; read defensively. */
+interface ReviewLike {
+  reviewer?: unknown;
+  date?: unknown;
+  reason?: unknown;
+}
+type HtmlFlag = Flag & { review?: unknown; baseline?: unknown };
+
+interface GroupRate {
+  records: number;
+  flags: number;
+  per_100_records: number;
+}
+
+/**
+ * One self-contained HTML file for auditors: headline figures, flags by standard, category,
+ * team and author, a chronology per case with every flag in place, filters that work offline,
+ * rejected rows and warnings. Every string from the report is escaped; the page loads nothing.
+ */
+export function formatHtml(report: Report, options: HtmlOptions = {}): string {
+  const flags = report.flags as HtmlFlag[];
+  const title = options.title?.trim() || `scrutineer audit report, as of ${ukDate(report.run.as_of)}`;
+  const cases = groupBy(flags, (f) => f.case_id);
+  const body = [
+    header(report, title),
+    toc(report, cases.size),
+    summarySection(report),
+    breakdownSection(report, flags),
+    casesSection(report, flags, cases),
+    rejectedSection(report),
+    warningsSection(report),
+    footer(report),
+  ].join('\n');
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(HTML_CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(`${report.tool.name} ${report.tool.version}`)}">
+<title>${esc(title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<div class="page">
+${body}
+</div>
+<script>${HTML_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function header(report: Report, title: string): string {
+  const opts = report.run.options ?? {};
+  const minSeverity = typeof opts.min_severity === 'string' ? opts.min_severity : null;
+  return `<header>
+<h1>${esc(title)}</h1>
+<p class="lede">Flags in case records mapped to Social Work England professional standard 3.11: “${esc(report.standards['3.11'] ?? '')}” A flag says that no evidence or attribution was found; it does not say that the record is false. Deciding is the auditor’s job.</p>
+<dl class="meta">
+${metaItem('As of', dateHtml(report.run.as_of))}
+${metaItem('Tool', `${esc(report.tool.name)} ${esc(report.tool.version)}`)}
+${metaItem('Report schema', esc(report.schema_version))}
+${minSeverity ? metaItem('Minimum severity', esc(minSeverity)) : ''}
+</dl>
+<p id="filter-note" class="filter-note" role="note"></p>
+</header>`;
+}
+
+function metaItem(term: string, html: string): string {
+  return `<div><dt>${esc(term)}</dt><dd>${html}</dd></div>`;
+}
+
+function toc(report: Report, caseCount: number): string {
+  const items = [
+    ['summary', 'Summary'],
+    ['breakdown', 'Flags by standard, category, team and author'],
+    ['cases', `Cases with flags (${caseCount})`],
+    ['rejected', `Rejected rows (${report.rejected_rows.length})`],
+    ['warnings', `Warnings (${report.warnings.length})`],
+  ];
+  return `<nav class="toc" aria-label="Contents"><ul>${items.map(([id, text]) => `<li><a href="#${id}">${esc(text)}</a></li>`).join('')}</ul></nav>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+
+function summarySection(report: Report): string {
+  const s = report.summary;
+  const stat = (key: string, label: string, value: number, cls = '') =>
+    `<div class="stat${cls ? ` ${cls}` : ''}" data-stat="${esc(key)}"><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
+  const stats = [
+    stat('rows_read', 'Records read', s.rows_read),
+    stat('records_audited', 'Records audited', s.records_audited),
+    stat('rows_rejected', 'Rows rejected', s.rows_rejected),
+    stat('cases_audited', 'Cases audited', s.cases_audited),
+    stat('cases_flagged', 'Cases with flags', s.cases_flagged),
+    stat('records_flagged', 'Records with flags', s.records_flagged),
+    stat('flags', 'Flags', s.flags),
+    ...SEVERITY_ORDER.map((sev) => stat(sev, `${SEVERITY_NAME[sev]} flags`, s.by_severity[sev] ?? 0, sevClass(sev))),
+  ];
+  const below = s.flags_below_min_severity
+    ? `<p class="muted" data-stat="flags_below_min_severity">${esc(s.flags_below_min_severity)} further ${s.flags_below_min_severity === 1 ? 'flag was' : 'flags were'} found below the minimum severity and ${s.flags_below_min_severity === 1 ? 'is' : 'are'} not listed.</p>`
+    : '';
+  const inputs = table(
+    'h-inputs',
+    ['File', 'Profile', 'Encoding', 'Delimiter', 'Read', 'Audited', 'Rejected', 'SHA-256'],
+    [4, 5, 6],
+    report.inputs.map((i) => [
+      `<code>${esc(i.path)}</code>`,
+      esc(i.profile),
+      esc(i.encoding),
+      `<code>${esc(i.delimiter)}</code>`,
+      esc(i.rows_read),
+      esc(i.rows_audited),
+      esc(i.rows_rejected),
+      shaHtml(i.sha256),
+    ]),
+  );
+  const packs = table(
+    'h-packs',
+    ['Rule pack', 'Version', 'SHA-256'],
+    [],
+    report.rule_packs.map((p) => [esc(p.name), esc(p.version), shaHtml(p.sha256)]),
+  );
+  return `<section id="summary" aria-labelledby="h-summary">
+<h2 id="h-summary">Summary</h2>
+<dl class="stats">
+${stats.join('\n')}
+</dl>
+${below}
+${baselineHtml(report)}
+${reviewedHtml(report)}
+<h3 id="h-inputs">Inputs</h3>
+${inputs}
+<h3 id="h-packs">Rule packs</h3>
+${packs}
+${optionsHtml(report)}
+</section>`;
+}
+
+function shaHtml(sha: string): string {
+  return `<code title="${esc(sha)}">${esc(String(sha).slice(0, 12))}</code>`;
+}
+
+function optionsHtml(report: Report): string {
+  const entries = Object.entries(report.run.options ?? {});
+  if (!entries.length) return '';
+  const rows = entries.map(([k, v]) => [`<code>${esc(k)}</code>`, `<code>${esc(v === undefined ? '' : JSON.stringify(v))}</code>`]);
+  return `<details class="no-print"><summary>Options of the run</summary>${table(null, ['Option', 'Value'], [], rows, 'Options of the run')}</details>`;
+}
+
+/** With --baseline: new, existing and resolved flags against an earlier report. */
+function baselineHtml(report: Report): string {
+  const b = (report as { baseline?: unknown }).baseline as
+    | { path?: unknown; new?: unknown; existing?: unknown; resolved?: { id?: unknown; rule?: unknown; case_id?: unknown; record_id?: unknown }[] }
+    | undefined;
+  if (!b || typeof b !== 'object') return '';
+  const resolved = Array.isArray(b.resolved) ? b.resolved : [];
+  const list = resolved.length
+    ? table(null, ['Resolved flag', 'Rule', 'Case', 'Record'], [], resolved.map((r) => [`<code>${esc(r.id)}</code>`, `<code>${esc(r.rule)}</code>`, esc(r.case_id), esc(r.record_id)]), 'Flags of the baseline that this report no longer has')
+    : '';
+  return `<h3 id="h-baseline">Against the baseline</h3>
+<p>Compared with <code>${esc(b.path)}</code>: <strong>${esc(b.new)}</strong> new, ${esc(b.existing)} existing, ${esc(resolved.length)} resolved.</p>
+${list}`;
+}
+
+/** With --reviewed: the reviewed-flags file applied, and its entries that matched nothing. */
+function reviewedHtml(report: Report): string {
+  const r = (report as { reviewed?: unknown }).reviewed as
+    | { path?: unknown; applied?: unknown; stale?: { id?: unknown; reviewer?: unknown; date?: unknown; reason?: unknown }[] }
+    | undefined;
+  if (!r || typeof r !== 'object') return '';
+  const stale = Array.isArray(r.stale) ? r.stale : [];
+  const list = stale.length
+    ? table(null, ['Flag id', 'Reviewer', 'Date', 'Reason'], [], stale.map((s) => [`<code>${esc(s.id)}</code>`, esc(s.reviewer), dateHtml(s.date), esc(s.reason)]), 'Reviewed entries that match no flag of this run')
+    : '';
+  return `<h3 id="h-reviewed">Reviewed flags</h3>
+<p>From <code>${esc(r.path)}</code>: ${esc(r.applied)} applied, ${esc(stale.length)} matching no flag of this run.</p>
+${list}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breakdown tables
+
+function breakdownSection(report: Report, flags: HtmlFlag[]): string {
+  const s = report.summary;
+  const codes = [...new Set([...Object.keys(report.standards), ...Object.keys(s.by_standard)])];
+  const standards = table(
+    'h-by-standard',
+    ['Standard', 'Text', 'Flags'],
+    [2],
+    codes.map((code) => [`<strong>${esc(code)}</strong>`, esc(report.standards[code] ?? ''), esc(s.by_standard[code] ?? 0)]),
+  );
+  const categories = severityTable('h-by-category', 'Category', flags, (f) => f.category, Object.keys(s.by_category));
+  const rates = (s as unknown as { rates?: { by_team?: Record<string, GroupRate>; by_author?: Record<string, GroupRate> } }).rates;
+  const teams = severityTable('h-by-team', 'Team', flags, (f) => f.team ?? NOT_RECORDED, [], rates?.by_team);
+  const authors = severityTable('h-by-author', 'Author', flags, (f) => f.author ?? NOT_RECORDED, [], rates?.by_author);
+  return `<section id="breakdown" aria-labelledby="h-breakdown">
+<h2 id="h-breakdown">Flags by standard, category, team and author</h2>
+<h3 id="h-by-standard">By standard</h3>
+${standards}
+<h3 id="h-by-category">By category</h3>
+${categories}
+<h3 id="h-by-team">By team</h3>
+${teams}
+<h3 id="h-by-author">By author</h3>
+${authors}
+</section>`;
+}
+
+/**
+ * Counts by severity for one grouping of the flags. With rates (records audited per team or
+ * author) the groups without flags are listed too, with the flags per 100 records audited.
+ */
+function severityTable(labelledBy: string, what: string, flags: HtmlFlag[], key: (f: HtmlFlag) => string, order: string[], rates?: Record<string, GroupRate>): string {
+  const counts = new Map<string, Record<string, number>>();
+  for (const k of order) counts.set(k, {});
+  for (const f of flags) {
+    const k = key(f);
+    const row = counts.get(k) ?? {};
+    row[f.severity] = (row[f.severity] ?? 0) + 1;
+    counts.set(k, row);
+  }
+  const rateOf = (k: string) => (rates && typeof rates === 'object' ? rates[k === NOT_RECORDED ? '(none)' : k] : undefined);
+  if (rates && typeof rates === 'object') for (const k of Object.keys(rates)) if (!counts.has(k === '(none)' ? NOT_RECORDED : k)) counts.set(k === '(none)' ? NOT_RECORDED : k, {});
+  const total = (row: Record<string, number>) => Object.values(row).reduce((a, b) => a + b, 0);
+  let rows = [...counts];
+  if (!order.length) rows = rows.sort(([a, ra], [b, rb]) => total(rb) - total(ra) || (a < b ? -1 : a > b ? 1 : 0));
+  if (!rows.length) return '<p class="muted">No flags.</p>';
+  const withRates = !!rates && typeof rates === 'object';
+  const head = [what, ...SEVERITY_ORDER.map((s) => SEVERITY_NAME[s]), 'Total', ...(withRates ? ['Records audited', 'Flags per 100 records'] : [])];
+  const numeric = head.map((_, i) => i).filter((i) => i > 0);
+  return table(
+    labelledBy,
+    head,
+    numeric,
+    rows.map(([k, row]) => {
+      const rate = rateOf(k);
+      return [
+        esc(k),
+        ...SEVERITY_ORDER.map((s) => esc(row[s] ?? 0)),
+        `<strong>${esc(total(row))}</strong>`,
+        ...(withRates ? [esc(rate?.records ?? ''), esc(rate?.per_100_records ?? '')] : []),
+      ];
+    }),
+  );
+}
+
+/** A table whose cells are already HTML. */
+function table(labelledBy: string | null, head: string[], numeric: number[], rows: string[][], caption?: string): string {
+  if (!rows.length) return '<p class="muted">None.</p>';
+  const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
+  const label = labelledBy ? ` aria-labelledby="${esc(labelledBy)}"` : '';
+  return `<div class="table-wrap"><table${label}>${caption ? `<caption>${esc(caption)}</caption>` : ''}
+<thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row"${cls(i)}>${c}</th>` : `<td${cls(i)}>${c}</td>`)).join('')}</tr>`).join('\n')}
+</tbody></table></div>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+function casesSection(report: Report, flags: HtmlFlag[], cases: Map<string, HtmlFlag[]>): string {
+  const histories = labelHistories(report);
+  const caseIds = [...cases.keys()];
+  const parts: string[] = [];
+  caseIds.forEach((caseId, ci) => parts.push(caseHtml(caseId, ci, cases.get(caseId)!, histories.filter((h) => h.case_id === caseId))));
+  const index = caseIds.length
+    ? `<nav class="cases" aria-label="Cases with flags"><ul>${caseIds.map((id, ci) => `<li><a href="#case-${ci + 1}">${esc(id)}</a> <span class="muted">(${cases.get(id)!.length})</span></li>`).join('')}</ul></nav>`
+    : '';
+  return `<section id="cases" aria-labelledby="h-cases">
+<h2 id="h-cases">Cases with flags</h2>
+<p class="muted">Each case’s flagged records in date order, with their flags in place, then the chronology of the labels used more than once or against evidence.</p>
+${flags.length ? filtersHtml(flags) : '<p><strong>No flags.</strong></p>'}
+${index}
+${parts.join('\n')}
+</section>`;
+}
+
+function labelHistories(report: Report): LabelHistory[] {
+  const all = Array.isArray(report.label_histories) ? (report.label_histories as LabelHistory[]) : [];
+  return all.filter(
+    (h) =>
+      h && typeof h === 'object' && Array.isArray(h.entries) && h.first_record_id &&
+      ((h.repeated_in?.length ?? 0) > 0 || (h.contrary_evidence_record_ids?.length ?? 0) > 0),
+  );
+}
+
+function filtersHtml(flags: HtmlFlag[]): string {
+  const count = (values: string[]) => {
+    const m = new Map<string, number>();
+    for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+    return m;
+  };
+  const box = (name: string, value: string, text: string, n: number) =>
+    `<label><input type="checkbox" name="${esc(name)}" value="${esc(value)}" checked> ${esc(text)} <span class="muted">(${esc(n)})</span></label>`;
+  const group = (name: string, legend: string, values: Map<string, number>, text: (v: string) => string, order?: string[]) => {
+    const keys = order ? order.filter((k) => values.has(k)).concat([...values.keys()].filter((k) => !order.includes(k)).sort()) : [...values.keys()].sort();
+    return `<fieldset data-filter="${esc(name)}"><legend>${esc(legend)}</legend>${keys.map((k) => box(name, k, text(k), values.get(k)!)).join('')}</fieldset>`;
+  };
+  const severities = count(flags.map((f) => f.severity));
+  for (const s of SEVERITY_ORDER) if (!severities.has(s)) severities.set(s, 0);
+  const groups = [
+    group('category', 'Category', count(flags.map((f) => f.category)), (v) => v),
+    group('severity', 'Severity', severities, (v) => SEVERITY_NAME[v] ?? v, [...SEVERITY_ORDER]),
+  ];
+  if (flags.some((f) => reviewOf(f))) {
+    groups.push(group('review', 'Review', count(flags.map(reviewState)), (v) => (v === 'reviewed' ? 'Reviewed' : 'Not reviewed'), ['open', 'reviewed']));
+  }
+  if (flags.some((f) => typeof f.baseline === 'string')) {
+    const names: Record<string, string> = { new: 'New', existing: 'Existing', none: 'Not compared' };
+    groups.push(group('baseline', 'Against the baseline', count(flags.map(baselineState)), (v) => names[v] ?? v, ['new', 'existing', 'none']));
+  }
+  return `<form id="filters" class="filters" aria-label="Filter the flags" hidden>
+${groups.join('\n')}
+<button type="button" id="filters-all">Show all</button>
+<p id="filter-status" class="filter-status" role="status" aria-live="polite"></p>
+</form>`;
+}
+
+function reviewOf(f: HtmlFlag): ReviewLike | null {
+  return f.review && typeof f.review === 'object' ? (f.review as ReviewLike) : null;
+}
+const reviewState = (f: HtmlFlag) => (reviewOf(f) ? 'reviewed' : 'open');
+const baselineState = (f: HtmlFlag) => (f.baseline === 'new' || f.baseline === 'existing' ? f.baseline : typeof f.baseline === 'string' ? f.baseline : 'none');
+
+function caseHtml(caseId: string, ci: number, flags: HtmlFlag[], histories: LabelHistory[]): string {
+  const caseAnchor = `case-${ci + 1}`;
+  const records = [...groupBy(flags, (f) => f.record_id)].sort(([, a], [, b]) => cmp(a[0].record_date, b[0].record_date));
+  const anchors = new Map<string, string>();
+  records.forEach(([recordId], ri) => anchors.set(recordId, `${caseAnchor}-r${ri + 1}`));
+  const subjects = [...new Set(flags.map((f) => f.subject_id).filter((s): s is string => !!s))];
+  const recordHtml = records.map(([recordId, recordFlags]) => {
+    const r = recordFlags[0];
+    const who = [r.record_type, r.author ?? 'no author recorded', r.team].filter(Boolean).map(esc).join(' · ');
+    return `<section class="record" data-record id="${anchors.get(recordId)}" aria-labelledby="${anchors.get(recordId)}-h">
+<h4 id="${anchors.get(recordId)}-h">Record <code>${esc(recordId)}</code> · ${dateHtml(r.record_date)}</h4>
+<p class="record-who">${who}</p>
+<ol class="flags">
+${recordFlags.map((f) => flagHtml(f, anchors)).join('\n')}
+</ol>
+</section>`;
+  });
+  return `<article class="case" data-case id="${caseAnchor}" aria-labelledby="${caseAnchor}-h">
+<h3 id="${caseAnchor}-h">Case ${esc(caseId)}</h3>
+<p class="case-meta">${subjects.length ? `Subject ${subjects.map((s) => `<code>${esc(s)}</code>`).join(', ')} · ` : ''}${plural(flags.length, 'flag')} in ${plural(records.length, 'record')}<span data-shown></span></p>
+${recordHtml.join('\n')}
+${chronologyHtml(histories, anchors)}
+</article>`;
+}
+
+function flagHtml(f: HtmlFlag, anchors: Map<string, string>): string {
+  const review = reviewOf(f);
+  const badges: string[] = [];
+  if (f.details && f.details.repeated_after_contrary_evidence === true) badges.push('<span class="badge late">After evidence against</span>');
+  if (f.baseline === 'new') badges.push('<span class="badge new">New</span>');
+  else if (f.baseline === 'existing') badges.push('<span class="badge">Existing</span>');
+  if (review) badges.push('<span class="badge reviewed">Reviewed</span>');
+  const label = f.label ? `<span>Label <strong>${esc(f.label)}</strong>${f.status ? ` (${esc(f.status)})` : ''}</span>` : '';
+  const related = f.related_record_ids?.length
+    ? `<p class="related">Related records: ${f.related_record_ids.map((id) => recordRef(id, anchors)).join(', ')}</p>`
+    : '';
+  const reviewHtml = review
+    ? `<p class="review"><strong>Reviewed</strong>${review.reviewer ? ` by ${esc(review.reviewer)}` : ''}${review.date ? ` on ${dateHtml(review.date)}` : ''}${review.reason ? `: ${esc(review.reason)}` : ''}</p>`
+    : '';
+  const id = /^[0-9a-f]{16}$/.test(f.id) ? `flag-${f.id}` : null;
+  return `<li class="flag ${sevClass(f.severity)}" data-flag${id ? ` id="${id}"` : ''} data-severity="${esc(f.severity)}" data-category="${esc(f.category)}" data-review="${reviewState(f)}" data-baseline="${esc(baselineState(f))}">
+<p class="flag-head"><span class="sev">${sevName(f.severity)}</span> <code class="rule">${esc(f.rule)}</code> ${label} ${badges.join(' ')}</p>
+${snippetHtml(f)}
+<p class="message">${esc(f.message)}</p>
+${related}
+${reviewHtml}
+<p class="flag-facts">Category ${esc(f.category)} · Standards ${(f.standards ?? []).map(esc).join(', ')} · Flag id <code>${esc(f.id)}</code></p>
+</li>`;
+}
+
+/** The words found, highlighted in their sentence; the span alone when there is no snippet. */
+function snippetHtml(f: Flag): string {
+  if (f.snippet) {
+    return `<blockquote class="snippet">“${esc(f.snippet.before)}<mark>${esc(f.snippet.match)}</mark>${esc(f.snippet.after)}”</blockquote>`;
+  }
+  if (f.span && f.span.text) return `<blockquote class="snippet">“<mark>${esc(f.span.text)}</mark>”</blockquote>`;
+  return '';
+}
+
+function recordRef(id: string, anchors: Map<string, string>): string {
+  const anchor = anchors.get(id);
+  return anchor ? `<a href="#${anchor}"><code>${esc(id)}</code></a>` : `<code>${esc(id)}</code>`;
+}
+
+/** Per label, one step per record: evidence against wins; otherwise the statuses it was used with. */
+function chronologyHtml(histories: LabelHistory[], anchors: Map<string, string>): string {
+  if (!histories.length) return '';
+  const items = histories.map((h) => {
+    const steps = [...groupBy(h.entries, (e) => e.record_id)].map(([recordId, entries]) => {
+      const against = entries.filter((e) => e.event === 'contrary-evidence');
+      const statuses = [...new Set(entries.filter((e) => e.event !== 'contrary-evidence').map((e) => e.status ?? 'mention'))];
+      const what = against.length
+        ? `<span class="step-against">evidence against</span>${against[0].text ? ` <span class="step-quote">“${esc(against[0].text)}”</span>` : ''}`
+        : statuses.map((st) => (st === 'asserted' ? `<span class="step-asserted">${esc(st)}</span>` : esc(st))).join(' / ');
+      const late = (h.repeated_after_contrary_evidence ?? []).includes(recordId) ? ' <span class="badge late">After evidence against</span>' : '';
+      return `<li>${dateHtml(entries[0].record_date)} · record ${recordRef(recordId, anchors)} · ${what}${late}</li>`;
+    });
+    return `<li><strong>${esc(h.label)}</strong><ol>${steps.join('')}</ol></li>`;
+  });
+  return `<section class="chronology" aria-label="Label chronology">
+<h4>Label chronology</h4>
+<ul>${items.join('\n')}</ul>
+</section>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rejected rows, warnings, footer
+
+function rejectedSection(report: Report): string {
+  const rows = report.rejected_rows.map((r) => [`<code>${esc(r.path)}</code>`, esc(r.line), esc(r.record), esc(r.reason)]);
+  return `<section id="rejected" aria-labelledby="h-rejected">
+<h2 id="h-rejected">Rejected rows (${esc(rows.length)})</h2>
+${rows.length ? '<p class="muted">Rows read but not audited. The line is where the row starts in the file; the record number counts data rows.</p>' : ''}
+${table('h-rejected', ['File', 'Line', 'Record', 'Reason'], [1, 2], rows)}
+</section>`;
+}
+
+function warningsSection(report: Report): string {
+  const rows = report.warnings.map((w) => [`<code>${esc(w.path)}</code>`, esc(w.line), esc(w.record), esc(w.message)]);
+  return `<section id="warnings" aria-labelledby="h-warnings">
+<h2 id="h-warnings">Warnings (${esc(rows.length)})</h2>
+${rows.length ? '<p class="muted">Values that could not be used in rows that were still audited.</p>' : ''}
+${table('h-warnings', ['File', 'Line', 'Record', 'Message'], [1, 2], rows)}
+</section>`;
+}
+
+function footer(report: Report): string {
+  return `<footer>
+<p>Written by ${esc(report.tool.name)} ${esc(report.tool.version)} from a report of schema ${esc(report.schema_version)}, as of ${dateHtml(report.run.as_of)}. This file is self-contained and loads nothing from the network.</p>
+</footer>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function dateHtml(value: unknown): string {
+  const s = String(value ?? '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  return m ? `<time datetime="${esc(s.slice(0, 10))}">${m[3]}/${m[2]}/${m[1]}</time>` : esc(s);
+}
+
+function ukDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value ?? '');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

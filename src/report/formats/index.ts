@@ -1,0 +1,57 @@
+import type { ChalkInstance } from 'chalk';
+import type { Report } from '../build-report.ts';
+import type { Severity } from '../flag.ts';
+import type { TextPolicy } from '../text-policy.ts';
+import { formatCsv } from './csv.ts';
+import { formatHtml } from './html.ts';
+import { formatJson } from './json.ts';
+import { formatJunit } from './junit.ts';
+import { formatMarkdown } from './markdown.ts';
+import { formatNdjson } from './ndjson.ts';
+import { formatTerminal } from './terminal.ts';
+
+export const FORMATS = ['terminal', 'json', 'ndjson', 'csv', 'html', 'junit', 'markdown'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface FormatContext {
+  chalk: ChalkInstance;
+  failOn: Severity | 'never';
+  showReviewed: boolean;
+}
+
+/** Every format is written from the same report object. */
+export function render(format: FormatName, report: Report, ctx: FormatContext): string {
+  switch (format) {
+    case 'terminal':
+      return formatTerminal(report, ctx.chalk, { showReviewed: ctx.showReviewed });
+    case 'json':
+      return formatJson(report);
+    case 'ndjson':
+      return formatNdjson(report);
+    case 'csv':
+      return formatCsv(report);
+    case 'html':
+      return formatHtml(report);
+    case 'junit':
+      return formatJunit(report, { failOn: ctx.failOn });
+    case 'markdown':
+      return formatMarkdown(report, { failOn: ctx.failOn });
+  }
+}
+
+/**
+ * How much record text each format carries unless told otherwise: the formats that end up in
+ * CI logs and pull-request comments (junit, markdown) carry none unless --snippets is given.
+ */
+export function defaultTextPolicy(format: FormatName, options: { redact: boolean; snippets: boolean | undefined }): TextPolicy {
+  if (options.snippets === false) return 'none';
+  if ((format === 'junit' || format === 'markdown') && options.snippets !== true) return 'none';
+  return options.redact ? 'redacted' : 'full';
+}
+
+/** The format a file name suggests (report.html → html), or undefined. */
+export function formatForPath(path: string): FormatName | undefined {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  const byExt: Record<string, FormatName> = { json: 'json', ndjson: 'ndjson', jsonl: 'ndjson', csv: 'csv', html: 'html', htm: 'html', xml: 'junit', md: 'markdown', txt: 'terminal' };
+  return ext ? byExt[ext] : undefined;
+}

@@ -1,0 +1,39 @@
+import type { Report } from '../build-report.ts';
+import type { Severity } from '../flag.ts';
+
+const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
+/**
+ * A short summary for CI job summaries and pull-request comments. It names rules, records and
+ * counts; record text appears only when the report carries it (--snippets).
+ */
+export function formatMarkdown(report: Report, options: { failOn: Severity | 'never'; maxFlags?: number }): string {
+  const s = report.summary;
+  const out: string[] = ['## scrutineer audit', ''];
+  out.push(`As of ${report.run.as_of}: **${s.records_audited}** records audited in **${s.cases_audited}** cases (${s.rows_rejected} rows rejected).`, '');
+  out.push('| severity | flags |', '|---|---|');
+  for (const sev of ['error', 'warning', 'info'] as const) out.push(`| ${sev} | ${s.by_severity[sev]} |`);
+  out.push('', `Flags per 100 records: **${s.rates.per_100_records.all}**; cases with flags: **${s.cases_flagged}** of ${s.cases_audited}.`, '');
+  if (report.baseline) {
+    out.push(`Against the baseline: **${report.baseline.new}** new, ${report.baseline.existing} existing, ${report.baseline.resolved.length} resolved.`, '');
+  }
+  if (Object.keys(s.by_category).length) {
+    out.push('| category | flags | per 100 records |', '|---|---|---|');
+    for (const [k, n] of Object.entries(s.by_category)) out.push(`| ${k} | ${n} | ${s.rates.per_100_records.by_category[k]} |`);
+    out.push('');
+    out.push('| standard | flags |', '|---|---|');
+    for (const [k, n] of Object.entries(s.by_standard)) out.push(`| ${k} | ${n} |`);
+    out.push('');
+  }
+  const max = options.maxFlags ?? 20;
+  const shown = report.flags.filter((f) => !f.review && (report.baseline ? f.baseline === 'new' : true)).slice(0, max);
+  if (shown.length) {
+    out.push(`### ${report.baseline ? 'New flags' : 'Flags'}${shown.length === max ? ` (first ${max})` : ''}`, '');
+    out.push('| severity | rule | case | record | date | message |', '|---|---|---|---|---|---|');
+    for (const f of shown) out.push(`| ${f.severity} | ${f.rule} | ${cellText(f.case_id)} | ${cellText(f.record_id)} | ${f.record_date} | ${cellText(f.message)} |`);
+    out.push('');
+  }
+  const verdict = options.failOn === 'never' ? 'not failing on any severity' : `failing on ${options.failOn}`;
+  out.push(`_scrutineer ${report.tool.version}, ${verdict}._`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,87 @@
+import type { Report } from './build-report.ts';
+import type { Flag } from './flag.ts';
+
+/**
+ * How much record text a written report may carry:
+ * `full` as found; `redacted` with names, dates, phone numbers, e-mail addresses, NHS numbers and
+ * postcodes masked; `none` with no record text at all.
+ */
+export type TextPolicy = 'full' | 'redacted' | 'none';
+
+const PATTERNS: [RegExp, string][] = [
+  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '[email]'],
+  [/\b\d{3}[ -]?\d{3}[ -]?\d{4}\b/g, '[NHS number]'],
+  [/(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b/g, '[phone]'],
+  [/\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b/gi, '[postcode]'],
+  [/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, '[date]'],
+  [/\b\d{4}-\d{2}-\d{2}\b/g, '[date]'],
+  [/\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b/gi, '[date]'],
+  [/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|PC|DC|DS|DI|Sgt|Cllr|HHJ|Judge)\.?\s+(?:[A-Z][\w'’-]+\s?){1,2}/g, '[name] '],
+];
+
+/** Masks personal details in a piece of record text; `names` are the people the export names. */
+export function redactText(text: string, names: RegExp | null): string {
+  let out = text;
+  for (const [re, mask] of PATTERNS) out = out.replace(re, mask);
+  if (names) out = out.replace(names, '[name]');
+  return out.replace(/\[name\] (?=[\s.,;:!?)]|$)/g, '[name]');
+}
+
+/** One regex for every name part (first names, surnames) the export holds, longest first. */
+export function namesPattern(names: Iterable<string>): RegExp | null {
+  const parts = new Set<string>();
+  for (const name of names) for (const part of name.split(/[\s,]+/)) if (part.length > 1 && /^\p{Lu}/u.test(part)) parts.add(part);
+  if (!parts.size) return null;
+  const escaped = [...parts].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})(?:['’]s)?(?![\\p{L}])`, 'gu');
+}
+
+/** Replaces the record text inside “…” in a message. */
+function quoted(message: string, f: (s: string) => string): string {
+  return message.replace(/“([^”]*)”/g, (_, inner: string) => `“${f(inner)}”`);
+}
+
+/** The report as the policy allows it to be written. The report itself is not changed. */
+export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegExp | null): Report {
+  if (policy === 'full') return report;
+  const text = policy === 'none' ? () => '' : (s: string) => redactText(s, names);
+  const inQuotes = policy === 'none' ? () => '…' : text;
+  const flag = (f: Flag): Flag => ({
+    ...f,
+    author: policy === 'redacted' && f.author ? '[name]' : f.author,
+    message: quoted(f.message, inQuotes),
+    span: f.span && { ...f.span, text: text(f.span.text) },
+    snippet: policy === 'none' || !f.snippet ? null : { before: text(f.snippet.before), match: text(f.snippet.match), after: text(f.snippet.after) },
+    ...(f.details && { details: scrubDetails(f.details, text) }),
+  });
+  const rates = report.summary.rates;
+  return {
+    ...report,
+    summary: policy === 'redacted' ? { ...report.summary, rates: { ...rates, by_author: relabelAuthors(rates.by_author) } } : report.summary,
+    flags: report.flags.map(flag),
+    ...(report.label_histories && {
+      label_histories: (report.label_histories as { entries: { text: string; cue: string | null }[] }[]).map((h) => ({
+        ...h,
+        entries: h.entries.map((e) => ({ ...e, text: text(e.text), cue: e.cue && text(e.cue) })),
+      })),
+    }),
+    ...(report.mentions && {
+      mentions: (report.mentions as { span: { text: string }; cue: string | null }[]).map((m) => ({ ...m, span: { ...m.span, text: text(m.span.text) }, cue: m.cue && text(m.cue) })),
+    }),
+  };
+}
+
+/** Record text inside a check's details (a quoted passage) goes the same way. */
+function scrubDetails(details: Record<string, unknown>, text: (s: string) => string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(details)) {
+    if (typeof v === 'string' && /text|quote|passage|words/i.test(k)) out[k] = text(v);
+    else if (v && typeof v === 'object' && !Array.isArray(v)) out[k] = scrubDetails(v as Record<string, unknown>, text);
+    else out[k] = v;
+  }
+  return out;
+}
+
+function relabelAuthors<T>(byAuthor: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byAuthor).map(([, v], i) => [`author ${i + 1}`, v]));
+}
