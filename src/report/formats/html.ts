@@ -38,7 +38,7 @@ const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').di
  */
 export const HTML_CSP = [
   "default-src 'none'",
-  `script-src ${hash(HTML_SCRIPT + " ")}`,
+  `script-src ${hash(HTML_SCRIPT)}`,
   `style-src ${hash(HTML_STYLE)}`,
   "img-src 'none'",
   "font-src 'none'",
