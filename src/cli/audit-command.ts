@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Chalk } from 'chalk';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { listCases, runAudit } from '../core/audit.ts';
 import { caseRank, chooseCases, parseSample, type SampleSpec } from '../core/sample.ts';
 import { resolveInputs } from '../intake/read-inputs.ts';
@@ -18,6 +19,8 @@ import type { Report } from '../report/build-report.ts';
 import { FORMATS, defaultTextPolicy, formatForPath, render, type FormatName } from '../report/formats/index.ts';
 import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
 import { UserError } from '../intake/errors.ts';
+import { CONFIG_FILE, applyConfigToPacks, loadConfig, type Config } from '../config/load-config.ts';
+import type { YamlSource } from '../packs/yaml-source.ts';
 import type { CanonicalField } from '../intake/record.ts';
 import { collect, failOnOption, isoDateOption, mapOption, severityOption, todayIso } from './options.ts';
 import { writeFileAtomic } from './write-output.ts';
@@ -25,6 +28,7 @@ import { ProgressLine } from './progress.ts';
 import type { Io } from './io.ts';
 
 interface AuditFlags {
+  config?: string;
   rules: string[];
   defaultRules: boolean;
   profile?: string;
@@ -74,6 +78,7 @@ export function auditCommand(io: Io): Command {
     .argument('<inputs...>', 'CSV exports, folders of exports, or - for standard input')
     .option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: terminal when stdout is a terminal, else json)`, formatOption)
     .option('-o, --output <file>', 'write the preceding --format to this file (atomically, readable by you only); repeatable', outputOption)
+    .option('-c, --config <file>', `council configuration (default: ${CONFIG_FILE} in the working folder, if there is one)`)
     .option('-r, --rules <path>', 'add a rule pack, or a folder of packs (repeatable)', collect, [])
     .option('--no-default-rules', 'do not load the default packs in rules/')
     .option('-p, --profile <name>', 'column profile to use instead of detecting it from the header')
@@ -98,8 +103,11 @@ export function auditCommand(io: Io): Command {
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('--no-progress', 'no progress line on stderr')
     .option('-q, --quiet', 'no diagnostics or progress on stderr', false)
-    .action(async (inputs: string[], flags: AuditFlags) => {
-      io.exitCode = await audit(inputs, flags, targets, io);
+    .action(async (inputs: string[], flags: AuditFlags, command: Command) => {
+      const loaded = loadConfig(flags.config);
+      const merged = loaded ? withConfig(flags, command, loaded.config) : flags;
+      const chosen = targets.length || !loaded?.config.outputs ? targets : loaded.config.outputs.map((o) => ({ ...o }));
+      io.exitCode = await audit(inputs, merged, chosen, io, loaded);
     });
 }
 
@@ -114,13 +122,35 @@ function resolveTargets(targets: Target[], io: Io): { format: FormatName; output
   return resolved;
 }
 
-async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], io: Io): Promise<number> {
+/** The command line wins; the config file fills in what it did not say; then the defaults. */
+function withConfig(flags: AuditFlags, command: Command, config: Config): AuditFlags {
+  const fromCli = (name: string) => command.getOptionValueSource(name) === 'cli';
+  const out: AuditFlags = { ...flags };
+  const take = <K extends keyof AuditFlags & keyof Config>(key: K, option: string) => {
+    if (!fromCli(option) && config[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = config[key];
+  };
+  if (config.rules) out.rules = [...config.rules, ...flags.rules];
+  if (!fromCli('defaultRules') && config.default_rules !== undefined) out.defaultRules = config.default_rules;
+  if (!fromCli('failOn') && config.fail_on) out.failOn = config.fail_on;
+  if (!fromCli('minSeverity') && config.min_severity) out.minSeverity = config.min_severity;
+  if (!fromCli('dateOrder') && config.date_order) out.dateOrder = config.date_order;
+  if (config.map) out.map = { ...config.map, ...flags.map };
+  const besideConfig = join(dirname(config.path), 'scrutineer-reviewed.yaml');
+  if (!fromCli('reviewed') && !config.reviewed && existsSync(besideConfig)) out.reviewed = besideConfig;
+  for (const [key, option] of [['labels', 'labels'], ['profile', 'profile'], ['encoding', 'encoding'], ['delimiter', 'delimiter'], ['redact', 'redact'], ['snippets', 'snippets'], ['mentions', 'mentions'], ['strict', 'strict'], ['reviewed', 'reviewed'], ['baseline', 'baseline'], ['history', 'history']] as const) {
+    take(key, option);
+  }
+  return out;
+}
+
+async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], io: Io, loaded?: { config: Config; source: YamlSource }): Promise<number> {
   if (flags.failOn !== 'never' && !atLeast(flags.failOn, flags.minSeverity)) {
     throw new UserError(`--fail-on ${flags.failOn} would count flags that --min-severity ${flags.minSeverity} leaves out; lower --min-severity`);
   }
   if (flags.snippets === false && flags.redact) io.stderr('scrutineer: --no-snippets leaves no record text, so --redact has nothing to mask\n');
   const targets = resolveTargets(targetList, io);
-  const packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
+  let packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
+  if (loaded) packs = applyConfigToPacks(packs, loaded.config, loaded.source);
   if (flags.labels) {
     const { pack, skipped } = await loadLabelsCsv(flags.labels, packs.flatMap((p) => p.rules));
     packs.push(pack);
@@ -149,7 +179,7 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
     formats: targets.map((t) => t.format), profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
     date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict, rules: flags.rules,
     default_rules: flags.defaultRules, mentions: flags.mentions, labels: flags.labels ?? null, baseline: flags.baseline ?? null,
-    reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null,
+    reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null, config: loaded?.config.path ?? null,
   };
   progressCounter.bytes = 0;
   let report: Report = await runAudit({

@@ -4,6 +4,8 @@ import { TOOL_VERSION } from '../version.ts';
 import { auditCommand } from './audit-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { trendCommand } from './trend-command.ts';
+import { explainCommand } from './explain-command.ts';
+import { initCommand } from './init-command.ts';
 import { processIo, type Io } from './io.ts';
 
 export const EXIT = { ok: 0, flags: 1, failed: 2 } as const;
@@ -16,6 +18,8 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   program.addCommand(auditCommand(io));
   program.addCommand(rulesCommand(io));
+  program.addCommand(explainCommand(io));
+  program.addCommand(initCommand(io));
   program.addCommand(trendCommand(io));
   const exitOverride = (cmd: Command) => {
     cmd.exitOverride();

@@ -1,22 +1,40 @@
 import { Command } from 'commander';
-import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
+import { DEFAULT_RULES_DIR, loadPacks, type LoadedPack } from '../packs/load-packs.ts';
+import { runRuleTests } from '../packs/rule-tests.ts';
+import { applyConfigToPacks, loadConfig } from '../config/load-config.ts';
+import { collect, todayIso } from './options.ts';
+import { formatRuleTests } from './rule-tests-format.ts';
 import type { Io } from './io.ts';
 
-export function rulesCommand(io: Io): Command {
-  const rules = new Command('rules').description('list and check rule packs');
-  rules
-    .command('list')
-    .description('list every rule: id, kind, category, severity and standards')
-    .option('-r, --rules <path>', 'add a rule pack or folder (repeatable)', (v: string, p: string[]) => [...p, v], [])
+interface PackFlags {
+  rules: string[];
+  defaultRules: boolean;
+  config?: string;
+}
+
+/** The packs an audit would run: defaults, --rules, and the config file's choices. */
+export function packsFor(flags: PackFlags, extraPaths: string[] = []): LoadedPack[] {
+  const loaded = loadConfig(flags.config);
+  const useDefaults = flags.defaultRules && loaded?.config.default_rules !== false;
+  const packs = loadPacks([...(useDefaults ? [DEFAULT_RULES_DIR] : []), ...(loaded?.config.rules ?? []), ...flags.rules, ...extraPaths]);
+  return loaded ? applyConfigToPacks(packs, loaded.config, loaded.source) : packs;
+}
+
+const packOptions = (cmd: Command) =>
+  cmd
+    .option('-r, --rules <path>', 'add a rule pack or folder (repeatable)', collect, [])
     .option('--no-default-rules', 'leave out the default packs')
-    .action((flags: { rules: string[]; defaultRules: boolean }) => {
-      const packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
-      const rows = packs.flatMap((p) => p.rules.map((r) => [r.id, r.kind, r.category, r.severity, r.standards.join(' '), p.name]));
-      const head = ['RULE', 'KIND', 'CATEGORY', 'SEVERITY', 'STANDARDS', 'PACK'];
-      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-      const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ');
-      io.stdout([line(head), ...rows.map(line)].join('\n') + '\n');
-    });
+    .option('-c, --config <file>', 'council configuration (default: scrutineer.yaml here, if any)');
+
+export function rulesCommand(io: Io): Command {
+  const rules = new Command('rules').description('list, check and test rule packs');
+  packOptions(rules.command('list').description('list every rule: id, kind, category, severity, standards and pack')).action((flags: PackFlags) => {
+    const rows = packsFor(flags).flatMap((p) => p.rules.map((r) => [r.id, r.kind, r.category, r.severity, r.standards.join(' '), p.name]));
+    const head = ['RULE', 'KIND', 'CATEGORY', 'SEVERITY', 'STANDARDS', 'PACK'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ');
+    io.stdout([line(head), ...rows.map(line)].join('\n') + '\n');
+  });
   rules
     .command('validate')
     .description('check rule packs without auditing (default: the default packs)')
@@ -26,5 +44,19 @@ export function rulesCommand(io: Io): Command {
       const count = packs.reduce((n, p) => n + p.rules.length, 0);
       io.stdout(`${packs.length} pack${packs.length === 1 ? '' : 's'}, ${count} rule${count === 1 ? '' : 's'}: valid\n`);
     });
+  packOptions(
+    rules
+      .command('test')
+      .description("run each rule's fixtures (tests/<rule-id>.csv beside its pack): exit 1 when a rule misses, fires where it should not, or has no fixture")
+      .argument('[paths...]', 'packs or folders of packs to test (default: the packs an audit would run)')
+      .option('--as-of <date>', 'reference date for date rules', '2025-06-30'),
+  ).action(async (paths: string[], flags: PackFlags & { asOf: string }) => {
+    const all = packsFor(flags, paths);
+    const results = await runRuleTests(all, flags.asOf ?? todayIso());
+    const wanted = paths.length ? new Set(loadPacks(paths).flatMap((p) => p.rules.map((r) => r.id))) : undefined;
+    const shown = wanted ? results.filter((r) => wanted.has(r.rule)) : results;
+    io.stdout(formatRuleTests(shown));
+    io.exitCode = shown.every((r) => r.passed) ? 0 : 1;
+  });
   return rules;
 }

@@ -1,0 +1,63 @@
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { fixturesFor } from '../packs/rule-tests.ts';
+import { STANDARDS } from '../report/standards.ts';
+import { UserError } from '../intake/errors.ts';
+import { nearest } from '../packs/yaml-source.ts';
+import { packsFor } from './rules-command.ts';
+import { collect } from './options.ts';
+import type { Io } from './io.ts';
+
+/** `scrutineer explain RULE_ID`: what a rule looks for, why, the standards, and examples from its fixture. */
+export function explainCommand(io: Io): Command {
+  return new Command('explain')
+    .description('explain a rule: what it looks for, why it matters, the standards, what evidence would satisfy it, and examples')
+    .argument('<rule-id>')
+    .option('-r, --rules <path>', 'add a rule pack or folder (repeatable)', collect, [])
+    .option('--no-default-rules', 'leave out the default packs')
+    .option('-c, --config <file>', 'council configuration')
+    .action((id: string, flags: { rules: string[]; defaultRules: boolean; config?: string }) => {
+      const packs = packsFor(flags);
+      const pack = packs.find((p) => p.rules.some((r) => r.id === id));
+      if (!pack) {
+        const near = nearest(id, packs.flatMap((p) => p.rules.map((r) => r.id)));
+        throw new UserError(`no rule has the id '${id}'${near ? ` — did you mean '${near}'?` : ''} (scrutineer rules list shows them all)`);
+      }
+      const rule = pack.rules.find((r) => r.id === id)!;
+      const out: string[] = [`${rule.id}  (${rule.kind} rule, ${rule.category}, ${rule.severity}; pack ${pack.name} ${pack.version})`, ''];
+      if (rule.label) out.push(`Label: ${rule.label}`, '');
+      out.push('What it looks for and why it matters:', wrap(String(rule.description ?? rule.docs ?? '')), '');
+      if (rule.evidence_needed) out.push('What evidence would support it:', wrap(String(rule.evidence_needed)), '');
+      out.push('What the auditor is told:', wrap(rule.message), '');
+      out.push('Standards:');
+      for (const s of rule.standards) out.push(`  ${s}  ${STANDARDS[s]}`);
+      if (rule.source) out.push('', `Source: ${rule.source}`);
+      const examples = examplesFor(fixturesFor(pack).find((f) => f.endsWith(`/${id}.csv`)), id);
+      if (examples.fires) out.push('', 'Fires on:', wrap(`“${examples.fires}”`));
+      if (examples.quiet) out.push('', 'Does not fire on:', wrap(`“${examples.quiet}”`));
+      io.stdout(out.join('\n') + '\n');
+    });
+}
+
+function examplesFor(fixture: string | undefined, id: string): { fires?: string; quiet?: string } {
+  if (!fixture) return {};
+  const rows = parse(readFileSync(fixture, 'utf8').replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const has = (r: Record<string, string>, col: string) => (r[col] ?? '').split(/[\s,;]+/).includes(id);
+  return { fires: rows.find((r) => has(r, 'must_fire'))?.text, quiet: rows.find((r) => has(r, 'must_not_fire'))?.text };
+}
+
+function wrap(text: string, width = 88): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = ' ';
+  for (const w of words) {
+    if (line.length + w.length + 1 > width) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += ` ${w}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

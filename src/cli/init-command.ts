@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE } from '../config/load-config.ts';
+import { STARTER_CONFIG } from '../config/starter-config.ts';
+import { UserError } from '../intake/errors.ts';
+import type { Io } from './io.ts';
+
+export function initCommand(io: Io): Command {
+  return new Command('init')
+    .description(`write a commented starter ${CONFIG_FILE} into the current folder`)
+    .option('--force', 'overwrite an existing file', false)
+    .action((flags: { force: boolean }) => {
+      const path = join(process.cwd(), CONFIG_FILE);
+      if (existsSync(path) && !flags.force) throw new UserError(`${CONFIG_FILE} already exists here; use --force to overwrite it`);
+      writeFileSync(path, STARTER_CONFIG, { mode: 0o644 });
+      io.stdout(`wrote ${CONFIG_FILE}\n`);
+    });
+}

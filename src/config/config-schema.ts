@@ -1,0 +1,38 @@
+import { CANONICAL_FIELDS } from '../intake/record.ts';
+import { SEVERITIES } from '../report/flag.ts';
+import { FORMATS } from '../report/formats/index.ts';
+
+const paths = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+/** The council configuration file (scrutineer.yaml). Paths in it are relative to the file. */
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rules: { ...paths, description: 'Packs or folders of packs to add.' },
+    default_rules: { type: 'boolean', description: 'Load the default packs (true unless set to false).' },
+    disable: { type: 'array', items: { type: 'string' }, description: 'Rule ids to switch off.' },
+    severity: { type: 'object', additionalProperties: { enum: [...SEVERITIES] }, description: 'Rule id → severity.' },
+    set: { type: 'object', additionalProperties: { type: 'object' }, description: 'Rule id → fields to change (thresholds, word lists), checked against the rule kind.' },
+    labels: { type: 'string', description: 'A spreadsheet of local labels (label,term).' },
+    profile: { type: 'string' },
+    map: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, { type: 'string' }])) },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    date_order: { enum: ['dmy', 'mdy'] },
+    fail_on: { enum: [...SEVERITIES, 'never'] },
+    min_severity: { enum: [...SEVERITIES] },
+    outputs: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['format'], properties: { format: { enum: [...FORMATS] }, output: { type: 'string' } } },
+      description: 'Formats to write, each to a file (one may go to stdout).',
+    },
+    redact: { type: 'boolean' },
+    snippets: { type: 'boolean' },
+    mentions: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    reviewed: { type: 'string', description: 'The reviewed-flags file.' },
+    baseline: { type: 'string' },
+    history: { type: 'string' },
+  },
+};

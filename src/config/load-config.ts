@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { Ajv } from 'ajv';
+import { UserError } from '../intake/errors.ts';
+import { YamlSource, nearest } from '../packs/yaml-source.ts';
+import { validateRule, type LoadedPack } from '../packs/load-packs.ts';
+import type { CanonicalField } from '../intake/record.ts';
+import type { Severity } from '../report/flag.ts';
+import type { FormatName } from '../report/formats/index.ts';
+import { CONFIG_SCHEMA } from './config-schema.ts';
+
+export const CONFIG_FILE = 'scrutineer.yaml';
+
+export interface Config {
+  path: string;
+  rules?: string[];
+  default_rules?: boolean;
+  disable?: string[];
+  severity?: Record<string, Severity>;
+  set?: Record<string, Record<string, unknown>>;
+  labels?: string;
+  profile?: string;
+  map?: Partial<Record<CanonicalField, string>>;
+  encoding?: string;
+  delimiter?: string;
+  date_order?: 'dmy' | 'mdy';
+  fail_on?: Severity | 'never';
+  min_severity?: Severity;
+  outputs?: { format: FormatName; output?: string }[];
+  redact?: boolean;
+  snippets?: boolean;
+  mentions?: boolean;
+  strict?: boolean;
+  reviewed?: string;
+  baseline?: string;
+  history?: string;
+}
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history'] as const;
+
+/**
+ * The configuration: `--config FILE`, else scrutineer.yaml in the working folder, else none.
+ * It is validated like a pack, and its paths are made relative to its own folder.
+ */
+export function loadConfig(explicit: string | undefined, cwd = process.cwd()): { config: Config; source: YamlSource } | undefined {
+  const path = explicit ?? (existsSync(join(cwd, CONFIG_FILE)) ? join(cwd, CONFIG_FILE) : undefined);
+  if (!path) return;
+  const problems: string[] = [];
+  const read = YamlSource.read(path, problems, 'config file');
+  if (!read) throw new UserError(`invalid config file:\n${problems.join('\n')}`);
+  const data = read.data ?? {};
+  if (!validate(data)) {
+    throw new UserError(`invalid config file:\n${read.source.describe(validate.errors!, [], Object.keys(CONFIG_SCHEMA.properties)).join('\n')}`);
+  }
+  const base = dirname(path);
+  const resolve = (p: string) => (isAbsolute(p) ? p : join(base, p));
+  const config = { ...(data as Omit<Config, 'path'>), path } as Config;
+  if (config.rules) config.rules = config.rules.map(resolve);
+  for (const key of PATH_KEYS) if (config[key]) config[key] = resolve(config[key]!);
+  if (config.outputs) config.outputs = config.outputs.map((o) => ({ ...o, ...(o.output && { output: resolve(o.output) }) }));
+  return { config, source: read.source };
+}
+
+/**
+ * Applies the configuration to the loaded rules: disabled rules are dropped, severities and
+ * fields are overridden, and every changed rule is validated again against its kind.
+ */
+export function applyConfigToPacks(packs: LoadedPack[], config: Config, source: YamlSource): LoadedPack[] {
+  const ids = packs.flatMap((p) => p.rules.map((r) => r.id));
+  const problems: string[] = [];
+  const unknown = (id: string, path: (string | number)[]) => {
+    if (ids.includes(id)) return false;
+    const near = nearest(id, ids);
+    problems.push(source.problem(path, `no rule has the id '${id}'${near ? ` — did you mean '${near}'?` : ''}`));
+    return true;
+  };
+  (config.disable ?? []).forEach((id, i) => unknown(id, ['disable', i]));
+  for (const id of Object.keys(config.severity ?? {})) unknown(id, ['severity', id]);
+  for (const id of Object.keys(config.set ?? {})) unknown(id, ['set', id]);
+  const disabled = new Set(config.disable ?? []);
+  const out = packs.map((pack) => ({
+    ...pack,
+    rules: pack.rules
+      .filter((r) => !disabled.has(r.id))
+      .map((rule) => {
+        const changed = { ...rule, ...(config.set?.[rule.id] ?? {}), ...(config.severity?.[rule.id] && { severity: config.severity[rule.id] }) };
+        if (config.set?.[rule.id] || config.severity?.[rule.id]) {
+          const { pack: _pack, ...plain } = changed;
+          problems.push(...validateRule(plain as typeof rule, ['set', rule.id], source));
+        }
+        return changed;
+      }),
+  }));
+  if (problems.length) throw new UserError(`invalid config file:\n${problems.join('\n')}`);
+  return out;
+}
