@@ -14,6 +14,7 @@ import { loadLabelsCsv } from '../packs/labels-csv.ts';
 import { applyBaseline, readBaseline } from '../report/baseline.ts';
 import { applyReviewed, readReviewed } from '../report/reviewed.ts';
 import { appendHistory } from '../report/history.ts';
+import { buildManifest } from '../report/manifest.ts';
 import { atLeast, type Severity } from '../report/flag.ts';
 import type { Report } from '../report/build-report.ts';
 import { FORMATS, defaultTextPolicy, formatForPath, render, type FormatName } from '../report/formats/index.ts';
@@ -52,6 +53,7 @@ interface AuditFlags {
   redact: boolean;
   snippets?: boolean;
   history?: string;
+  manifest?: string;
 }
 
 /** Where one rendering of the report goes: `--format X [--output FILE]`, in the order given. */
@@ -99,6 +101,7 @@ export function auditCommand(io: Io): Command {
     .option('--redact', 'mask names, dates, phone numbers, e-mail addresses, NHS numbers and postcodes in every format', false)
     .option('--snippets', 'include record text in junit and markdown, which leave it out by default')
     .option('--no-snippets', 'leave record text out of every format')
+    .option('--manifest <file.json>', 'write a run manifest with no case content (inputs and their hashes, rule packs, counts, times) for the audit record')
     .option('--history <file.ndjson>', 'append this run’s rates (no case content) to an audit history')
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('--no-progress', 'no progress line on stderr')
@@ -137,7 +140,7 @@ function withConfig(flags: AuditFlags, command: Command, config: Config): AuditF
   if (config.map) out.map = { ...config.map, ...flags.map };
   const besideConfig = join(dirname(config.path), 'scrutineer-reviewed.yaml');
   if (!fromCli('reviewed') && !config.reviewed && existsSync(besideConfig)) out.reviewed = besideConfig;
-  for (const [key, option] of [['labels', 'labels'], ['profile', 'profile'], ['encoding', 'encoding'], ['delimiter', 'delimiter'], ['redact', 'redact'], ['snippets', 'snippets'], ['mentions', 'mentions'], ['strict', 'strict'], ['reviewed', 'reviewed'], ['baseline', 'baseline'], ['history', 'history']] as const) {
+  for (const [key, option] of [['labels', 'labels'], ['profile', 'profile'], ['encoding', 'encoding'], ['delimiter', 'delimiter'], ['redact', 'redact'], ['snippets', 'snippets'], ['mentions', 'mentions'], ['strict', 'strict'], ['reviewed', 'reviewed'], ['baseline', 'baseline'], ['history', 'history'], ['manifest', 'manifest']] as const) {
     take(key, option);
   }
   return out;
@@ -182,6 +185,7 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
     reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null, config: loaded?.config.path ?? null,
   };
   progressCounter.bytes = 0;
+  const startedAt = new Date();
   let report: Report = await runAudit({
     sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, runOptions,
     sample, names, onRow: progress && ((rows) => progress.update(rows, progressCounter.bytes)),
@@ -208,6 +212,7 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
     else io.stdout(text);
   }
   if (flags.history) appendHistory(flags.history, report);
+  if (flags.manifest) writeFileAtomic(flags.manifest, JSON.stringify(buildManifest(report, startedAt, new Date()), null, 2) + '\n');
   if (flags.strict && report.rejected_rows.length) {
     io.stderr(`scrutineer: ${report.rejected_rows.length} rows rejected and --strict is set\n`);
     return 2;

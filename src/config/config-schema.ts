@@ -34,5 +34,6 @@ export const CONFIG_SCHEMA = {
     reviewed: { type: 'string', description: 'The reviewed-flags file.' },
     baseline: { type: 'string' },
     history: { type: 'string' },
+    manifest: { type: 'string', description: 'Write a run manifest (no case content) here.' },
   },
 };

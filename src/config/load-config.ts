@@ -34,10 +34,11 @@ export interface Config {
   reviewed?: string;
   baseline?: string;
   history?: string;
+  manifest?: string;
 }
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
-const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history'] as const;
+const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history', 'manifest'] as const;
 
 /**
  * The configuration: `--config FILE`, else scrutineer.yaml in the working folder, else none.

@@ -166,6 +166,9 @@ function mapColumns(header: string[], options: IntakeOptions, path: string, head
     checkDuplicateColumns(header, mapping, path);
     return mapping;
   } catch (err) {
+    if (err instanceof UserError && /^\s*[[{]/.test(headerLine)) {
+      throw new UserError(`${path}: this looks like JSON, not a CSV export (it starts with '${headerLine.trim()[0]}'); export the records as CSV`);
+    }
     if (err instanceof UserError && header.length === 1) {
       const other = DELIMITERS.find((d) => d !== delimiter && headerLine.includes(d));
       if (other) {
