@@ -1,0 +1,135 @@
+/**
+ * The duplication check. While records stream in, it keeps each record's winnowed fingerprints
+ * and the record itself, deflated. At the end it pairs the records that share fingerprints,
+ * verifies each pair on the masked tokens, and flags the later record of every pair whose
+ * passage is long and close enough and not boilerplate.
+ */
+import type { Check } from '../rule-kind.ts';
+import type { CanonicalRecord } from '../../intake/record.ts';
+import type { FlagDraft } from '../../report/flag.ts';
+import { matchRuns, passages, type Passage } from './align.ts';
+import { FingerprintIndex, MAX_RECORDS } from './candidates.ts';
+import { draft } from './draft.ts';
+import { resolve, type Finding, type Prepared, type Scope } from './finding.ts';
+import { shingles, winnow } from './fingerprints.ts';
+import { differentSubjects, identityEvidence, namesChild, subjectOf, wordsOf } from './identity.ts';
+import type { FindingKind } from './message.ts';
+import { RecordStore } from './store.ts';
+import { templateMask } from './template.ts';
+import { tokenize } from './tokens.ts';
+import { withoutHeadings } from '../../intake/forms/segments.ts';
+import { DEFAULTS, type DuplicationRule } from './rule.ts';
+
+/** What the check did, for tests and the README's cost figures. */
+export interface DuplicationStats {
+  records: number;
+  indexed: number;
+  fingerprints: number;
+  /** Distinct (later, earlier) record pairs verified. */
+  candidatePairs: number;
+  findings: number;
+  /** Bytes held at the end of reading: records (deflated) and fingerprints. */
+  recordBytes: number;
+  fingerprintBytes: number;
+}
+
+const CACHE = 4096;
+
+export class DuplicationCheck implements Check {
+  private readonly store = new RecordStore();
+  private readonly index = new FingerprintIndex();
+  private readonly minWords: number;
+  private readonly allowed: Set<number>[];
+  private readonly cache = new Map<number, Prepared>();
+  private records = 0;
+  readonly stats: DuplicationStats = { records: 0, indexed: 0, fingerprints: 0, candidatePairs: 0, findings: 0, recordBytes: 0, fingerprintBytes: 0 };
+
+  constructor(private readonly rules: DuplicationRule[]) {
+    this.minWords = Math.min(...rules.map((r) => r.min_words ?? DEFAULTS.min_words));
+    this.allowed = rules.map((r) => new Set((r.allowed_passages ?? []).flatMap((p) => [...shingles(tokenize(p).ids)])));
+  }
+
+  record(record: CanonicalRecord): FlagDraft[] {
+    this.records++;
+    // A form's question headings are its design's template, shared by every form: not copied text.
+    const tokens = tokenize(withoutHeadings(record), record.subject_name, false);
+    if (tokens.ids.length < this.minWords) return [];
+    if (this.store.size >= MAX_RECORDS) throw new Error(`the duplication check indexes at most ${MAX_RECORDS} records`);
+    this.index.add(this.store.add(record), winnow(shingles(tokens.ids)));
+    return [];
+  }
+
+  finish(): FlagDraft[] {
+    Object.assign(this.stats, { records: this.records, indexed: this.store.size, fingerprints: this.index.size, recordBytes: this.store.bytes, fingerprintBytes: this.index.bytes });
+    const limits = this.rules.map((r) => r.template_cases ?? DEFAULTS.template_cases);
+    const chronology = this.store.columns();
+    const { templateCases, pairs } = this.index.search(chronology, Math.min(...limits), Math.max(...limits));
+    this.stats.candidatePairs = pairs.length;
+    const isTemplate = this.rules.map((_, i) => (h: number) => (templateCases.get(h) ?? 0) > limits[i] || this.allowed[i].has(h));
+    const drafts: FlagDraft[] = [];
+    for (let i = 0; i < pairs.length; ) {
+      const later = Math.floor(pairs[i] / MAX_RECORDS);
+      const target = this.prepared(later);
+      const masks = isTemplate.map((t) => templateMask(target.shingles, target.tokens, t));
+      const findings: Finding[] = [];
+      for (; i < pairs.length && Math.floor(pairs[i] / MAX_RECORDS) === later; i++) {
+        const earlier = pairs[i] % MAX_RECORDS;
+        const source = this.prepared(earlier);
+        if (source.record.record_id === target.record.record_id) continue;
+        const runs = matchRuns(target.tokens, source.tokens, target.shingles, source.shingles);
+        if (!runs.length) continue;
+        this.rules.forEach((rule, r) => {
+          for (const passage of passages(runs, target.tokens, source.tokens, masks[r])) {
+            const finding = this.classify(rule, passage, target, source, chronology.rank[earlier]);
+            if (finding) findings.push(finding);
+          }
+        });
+      }
+      for (const rule of this.rules) drafts.push(...resolve(findings.filter((f) => f.rule === rule)).map((f) => draft(f, target)));
+    }
+    this.stats.findings = drafts.length;
+    this.cache.clear();
+    this.store.clearCache();
+    return drafts;
+  }
+
+  private classify(rule: DuplicationRule, passage: Passage, target: Prepared, source: Prepared, sourceRank: number): Finding | null {
+    if (passage.original < (rule.min_words ?? DEFAULTS.min_words) || passage.similarity < (rule.min_similarity ?? DEFAULTS.min_similarity)) return null;
+    const aboutThisChild = namesChild(wordsOf(source.record.text, source.tokens, passage.sStart, passage.sEnd), target.subject.first);
+    const scope: Scope = source.record.case_id === target.record.case_id ? 'same_case' : aboutThisChild ? 'same_family' : 'other_case';
+    if (scope !== 'other_case' && source.record.record_date === target.record.record_date && !(rule.same_day_in_case ?? DEFAULTS.same_day_in_case)) return null;
+    // A source passage that already names this child is about both children (a family note).
+    const evidence = differentSubjects(target.record, source.record) && !aboutThisChild
+      ? identityEvidence(target.record.text, target.tokens, { from: passage.tStart, to: passage.tEnd }, { from: passage.alignedStart, to: passage.alignedEnd }, target.subject, source.subject)
+      : null;
+    const kind: FindingKind = evidence ? 'identity_mismatch' : scope === 'other_case' ? 'cross_case' : 'copy_forward';
+    const sameWords = commonWords(wordsOf(target.record.text, target.tokens, passage.tStart, passage.tEnd), wordsOf(source.record.text, source.tokens, passage.sStart, passage.sEnd));
+    return { rule, passage, kind, scope, source, sourceRank, sameWords, evidence };
+  }
+
+  private prepared(n: number): Prepared {
+    let p = this.cache.get(n);
+    if (p) return p;
+    const record = this.store.record(n);
+    const tokens = tokenize(withoutHeadings(record), record.subject_name);
+    p = { record, tokens, shingles: shingles(tokens.ids), subject: subjectOf(record) };
+    if (this.cache.size >= CACHE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(n, p);
+    return p;
+  }
+}
+
+/** How many of `a`'s words (any case) are also in `b`, counting repeats. */
+function commonWords(a: string[], b: string[]): number {
+  const left = new Map<string, number>();
+  for (const w of b) left.set(w.toLowerCase(), (left.get(w.toLowerCase()) ?? 0) + 1);
+  let n = 0;
+  for (const w of a) {
+    const k = w.toLowerCase();
+    const c = left.get(k) ?? 0;
+    if (c === 0) continue;
+    left.set(k, c - 1);
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,40 @@
+/** Append-only numeric columns kept in fixed-size typed-array chunks (no doubling, no holes). */
+
+type Typed = Uint32Array | Int32Array | Float64Array;
+const CHUNK = 1 << 16;
+
+export class Column<T extends Typed> {
+  private readonly chunks: T[] = [];
+  length = 0;
+
+  constructor(private readonly make: (n: number) => T) {}
+
+  push(value: number): void {
+    const at = this.length % CHUNK;
+    if (at === 0) this.chunks.push(this.make(CHUNK));
+    this.chunks[this.chunks.length - 1][at] = value;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return this.chunks[Math.floor(i / CHUNK)][i % CHUNK];
+  }
+
+  /** One contiguous array of the values; the chunks are released. */
+  take(): T {
+    const out = this.make(this.length);
+    this.chunks.forEach((c, i) => out.set(c.subarray(0, Math.min(CHUNK, this.length - i * CHUNK)) as never, i * CHUNK));
+    this.chunks.length = 0;
+    this.length = 0;
+    return out;
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return this.chunks.reduce((n, c) => n + c.byteLength, 0);
+  }
+}
+
+export const u32 = () => new Column((n) => new Uint32Array(n));
+export const i32 = () => new Column((n) => new Int32Array(n));
+export const f64 = () => new Column((n) => new Float64Array(n));

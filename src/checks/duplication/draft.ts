@@ -1,0 +1,43 @@
+/** A finding as the report shows it: spans, facts, and the rule's advice. */
+import type { FlagDraft } from '../../report/flag.ts';
+import type { Passage } from './align.ts';
+import type { Finding, Prepared } from './finding.ts';
+import { describeFinding, type Closeness } from './message.ts';
+
+export function draft(f: Finding, target: Prepared): FlagDraft {
+  const { passage: p, source } = f;
+  const span = { start: target.tokens.starts[p.tStart], end: target.tokens.ends[p.tEnd - 1] };
+  const sourceSpan = { start: source.tokens.starts[p.sStart], end: source.tokens.ends[p.sEnd - 1] };
+  const similarity = Math.round(p.similarity * 100) / 100;
+  const words = p.tEnd - p.tStart;
+  const closeness = closenessOf(target.record.text.slice(span.start, span.end), source.record.text.slice(sourceSpan.start, sourceSpan.end), p);
+  const setting = f.rule.kinds[f.kind];
+  const opening = describeFinding({ kind: f.kind, scope: f.scope, words, similarity, closeness, target: target.record, source: source.record, own: target.subject, other: source.subject, evidence: f.evidence });
+  return {
+    rule: f.rule,
+    record: target.record,
+    span,
+    message: `${opening} ${setting.message}`,
+    severity: setting.severity,
+    related_record_ids: [source.record.record_id],
+    details: {
+      kind: f.kind,
+      scope: f.scope,
+      source_record_id: source.record.record_id,
+      source_case_id: source.record.case_id,
+      source_record_date: source.record.record_date,
+      source_span: sourceSpan,
+      similarity,
+      words,
+      closeness,
+      ...(f.evidence && { identity: f.evidence }),
+    },
+    discriminator: `${f.kind}\u0000${source.record.record_id}`,
+  };
+}
+
+function closenessOf(target: string, source: string, p: Passage): Closeness {
+  const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (plain(target) === plain(source)) return 'verbatim';
+  return p.matched === p.tEnd - p.tStart && p.matched === p.sEnd - p.sStart ? 'details-changed' : 'edited';
+}

@@ -1,0 +1,46 @@
+/**
+ * Fingerprints of a token sequence by winnowing (Schleimer, Wilkerson & Aiken, 2003): hash
+ * every run of K tokens (a shingle), then keep the smallest hash in each window of W
+ * consecutive shingles. Any passage of at least W + K − 1 tokens shared by two records then
+ * shares at least one fingerprint, and a record keeps about 2 / (W + 1) of its shingles.
+ */
+import { mix } from './tokens.ts';
+
+/** Tokens per shingle. */
+export const K = 4;
+/** Shingles per winnowing window. */
+export const W = 8;
+
+/** The hash of every K-token shingle, by its first token's index. */
+export function shingles(ids: Uint32Array): Uint32Array {
+  const n = Math.max(0, ids.length - K + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x9747b28c;
+    for (let j = 0; j < K; j++) h = Math.imul(h ^ ids[i + j], 0x5bd1e995) ^ (h >>> 15);
+    out[i] = mix(h);
+  }
+  return out;
+}
+
+/**
+ * The winnowed fingerprints of a record: the distinct selected hashes, sorted. The rightmost
+ * minimum wins ties, so a run of equal hashes gives one fingerprint.
+ */
+export function winnow(hashes: Uint32Array): Uint32Array {
+  if (!hashes.length) return new Uint32Array(0);
+  const picked: number[] = [];
+  const windows = Math.max(1, hashes.length - W + 1);
+  let last = -1;
+  for (let start = 0; start < windows; start++) {
+    const end = Math.min(hashes.length, start + W);
+    let at = start;
+    for (let i = start + 1; i < end; i++) if (hashes[i] <= hashes[at]) at = i;
+    if (at !== last) picked.push(hashes[at]);
+    last = at;
+  }
+  const sorted = Uint32Array.from(picked).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
+}
