@@ -12,6 +12,8 @@ export interface CheckEnv {
   sections: Record<string, unknown[]>;
   /** Keep every label mention for the report's inventory (`--mentions`). */
   collectMentions: boolean;
+  /** Keep each case's staleness events and claims for the report (`--timeline`). */
+  timeline?: boolean;
 }
 
 /**

@@ -1,0 +1,106 @@
+import type { Check, Rule, RuleKind } from '../rule-kind.ts';
+import type { CanonicalRecord } from '../../intake/record.ts';
+import type { FlagDraft } from '../../report/flag.ts';
+import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems, nameSource } from './subject-forms.ts';
+
+/** A `subject-name` rule: another child of the export named as the one observed in a record. */
+export interface SubjectNameRule extends Rule {
+  forms: string[];
+  surname_is_family?: boolean;
+}
+
+export const subjectNameKind: RuleKind = {
+  kind: 'subject-name',
+  summary: 'Finds another child of the export (not a sibling) named as the child observed ("Zofia (10) was seen alone") in a record about someone else.',
+  properties: {
+    forms: { ...FORMS_SCHEMA, description: 'Where a name stands as the child observed: {name} is another child’s first name; {years} and {months} may be used.' },
+    surname_is_family: { type: 'boolean', description: 'Children with the same family name count as siblings (default true), as well as children in the same case.' },
+  },
+  required: ['forms'],
+  validate: (rule) => formProblems((rule as SubjectNameRule).forms, 'forms', true),
+  createCheck(rules) {
+    return new SubjectNameCheck(rules as SubjectNameRule[]);
+  },
+};
+
+/** A child the export has records about. */
+interface Child {
+  subject_id: string;
+  name: string;
+  first: string;
+  family: string | null;
+  cases: Set<string>;
+}
+
+/**
+ * Needs the whole export: the names of the other children are known only once every record
+ * has been read, so records are kept until finish().
+ */
+class SubjectNameCheck implements Check {
+  private readonly records: CanonicalRecord[] = [];
+  private readonly children = new Map<string, Child>();
+
+  constructor(private readonly rules: SubjectNameRule[]) {}
+
+  record(record: CanonicalRecord): FlagDraft[] {
+    this.records.push(record);
+    const first = firstName(record.subject_name);
+    if (first && record.subject_id) {
+      let child = this.children.get(record.subject_id);
+      if (!child) this.children.set(record.subject_id, (child = { subject_id: record.subject_id, name: record.subject_name!, first, family: familyName(record.subject_name), cases: new Set() }));
+      child.cases.add(record.case_id);
+    }
+    return [];
+  }
+
+  finish(): FlagDraft[] {
+    const byFirst = new Map<string, Child[]>();
+    for (const child of this.children.values()) byFirst.set(key(child.first), [...(byFirst.get(key(child.first)) ?? []), child]);
+    if (!byFirst.size) return [];
+    const names = [...byFirst.values()].map((c) => nameSource(c[0].first)).sort((a, b) => b.length - a.length).join('|');
+    const drafts: FlagDraft[] = [];
+    for (const rule of this.rules) {
+      const forms = new FormSet(rule.forms, names);
+      for (const record of this.records) drafts.push(...this.read(rule, forms, byFirst, record));
+    }
+    return drafts;
+  }
+
+  /** Is this child out of place in the record: not its subject, not of the same first name, not a sibling? */
+  private stranger(rule: SubjectNameRule, record: CanonicalRecord, child: Child): boolean {
+    if (child.subject_id === record.subject_id || key(child.first) === key(firstName(record.subject_name) ?? '')) return false;
+    if (child.cases.has(record.case_id)) return false;
+    const family = familyName(record.subject_name);
+    return !(rule.surname_is_family !== false && family && child.family && key(child.family) === key(family));
+  }
+
+  private read(rule: SubjectNameRule, forms: FormSet, byFirst: Map<string, Child[]>, record: CanonicalRecord): FlagDraft[] {
+    if (!record.subject_name) return [];
+    const drafts: FlagDraft[] = [];
+    const seen = new Set<string>();
+    const strangers = (m: FormMatch) => {
+      const children = byFirst.get(key(m.name!)) ?? [];
+      return capitalised(m.name!) && children.length > 0 && children.every((c) => this.stranger(rule, record, c));
+    };
+    for (const m of forms.matches(record.text, strangers)) {
+      const name = m.name!;
+      const children = byFirst.get(key(name))!;
+      if (seen.has(key(name))) continue;
+      seen.add(key(name));
+      const who = children.map((c) => `“${c.name}” (case ${[...c.cases].join('/')})`).join('; ');
+      drafts.push({
+        rule,
+        record,
+        span: { start: m.start, end: m.end },
+        message: `“${m.text}” describes as the child observed another child of this export, ${who}, who is neither this record's subject nor a sibling in its case. ${rule.message}`,
+        details: { other_subject_ids: children.map((c) => c.subject_id) },
+      });
+    }
+    return drafts;
+  }
+}
+
+/** Names compared in any case, hyphens and spaces ignored ("Ellie-Mae" = "Ellie Mae"). */
+function key(name: string): string {
+  return name.toLowerCase().replace(/[-\s]+/g, '');
+}

@@ -1,0 +1,106 @@
+import type { CanonicalRecord } from '../../intake/record.ts';
+import { samePerson, type Person } from './people.ts';
+
+/** What a statement does in a staleness rule's chronology. */
+export type Role = 'event' | 'claim' | 'reversal';
+
+/** One statement of one rule found in one record, kept until the end of the run. */
+export interface Found {
+  role: Role;
+  record_id: string;
+  record_date: string;
+  recorded_at: string | null;
+  /** Offsets of the flagged words in the record (for a claim: its clause). */
+  start: number;
+  end: number;
+  /** The matched words, shortened (for the timeline). */
+  words: string;
+  /** What a message quotes: a claim's clause, or an event's sentence. */
+  quote: string;
+  /** Who the statement is about, for `same_person` rules (null: not known). */
+  person: Person | null;
+  /** For `same` rules: the entry of each named word list the statement names (null: none). */
+  entries: Record<string, string | null>;
+  /** Kept for claims only, to build the flag. */
+  record?: CanonicalRecord;
+}
+
+/** Records in time order: record_date, then recorded_at, then record_id. */
+export function compareFound(a: Found, b: Found): number {
+  return a.record_date.localeCompare(b.record_date) || (a.recorded_at ?? '').localeCompare(b.recorded_at ?? '') || a.record_id.localeCompare(b.record_id);
+}
+
+/** Two statements can be about the same thing: the same person and the same word-list entries, where both are known. */
+export function compatible(a: Found, b: Found): boolean {
+  if (!samePerson(a.person, b.person)) return false;
+  return Object.keys(a.entries).every((k) => !a.entries[k] || !b.entries[k] || a.entries[k] === b.entries[k]);
+}
+
+/** A claim that an earlier event has made out of date, and the earliest such event. */
+export interface StaleClaim {
+  claim: Found;
+  event: Found;
+}
+
+/**
+ * Pairs one rule's statements in one case. A claim is out of date when a compatible event comes
+ * before it (in record order) with no compatible reversal between them or in the claim's own
+ * record. A record that documents the event itself is not read for claims (see the kind).
+ */
+export function staleClaims(found: Found[]): StaleClaim[] {
+  const sorted = [...found].sort(compareFound);
+  const out: StaleClaim[] = [];
+  const flagged = new Set<string>();
+  for (const claim of sorted.filter((f) => f.role === 'claim')) {
+    // One finding per record is enough: its first out-of-date claim.
+    if (flagged.has(claim.record_id)) continue;
+    const before = sorted.filter((f) => f.role !== 'claim' && compatible(f, claim) && (compareFound(f, claim) < 0 || (f.role === 'reversal' && f.record_id === claim.record_id)));
+    const lastReversal = before.filter((f) => f.role === 'reversal').pop();
+    const events = before.filter((f) => f.role === 'event' && (!lastReversal || compareFound(f, lastReversal) > 0));
+    if (events.length) {
+      out.push({ claim, event: events[0] });
+      flagged.add(claim.record_id);
+    }
+  }
+  return out;
+}
+
+/** One step of a case's chronology for one rule (content-light: ids, dates and a few words). */
+export interface TimelineEntry {
+  record_id: string;
+  record_date: string;
+  role: Role;
+  words: string;
+  /** For a claim: the event record that made it out of date, or null when none did. */
+  stale_since?: string | null;
+}
+
+/** A rule's chronology in one case: its events, reversals and claims in record order. */
+export interface StalenessTimeline {
+  case_id: string;
+  rule: string;
+  entries: TimelineEntry[];
+}
+
+export function buildTimeline(caseId: string, rule: string, found: Found[], stale: StaleClaim[]): StalenessTimeline {
+  const since = new Map(stale.map((s) => [s.claim, s.event.record_id]));
+  // One step per record and role is enough for a chronology: its first match, or for claims
+  // the one that was found out of date.
+  const steps = new Map<string, Found>();
+  for (const f of [...found].sort((a, b) => compareFound(a, b) || a.start - b.start)) {
+    const key = `${f.record_id}\u0000${f.role}`;
+    const kept = steps.get(key);
+    if (!kept || (f.role === 'claim' && since.has(f) && !since.has(kept))) steps.set(key, f);
+  }
+  return {
+    case_id: caseId,
+    rule,
+    entries: [...steps.values()].map((f) => ({
+      record_id: f.record_id,
+      record_date: f.record_date,
+      role: f.role,
+      words: f.words,
+      ...(f.role === 'claim' && { stale_since: since.get(f) ?? null }),
+    })),
+  };
+}

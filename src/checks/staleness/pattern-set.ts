@@ -1,0 +1,133 @@
+import { termPattern } from '../../text/terms.ts';
+import { unsafePatternReason } from '../../text/safe-regex.ts';
+import type { RuleProblem } from '../rule-kind.ts';
+
+/**
+ * Words and patterns as a rule writes them. Terms are matched as whole words in any case (spaces
+ * match any white space, hyphens are optional); patterns are regular expressions. Both may name
+ * one of the rule's word lists as `{name}`, which matches any entry of that list.
+ */
+export interface PatternSpec {
+  terms?: string[];
+  patterns?: string[];
+}
+
+/**
+ * A rule's named word lists. A plain list gives one entry per word; a mapping gives entries by
+ * name with their other wordings (`autism: [autism, ASD, autistic]`), so that "the same entry"
+ * can be asked of two statements however each one words it.
+ */
+export type WordLists = Record<string, string[] | Record<string, string[]>>;
+
+const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+const ESCAPED_PLACEHOLDER = /\\\{([a-z][a-z0-9_]*)\\\}/g;
+
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
+
+/** JSON Schema of a rule's `words:`. */
+export const WORDS_SCHEMA = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+  additionalProperties: { oneOf: [stringList, { type: 'object', minProperties: 1, additionalProperties: stringList }] },
+  description: 'Named word lists, used in terms and patterns as {name}. A mapping names each entry and lists its wordings.',
+};
+
+/** JSON Schema of a terms/patterns block; `extra` adds keys (e.g. `near`). */
+export function patternSpecSchema(description: string, extra: Record<string, object> = {}): object {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    description,
+    properties: {
+      terms: { ...stringList, description: 'Words or phrases, matched as whole words in any case; {name} stands for a word list.' },
+      patterns: { ...stringList, description: 'Regular expressions (JavaScript syntax, any case, whole words); {name} stands for a word list.' },
+      ...extra,
+    },
+  };
+}
+
+/** One entry of a word list: its name and every wording of it. */
+export interface WordEntry {
+  key: string;
+  forms: string[];
+}
+
+export function wordEntries(words: WordLists | undefined, name: string): WordEntry[] {
+  const list = words?.[name];
+  if (!list) return [];
+  if (Array.isArray(list)) return list.map((w) => ({ key: normalise(w), forms: [w] }));
+  return Object.entries(list).map(([key, forms]) => ({ key, forms: [key, ...forms] }));
+}
+
+function alternation(words: WordLists | undefined, name: string): string {
+  const forms = [...new Set(wordEntries(words, name).flatMap((e) => e.forms))].sort((a, b) => b.length - a.length);
+  return `(?:${forms.map(termPattern).join('|')})`;
+}
+
+/** Regex source of a term, with its `{name}` word lists expanded. */
+export function termSource(term: string, words?: WordLists): string {
+  return termPattern(term).replace(ESCAPED_PLACEHOLDER, (_, name: string) => alternation(words, name));
+}
+
+/** Regex source of a pattern, with its `{name}` word lists expanded. */
+export function patternSource(pattern: string, words?: WordLists): string {
+  return pattern.replace(PLACEHOLDER, (_, name: string) => alternation(words, name));
+}
+
+/** The word lists a piece of text refers to. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** Problems with a terms/patterns block (unknown word lists, invalid or unsafe patterns), keyed from `key`. */
+export function patternSpecProblems(spec: PatternSpec | undefined, key: string, words?: WordLists, required = true): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (!spec) return problems;
+  if (required && !spec.terms?.length && !spec.patterns?.length) problems.push({ key, message: 'needs terms or patterns' });
+  const unknown = (text: string, at: string) => {
+    for (const name of placeholders(text)) if (!words?.[name]) problems.push({ key: at, message: `{${name}} is not one of the rule's word lists (${Object.keys(words ?? {}).join(', ') || 'none'})` });
+  };
+  spec.terms?.forEach((t, i) => unknown(t, `${key}/terms/${i}`));
+  spec.patterns?.forEach((p, i) => {
+    const at = `${key}/patterns/${i}`;
+    const before = problems.length;
+    unknown(p, at);
+    if (problems.length > before) return;
+    const source = patternSource(p, words);
+    try {
+      new RegExp(source, 'iu');
+    } catch (err) {
+      problems.push({ key: at, message: `not a valid regular expression: ${(err as Error).message}` });
+      return;
+    }
+    const unsafe = unsafePatternReason(source);
+    if (unsafe) problems.push({ key: at, message: `pattern refused: ${unsafe}` });
+  });
+  return problems;
+}
+
+/** A terms/patterns block as one global, any-case, whole-word regex; null when it is empty. */
+export function compilePatternSpec(spec: PatternSpec | undefined, words?: WordLists): RegExp | null {
+  const parts = [...(spec?.terms ?? []).map((t) => termSource(t, words)), ...(spec?.patterns ?? []).map((p) => `(?:${patternSource(p, words)})`)];
+  if (!parts.length) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+}
+
+/** Finds which entry of a word list a piece of text names (the longest wording wins), or null. */
+export class EntryFinder {
+  private readonly forms: { key: string; re: RegExp; length: number }[];
+
+  constructor(entries: WordEntry[]) {
+    this.forms = entries
+      .flatMap((e) => e.forms.map((f) => ({ key: e.key, re: new RegExp(`(?<![\\p{L}\\p{N}_])${termPattern(f)}(?![\\p{L}\\p{N}_])`, 'iu'), length: f.length })))
+      .sort((a, b) => b.length - a.length);
+  }
+
+  find(text: string): string | null {
+    return this.forms.find((f) => f.re.test(text))?.key ?? null;
+  }
+}
+
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/[-\s]+/g, ' ').trim();
+}

@@ -1,0 +1,100 @@
+import { termPattern } from '../../text/terms.ts';
+import type { Sentence } from '../../text/sentences.ts';
+
+/**
+ * The `people:` section of a pack: words that refer to a woman or a man (mother, Ms, she; father,
+ * Mr, he). A staleness rule with `same_person: true` uses them to tell whether an event and a
+ * later claim are about the same parent: "mother completed Triple P" does not make "father has
+ * not completed a parenting course" out of date. Lists from every pack are joined.
+ */
+export interface PeopleWords {
+  female?: string[];
+  male?: string[];
+}
+
+const list = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
+
+export const PEOPLE_SECTION_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Words that refer to a woman or a man, for staleness rules with same_person: true; lists from every pack are joined.',
+  properties: {
+    female: { ...list, description: 'Words for a woman: mother, mum, Ms, Mrs, she, her…' },
+    male: { ...list, description: 'Words for a man: father, dad, Mr, he, his…' },
+  },
+};
+
+export type Sex = 'female' | 'male';
+
+/** Who a statement is about: the sex of the nearest person word and, after a title, the surname. */
+export interface Person {
+  sex: Sex | null;
+  /** "Reid" for "Mr Reid", lower-cased; null when the person is not named with a title. */
+  surname: string | null;
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
+/** Between a titled name and a role word that only renames them: ", the maternal ". */
+const APPOSITION = /^,\s+(?:the|his|her|their|a|an)\s+(?:[\p{L}-]+\s+)?$/u;
+/** A clause ends at punctuation or a conjunction: a person named after it may be someone else. */
+const CLAUSE_END = /[,;:()–—]|\s(?:and|but|or|while|whilst|whereas|although|because)\s/u;
+
+/** Finds who a statement is about, by the nearest word for a woman or a man in its sentence. */
+export class PersonFinder {
+  private readonly regex: RegExp | null;
+  private readonly sexOf = new Map<string, Sex>();
+
+  constructor(sections: PeopleWords[]) {
+    const all: { word: string; sex: Sex }[] = [];
+    for (const s of sections) {
+      for (const sex of ['female', 'male'] as const) for (const word of s[sex] ?? []) all.push({ word, sex });
+    }
+    for (const { word, sex } of all) this.sexOf.set(key(word), sex);
+    const words = [...new Set(all.map((a) => a.word))].sort((a, b) => b.length - a.length);
+    this.regex = words.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
+  }
+
+  /**
+   * Who a statement (offsets in the record) is about: the last person word before it in its
+   * sentence, else the first one in it or after it within its clause; null when there is none
+   * (then the statement is taken to be about anyone).
+   */
+  find(sentence: Sentence, start: number, end: number): Person | null {
+    if (!this.regex) return null;
+    const from = start - sentence.start;
+    const to = end - sentence.start;
+    const rest = sentence.text.slice(to);
+    const clauseEnd = to + (CLAUSE_END.exec(rest)?.index ?? rest.length);
+    let before: Person | null = null;
+    let after: Person | null = null;
+    let titledEnd = -1;
+    for (const m of sentence.text.matchAll(this.regex)) {
+      const named = surnameAfter(m[0], sentence.text.slice(m.index! + m[0].length));
+      const person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null };
+      // "Mr Grant, the maternal grandfather, has…": the role in apposition is still Mr Grant.
+      if (before?.surname && !person.surname && APPOSITION.test(sentence.text.slice(titledEnd, m.index!))) continue;
+      if (named) titledEnd = m.index! + m[0].length + named.length;
+      if (m.index! < from) before = person;
+      else if (after === null && m.index! < clauseEnd) after = person;
+    }
+    return before ?? after;
+  }
+}
+
+/** Two statements may be about the same person unless their sexes differ, or their titled surnames do ("Mr Pike", "Mr Grant"). */
+export function samePerson(a: Person | null, b: Person | null): boolean {
+  if (!a || !b) return true;
+  if (a.sex && b.sex && a.sex !== b.sex) return false;
+  return !a.surname || !b.surname || a.surname === b.surname;
+}
+
+/** The surname after a title ("Mr Reid's" → reid), and how many characters it took. */
+function surnameAfter(word: string, rest: string): { surname: string; length: number } | null {
+  if (!TITLES.has(word.toLowerCase())) return null;
+  const m = /^\.?\s+(\p{Lu}[\p{L}-]*(?:['’](?!s(?![\p{L}]))[\p{L}]+)?)/u.exec(rest);
+  return m ? { surname: m[1].toLowerCase(), length: m[0].length } : null;
+}
+
+function key(word: string): string {
+  return word.toLowerCase().replace(/[-\s]+/g, '');
+}

@@ -1,0 +1,205 @@
+import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
+import type { CanonicalRecord } from '../../intake/record.ts';
+import type { FlagDraft } from '../../report/flag.ts';
+import { formatUkDate } from '../../intake/dates.ts';
+import type { CompiledCues, Status } from '../label/assertion.ts';
+import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from './pattern-set.ts';
+import { TextReader, excerpt, sharedCues, type Statement } from './statements.ts';
+import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from './people.ts';
+import { buildTimeline, staleClaims, type Found, type Role, type StalenessTimeline } from './chronology.ts';
+import { clauseAround } from './clause.ts';
+
+/** Where a statement must sit: one of these within its sentence, the two before or the one after. */
+interface StatementSpec extends PatternSpec {
+  near?: string[];
+}
+
+/** A `staleness` rule: an event, and the claims that a record dated after it should no longer make. */
+export interface StalenessRule extends Rule {
+  event: StatementSpec;
+  claims: StatementSpec;
+  reversed_by?: StatementSpec;
+  words?: WordLists;
+  same?: string[];
+  same_person?: boolean;
+  finding?: string;
+}
+
+/** The placeholders a `finding` template may use. */
+export const FINDING_FIELDS = ['record_id', 'record_date', 'claim', 'event_record_id', 'event_date', 'event'] as const;
+export const DEFAULT_FINDING = 'Record {record_id} ({record_date}) states “{claim}”, but record {event_record_id} ({event_date}) documents “{event}”.';
+
+/** An event counts unless the writer negates or supposes it; a claim counts only as the writer's own. */
+const EVENT_STATUSES: Status[] = ['asserted', 'evidenced', 'attributed'];
+const CLAIM_STATUSES: Status[] = ['asserted', 'evidenced'];
+
+const near = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Terms (may use {name}); the statement counts only when one is in its sentence, the two before it or the one after it, in the same paragraph.' };
+
+export const stalenessKind: RuleKind = {
+  kind: 'staleness',
+  summary: 'Finds claims stated as current in a record dated after another record documents an event that makes them out of date.',
+  properties: {
+    event: patternSpecSchema('The superseding event (e.g. a parenting course completed); read as a fact unless negated or hypothetical.', { near }),
+    claims: patternSpecSchema('Claims the event makes out of date, worded as the claim is made (include the negative: "has not engaged with…").', { near }),
+    reversed_by: patternSpecSchema('Statements that make the claims true again after the event (a positive test, a return to care).', { near }),
+    words: WORDS_SCHEMA,
+    same: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' }, minItems: 1, uniqueItems: true, description: 'Word lists whose entry must be the same in the event and the claim (e.g. the diagnosis excluded and the diagnosis claimed).' },
+    same_person: { type: 'boolean', description: 'The event and the claim must not name people of different sex (people: section), e.g. mother and father.' },
+    finding: { type: 'string', minLength: 1, description: `How the finding is told, before the message. Placeholders: ${FINDING_FIELDS.map((f) => `{${f}}`).join(' ')}.` },
+  },
+  required: ['event', 'claims'],
+  section: {
+    key: 'people',
+    schema: PEOPLE_SECTION_SCHEMA,
+  },
+  validate(rule) {
+    const r = rule as StalenessRule;
+    const problems: RuleProblem[] = [];
+    for (const key of ['event', 'claims', 'reversed_by'] as const) {
+      const spec = r[key];
+      problems.push(...patternSpecProblems(spec, key, r.words));
+      spec?.near?.forEach((t, i) => problems.push(...patternSpecProblems({ terms: [t] }, `${key}/near/${i}`, r.words, false).map((p) => ({ ...p, key: `${key}/near/${i}` }))));
+    }
+    r.same?.forEach((name, i) => {
+      if (!r.words?.[name]) problems.push({ key: `same/${i}`, message: `'${name}' is not one of the rule's word lists` });
+    });
+    for (const name of r.finding?.match(/\{[^}]*\}/g) ?? []) {
+      if (!(FINDING_FIELDS as readonly string[]).includes(name.slice(1, -1))) problems.push({ key: 'finding', message: `${name} is not a finding placeholder (${FINDING_FIELDS.map((f) => `{${f}}`).join(', ')})` });
+    }
+    return problems;
+  },
+  createCheck(rules, env) {
+    return new StalenessCheck(rules as StalenessRule[], env);
+  },
+};
+
+interface CompiledRule {
+  rule: StalenessRule;
+  regex: Record<Role, RegExp | null>;
+  near: Record<Role, RegExp | null>;
+  entries: { name: string; finder: EntryFinder }[];
+}
+
+function compileRule(rule: StalenessRule): CompiledRule {
+  const spec: Record<Role, StatementSpec | undefined> = { event: rule.event, claim: rule.claims, reversal: rule.reversed_by };
+  const regex = {} as Record<Role, RegExp | null>;
+  const nearRe = {} as Record<Role, RegExp | null>;
+  for (const role of ['event', 'claim', 'reversal'] as const) {
+    regex[role] = compilePatternSpec(spec[role], rule.words);
+    nearRe[role] = spec[role]?.near ? compilePatternSpec({ terms: spec[role]!.near }, rule.words) : null;
+  }
+  return { rule, regex, near: nearRe, entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })) };
+}
+
+class StalenessCheck implements Check {
+  private readonly rules: CompiledRule[];
+  private readonly cues: CompiledCues;
+  private readonly people: PersonFinder;
+  /** case → rule id → statements. */
+  private readonly byCase = new Map<string, Map<string, Found[]>>();
+  private timelines: StalenessTimeline[] = [];
+
+  constructor(rules: StalenessRule[], private readonly env: CheckEnv) {
+    this.rules = rules.map(compileRule);
+    this.cues = sharedCues(env.sections);
+    this.people = new PersonFinder((env.sections.people ?? []) as PeopleWords[]);
+  }
+
+  record(record: CanonicalRecord): FlagDraft[] {
+    let reader: TextReader | null = null;
+    for (const c of this.rules) {
+      if (!(['event', 'claim', 'reversal'] as const).some((role) => matches(c.regex[role], record.text))) continue;
+      reader ??= new TextReader(record.text, this.cues);
+      const events = reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status));
+      const claimed = reader.statements(c.regex.claim, c.near.claim);
+      // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
+      // auditor is shown them rather than have them silently make the claims current again.
+      const reversals = reader
+        .statements(c.regex.reversal, c.near.reversal, true)
+        .filter((s) => EVENT_STATUSES.includes(s.status) && !claimed.some((k) => k.start < s.end && s.start < k.end));
+      // A record that documents the event is up to date about it: its other words are not claims.
+      const claims = events.length ? [] : claimed.filter((s) => CLAIM_STATUSES.includes(s.status));
+      const list = this.list(record.case_id, c.rule.id);
+      const found = events.map((s) => this.found('event', s, record, c));
+      // One record's event is about one person: "the PNC record has been amended and Mr Reid
+      // has no convictions" names him once for both.
+      const named = found.find((f) => f.person)?.person ?? null;
+      for (const f of found) list.push(f.person ? f : { ...f, person: named });
+      for (const s of reversals) list.push(this.found('reversal', s, record, c));
+      for (const s of claims) list.push(this.found('claim', s, record, c));
+    }
+    return [];
+  }
+
+  private list(caseId: string, ruleId: string): Found[] {
+    let rules = this.byCase.get(caseId);
+    if (!rules) this.byCase.set(caseId, (rules = new Map()));
+    let list = rules.get(ruleId);
+    if (!list) rules.set(ruleId, (list = []));
+    return list;
+  }
+
+  private found(role: Role, s: Statement, record: CanonicalRecord, c: CompiledRule): Found {
+    const clause = role === 'claim' ? clauseAround(s.sentence, s.start, s.end) : { start: s.start, end: s.end };
+    return {
+      role,
+      record_id: record.record_id,
+      record_date: record.record_date,
+      recorded_at: record.recorded_at,
+      start: clause.start,
+      end: clause.end,
+      words: excerpt(s.text, 80),
+      quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
+      person: c.rule.same_person ? this.people.find(s.sentence, s.start, s.end) : null,
+      entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
+      ...(role === 'claim' && { record }),
+    };
+  }
+
+  finish(): FlagDraft[] {
+    const drafts: FlagDraft[] = [];
+    const timelines: StalenessTimeline[] = [];
+    const ruleById = new Map(this.rules.map((c) => [c.rule.id, c.rule]));
+    for (const [caseId, rules] of [...this.byCase].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [ruleId, found] of rules) {
+        const rule = ruleById.get(ruleId)!;
+        const stale = staleClaims(found);
+        for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event));
+        if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
+      }
+    }
+    this.timelines = timelines.sort((a, b) => a.case_id.localeCompare(b.case_id) || a.rule.localeCompare(b.rule));
+    return drafts;
+  }
+
+  sections(): Record<string, unknown[]> {
+    return this.env.timeline ? { staleness_timeline: this.timelines } : {};
+  }
+}
+
+function matches(re: RegExp | null, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+function draftFor(rule: StalenessRule, claim: Found, event: Found): FlagDraft {
+  const values: Record<string, string> = {
+    record_id: claim.record_id,
+    record_date: formatUkDate(claim.record_date),
+    claim: claim.quote,
+    event_record_id: event.record_id,
+    event_date: formatUkDate(event.record_date),
+    event: event.quote,
+  };
+  const finding = (rule.finding ?? DEFAULT_FINDING).replace(/\{([a-z_]+)\}/g, (m, name: string) => values[name] ?? m);
+  return {
+    rule,
+    record: claim.record!,
+    span: { start: claim.start, end: claim.end },
+    message: `${finding} ${rule.message}`,
+    related_record_ids: [event.record_id],
+  };
+}

@@ -1,0 +1,101 @@
+import { splitSentences, type Sentence } from '../../text/sentences.ts';
+import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../label/assertion.ts';
+import { mergeCues, type CueLists } from '../label/cues.ts';
+
+/** One match of a pattern set in a record, with what the assertion engine says the writer is doing with it. */
+export interface Statement {
+  start: number;
+  end: number;
+  text: string;
+  status: Status;
+  /** The cue that decided the status (null when asserted). */
+  cue: string | null;
+  /** The sentence that holds it, with its offsets in the record. */
+  sentence: Sentence;
+}
+
+/** The shared assertion cues of every pack (`assertion:` sections), compiled once per check. */
+export function sharedCues(sections: Record<string, unknown[]>): CompiledCues {
+  return compileCues(mergeCues((sections.assertion ?? []) as CueLists[]));
+}
+
+/**
+ * Reads one record's text: finds matches of a regex and gives each the status the label
+ * engine's assertion rules give a label mention in the same place (negated, hypothetical,
+ * attributed, evidenced or asserted), reading the sentence and its neighbours in the paragraph.
+ */
+export class TextReader {
+  readonly sentences: Sentence[];
+  private readonly cache = new Map<number, SentenceCues>();
+
+  constructor(readonly text: string, private readonly cues: CompiledCues) {
+    this.sentences = splitSentences(text);
+  }
+
+  private cuesOf(i: number): SentenceCues {
+    let c = this.cache.get(i);
+    if (!c) this.cache.set(i, (c = readSentence(this.sentences[i].text, this.cues)));
+    return c;
+  }
+
+  /** Indexes of the sentences around sentence i in its paragraph: `before` back and `after` on. */
+  around(i: number, before: number, after: number): number[] {
+    const out: number[] = [];
+    for (let j = i - before; j <= i + after; j++) {
+      if (j >= 0 && j < this.sentences.length && this.sentences[j].paragraph === this.sentences[i].paragraph) out.push(j);
+    }
+    return out;
+  }
+
+  /**
+   * Every match of `regex`, with its status. With `near`, a match counts only when `near` also
+   * matches in its sentence, the two before it or the one after it, in the same paragraph.
+   * With `leading`, only what comes before the match's end is read for cues: an event is
+   * denied by "has not completed…", not by what the next clause says ("…: Holly withdrew her
+   * account").
+   */
+  statements(regex: RegExp | null, near: RegExp | null = null, leading = false): Statement[] {
+    if (!regex) return [];
+    const out: Statement[] = [];
+    for (const m of this.text.matchAll(regex)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      const i = sentenceAt(this.sentences, start);
+      const s = this.sentences[i];
+      if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
+      const neighbours: Neighbour[] = this.around(i, 2, leading ? 0 : 1)
+        .filter((j) => j !== i)
+        .map((j) => ({ position: j < i ? 'before' : 'after', cues: this.cuesOf(j) }));
+      const text = leading ? s.text.slice(0, end - s.start) : s.text;
+      const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
+      const decision = decide({ start: start - s.start, end: end - s.start }, own, text, neighbours, this.cues);
+      out.push({ start, end, text: m[0], status: decision.status, cue: decision.cue, sentence: s });
+    }
+    return out;
+  }
+}
+
+function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+/** Index of the sentence holding an offset (binary search over sentence starts). */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A sentence flattened and shortened for a message (at most `max` characters, cut at a word). */
+export function excerpt(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, ' ').replace(/^["“”]+|["“”.;:]+$/g, '').trim();
+  return flat.length > max ? `${flat.slice(0, flat.lastIndexOf(' ', max - 3))}…` : flat;
+}

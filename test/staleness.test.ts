@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { runCli, repoPath } from './support/run-cli.ts';
+
+const FIXTURES = readdirSync(repoPath('fixtures/staleness')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/staleness/${f}`);
+
+async function audit(paths: string[]) {
+  const result = await runCli(['audit', ...paths, '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30']);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+interface Flag {
+  rule: string;
+  record_id: string;
+  severity: string;
+  related_record_ids: string[];
+  message: string;
+  standards: string[];
+  span: { text: string } | null;
+}
+
+describe('staleness fixtures', () => {
+  it('flags exactly the out-of-date claims, each naming its event record', async () => {
+    const report = await audit(FIXTURES);
+    const flags = (report.flags as Flag[]).filter((f) => f.rule.startsWith('staleness.'));
+    expect(flags.map((f) => [f.record_id, f.rule, f.severity, f.related_record_ids, f.span?.text])).toEqual([
+      ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
+      ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
+      ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],
+      ['NT-103', 'staleness.negative-substance-test', 'warning', ['NT-102'], 'Mr Turner continues to drink'],
+      ['NT-203', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ms Kelly uses cannabis daily'],
+      ['NT-206', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ongoing drug use by Ms Kelly remains the main concern'],
+      ['NT-302', 'staleness.negative-substance-test', 'warning', ['NT-301'], 'Mr Lyons drinks heavily'],
+      ['CV-103', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-102'], 'Mr Pike has a previous conviction for drug supply'],
+      ['CV-105', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-102'], "Ms Grant's brother has a conviction for assault"],
+      ['CV-203', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-202'], 'The allegation was substantiated'],
+      ['CV-302', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-301'], 'Mr Ashby was convicted of assault in 2021'],
+      ['SP-103', 'staleness.parents-separated', 'warning', ['SP-102'], 'Ms Fletcher lives with her partner'],
+      ['SP-202', 'staleness.parents-separated', 'warning', ['SP-201'], "Evie's parents live together with Evie"],
+      ['SP-302', 'staleness.parents-separated', 'warning', ['SP-301'], 'Mr and Mrs Obi live together with the three children in a privately rented house'],
+      ['DX-103', 'staleness.diagnosis-excluded', 'warning', ['DX-102'], 'Freddie has ADHD'],
+      ['DX-203', 'staleness.diagnosis-excluded', 'warning', ['DX-202'], 'Her personality disorder means Ms Moss struggles to regulate her emotions'],
+      ['DX-302', 'staleness.diagnosis-excluded', 'warning', ['DX-301'], 'Aaron is autistic'],
+      ['FX-103', 'staleness.fii-excluded', 'error', ['FX-102'], "Ms Barnes is exaggerating Theo's symptoms to keep him off school"],
+      ['FX-202', 'staleness.fii-excluded', 'error', ['FX-201'], 'Mother continues to seek unnecessary medical attention for Amelia'],
+      ['FX-302', 'staleness.fii-excluded', 'error', ['FX-301'], "Ms Hale is making up Lacey's seizures to get attention from professionals"],
+      ['RH-103', 'staleness.returned-home', 'warning', ['RH-102'], 'Riley is still looked after'],
+      ['RH-202', 'staleness.returned-home', 'warning', ['RH-201'], 'Maisie is a looked after child'],
+      ['RH-302', 'staleness.returned-home', 'warning', ['RH-301'], 'Kian continues to live with his foster carers in Wakefield'],
+      ['PO-103', 'staleness.plan-or-order-ended', 'warning', ['PO-102'], 'Jack remains subject to a child protection plan'],
+      ['PO-202', 'staleness.plan-or-order-ended', 'warning', ['PO-201'], 'Sienna is subject to a care order'],
+      ['PO-302', 'staleness.plan-or-order-ended', 'warning', ['PO-301'], "Zac's child in need plan remains in place"],
+    ]);
+  });
+
+  it('quotes the claim and the event record, with dates, and maps to 3.11 and 3.5', async () => {
+    const report = await audit(['fixtures/staleness/staleness.parenting-course-completed.csv']);
+    const flag = (report.flags as Flag[]).find((f) => f.record_id === 'PC-106')!;
+    expect(flag.message).toBe(
+      'Record PC-106 (12/09/2023) states “Ms Doyle has not engaged with a parenting course”, but record PC-104 (20/06/2023) documents ' +
+        '“She has completed the Triple P Group programme with distinction”. Bring the record up to date: say that the course was completed ' +
+        '(and how), or, if the concern is about something else, say what it is and what it rests on.',
+    );
+    expect(flag.standards).toEqual(['3.11', '3.5']);
+  });
+
+  it('is the same whatever order the records are read in', async () => {
+    const forward = await audit(FIXTURES);
+    const backward = await audit([...FIXTURES].reverse());
+    const key = (r: { flags: Flag[] }) => r.flags.filter((f) => f.rule.startsWith('staleness.')).map((f) => `${f.record_id} ${f.related_record_ids}`).sort();
+    expect(key(backward)).toEqual(key(forward));
+  });
+});
