@@ -13,6 +13,31 @@ export interface ColumnProfile {
   description: string;
   columns: Partial<Record<CanonicalField, string[]>>;
   fallbacks?: Partial<Record<CanonicalField, CanonicalField>>;
+  /** `note` (the default): one row per record. `form`: one row per form question (see `form`). */
+  shape?: 'note' | 'form';
+  /** For `shape: form`, the columns that make rows into forms (src/intake/forms/README.md). */
+  form?: FormColumns;
+}
+
+/**
+ * Column names for a form-shaped export. `instance` is the form instance (it becomes the
+ * record_id) and `order` the question order: the first name found in the header is used. For
+ * `question` and `answer` every name found is read, and a row's question or answer is the first
+ * of those columns that is not empty (Eclipse keeps a date answer in DATEANSWERVALUE).
+ */
+export interface FormColumns {
+  instance: string[];
+  question: string[];
+  answer: string[];
+  order?: string[];
+}
+
+/** Where a form-shaped file keeps the instance, question, answer and order (column indexes). */
+export interface FormMapping {
+  instance: number;
+  question: number[];
+  answer: number[];
+  order?: number;
 }
 
 /** Where each canonical field is read from, for one file's header. */
@@ -22,6 +47,8 @@ export interface ColumnMapping {
   index: Partial<Record<CanonicalField, number>>;
   /** Fields copied from another field because the file has no column for them. */
   fallbacks: Partial<Record<CanonicalField, CanonicalField>>;
+  /** Present when the profile is form-shaped: rows are questions, assembled into one record per form. */
+  form?: FormMapping;
 }
 
 const fieldList = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
@@ -43,9 +70,45 @@ const profileSchema = {
       additionalProperties: false,
       properties: Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, { enum: [...CANONICAL_FIELDS] }])),
     },
+    shape: { enum: ['note', 'form'] },
+    form: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['instance', 'question', 'answer'],
+      properties: { instance: fieldList, question: fieldList, answer: fieldList, order: fieldList },
+    },
   },
 };
 const validateProfile = new Ajv({ allErrors: true }).compile<ColumnProfile>(profileSchema);
+
+/** What the schema cannot say: how `shape` and `form` go together. */
+function shapeProblems(profile: ColumnProfile): string[] {
+  const problems: string[] = [];
+  if (profile.shape === 'form') {
+    if (!profile.form) problems.push("/shape is 'form' but there is no form section (form: {instance, question, answer})");
+    for (const field of ['record_id', 'text'] as const) {
+      if (profile.columns[field]) problems.push(`/columns/${field} is read from form.${field === 'record_id' ? 'instance' : 'answer'} in a form profile`);
+    }
+  } else if (profile.form) {
+    problems.push("/form is only read when shape is 'form'");
+  }
+  return problems;
+}
+
+/** Whether a profile assembles form rows into records. */
+export function isFormProfile(profile: ColumnProfile): boolean {
+  return profile.shape === 'form';
+}
+
+/** The column names a profile accepts for a field (its own list, or its form section's). */
+export function columnNames(profile: ColumnProfile, field: CanonicalField | 'question'): string[] {
+  if (profile.form) {
+    if (field === 'record_id') return profile.form.instance;
+    if (field === 'text') return profile.form.answer;
+    if (field === 'question') return profile.form.question;
+  }
+  return field === 'question' ? [] : (profile.columns[field] ?? []);
+}
 
 /** Headers that use the canonical names need no profile file. */
 export const CANONICAL_PROFILE: ColumnProfile = {
@@ -66,6 +129,8 @@ export function loadProfiles(dir: string = DEFAULT_PROFILE_DIR): ColumnProfile[]
       const e = validateProfile.errors![0];
       throw new UserError(`${path}: invalid column profile: ${e.instancePath || '/'} ${e.message}`);
     }
+    const problem = shapeProblems(data)[0];
+    if (problem) throw new UserError(`${path}: invalid column profile: ${problem}`);
     return data;
   });
 }
@@ -82,26 +147,33 @@ export function mapHeader(header: string[], profile: ColumnProfile, overrides: P
     const key = normaliseHeader(h);
     if (!positions.has(key)) positions.set(key, i);
   });
+  const find = (names: string[]) => names.map((n) => positions.get(normaliseHeader(n))).filter((at): at is number => at !== undefined);
+  const form = isFormProfile(profile) && profile.form ? profile.form : undefined;
   const index: ColumnMapping['index'] = {};
   for (const field of CANONICAL_FIELDS) {
-    const names = overrides[field] !== undefined ? [overrides[field]!] : [field, ...(profile.columns[field] ?? [])];
-    for (const name of names) {
-      const at = positions.get(normaliseHeader(name));
-      if (at !== undefined) {
-        index[field] = at;
-        break;
-      }
-    }
+    // A form profile takes record_id and text only from its form section (the instance and answer columns).
+    const own = form && (field === 'record_id' || field === 'text') ? columnNames(profile, field) : [field, ...(profile.columns[field] ?? [])];
+    const names = overrides[field] !== undefined ? [overrides[field]!] : own;
+    const at = find(names)[0];
+    if (at !== undefined) index[field] = at;
   }
   const fallbacks: ColumnMapping['fallbacks'] = {};
   for (const [field, from] of Object.entries(profile.fallbacks ?? {}) as [CanonicalField, CanonicalField][]) {
     if (index[field] === undefined && index[from] !== undefined) fallbacks[field] = from;
   }
-  const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined && fallbacks[f] === undefined);
+  const missing: (CanonicalField | 'question')[] = REQUIRED_FIELDS.filter((f) => index[f] === undefined && fallbacks[f] === undefined);
+  let formMapping: FormMapping | undefined;
+  if (form) {
+    const question = find(form.question);
+    if (!question.length) missing.push('question');
+    const answer = overrides.text !== undefined ? find([overrides.text]) : [...new Set(find(form.answer))];
+    formMapping = { instance: index.record_id ?? -1, question: [...new Set(question)], answer, ...(find(form.order ?? []).length && { order: find(form.order ?? [])[0] }) };
+  }
   const score = Object.keys(index).length;
   // Ties go to the profile that names the columns itself rather than by their canonical names.
-  const named = CANONICAL_FIELDS.filter((f) => index[f] !== undefined && (profile.columns[f] ?? []).some((n) => normaliseHeader(n) === normaliseHeader(header[index[f]!]))).length;
-  return { mapping: { profile: profile.name, index, fallbacks } as ColumnMapping, missing, score, named };
+  const named = CANONICAL_FIELDS.filter((f) => index[f] !== undefined && columnNames(profile, f).some((n) => normaliseHeader(n) === normaliseHeader(header[index[f]!]))).length;
+  const mapping: ColumnMapping = { profile: profile.name, index, fallbacks, ...(formMapping && { form: formMapping }) };
+  return { mapping, missing, score, named };
 }
 
 /**
@@ -125,17 +197,20 @@ export function chooseProfile(
   if (forced) {
     candidates = candidates.filter((p) => p.name === forced);
     if (!candidates.length) {
-      throw new UserError(`unknown profile '${forced}'; known profiles: ${profiles.map((p) => p.name).join(', ')}`);
+      const forms = profiles.filter(isFormProfile).map((p) => p.name);
+      const formList = forms.length ? `; form-shaped profiles: ${forms.join(', ')}` : '';
+      throw new UserError(`unknown profile '${forced}'; known profiles: ${profiles.filter((p) => !isFormProfile(p)).map((p) => p.name).join(', ')}${formList}`);
     }
   }
   const results = candidates.map((p) => mapHeader(header, p, overrides)).sort((a, b) => a.missing.length - b.missing.length || b.score - a.score || b.named - a.named);
   const best = results[0];
   if (best.missing.length === 0) return best.mapping;
   const field = best.missing[0];
-  const known = [field, ...profiles.flatMap((p) => p.columns[field] ?? [])];
+  const known = [...(field === 'question' ? [] : [field]), ...profiles.flatMap((p) => columnNames(p, field))];
   const unmapped = header.filter((h, i) => !Object.values(best.mapping.index).includes(i));
   const near = closest(unmapped, known, normaliseHeader);
-  const hint = near ? `; the closest-looking column is '${near}' (use --map ${field}=${JSON.stringify(near).slice(1, -1)} if it is the one)` : '';
+  const fix = (column: string) => (field === 'question' ? 'add it to form.question in the profile' : `use --map ${field}=${JSON.stringify(column).slice(1, -1)}`);
+  const hint = near ? `; the closest-looking column is '${near}' (${fix(near)} if it is the one)` : '';
   throw new UserError(
     `${path}: no column for the required field '${field}' (profile ${best.mapping.profile}); columns found: ${header.join(', ')}${hint}`,
   );

@@ -7,6 +7,8 @@ import { chooseProfile, type ColumnMapping, type ColumnProfile } from './profile
 import { parseDate, type DateOrder } from './dates.ts';
 import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type RejectedRow } from './record.ts';
 import { UserError } from './errors.ts';
+import { FormAssembler, type FormItem, type FormRow, type RecordValues } from './forms/assemble.ts';
+import { toPlainText } from './rich-text/index.ts';
 
 export interface InputSource {
   /** The path as shown in reports (`-` for standard input). */
@@ -105,6 +107,7 @@ export async function* readExport(
 
   let header: string[] | undefined;
   let mapping: ColumnMapping | undefined;
+  let forms: FormAssembler | undefined;
   let recordNumber = 0;
   const iterator = parser[Symbol.asyncIterator]();
   for (;;) {
@@ -122,22 +125,38 @@ export async function* readExport(
       header = fields.map((h) => h.trim());
       mapping = mapColumns(header, options, path, headerLine, delimiter);
       summary.profile = mapping.profile;
+      if (mapping.form) forms = new FormAssembler(path, { instance: header[mapping.form.instance], question: mapping.form.question.map((i) => header![i]).join(', ') }, warnings);
       continue;
     }
     recordNumber++;
     summary.rows_read++;
-    const result = toRecord(fields, header, mapping!, options.dateOrder, { path, line, record: recordNumber }, warnings);
-    if (typeof result === 'string') {
-      summary.rows_rejected++;
-      yield { rejected: { path, line, record: recordNumber, reason: result } };
+    const source = { path, line, record: recordNumber };
+    if (forms) {
+      // A row with the wrong number of fields is rejected before it reaches its form: its columns cannot be trusted.
+      const wrongCount = fields.length !== header.length && `expected ${header.length} fields, found ${fields.length}`;
+      yield* counted(wrongCount ? [{ rejected: { ...source, reason: wrongCount } }] : forms.add(toFormRow(fields, mapping!, options.dateOrder, source)));
     } else {
-      yield { record: result };
+      const result = toRecord(fields, header, mapping!, options.dateOrder, source, warnings);
+      if (typeof result === 'string') {
+        summary.rows_rejected++;
+        yield { rejected: { path, line, record: recordNumber, reason: result } };
+      } else {
+        yield { record: result };
+      }
     }
     while (skipped.length) yield* rejectSkipped(skipped.shift()!);
   }
   while (skipped.length) yield* rejectSkipped(skipped.shift()!);
+  if (forms) yield* counted(forms.finish());
   summary.sha256 = hash.digest('hex');
   if (!header) throw new UserError(`${path}: the file has no header row`);
+
+  function* counted(items: FormItem[]): Generator<IntakeItem> {
+    for (const item of items) {
+      if (item.rejected) summary.rows_rejected++;
+      yield item;
+    }
+  }
 
   function* rejectSkipped(row: RejectedRow): Generator<IntakeItem> {
     recordNumber++;
@@ -200,13 +219,59 @@ function toRecord(
   warnings: IntakeWarning[],
 ): CanonicalRecord | string {
   if (fields.length !== header.length) return `expected ${header.length} fields, found ${fields.length}`;
-  const value = (field: CanonicalField): string | null => {
-    const at = mapping.index[field] ?? mapping.index[mapping.fallbacks[field]!];
-    if (at === undefined) return null;
-    const v = field === 'text' ? fields[at] : fields[at].trim();
-    return v.trim() === '' ? null : v;
+  // Warnings are kept only for rows that are audited.
+  const rowWarnings: IntakeWarning[] = [];
+  const values = readValues(fields, mapping, dateOrder, source, rowWarnings, REQUIRED_FIELDS);
+  if (typeof values === 'string') return values;
+  const plain = toPlainText(fieldValue(fields, mapping, 'text')!);
+  if (plain.markup && !plain.text.trim()) return `text is empty once its ${plain.markup.toUpperCase()} mark-up is removed`;
+  warnings.push(...rowWarnings);
+  const record = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, f === 'text' ? plain.text : values[f as keyof RecordValues]])) as unknown as CanonicalRecord;
+  record.source = source;
+  if (plain.markup) record.markup = [plain.markup];
+  return record;
+}
+
+/** Fields a form row must have itself; record_id (the instance) and the text are the form's business. */
+const FORM_ROW_REQUIRED: readonly CanonicalField[] = REQUIRED_FIELDS.filter((f) => f !== 'record_id' && f !== 'text');
+
+/** One row of a form-shaped export, for the assembler. */
+function toFormRow(fields: string[], mapping: ColumnMapping, dateOrder: DateOrder, source: CanonicalRecord['source']): FormRow {
+  const form = mapping.form!;
+  const first = (columns: number[]) => columns.map((i) => fields[i]).find((v) => v.trim() !== '') ?? '';
+  const rowWarnings: IntakeWarning[] = [];
+  const values = readValues(fields, mapping, dateOrder, source, rowWarnings, FORM_ROW_REQUIRED);
+  const order = form.order === undefined ? '' : fields[form.order].trim();
+  return {
+    source,
+    instance: fields[form.instance].trim(),
+    question: first(form.question).trim(),
+    answer: first(form.answer),
+    order: order || null,
+    values,
+    warnings: rowWarnings.map((w) => w.message),
   };
-  for (const field of REQUIRED_FIELDS) {
+}
+
+/** A canonical field's value in a row: null when the column is missing or blank; the text is not trimmed. */
+function fieldValue(fields: string[], mapping: ColumnMapping, field: CanonicalField): string | null {
+  const at = mapping.index[field] ?? mapping.index[mapping.fallbacks[field]!];
+  if (at === undefined) return null;
+  const v = field === 'text' ? fields[at] : fields[at].trim();
+  return v.trim() === '' ? null : v;
+}
+
+/** Reads and checks a row's fields other than its text; returns why it cannot be used if it cannot. */
+function readValues(
+  fields: string[],
+  mapping: ColumnMapping,
+  dateOrder: DateOrder,
+  source: CanonicalRecord['source'],
+  warnings: IntakeWarning[],
+  required: readonly CanonicalField[],
+): RecordValues | string {
+  const value = (field: CanonicalField): string | null => fieldValue(fields, mapping, field);
+  for (const field of required) {
     if (value(field) === null) return `${field} is empty`;
   }
   const recordDate = parseDate(value('record_date')!, dateOrder);
@@ -224,12 +289,11 @@ function toRecord(
     }
     return parsed[part];
   };
-  const record = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, value(f)])) as unknown as CanonicalRecord;
+  const record = Object.fromEntries(CANONICAL_FIELDS.filter((f) => f !== 'text').map((f) => [f, value(f)])) as unknown as RecordValues;
   record.record_date = recordDate.date;
   record.subject_dob = optionalDate('subject_dob', 'date');
   record.recorded_at = optionalDate('recorded_at', 'dateTime');
   const gender = record.subject_gender?.toLowerCase();
   record.subject_gender = gender ? (GENDERS[gender] ?? gender) : null;
-  record.source = source;
   return record;
 }

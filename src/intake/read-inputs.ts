@@ -36,7 +36,8 @@ function fileSource(path: string): InputSource {
 
 /**
  * Reads every input in turn. A record_id seen before (in this or an earlier file) is rejected,
- * naming where it was first seen.
+ * naming where it was first seen: every row of it, for a record assembled from a form's rows.
+ * `rows_audited` counts rows, so rows_read = rows_audited + rows_rejected for every input.
  */
 export async function* readInputs(
   sources: InputSource[],
@@ -55,12 +56,15 @@ export async function* readInputs(
         const { record_id, source: at } = item.record;
         const first = seen.get(record_id);
         if (first !== undefined) {
-          summary.rows_rejected++;
-          yield { rejected: { ...at, reason: `duplicate record_id '${record_id}' (first seen at ${first})` } };
+          const reason = `duplicate record_id '${record_id}' (first seen at ${first})`;
+          for (const row of at.rows ?? [at]) {
+            summary.rows_rejected++;
+            yield { rejected: { path: at.path, line: row.line, record: row.record, reason } };
+          }
           continue;
         }
         seen.set(record_id, `${at.path}:${at.line}`);
-        summary.rows_audited++;
+        summary.rows_audited += at.rows?.length ?? 1;
       }
       yield item;
     }

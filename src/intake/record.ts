@@ -15,9 +15,28 @@ export interface CanonicalRecord {
   author: string | null;
   team: string | null;
   record_type: string | null;
+  /** The free text as the auditor sees it: plain text, converted from HTML or RTF when the export held mark-up. */
   text: string;
   /** Where the row came from. */
   source: RecordSource;
+  /**
+   * For a record assembled from a form-shaped export: which part of `text` holds which
+   * question's answer (heading and answer), in text order. Absent for one-row records.
+   */
+  segments?: TextSegment[];
+  /** The mark-up `text` was converted from (`html`, `rtf`, or both for a form); absent for plain text. */
+  markup?: ('html' | 'rtf')[];
+}
+
+/** A stretch of an assembled record's text and the question and source line it came from. */
+export interface TextSegment {
+  /** Offsets in the record's text, as for a flag's span (end exclusive). */
+  start: number;
+  end: number;
+  /** The question (or control name) the answer was given to. */
+  label: string;
+  /** Physical line of the answer's row in the export. */
+  line: number;
 }
 
 export interface RecordSource {
@@ -26,6 +45,11 @@ export interface RecordSource {
   line: number;
   /** Data-record number (1-based, header not counted). */
   record: number;
+  /**
+   * For a record assembled from several rows (a form): every row it holds, in file order,
+   * answered or not. `line` and `record` above are those of the first.
+   */
+  rows?: { line: number; record: number }[];
 }
 
 export const CANONICAL_FIELDS = [
