@@ -116,9 +116,9 @@ describe('the HTML report of the bundled exports', () => {
       expect(html).toMatch(new RegExp(`<th scope="row">${category}</th>(<td class="num">\\d+</td>){3}<td class="num"><strong>${n}</strong>`));
     }
     const teams = new Set(report.flags.map((f) => f.team));
-    for (const team of teams) expect(html).toContain(`<th scope="row">${escapeHtml(team)}</th>`);
+    for (const team of teams) expect(html).toContain(`<th scope="row">${escapeHtml(team ?? '(not recorded)')}</th>`);
     const authors = new Set(report.flags.map((f) => f.author));
-    for (const author of authors) expect(html).toContain(`<th scope="row">${escapeHtml(author)}</th>`);
+    for (const author of authors) expect(html).toContain(`<th scope="row">${escapeHtml(author ?? '(not recorded)')}</th>`);
   });
 
   it('lists each case’s flagged records in date order, and its label chronology', () => {

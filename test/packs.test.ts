@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli.ts';
+import { RULE_KINDS } from '../src/checks/index.ts';
 
 const broken = (name: string) => `fixtures/packs/broken/${name}.yaml`;
 
@@ -11,7 +12,7 @@ describe('rule packs that are broken stop the run with exit 2 and say where', ()
     ['misspelt-key', "fixtures/packs/broken/misspelt-key.yaml:8:5: rules[0].serverity: unknown key 'serverity' — did you mean 'severity'?"],
     ['wrong-type', 'fixtures/packs/broken/wrong-type.yaml:9:16: rules[0].standards: expected a list, found string "3.11"'],
     ['unknown-standard', "fixtures/packs/broken/unknown-standard.yaml:9:25: rules[0].standards[1]: '3.19' is not a Social Work England professional standard (1.1–1.7, 2.1–2.7, 3.1–3.15, 4.1–4.8, 5.1–5.6, 6.1–6.7)"],
-    ['unknown-kind', "fixtures/packs/broken/unknown-kind.yaml:6:11: rules[0].kind: unknown rule kind 'phrases' — did you mean 'phrase'? (known kinds: phrase, label)"],
+    ['unknown-kind', `fixtures/packs/broken/unknown-kind.yaml:6:11: rules[0].kind: unknown rule kind 'phrases' — did you mean 'phrase'? (known kinds: ${RULE_KINDS.map((k) => k.kind).join(', ')})`],
     ['catastrophic-regex', 'fixtures/packs/broken/catastrophic-regex.yaml:13:9: rules[0].patterns[0]: pattern refused: a repeated group contains another repetition (like (a+)+), which can take exponential time'],
     ['alias-bomb', 'fixtures/packs/broken/alias-bomb.yaml: Excessive alias count indicates a resource exhaustion attack (YAML aliases are limited to 50 expansions)'],
     ['not-yaml', 'fixtures/packs/broken/not-yaml.yaml:5:1: Missing closing "quote'],

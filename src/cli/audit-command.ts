@@ -44,6 +44,7 @@ interface AuditFlags {
   quiet: boolean;
   progress: boolean;
   mentions: boolean;
+  timeline: boolean;
   labels?: string;
   baseline?: string;
   reviewed?: string;
@@ -93,6 +94,7 @@ export function auditCommand(io: Io): Command {
     .option('--min-severity <severity>', 'leave flags below this out of the report: error, warning, info', severityOption, 'info')
     .option('--labels <file.csv>', 'add labels from a spreadsheet with the columns label,term (one term a row)')
     .option('--mentions', 'add every label mention, whatever its status, to the JSON report', false)
+    .option('--timeline', "add each case's chronology of staleness events and claims to the report and the terminal view", false)
     .option('--baseline <report.json>', 'compare with an earlier JSON report: flags are new or existing, missing ones resolved')
     .option('--reviewed <file.yaml>', 'flags an auditor has reviewed (id, reviewer, date, reason): kept in the report, never fail the run')
     .option('--show-reviewed', 'show reviewed flags in the terminal view', false)
@@ -181,13 +183,13 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
   const runOptions = {
     formats: targets.map((t) => t.format), profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
     date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict, rules: flags.rules,
-    default_rules: flags.defaultRules, mentions: flags.mentions, labels: flags.labels ?? null, baseline: flags.baseline ?? null,
+    default_rules: flags.defaultRules, mentions: flags.mentions, timeline: flags.timeline, labels: flags.labels ?? null, baseline: flags.baseline ?? null,
     reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null, config: loaded?.config.path ?? null,
   };
   progressCounter.bytes = 0;
   const startedAt = new Date();
   let report: Report = await runAudit({
-    sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, runOptions,
+    sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, timeline: flags.timeline, runOptions,
     sample, names, onRow: progress && ((rows) => progress.update(rows, progressCounter.bytes)),
   });
   progress?.done();

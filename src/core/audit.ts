@@ -20,6 +20,8 @@ export interface AuditOptions {
   runOptions: Record<string, unknown>;
   /** Keep every label mention in the report (`mentions`). */
   mentions?: boolean;
+  /** Add each case's staleness chronology to the report (`staleness_timeline`). */
+  timeline?: boolean;
   /** Called after each row read (for progress display). */
   onRow?: (rowsRead: number) => void;
   /** Audit only these whole cases (`--sample`). */
@@ -32,7 +34,7 @@ export interface AuditOptions {
 export async function runAudit(options: AuditOptions): Promise<Report> {
   const sections: Record<string, unknown[]> = {};
   for (const pack of options.packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
-  const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false };
+  const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false, timeline: options.timeline ?? false };
   const checks = createChecks(options.packs.flatMap((p) => p.rules), env);
   const drafts: FlagDraft[] = [];
   const rejected: RejectedRow[] = [];
@@ -52,7 +54,8 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
       continue;
     }
     if (options.sample && !options.sample.keep(item.record.case_id)) {
-      outsideSample++;
+      // A form record holds many rows; the summary counts rows here.
+      outsideSample += item.record.source.rows?.length ?? 1;
       continue;
     }
     records++;

@@ -6,7 +6,7 @@ import { STANDARDS, compareStandards } from './standards.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import type { SampleInfo } from '../core/sample.ts';
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface RunInfo {
   as_of: string;
@@ -22,7 +22,9 @@ export interface Summary {
   by_standard: Record<string, number>;
   rows_read: number;
   rows_rejected: number;
-  /** Valid rows whose case was not in the --sample. rows_read = records_audited + rows_rejected + rows_outside_sample. */
+  /** Rows that are part of an audited record (a form export has many rows per record). */
+  rows_audited: number;
+  /** Valid rows whose case was not in the --sample. rows_read = rows_audited + rows_rejected + rows_outside_sample. */
   rows_outside_sample: number;
   records_audited: number;
   records_flagged: number;
@@ -62,6 +64,8 @@ export interface Report {
   label_histories?: unknown[];
   /** Every label mention, whatever its status (with --mentions). */
   mentions?: unknown[];
+  /** With --timeline: per case and staleness rule, its events, reversals and claims in order. */
+  staleness_timeline?: unknown[];
   /** With --baseline: how this report compares with an earlier one. */
   baseline?: BaselineSummary;
   /** With --reviewed: the reviewed-flags file applied. */
@@ -161,6 +165,7 @@ function summarise(flags: Flag[], parts: ReportParts, hidden: number): Summary {
     by_standard: Object.fromEntries(Object.entries(by_standard).sort(([a], [b]) => compareStandards(a, b))),
     rows_read: parts.inputs.reduce((n, i) => n + i.rows_read, 0),
     rows_rejected: parts.rejected.length,
+    rows_audited: parts.inputs.reduce((n, i) => n + i.rows_audited, 0) - (parts.outsideSample ?? 0),
     rows_outside_sample: parts.outsideSample ?? 0,
     records_audited: parts.recordsAudited,
     records_flagged: new Set(flags.map((f) => f.record_id)).size,

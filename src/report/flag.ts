@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CanonicalRecord } from '../intake/record.ts';
+import { locate } from '../intake/forms/segments.ts';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -51,6 +52,11 @@ export interface Flag {
   record_type: string | null;
   span: Span | null;
   snippet: Snippet | null;
+  /**
+   * For a record assembled from a form export: the question the span is in and the physical
+   * line of that answer's row. Absent for one-row records and flags without a span.
+   */
+  location?: { question: string; line: number };
   related_record_ids: string[];
   /** Canonical label name, for label findings. */
   label?: string;
@@ -115,6 +121,7 @@ export function makeSnippet(text: string, start: number, end: number): Snippet {
 export function toFlag(draft: FlagDraft): Omit<Flag, 'id'> & { fingerprint: string } {
   const { rule, record } = draft;
   const span = draft.span ? { ...draft.span, text: record.text.slice(draft.span.start, draft.span.end) } : null;
+  const location = span ? locate(record, span.start) : null;
   const fingerprint = [rule.id, record.record_id, span?.text.toLowerCase().replace(/\s+/g, ' ') ?? '', draft.discriminator ?? ''].join('\u0000');
   return {
     fingerprint,
@@ -132,6 +139,7 @@ export function toFlag(draft: FlagDraft): Omit<Flag, 'id'> & { fingerprint: stri
     record_type: record.record_type,
     span,
     snippet: span ? makeSnippet(record.text, span.start, span.end) : null,
+    ...(location && { location }),
     related_record_ids: draft.related_record_ids ?? [],
     ...(draft.label !== undefined && { label: draft.label }),
     ...(draft.status !== undefined && { status: draft.status }),

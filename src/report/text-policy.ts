@@ -68,6 +68,9 @@ export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegEx
     ...(report.mentions && {
       mentions: (report.mentions as { span: { text: string }; cue: string | null }[]).map((m) => ({ ...m, span: { ...m.span, text: text(m.span.text) }, cue: m.cue && text(m.cue) })),
     }),
+    ...(report.staleness_timeline && {
+      staleness_timeline: (report.staleness_timeline as { entries: { words: string }[] }[]).map((t) => ({ ...t, entries: t.entries.map((e) => ({ ...e, words: text(e.words) })) })),
+    }),
   };
 }
 

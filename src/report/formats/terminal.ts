@@ -5,6 +5,7 @@ import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
 import type { LabelHistory } from '../../checks/label/history.ts';
+import type { StalenessTimeline } from '../../checks/staleness/chronology.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {
@@ -23,12 +24,14 @@ export function formatTerminal(report: Report, c: ChalkInstance, options: { show
       for (const f of recordFlags) {
         const badges = [f.baseline === 'new' ? c.bold.magenta(' NEW') : '', f.review ? c.green(` reviewed by ${safe(f.review.reviewer)} ${f.review.date}: ${safe(f.review.reason)}`) : ''].join('');
         out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}${badges}`);
+        if (f.location) out.push(`            ${c.dim(`in “${safe(f.location.question)}” (line ${f.location.line})`)}`);
         if (f.snippet) out.push(`            ${c.dim('“')}${safe(f.snippet.before)}${c.inverse(safe(f.snippet.match))}${safe(f.snippet.after)}${c.dim('”')}`);
         out.push(`            ${safe(f.message)}`);
         if (f.related_record_ids.length) out.push(`            ${c.dim(`related: ${f.related_record_ids.map(safe).join(', ')}`)}`);
       }
     }
     out.push(...chronology(report, caseId, c));
+    out.push(...stalenessTimeline(report, caseId, c));
     out.push('');
   }
   if (!shown.length) out.push(c.green('No flags.'), '');
@@ -95,3 +98,20 @@ function plural(n: number, word: string): string {
 
 
 export type { Flag };
+
+/** With --timeline: each staleness rule's events and claims in the case, in record order. */
+function stalenessTimeline(report: Report, caseId: string, c: ChalkInstance): string[] {
+  const shown = ((report.staleness_timeline ?? []) as StalenessTimeline[]).filter((t) => t.case_id === caseId);
+  if (!shown.length) return [];
+  const lines = [`  ${c.bold('Staleness timeline')}`];
+  for (const t of shown) {
+    const steps = t.entries.map((e) => {
+      const words = `“${safe(e.words)}”`;
+      const what =
+        e.role === 'event' ? c.green(`event ${words}`) : e.role === 'reversal' ? `reversal ${words}` : e.stale_since ? c.red(`claim ${words} out of date since ${safe(e.stale_since)}`) : `claim ${words}`;
+      return `${formatUkDate(e.record_date)} ${safe(e.record_id)} ${what}`;
+    });
+    lines.push(`    ${c.bold(safe(t.rule))}: ${steps.join(c.dim(' → '))}`);
+  }
+  return lines;
+}
