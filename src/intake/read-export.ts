@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import { decodeText, type Encoding, type EncodingInfo } from './decode.ts';
-import { detectDelimiter, describeDelimiter, DELIMITERS } from './delimiter.ts';
+import type { Encoding } from './decode.ts';
+import { describeDelimiter, DELIMITERS } from './delimiter.ts';
+import { readCsvRows, type CsvFileInfo } from './read-rows.ts';
 import { chooseProfile, type ColumnMapping, type ColumnProfile } from './profiles.ts';
 import { parseDate, type DateOrder } from './dates.ts';
 import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type RejectedRow } from './record.ts';
@@ -60,70 +58,22 @@ export async function* readExport(
   warnings: IntakeWarning[],
 ): AsyncGenerator<IntakeItem> {
   const path = source.path;
-  const hash = createHash('sha256');
-  let byteCount = 0;
-  async function* hashed() {
-    for await (const chunk of source.open()) {
-      hash.update(chunk);
-      byteCount += chunk.length;
-      if (options.progress) options.progress.bytes += chunk.length;
-      yield chunk;
-    }
-  }
-  const encodingInfo: { value?: EncodingInfo } = {};
-  const text = decodeText(hashed(), path, options.encoding, encodingInfo);
-  const first = await text.next();
-  if (first.done || !first.value.trim()) {
-    summary.sha256 = hash.digest('hex');
-    if (byteCount === 0 || first.done) throw new UserError(`${path}: the file is empty`);
-    throw new UserError(`${path}: the file holds only blank lines`);
-  }
-  summary.encoding = encodingInfo.value!.encoding;
-  const headerLine = first.value.slice(0, (first.value.indexOf('\n') + 1 || first.value.length + 1) - 1);
-  const delimiter = options.delimiter ?? detectDelimiter(headerLine);
-  summary.delimiter = describeDelimiter(delimiter);
-
-  async function* allText() {
-    yield first.value as string;
-    yield* text;
-  }
-  const parser = Readable.from(allText()).pipe(
-    parse({
-      delimiter,
-      record_delimiter: '\n',
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: true,
-      raw: true,
-    }),
-  );
-  const skipped: RejectedRow[] = [];
-  parser.on('skip', (err: { message: string; lines: number; raw?: string }) => {
-    const raw = err.raw ?? '';
-    skipped.push({ path, line: startLine(err.lines, raw), record: 0, reason: csvReason(err.message) });
-  });
-
+  const file: Partial<CsvFileInfo> = {};
   let header: string[] | undefined;
   let mapping: ColumnMapping | undefined;
   let forms: FormAssembler | undefined;
   let recordNumber = 0;
-  const iterator = parser[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<{ record: string[]; info: { lines: number }; raw: string }>;
-    try {
-      next = await iterator.next();
-    } catch (err) {
-      if (err instanceof UserError) throw err;
-      throw new UserError(`${path}: ${(err as Error).message}`);
+  for await (const row of readCsvRows(source, options, file)) {
+    if (row.error !== undefined) {
+      yield* rejectSkipped({ path, line: row.line, record: 0, reason: row.error });
+      continue;
     }
-    if (next.done) break;
-    const { record: fields, info, raw } = next.value;
-    const line = startLine(info.lines, raw);
+    const { fields, line } = row;
     if (!header) {
+      summary.encoding = file.encoding!;
+      summary.delimiter = describeDelimiter(file.delimiter!);
       header = fields.map((h) => h.trim());
-      mapping = mapColumns(header, options, path, headerLine, delimiter);
+      mapping = mapColumns(header, options, path, file.headerLine!, file.delimiter!);
       summary.profile = mapping.profile;
       if (mapping.form) forms = new FormAssembler(path, { instance: header[mapping.form.instance], question: mapping.form.question.map((i) => header![i]).join(', ') }, warnings);
       continue;
@@ -144,11 +94,9 @@ export async function* readExport(
         yield { record: result };
       }
     }
-    while (skipped.length) yield* rejectSkipped(skipped.shift()!);
   }
-  while (skipped.length) yield* rejectSkipped(skipped.shift()!);
   if (forms) yield* counted(forms.finish());
-  summary.sha256 = hash.digest('hex');
+  summary.sha256 = file.sha256!;
   if (!header) throw new UserError(`${path}: the file has no header row`);
 
   function* counted(items: FormItem[]): Generator<IntakeItem> {
@@ -164,19 +112,6 @@ export async function* readExport(
     summary.rows_rejected++;
     yield { rejected: { ...row, record: recordNumber } };
   }
-}
-
-/** Physical line on which a parsed record starts, from the line it ends on and its raw text. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  let inner = 0;
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) inner++;
-  return endLine - inner;
-}
-
-function csvReason(message: string): string {
-  if (/Quote Not Closed/i.test(message)) return 'a quoted field is never closed (an opening " with no closing ")';
-  return message;
 }
 
 function mapColumns(header: string[], options: IntakeOptions, path: string, headerLine: string, delimiter: string): ColumnMapping {

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { decodeText, type Encoding, type EncodingInfo } from './decode.ts';
+import { detectDelimiter } from './delimiter.ts';
+import { UserError } from './errors.ts';
+
+/** One physical CSV row with the line it starts on, or a stretch the parser could not read. */
+export type CsvRow = { fields: string[]; line: number; error?: undefined } | { error: string; line: number; fields?: undefined };
+
+/** What reading the file found out about it; filled in as the file is read. */
+export interface CsvFileInfo {
+  sha256: string;
+  encoding: Encoding;
+  delimiter: string;
+  /** The first line of the decoded text (the header). */
+  headerLine: string;
+}
+
+export interface CsvReadOptions {
+  encoding?: Encoding;
+  delimiter?: string;
+  /** Bytes read so far (for progress display). */
+  progress?: { bytes: number };
+}
+
+/**
+ * The CSV layer of intake: bytes → strictly decoded text (line endings made LF) → rows, each
+ * with the physical line it starts on. csv-parse is told to skip, not stop at, a row it cannot
+ * read (an unclosed quote at the end); that row comes out as an error with its line.
+ */
+export async function* readCsvRows(source: { path: string; open(): AsyncIterable<Uint8Array> }, options: CsvReadOptions, info: Partial<CsvFileInfo>): AsyncGenerator<CsvRow> {
+  const path = source.path;
+  const hash = createHash('sha256');
+  let byteCount = 0;
+  async function* hashed() {
+    for await (const chunk of source.open()) {
+      hash.update(chunk);
+      byteCount += chunk.length;
+      if (options.progress) options.progress.bytes += chunk.length;
+      yield chunk;
+    }
+  }
+  const encodingInfo: { value?: EncodingInfo } = {};
+  const text = decodeText(hashed(), path, options.encoding, encodingInfo);
+  const first = await text.next();
+  if (first.done || !first.value.trim()) {
+    info.sha256 = hash.digest('hex');
+    if (byteCount === 0 || first.done) throw new UserError(`${path}: the file is empty`);
+    throw new UserError(`${path}: the file holds only blank lines`);
+  }
+  info.encoding = encodingInfo.value!.encoding;
+  info.headerLine = first.value.slice(0, (first.value.indexOf('\n') + 1 || first.value.length + 1) - 1);
+  const delimiter = options.delimiter ?? detectDelimiter(info.headerLine);
+  info.delimiter = delimiter;
+
+  async function* allText() {
+    yield first.value as string;
+    yield* text;
+  }
+  const parser = Readable.from(allText()).pipe(
+    parse({
+      delimiter,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+      raw: true,
+    }),
+  );
+  const skipped: CsvRow[] = [];
+  parser.on('skip', (err: { message: string; lines: number; raw?: string }) => {
+    skipped.push({ line: startLine(err.lines, err.raw ?? ''), error: csvReason(err.message) });
+  });
+  const iterator = parser[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<{ record: string[]; info: { lines: number }; raw: string }>;
+    try {
+      next = await iterator.next();
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`${path}: ${(err as Error).message}`);
+    }
+    if (next.done) break;
+    const { record: fields, info: at, raw } = next.value;
+    const line = startLine(at.lines, raw);
+    // The parser reports a skipped stretch when it reaches it, which can be before the rows
+    // ahead of it have been read from its buffer: put everything out in line order.
+    while (skipped.length && skipped[0].line < line) yield skipped.shift()!;
+    yield { fields, line };
+  }
+  while (skipped.length) yield skipped.shift()!;
+  info.sha256 = hash.digest('hex');
+}
+
+/** Physical line on which a parsed record starts, from the line it ends on and its raw text. */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+  let inner = 0;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) inner++;
+  return endLine - inner;
+}
+
+function csvReason(message: string): string {
+  if (/Quote Not Closed/i.test(message)) return 'a quoted field is never closed (an opening " with no closing ")';
+  return message;
+}
