@@ -61,3 +61,21 @@ export function splitSentences(text: string): Sentence[] {
   push(text.length);
   return out;
 }
+
+/** Index of the sentence holding an offset (binary search over sentence starts). */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A sentence flattened and shortened for a message (at most `max` characters, cut at a word). */
+export function excerpt(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, ' ').replace(/^["“”]+|["“”.;:]+$/g, '').trim();
+  return flat.length > max ? `${flat.slice(0, flat.lastIndexOf(' ', max - 3))}…` : flat;
+}

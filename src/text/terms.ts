@@ -11,3 +11,12 @@ export function termPattern(term: string): string {
 export function wholeWord(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'giu');
 }
+
+/** Whether a (possibly global) regex matches, leaving it ready for the next use. */
+export function matches(re: RegExp | null, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}

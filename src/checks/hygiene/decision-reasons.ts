@@ -3,7 +3,9 @@ import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
 import type { CompiledCues, Status } from '../label/assertion.ts';
 import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../staleness/pattern-set.ts';
-import { TextReader, excerpt, sharedCues } from '../staleness/statements.ts';
+import { TextReader, sharedCues } from '../staleness/statements.ts';
+import { excerpt } from '../../text/sentences.ts';
+import { matches } from '../../text/terms.ts';
 
 /** A `decision-reasons` rule: a record of a decision must say why it was made. */
 export interface DecisionReasonsRule extends Rule {
@@ -93,13 +95,6 @@ class DecisionReasonsCheck implements Check {
   }
 }
 
-function matches(re: RegExp | null, text: string): boolean {
-  if (!re) return false;
-  re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
-  return found;
-}
 
 /** record_type compared in any case, ignoring spaces and punctuation ("Manager's Decision" = "managers decision"). */
 function typeKey(type: string): string {

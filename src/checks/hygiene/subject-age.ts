@@ -2,8 +2,7 @@ import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
 import { ageOn, formatUkDate } from '../../intake/dates.ts';
-import { splitSentences } from '../../text/sentences.ts';
-import { sentenceAt } from '../staleness/statements.ts';
+import { sentenceAt, splitSentences } from '../../text/sentences.ts';
 import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, firstName, formProblems, monthsOn, nameSource, readNumber } from './subject-forms.ts';
 
 /** A `subject-age` rule: ages the text gives the record's child, checked against subject_dob. */

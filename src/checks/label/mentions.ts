@@ -1,4 +1,4 @@
-import { splitSentences, type Sentence } from '../../text/sentences.ts';
+import { excerpt, sentenceAt, splitSentences } from '../../text/sentences.ts';
 import { termPattern } from '../../text/terms.ts';
 import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 
@@ -115,23 +115,8 @@ function wholeWordRegex(terms: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 }
 
-function excerpt(sentence: string): string {
-  const flat = sentence.replace(/\s+/g, ' ').replace(/^["“”]+|["“”.;]+$/g, '');
-  return flat.length > 140 ? `${flat.slice(0, flat.lastIndexOf(' ', 137))}…` : flat;
-}
 
 function normaliseForm(text: string): string {
   return text.toLowerCase().replace(/[-\s]+/g, ' ');
 }
 
-/** Index of the sentence holding an offset (binary search over sentence starts). */
-function sentenceAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -4,7 +4,9 @@ import type { FlagDraft } from '../../report/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import type { CompiledCues, Status } from '../label/assertion.ts';
 import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from './pattern-set.ts';
-import { TextReader, excerpt, sharedCues, type Statement } from './statements.ts';
+import { TextReader, sharedCues, type Statement } from './statements.ts';
+import { excerpt } from '../../text/sentences.ts';
+import { matches } from '../../text/terms.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from './people.ts';
 import { buildTimeline, staleClaims, type Found, type Role, type StalenessTimeline } from './chronology.ts';
 import { clauseAround } from './clause.ts';
@@ -177,13 +179,6 @@ class StalenessCheck implements Check {
   }
 }
 
-function matches(re: RegExp | null, text: string): boolean {
-  if (!re) return false;
-  re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
-  return found;
-}
 
 function draftFor(rule: StalenessRule, claim: Found, event: Found): FlagDraft {
   const values: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { splitSentences, type Sentence } from '../../text/sentences.ts';
+import { excerpt, sentenceAt, splitSentences, type Sentence } from '../../text/sentences.ts';
 import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../label/assertion.ts';
 import { mergeCues, type CueLists } from '../label/cues.ts';
 
@@ -82,20 +82,3 @@ function testOnce(re: RegExp, text: string): boolean {
   return found;
 }
 
-/** Index of the sentence holding an offset (binary search over sentence starts). */
-export function sentenceAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** A sentence flattened and shortened for a message (at most `max` characters, cut at a word). */
-export function excerpt(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/^["“”]+|["“”.;:]+$/g, '').trim();
-  return flat.length > max ? `${flat.slice(0, flat.lastIndexOf(' ', max - 3))}…` : flat;
-}
