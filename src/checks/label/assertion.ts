@@ -16,6 +16,8 @@ export interface CompiledCues {
   evidence: RegExp | null;
   evidenceNearby: RegExp | null;
   contrary: RegExp | null;
+  /** The contrary cues as written (terms and /regexes/), for quick look-ups. */
+  contraryEntries: string[];
 }
 
 export function compileCues(cues: CueLists): CompiledCues {
@@ -34,6 +36,7 @@ export function compileCues(cues: CueLists): CompiledCues {
     evidence: compileList(cues.evidence),
     evidenceNearby: compileList(cues.evidence_nearby),
     contrary: compileList(cues.contrary),
+    contraryEntries: cues.contrary ?? [],
   };
 }
 

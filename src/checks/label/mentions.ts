@@ -38,6 +38,10 @@ export class LabelMatcher {
   private readonly byForm = new Map<string, string>();
   private readonly compiled: { label: string; re: RegExp }[];
   private readonly exclusions: RegExp | null;
+  /** One word of every form: a text with none of them holds no mention. */
+  private readonly keyWords: Set<string>;
+  /** One word of every contrary cue: a text with none of them holds no evidence against a label. */
+  private readonly contraryWords: Set<string> | null;
 
   constructor(labels: LabelForms[], private readonly cues: CompiledCues) {
     const all: { form: string; label: string }[] = labels.flatMap((l) => l.forms.map((form) => ({ form, label: l.label })));
@@ -47,6 +51,9 @@ export class LabelMatcher {
     this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${all.map((a) => termPattern(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
     const excluded = labels.flatMap((l) => l.exclusions ?? []);
     this.exclusions = excluded.length ? wholeWordRegex(excluded) : null;
+    this.keyWords = new Set(all.map((a) => a.form).flatMap(keyWordsOf));
+    // A cue written as a regular expression cannot be looked up by a word: then always look.
+    this.contraryWords = cues.contraryEntries.some((e) => /^\/.+\/$/.test(e)) ? null : new Set(cues.contraryEntries.flatMap(keyWordsOf));
     this.contrary = labels
       .filter((l) => l.contrary_sources?.length)
       .map((l) => ({ label: l.label, regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${l.contrary_sources!.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') }));
@@ -58,9 +65,15 @@ export class LabelMatcher {
 
   /** Every label mention in a text with its status, and every sentence of contrary evidence. */
   read(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
-    const excluded = this.exclusions ? [...text.matchAll(this.exclusions)].map((m) => [m.index!, m.index! + m[0].length]) : [];
-    const hits = [...text.matchAll(this.regex)].filter((m) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b));
-    const contraryHits = this.contrary.flatMap((c) => [...text.matchAll(c.regex)].map((m) => ({ label: c.label, m })));
+    // Most records hold no label at all: a look-up of their words is far cheaper than the
+    // regular expressions, which then run only where a form or a contrary cue could match.
+    const words = new Set(text.toLowerCase().match(WORDS));
+    const maybeForm = [...this.keyWords].some((w) => words.has(w));
+    const maybeContrary = this.contrary.length > 0 && (this.contraryWords === null || [...this.contraryWords].some((w) => words.has(w)));
+    if (!maybeForm && !maybeContrary) return { mentions: [], contrary: [] };
+    const excluded = maybeForm && this.exclusions ? [...text.matchAll(this.exclusions)].map((m) => [m.index!, m.index! + m[0].length]) : [];
+    const hits = maybeForm ? [...text.matchAll(this.regex)].filter((m) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b)) : [];
+    const contraryHits = maybeContrary ? this.contrary.flatMap((c) => [...text.matchAll(c.regex)].map((m) => ({ label: c.label, m }))) : [];
     if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
     const sentences = splitSentences(text);
     const cache = new Map<number, SentenceCues>();
@@ -110,6 +123,25 @@ export class LabelMatcher {
     return { mentions, contrary };
   }
 }
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The words a form cannot match without: its last word (the head of the phrase, and rarer than
+ * "parental" or "drug" before it), and where a word has a hyphen (which a form may drop:
+ * "over-anxious" matches "overanxious") the word written whole too.
+ */
+function keyWordsOf(form: string): string[] {
+  const words = (form.toLowerCase().match(WORDS) ?? []).filter((w) => !STOPWORDS.has(w));
+  const rare = words.filter((w) => !COMMON.has(w));
+  const key = rare.length ? rare.reduce((a, b) => (b.length > a.length ? b : a)) : words[words.length - 1];
+  const joined = form.toLowerCase().split(/\s+/).filter((w) => w.includes('-')).map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''));
+  return [key, ...joined].filter(Boolean);
+}
+
+const STOPWORDS = new Set(['to', 'of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'by', 'for', 'with', 's', 't']);
+/** Words common in case notes: a form is looked up by a rarer word of its own where it has one. */
+const COMMON = new Set(['concerns', 'change', 'behaviour', 'behaviours', 'use', 'using', 'user', 'relationship', 'abuse', 'control', 'worried', 'parental', 'drug', 'drugs', 'substance', 'unable', 'not', 'no', 'high', 'limited', 'little', 'poor', 'mental', 'health', 'support', 'engage', 'did', 'does', 'could', 'able', 'hard', 'difficult']);
 
 function wholeWordRegex(terms: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
