@@ -1,7 +1,7 @@
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
-import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems, nameSource } from './subject-forms.ts';
+import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems } from './subject-forms.ts';
 
 /** A `subject-name` rule: another child of the export named as the one observed in a record. */
 export interface SubjectNameRule extends Rule {
@@ -32,24 +32,47 @@ interface Child {
   cases: Set<string>;
 }
 
+/** A place where some capitalised word stands as the child observed, to be judged at the end. */
+interface Candidate {
+  record: CanonicalRecord;
+  matches: FormMatch[];
+}
+
+/** Any capitalised word (hyphenated names too) in the name slot of a form. */
+const ANY_NAME = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*`;
+
 /**
  * Needs the whole export: the names of the other children are known only once every record
- * has been read, so records are kept until finish().
+ * has been read. While reading, each record's forms are matched with any capitalised word in
+ * the name slot, and only the records with such a match are kept; at the end the words that
+ * are another child's name are picked out. The cost per record does not grow with the number
+ * of children in the export.
  */
 class SubjectNameCheck implements Check {
-  private readonly records: CanonicalRecord[] = [];
+  private readonly candidates: Candidate[][];
+  private readonly forms: FormSet[];
   private readonly children = new Map<string, Child>();
 
-  constructor(private readonly rules: SubjectNameRule[]) {}
+  constructor(private readonly rules: SubjectNameRule[]) {
+    this.forms = rules.map((r) => new FormSet(r.forms, ANY_NAME));
+    this.candidates = rules.map(() => []);
+  }
 
   record(record: CanonicalRecord): FlagDraft[] {
-    this.records.push(record);
     const first = firstName(record.subject_name);
     if (first && record.subject_id) {
       let child = this.children.get(record.subject_id);
       if (!child) this.children.set(record.subject_id, (child = { subject_id: record.subject_id, name: record.subject_name!, first, family: familyName(record.subject_name), cases: new Set() }));
       child.cases.add(record.case_id);
     }
+    if (!record.subject_name) return [];
+    this.forms.forEach((forms, i) => {
+      const matches: FormMatch[] = [];
+      // Refuse every match so the search goes on from the next character: overlapping places
+      // are all kept, and the final choice is made in finish() when the names are known.
+      for (const _ of forms.matches(record.text, (m) => (capitalised(m.name!) && matches.push(m), false)));
+      if (matches.length) this.candidates[i].push({ record, matches });
+    });
     return [];
   }
 
@@ -57,12 +80,10 @@ class SubjectNameCheck implements Check {
     const byFirst = new Map<string, Child[]>();
     for (const child of this.children.values()) byFirst.set(key(child.first), [...(byFirst.get(key(child.first)) ?? []), child]);
     if (!byFirst.size) return [];
-    const names = [...byFirst.values()].map((c) => nameSource(c[0].first)).sort((a, b) => b.length - a.length).join('|');
     const drafts: FlagDraft[] = [];
-    for (const rule of this.rules) {
-      const forms = new FormSet(rule.forms, names);
-      for (const record of this.records) drafts.push(...this.read(rule, forms, byFirst, record));
-    }
+    this.rules.forEach((rule, i) => {
+      for (const c of this.candidates[i]) drafts.push(...this.read(rule, byFirst, c));
+    });
     return drafts;
   }
 
@@ -74,19 +95,17 @@ class SubjectNameCheck implements Check {
     return !(rule.surname_is_family !== false && family && child.family && key(child.family) === key(family));
   }
 
-  private read(rule: SubjectNameRule, forms: FormSet, byFirst: Map<string, Child[]>, record: CanonicalRecord): FlagDraft[] {
-    if (!record.subject_name) return [];
+  private read(rule: SubjectNameRule, byFirst: Map<string, Child[]>, { record, matches }: Candidate): FlagDraft[] {
     const drafts: FlagDraft[] = [];
     const seen = new Set<string>();
-    const strangers = (m: FormMatch) => {
+    let resumeAt = 0;
+    for (const m of matches) {
+      if (m.start < resumeAt) continue;
       const children = byFirst.get(key(m.name!)) ?? [];
-      return capitalised(m.name!) && children.length > 0 && children.every((c) => this.stranger(rule, record, c));
-    };
-    for (const m of forms.matches(record.text, strangers)) {
-      const name = m.name!;
-      const children = byFirst.get(key(name))!;
-      if (seen.has(key(name))) continue;
-      seen.add(key(name));
+      if (!children.length || !children.every((c) => this.stranger(rule, record, c))) continue;
+      resumeAt = Math.max(m.end, m.start + 1);
+      if (seen.has(key(m.name!))) continue;
+      seen.add(key(m.name!));
       const who = children.map((c) => `“${c.name}” (case ${[...c.cases].join('/')})`).join('; ');
       drafts.push({
         rule,
