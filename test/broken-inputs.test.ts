@@ -39,6 +39,13 @@ describe('broken inputs: each gives a clear outcome and loses no row', () => {
     expect(await outcome(file)).toEqual(expected);
   });
 
+  it('a record dated before the subject was born is audited and flagged, not lost', async () => {
+    const r = await runCli(['audit', broken('before-birth.csv'), ...json]);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.records_audited).toBe(2);
+    expect(report.flags.filter((f: { rule: string }) => f.rule === 'hygiene.before-birth').map((f: { record_id: string }) => f.record_id)).toEqual(['B-01']);
+  });
+
   it('the wrong delimiter is named, with the one the header holds', async () => {
     const r = await runCli(['audit', 'fixtures/intake/utf8-nobom-semicolon-lf.csv', '--delimiter', ',']);
     expect(r.code).toBe(2);

@@ -57,6 +57,9 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
     lines.push(`  Per 100 records: ${s.rates.per_100_records.all}; per case: ${s.rates.per_case.all}`);
     lines.push(`  By category: ${Object.entries(s.by_category).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     lines.push(`  By standard: ${Object.entries(s.by_standard).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    const labels = topLabels(report);
+    if (labels.length) lines.push(`  Top labels: ${labels.map(([k, n]) => `${safe(k)} ${n}`).join(', ')}`);
+    lines.push(`  Cases affected: ${s.cases_flagged} of ${s.cases_audited}; records affected: ${s.records_flagged} of ${s.records_audited}`);
   }
   if (report.rejected_rows.length) {
     lines.push('', c.bold(`Rejected rows (${report.rejected_rows.length})`));
@@ -70,6 +73,13 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
 }
 
 const safe = terminalSafe;
+
+/** The labels flagged most often, most first (at most five). */
+function topLabels(report: Report): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const f of report.flags) if (f.label) counts.set(f.label, (counts.get(f.label) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+}
 
 /** A label's path through a case, where it was used more than once or against evidence. */
 function chronology(report: Report, caseId: string, c: ChalkInstance): string[] {
