@@ -173,6 +173,8 @@ export interface TruthEntry {
   kind: DefectKind;
   /** The rule expected to flag this record, or null where no flag is expected (a label that is negated, hypothetical, attributed or evidenced). */
   expected_rule: string | null;
+  /** Other rules the defect should also set off (a paste from another family's record names that family's child). */
+  also_expected?: string[];
   details: Record<string, unknown>;
 }
 
