@@ -10,6 +10,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { csvParseOptions } from '../src/intake/read-rows.ts';
 
 const file = process.argv[2];
 if (!file) {
@@ -34,16 +35,7 @@ async function* decoded(path: string): AsyncGenerator<string> {
 
 const started = process.hrtime.bigint();
 const parser = Readable.from(decoded(file)).pipe(
-  parse({
-    delimiter: ',',
-    record_delimiter: '\n',
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
-    raw: true,
-  }),
+  parse(csvParseOptions(',')),
 );
 let rows = 0;
 let skipped = 0;

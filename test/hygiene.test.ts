@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { runCli, repoPath } from './support/run-cli.ts';
+import { auditJson, runCli, repoPath } from './support/run-cli.ts';
 
 const FIXTURES = readdirSync(repoPath('fixtures/hygiene')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/hygiene/${f}`);
 const MINE = /^hygiene\.(?!placeholder-text$)/;
 
-async function audit(paths: string[], extra: string[] = []) {
-  const result = await runCli(['audit', ...paths, '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30', ...extra]);
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout);
-}
+const audit = auditJson;
 
 interface Flag {
   rule: string;

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { runCli, repoPath } from './support/run-cli.ts';
+import { auditJson, runCli, repoPath } from './support/run-cli.ts';
 
 const FIXTURES = readdirSync(repoPath('fixtures/staleness')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/staleness/${f}`);
 
-async function audit(paths: string[]) {
-  const result = await runCli(['audit', ...paths, '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30']);
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout);
-}
+const audit = auditJson;
 
 interface Flag {
   rule: string;

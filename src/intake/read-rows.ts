@@ -8,6 +8,23 @@ import { UserError } from './errors.ts';
 /** One physical CSV row with the line it starts on, or a stretch the parser could not read. */
 export type CsvRow = { fields: string[]; line: number; error?: undefined } | { error: string; line: number; fields?: undefined };
 
+/**
+ * csv-parse as intake runs it, on text whose line endings are already LF: ragged rows and stray
+ * quotes are read (and judged later) rather than stopping the file; info and raw give lines.
+ */
+export function csvParseOptions(delimiter: string) {
+  return {
+    delimiter,
+    record_delimiter: '\n',
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+    raw: true,
+  };
+}
+
 /** What reading the file found out about it; filled in as the file is read. */
 export interface CsvFileInfo {
   sha256: string;
@@ -58,18 +75,7 @@ export async function* readCsvRows(source: { path: string; open(): AsyncIterable
     yield first.value as string;
     yield* text;
   }
-  const parser = Readable.from(allText()).pipe(
-    parse({
-      delimiter,
-      record_delimiter: '\n',
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: true,
-      raw: true,
-    }),
-  );
+  const parser = Readable.from(allText()).pipe(parse(csvParseOptions(delimiter)));
   const skipped: CsvRow[] = [];
   parser.on('skip', (err: { message: string; lines: number; raw?: string }) => {
     skipped.push({ line: startLine(err.lines, err.raw ?? ''), error: csvReason(err.message) });
