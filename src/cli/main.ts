@@ -6,6 +6,7 @@ import { rulesCommand } from './rules-command.ts';
 import { trendCommand } from './trend-command.ts';
 import { explainCommand } from './explain-command.ts';
 import { initCommand } from './init-command.ts';
+import { mergeCommand } from './merge-command.ts';
 import { processIo, type Io } from './io.ts';
 
 export const EXIT = { ok: 0, flags: 1, failed: 2 } as const;
@@ -21,6 +22,7 @@ export function buildProgram(io: Io): Command {
   program.addCommand(explainCommand(io));
   program.addCommand(initCommand(io));
   program.addCommand(trendCommand(io));
+  program.addCommand(mergeCommand(io));
   const exitOverride = (cmd: Command) => {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });

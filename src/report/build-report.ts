@@ -149,7 +149,7 @@ export function buildReport(parts: ReportParts): Report {
   };
 }
 
-function summarise(flags: Flag[], parts: ReportParts, hidden: number): Summary {
+export function summarise(flags: Flag[], parts: ReportParts, hidden: number): Summary {
   const by_severity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const by_category: Record<string, number> = {};
   const by_standard: Record<string, number> = {};

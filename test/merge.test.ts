@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { runCli, repoPath } from './support/run-cli.ts';
+
+describe('merge', () => {
+  it('combines the reports of an export audited in parts into the report of the whole, but for what crosses parts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-merge-'));
+    const files = readdirSync(repoPath('fixtures/exports')).map((f) => `fixtures/exports/${f}`);
+    const args = ['--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30'];
+    const parts = files.map((f, i) => join(dir, `part-${i}.json`));
+    for (const [i, f] of files.entries()) expect((await runCli(['audit', f, ...args, '--output', parts[i]])).code).toBe(0);
+    const whole = JSON.parse((await runCli(['audit', ...files, ...args])).stdout);
+    const result = await runCli(['merge', ...parts]);
+    expect(result.code).toBe(0);
+    const merged = JSON.parse(result.stdout);
+
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(repoPath('schema/report.schema.json'), 'utf8')));
+    expect(validate(merged), JSON.stringify(validate.errors)).toBe(true);
+    for (const key of ['rows_read', 'rows_rejected', 'records_audited', 'cases_audited']) expect(merged.summary[key], key).toBe(whole.summary[key]);
+    expect(merged.inputs.map((i: { sha256: string }) => i.sha256)).toEqual(whole.inputs.map((i: { sha256: string }) => i.sha256));
+    expect(merged.summary.rates.per_100_records.all).toBe(Math.round((merged.summary.flags / merged.summary.records_audited) * 10000) / 100);
+
+    // The parts and the whole differ only in the checks that look across cases: a copy from
+    // another part's case or another part's child named is found only in the whole, and a
+    // passage counts as boilerplate by the number of cases read together (here two pastes are
+    // found in their own part but read as boilerplate across all four exports).
+    const ids = (r: { flags: { id: string }[] }) => new Set(r.flags.map((f) => f.id));
+    const [m, w] = [ids(merged), ids(whole)];
+    const differ = [...merged.flags.filter((f: { id: string }) => !w.has(f.id)), ...whole.flags.filter((f: { id: string }) => !m.has(f.id))];
+    expect(differ.map((f: { rule: string; record_id: string }) => `${f.rule} ${f.record_id}`).sort()).toEqual(['duplication.copied-passage 5202183', 'duplication.copied-passage CN-1013']);
+    expect(merged.flags.length).toBe(whole.flags.length + 2);
+  });
+
+  it('refuses reports of different run dates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-merge-'));
+    await runCli(['audit', 'fixtures/exports/canonical-notes.csv', '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30', '--output', `${dir}/a.json`]);
+    await runCli(['audit', 'fixtures/exports/mosaic-casenotes.csv', '--format', 'json', '--fail-on', 'never', '--as-of', '2025-07-31', '--output', `${dir}/b.json`]);
+    const result = await runCli(['merge', `${dir}/a.json`, `${dir}/b.json`]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `scrutineer: ${dir}/b.json: as of 2025-07-31, but ${dir}/a.json is as of 2025-06-30; merge reports of one run date\n` });
+  });
+});
