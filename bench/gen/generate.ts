@@ -12,7 +12,7 @@ import { FEMALE_FIRST, MALE_FIRST, PLACES, STREET_KINDS, SURNAMES, TEAMS } from 
 import { BARE_DECISIONS, LABEL_PLANTS, LABEL_STATUSES, PLACEHOLDERS, RATES, STALE_PLANTS, type LabelStatus, type StalePlant, type TruthEntry } from './defects.ts';
 
 /** Bumped whenever the output for a given seed changes, so that the benchmark does not reuse stale exports. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const PROFILES = ['liquidlogic-lcs', 'canonical'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -488,7 +488,8 @@ export class ExportGenerator {
       lag = r.range(30, 120) * 1440 + r.range(0, 600);
       const acknowledged = r.chance(RATES.lateAcknowledged);
       if (acknowledged) {
-        const note = `Late entry: recorded on ${ukDate(day + Math.floor(lag / 1440))} due to ${r.pick(['annual leave', 'sickness absence', 'a system outage', 'court work'])}.`;
+        // Worded without a reason term ("due to", "because"), which would count as the reasons of a bare decision.
+        const note = `Late entry, recorded on ${ukDate(day + Math.floor(lag / 1440))} (${r.pick(['annual leave', 'sickness absence', 'system outage', 'court work'])}).`;
         paras.unshift({ text: note, words: countWords(note), planted: true });
       }
       defect('late-entry', 'hygiene.late-entry', { days: Math.floor(lag / 1440), acknowledged });
