@@ -202,8 +202,3 @@ function rates(flags: Flag[], parts: ReportParts, byCategory: Record<string, num
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => cmp(a, b)));
 }
-
-/** How many flags are at or above a severity (for the exit code). */
-export function countAtLeast(report: Report, threshold: Severity): number {
-  return report.flags.filter((f) => atLeast(f.severity, threshold)).length;
-}
