@@ -101,6 +101,8 @@ class SubjectNameCheck implements Check {
     let resumeAt = 0;
     for (const m of matches) {
       if (m.start < resumeAt) continue;
+      // "Lee" inside "Alfie-Lee" is the end of a hyphenated name, not another child.
+      if (/[\p{L}][-‐]$/u.test(record.text.slice(Math.max(0, m.start - 2), m.start))) continue;
       const children = byFirst.get(key(m.name!)) ?? [];
       if (!children.length || !children.every((c) => this.stranger(rule, record, c))) continue;
       resumeAt = Math.max(m.end, m.start + 1);
