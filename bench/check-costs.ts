@@ -7,6 +7,8 @@
  *   npx tsx bench/check-costs.ts FILE [--json]
  */
 import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { resolveInputs, readInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
 import type { CanonicalRecord } from '../src/intake/record.ts';
@@ -75,7 +77,7 @@ export function costsMarkdown(c: Awaited<ReturnType<typeof checkCosts>>): string
   ].join('\n');
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'))) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const [file, flag] = process.argv.slice(2);
   if (!file) {
     process.stderr.write('usage: check-costs.ts FILE [--json]\n');

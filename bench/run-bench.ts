@@ -13,7 +13,7 @@
  *
  * A size whose audit would overrun the timeout, judging by the rate of the size before it, is
  * skipped and the output says so; --sizes chooses. --cpu-prof also profiles the audit of the
- * smallest size with `node --cpu-prof` and summarises the profile (bench/out/profile-<size>.md).
+ * largest size audited with `node --cpu-prof` and summarises the profile (bench/out/profile-<size>.md).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -294,8 +294,8 @@ async function main(): Promise<number> {
   const start = { version: await startup(['--version']), rules_validate: await startup(['rules', 'validate']) };
 
   let profile: { size: number; file: string; summary: ProfileSummary } | undefined;
-  // Profile the smallest audited size (a .cpuprofile is written only when the process exits, so it gets a longer limit).
-  const profiled = results.find((r) => r.audit);
+  // Profile the largest size whose audit finished (a .cpuprofile is written only when the process exits, so it gets a longer limit).
+  const profiled = [...results].reverse().find((r) => r.audit && !r.audit.timed_out && r.audit.exit_code === 0);
   if (values['cpu-prof'] && profiled) {
     log(`${profiled.size}: audit under --cpu-prof…`);
     const dir = join(OUT, `cpuprof-${profiled.size}`);
