@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { auditJson, runCli, repoPath } from './support/run-cli.ts';
+import type { Flag } from '../src/report/flag.ts';
 
 const FIXTURES = readdirSync(repoPath('fixtures/hygiene')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/hygiene/${f}`);
 const MINE = /^hygiene\.(?!placeholder-text$)/;
 
 const audit = auditJson;
-
-interface Flag {
-  rule: string;
-  record_id: string;
-  severity: string;
-  related_record_ids: string[];
-  message: string;
-  standards: string[];
-  span: { text: string } | null;
-}
 
 describe('record-hygiene fixtures', () => {
   it('flags exactly the faults, with the words that show them', async () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { auditJson, runCli, repoPath } from './support/run-cli.ts';
+import type { Flag } from '../src/report/flag.ts';
 
 const FIXTURES = readdirSync(repoPath('fixtures/staleness')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/staleness/${f}`);
 
 const audit = auditJson;
-
-interface Flag {
-  rule: string;
-  record_id: string;
-  severity: string;
-  related_record_ids: string[];
-  message: string;
-  standards: string[];
-  span: { text: string } | null;
-}
 
 describe('staleness fixtures', () => {
   it('flags exactly the out-of-date claims, each naming its event record', async () => {
