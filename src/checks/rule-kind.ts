@@ -14,6 +14,11 @@ export interface CheckEnv {
   collectMentions: boolean;
   /** Keep each case's staleness events and claims for the report (`--timeline`). */
   timeline?: boolean;
+  /**
+   * Skip a record's regular expressions when its text holds none of the literals they need
+   * (src/text/text-gates.ts). On unless false: off only to measure or to test the gates.
+   */
+  prefilter?: boolean;
 }
 
 /**

@@ -6,6 +6,7 @@ import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type Patter
 import { TextReader, sharedCues } from '../staleness/statements.ts';
 import { excerpt } from '../../text/sentences.ts';
 import { matches } from '../../text/terms.ts';
+import { textGates, type Gate } from '../../text/text-gates.ts';
 
 /** A `decision-reasons` rule: a record of a decision must say why it was made. */
 export interface DecisionReasonsRule extends Rule {
@@ -51,6 +52,8 @@ interface Compiled {
   rule: DecisionReasonsRule;
   types: Set<string>;
   decision: RegExp | null;
+  /** Admits a record that could state a decision in words. */
+  decisionGate: Gate;
   reasons: RegExp | null;
 }
 
@@ -60,20 +63,19 @@ class DecisionReasonsCheck implements Check {
 
   constructor(rules: DecisionReasonsRule[], env: CheckEnv) {
     this.cues = sharedCues(env.sections);
-    this.compiled = rules.map((rule) => ({
-      rule,
-      types: new Set((rule.decision_types ?? []).map(typeKey)),
-      decision: compilePatternSpec(rule.decision),
-      reasons: compilePatternSpec(rule.reasons),
-    }));
+    const gates = textGates(env);
+    this.compiled = rules.map((rule) => {
+      const decision = compilePatternSpec(rule.decision);
+      return { rule, types: new Set((rule.decision_types ?? []).map(typeKey)), decision, decisionGate: gates.forRegex(decision), reasons: compilePatternSpec(rule.reasons) };
+    });
   }
 
   record(record: CanonicalRecord): FlagDraft[] {
     const drafts: FlagDraft[] = [];
     let reader: TextReader | null = null;
-    for (const { rule, types, decision, reasons } of this.compiled) {
+    for (const { rule, types, decision, decisionGate, reasons } of this.compiled) {
       const byType = record.record_type !== null && types.has(typeKey(record.record_type));
-      if (!byType && !matches(decision, record.text)) continue;
+      if (!byType && !(decisionGate.admits(record.text) && matches(decision, record.text))) continue;
       reader ??= new TextReader(record.text, this.cues);
       const stated = reader.statements(decision).filter((s) => !SUPPOSED.includes(s.status) && !denied(record.text, s.start));
       if (!byType && !stated.length) continue;

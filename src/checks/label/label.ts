@@ -7,6 +7,7 @@ import { cueProblems, mergeCues, type CueLists } from './cues.ts';
 import { buildHistory, type HistoryEntry, type LabelHistory } from './history.ts';
 import { LabelMatcher, type Mention } from './mentions.ts';
 import { ASSERTION_SECTION_SCHEMA } from './cue-schema.ts';
+import { textGates } from '../../text/text-gates.ts';
 
 /** A `label` rule: one stigmatising label, its surface forms, and what would evidence it. */
 export interface LabelRule extends Rule {
@@ -67,7 +68,7 @@ class LabelCheck implements Check {
   constructor(rules: LabelRule[], env: CheckEnv) {
     this.collectMentions = env.collectMentions;
     const cues = mergeCues((env.sections.assertion ?? []) as CueLists[]);
-    this.matcher = new LabelMatcher(rules, compileCues(cues));
+    this.matcher = new LabelMatcher(rules, compileCues(cues), textGates(env));
     this.ruleByLabel = new Map(rules.map((r) => [r.label, r]));
   }
 

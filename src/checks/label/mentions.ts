@@ -1,5 +1,6 @@
 import { excerpt, sentenceAt, splitSentences } from '../../text/sentences.ts';
 import { termPattern } from '../../text/terms.ts';
+import { TextGates, type Gate } from '../../text/text-gates.ts';
 import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 
 /** One label found in a record, with the status the assertion engine gave it. */
@@ -34,16 +35,16 @@ export interface LabelForms {
 /** All labels' forms compiled into one whole-word regex; the longest form wins. */
 export class LabelMatcher {
   private readonly regex: RegExp;
-  private readonly contrary: { label: string; regex: RegExp }[];
+  private readonly contrary: { label: string; regex: RegExp; gate: Gate }[];
   private readonly byForm = new Map<string, string>();
   private readonly compiled: { label: string; re: RegExp }[];
   private readonly exclusions: RegExp | null;
-  /** One word of every form: a text with none of them holds no mention. */
-  private readonly keyWords: Set<string>;
-  /** One word of every contrary cue: a text with none of them holds no evidence against a label. */
-  private readonly contraryWords: Set<string> | null;
+  /** Admits a text that could hold a form. */
+  private readonly formGate: Gate;
+  /** Admits a text that could hold a contrary cue (each contrary source has its own gate too). */
+  private readonly contraryCueGate: Gate;
 
-  constructor(labels: LabelForms[], private readonly cues: CompiledCues) {
+  constructor(labels: LabelForms[], private readonly cues: CompiledCues, gates: TextGates = new TextGates()) {
     const all: { form: string; label: string }[] = labels.flatMap((l) => l.forms.map((form) => ({ form, label: l.label })));
     all.sort((a, b) => b.form.length - a.form.length);
     for (const { form, label } of all) this.byForm.set(normaliseForm(form), label);
@@ -51,12 +52,14 @@ export class LabelMatcher {
     this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${all.map((a) => termPattern(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
     const excluded = labels.flatMap((l) => l.exclusions ?? []);
     this.exclusions = excluded.length ? wholeWordRegex(excluded) : null;
-    this.keyWords = new Set(all.map((a) => a.form).flatMap(keyWordsOf));
-    // A cue written as a regular expression cannot be looked up by a word: then always look.
-    this.contraryWords = cues.contraryEntries.some((e) => /^\/.+\/$/.test(e)) ? null : new Set(cues.contraryEntries.flatMap(keyWordsOf));
     this.contrary = labels
       .filter((l) => l.contrary_sources?.length)
-      .map((l) => ({ label: l.label, regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${l.contrary_sources!.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') }));
+      .map((l) => {
+        const regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${l.contrary_sources!.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+        return { label: l.label, regex, gate: gates.forRegex(regex) };
+      });
+    this.formGate = gates.forRegex(this.regex);
+    this.contraryCueGate = gates.forRegex(cues.contrary);
   }
 
   private labelOf(text: string): string {
@@ -65,15 +68,15 @@ export class LabelMatcher {
 
   /** Every label mention in a text with its status, and every sentence of contrary evidence. */
   read(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
-    // Most records hold no label at all: a look-up of their words is far cheaper than the
-    // regular expressions, which then run only where a form or a contrary cue could match.
-    const words = new Set(text.toLowerCase().match(WORDS));
-    const maybeForm = [...this.keyWords].some((w) => words.has(w));
-    const maybeContrary = this.contrary.length > 0 && (this.contraryWords === null || [...this.contraryWords].some((w) => words.has(w)));
+    // Most records hold no label at all: one scan for the literals the forms need is far cheaper
+    // than the regular expressions, which then run only where a form or a contrary cue could match.
+    const maybeForm = this.formGate.admits(text);
+    const contraries = this.contrary.length && this.contraryCueGate.admits(text) ? this.contrary.filter((c) => c.gate.admits(text)) : [];
+    const maybeContrary = contraries.length > 0;
     if (!maybeForm && !maybeContrary) return { mentions: [], contrary: [] };
     const excluded = maybeForm && this.exclusions ? [...text.matchAll(this.exclusions)].map((m) => [m.index!, m.index! + m[0].length]) : [];
     const hits = maybeForm ? [...text.matchAll(this.regex)].filter((m) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b)) : [];
-    const contraryHits = maybeContrary ? this.contrary.flatMap((c) => [...text.matchAll(c.regex)].map((m) => ({ label: c.label, m }))) : [];
+    const contraryHits = maybeContrary ? contraries.flatMap((c) => [...text.matchAll(c.regex)].map((m) => ({ label: c.label, m }))) : [];
     if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
     const sentences = splitSentences(text);
     const cache = new Map<number, SentenceCues>();
@@ -123,25 +126,6 @@ export class LabelMatcher {
     return { mentions, contrary };
   }
 }
-
-const WORDS = /[\p{L}\p{N}]+/gu;
-
-/**
- * The words a form cannot match without: its last word (the head of the phrase, and rarer than
- * "parental" or "drug" before it), and where a word has a hyphen (which a form may drop:
- * "over-anxious" matches "overanxious") the word written whole too.
- */
-function keyWordsOf(form: string): string[] {
-  const words = (form.toLowerCase().match(WORDS) ?? []).filter((w) => !STOPWORDS.has(w));
-  const rare = words.filter((w) => !COMMON.has(w));
-  const key = rare.length ? rare.reduce((a, b) => (b.length > a.length ? b : a)) : words[words.length - 1];
-  const joined = form.toLowerCase().split(/\s+/).filter((w) => w.includes('-')).map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''));
-  return [key, ...joined].filter(Boolean);
-}
-
-const STOPWORDS = new Set(['to', 'of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'by', 'for', 'with', 's', 't']);
-/** Words common in case notes: a form is looked up by a rarer word of its own where it has one. */
-const COMMON = new Set(['concerns', 'change', 'behaviour', 'behaviours', 'use', 'using', 'user', 'relationship', 'abuse', 'control', 'worried', 'parental', 'drug', 'drugs', 'substance', 'unable', 'not', 'no', 'high', 'limited', 'little', 'poor', 'mental', 'health', 'support', 'engage', 'did', 'does', 'could', 'able', 'hard', 'difficult']);
 
 function wholeWordRegex(terms: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');

@@ -2,6 +2,7 @@ import type { Check, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
 import type { FlagDraft } from '../../report/flag.ts';
 import { termPattern, wholeWord } from '../../text/terms.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
+import { textGates } from '../../text/text-gates.ts';
 
 /** A `phrase` rule: words or patterns that should not stand in a record's text. */
 interface PhraseRule extends Rule {
@@ -27,12 +28,17 @@ export const phraseKind: RuleKind = {
     });
     return problems;
   },
-  createCheck(rules) {
-    const compiled = rules.map((rule) => ({ rule, regex: compile(rule as PhraseRule) }));
+  createCheck(rules, env) {
+    const gates = textGates(env);
+    const compiled = rules.map((rule) => {
+      const regex = compile(rule as PhraseRule);
+      return { rule, regex, gate: gates.forRegex(regex) };
+    });
     return {
       record(record) {
         const drafts: FlagDraft[] = [];
-        for (const { rule, regex } of compiled) {
+        for (const { rule, regex, gate } of compiled) {
+          if (!gate.admits(record.text)) continue;
           for (const m of record.text.matchAll(regex)) {
             drafts.push({ rule, record, span: { start: m.index!, end: m.index! + m[0].length } });
           }

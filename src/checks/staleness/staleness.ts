@@ -10,6 +10,7 @@ import { matches } from '../../text/terms.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from './people.ts';
 import { buildTimeline, staleClaims, type Found, type Role, type StalenessTimeline } from './chronology.ts';
 import { clauseAround } from './clause.ts';
+import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 
 /** Where a statement must sit: one of these within its sentence, the two before or the one after. */
 interface StatementSpec extends PatternSpec {
@@ -80,9 +81,11 @@ interface CompiledRule {
   regex: Record<Role, RegExp | null>;
   near: Record<Role, RegExp | null>;
   entries: { name: string; finder: EntryFinder }[];
+  /** Admits a record that could hold the event, a claim or a reversal. */
+  gate: Gate;
 }
 
-function compileRule(rule: StalenessRule): CompiledRule {
+function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
   const spec: Record<Role, StatementSpec | undefined> = { event: rule.event, claim: rule.claims, reversal: rule.reversed_by };
   const regex = {} as Record<Role, RegExp | null>;
   const nearRe = {} as Record<Role, RegExp | null>;
@@ -90,7 +93,13 @@ function compileRule(rule: StalenessRule): CompiledRule {
     regex[role] = compilePatternSpec(spec[role], rule.words);
     nearRe[role] = spec[role]?.near ? compilePatternSpec({ terms: spec[role]!.near }, rule.words) : null;
   }
-  return { rule, regex, near: nearRe, entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })) };
+  return {
+    rule,
+    regex,
+    near: nearRe,
+    entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
+    gate: gates.anyOf([regex.event, regex.claim, regex.reversal].map((r) => gates.forRegex(r))),
+  };
 }
 
 class StalenessCheck implements Check {
@@ -102,7 +111,8 @@ class StalenessCheck implements Check {
   private timelines: StalenessTimeline[] = [];
 
   constructor(rules: StalenessRule[], private readonly env: CheckEnv) {
-    this.rules = rules.map(compileRule);
+    const gates = textGates(env);
+    this.rules = rules.map((rule) => compileRule(rule, gates));
     this.cues = sharedCues(env.sections);
     this.people = new PersonFinder((env.sections.people ?? []) as PeopleWords[]);
   }
@@ -110,6 +120,7 @@ class StalenessCheck implements Check {
   record(record: CanonicalRecord): FlagDraft[] {
     let reader: TextReader | null = null;
     for (const c of this.rules) {
+      if (!c.gate.admits(record.text)) continue;
       if (!(['event', 'claim', 'reversal'] as const).some((role) => matches(c.regex[role], record.text))) continue;
       reader ??= new TextReader(record.text, this.cues);
       const events = reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status));

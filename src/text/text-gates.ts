@@ -1,0 +1,102 @@
+import { LiteralScanner } from './literal-scanner.ts';
+import { requiredLiterals, type Need } from './required-literals.ts';
+
+/** Whether a text could hold a match: false only when it holds none of the literals a match needs. */
+export interface Gate {
+  admits(text: string): boolean;
+}
+
+const ALWAYS: Gate = { admits: () => true };
+const NEVER: Gate = { admits: () => false };
+
+/**
+ * The literals every check of a run needs, read from each record once. Checks ask for a gate
+ * per regular expression when they are created; a record's text is lower-cased and scanned once
+ * for all the gates of all checks (the last text scanned is kept, so the second and later checks
+ * reading the same record pay nothing).
+ */
+export class TextGates {
+  private readonly ids = new Map<string, number>();
+  private scanner: LiteralScanner | null = null;
+  private found = new Uint8Array(0);
+  private lastText: string | null = null;
+
+  /** With `enabled` false every gate admits every text (to measure the gates, or to test them). */
+  constructor(private readonly enabled = true) {}
+
+  /** A gate for a regular expression: it admits every text the regex could match (none for no regex). */
+  forRegex(regex: RegExp | null): Gate {
+    if (!this.enabled) return ALWAYS;
+    return regex ? this.forNeed(requiredLiterals(regex.source)) : NEVER;
+  }
+
+  /** A gate that admits a text holding any of `literals` (lower case). */
+  forLiterals(literals: string[]): Gate {
+    return this.forNeed(literals.length ? { any: literals } : null);
+  }
+
+  /** A gate that admits a text whose literals satisfy `need`; null admits every text. */
+  forNeed(need: Need): Gate {
+    if (need === null || !this.enabled) return ALWAYS;
+    const test = this.compile(need);
+    return { admits: (text) => this.scanned(text) && test() };
+  }
+
+  private compile(need: Exclude<Need, null>): () => boolean {
+    if (typeof need === 'string') {
+      const id = this.idOf(foldCase(need));
+      return () => this.found[id] === 1;
+    }
+    const parts = ('all' in need ? need.all : need.any).filter((p) => p !== null).map((p) => this.compile(p));
+    return 'all' in need ? () => parts.every((p) => p()) : () => parts.some((p) => p());
+  }
+
+  /** A gate that admits what any of `gates` admits. */
+  anyOf(gates: Gate[]): Gate {
+    if (gates.includes(ALWAYS)) return ALWAYS;
+    gates = gates.filter((g) => g !== NEVER);
+    if (!gates.length) return NEVER;
+    return { admits: (text) => gates.some((g) => g.admits(text)) };
+  }
+
+  private idOf(literal: string): number {
+    let id = this.ids.get(literal);
+    if (id === undefined) {
+      this.ids.set(literal, (id = this.ids.size));
+      this.scanner = null;
+    }
+    return id;
+  }
+
+  /** Scans `text` unless it was the last text scanned; always true (to chain before a test). */
+  private scanned(text: string): boolean {
+    if (text !== this.lastText || !this.scanner) this.scan(text);
+    return true;
+  }
+
+  private scan(text: string): void {
+    this.scanner ??= new LiteralScanner([...this.ids.keys()]);
+    if (this.found.length !== this.ids.size) this.found = new Uint8Array(this.ids.size);
+    else this.found.fill(0);
+    this.scanner.scan(foldCase(text), this.found);
+    this.lastText = text;
+  }
+}
+
+/**
+ * Text compared as a case-insensitive Unicode regex compares it, near enough: lower case, with
+ * the one common letter whose regex case folding lower-casing misses (long s, ſ ~ s).
+ */
+function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
+
+const perRun = new WeakMap<object, TextGates>();
+
+/** The gates shared by every check created with the same environment (one run); `prefilter: false` turns them off. */
+export function textGates(env: { prefilter?: boolean }): TextGates {
+  let gates = perRun.get(env);
+  if (!gates) perRun.set(env, (gates = new TextGates(env.prefilter !== false)));
+  return gates;
+}
