@@ -39,7 +39,22 @@ export class TextGates {
   forNeed(need: Need): Gate {
     if (need === null || !this.enabled) return ALWAYS;
     const test = this.compile(need);
-    return { admits: (text) => this.scanned(text) && test() };
+    // Most texts hold none of a formula's literals: a flat look at a few that cover every way
+    // of satisfying it settles them before the formula is walked.
+    const cover = Int32Array.from(this.cover(need), (l) => this.idOf(foldCase(l)));
+    const covered = () => {
+      for (let k = 0; k < cover.length; k++) if (this.found[cover[k]] === 1) return true;
+      return false;
+    };
+    return { admits: (text) => this.scanned(text) && covered() && test() };
+  }
+
+  /** Literals at least one of which any text satisfying `need` holds (for `all`, those of its most selective part). */
+  private cover(need: Exclude<Need, null>): string[] {
+    if (typeof need === 'string') return [need];
+    const parts = ('all' in need ? need.all : need.any).filter((p) => p !== null).map((p) => this.cover(p));
+    if ('any' in need) return [...new Set(parts.flat())];
+    return parts.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
   }
 
   private compile(need: Exclude<Need, null>): () => boolean {
@@ -81,6 +96,11 @@ export class TextGates {
     this.scanner.scan(foldCase(text), this.found);
     this.lastText = text;
   }
+}
+
+/** How rarely a list of literals is likely to be met: its shortest literal's length, less for a long list. */
+function selectivity(literals: string[]): number {
+  return Math.min(...literals.map((l) => l.length)) - Math.log2(literals.length);
 }
 
 /**
