@@ -41,6 +41,12 @@ export interface RuleProblem {
 /** One rule kind: its schema, its extra validation, and how its rules become a check. */
 export interface RuleKind {
   kind: string;
+  /**
+   * What a check of this kind must see: `case` (the default) when it reads each record alone or
+   * within its case, so that it can run in a worker given whole cases; `export` when it compares
+   * records across cases (duplication, another child's name), so that it runs on the main thread.
+   */
+  scope?: 'case' | 'export';
   /** One line on what the kind does (for `rules list` and the docs). */
   summary: string;
   /** JSON Schema properties the kind adds to the common rule fields. */

@@ -23,7 +23,7 @@ import { UserError } from '../intake/errors.ts';
 import { CONFIG_FILE, applyConfigToPacks, loadConfig, type Config } from '../config/load-config.ts';
 import type { YamlSource } from '../packs/yaml-source.ts';
 import type { CanonicalField } from '../intake/record.ts';
-import { collect, failOnOption, isoDateOption, mapOption, severityOption, todayIso } from './options.ts';
+import { collect, defaultJobs, failOnOption, isoDateOption, jobsOption, mapOption, severityOption, todayIso } from './options.ts';
 import { writeFileAtomic } from './write-output.ts';
 import { ProgressLine } from './progress.ts';
 import type { Io } from './io.ts';
@@ -55,6 +55,7 @@ interface AuditFlags {
   snippets?: boolean;
   history?: string;
   manifest?: string;
+  jobs?: number;
 }
 
 /** Where one rendering of the report goes: `--format X [--output FILE]`, in the order given. */
@@ -105,6 +106,7 @@ export function auditCommand(io: Io): Command {
     .option('--no-snippets', 'leave record text out of every format')
     .option('--manifest <file.json>', 'write a run manifest with no case content (inputs and their hashes, rule packs, counts, times) for the audit record')
     .option('--history <file.ndjson>', 'append this run’s rates (no case content) to an audit history')
+    .option('-j, --jobs <n>', 'worker threads for the checks that read a case at a time; 1 runs everything on one thread (default: one per core for inputs over 32 MB, else 1)', jobsOption)
     .option('--strict', 'exit 2 when any row is rejected', false)
     .option('--no-progress', 'no progress line on stderr')
     .option('-q, --quiet', 'no diagnostics or progress on stderr', false)
@@ -191,6 +193,7 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
   let report: Report = await runAudit({
     sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, timeline: flags.timeline, runOptions,
     sample, names, onRow: progress && ((rows) => progress.update(rows, progressCounter.bytes)),
+    jobs: flags.jobs ?? defaultJobs(totalBytes),
   });
   progress?.done();
   if (baseline) report = applyBaseline(report, baseline, flags.baseline!);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import { SEVERITIES, type Severity } from '../report/flag.ts';
 import { CANONICAL_FIELDS, type CanonicalField } from '../intake/record.ts';
@@ -38,4 +39,18 @@ export function mapOption(value: string, previous: Partial<Record<CanonicalField
 export function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** --jobs: a whole number of worker threads, 1 to 64. */
+export function jobsOption(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) throw new InvalidArgumentError('use a whole number from 1 to 64');
+  return Number(value);
+}
+
+/** Below this much input, starting workers costs more than they save. */
+export const PARALLEL_FROM_BYTES = 32 * 1024 * 1024;
+
+/** One worker per core for large inputs, else none. */
+export function defaultJobs(totalBytes: number, cores = availableParallelism()): number {
+  return totalBytes >= PARALLEL_FROM_BYTES && cores > 1 ? cores : 1;
 }

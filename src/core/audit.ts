@@ -7,6 +7,8 @@ import type { LoadedPack } from '../packs/load-packs.ts';
 import type { FlagDraft, Severity } from '../report/flag.ts';
 import { buildReport, type Report, type RunInfo } from '../report/build-report.ts';
 import type { SampleInfo } from './sample.ts';
+import { CheckPool } from './parallel/check-pool.ts';
+import { mergeSections } from './parallel/merge-sections.ts';
 
 export interface AuditOptions {
   sources: InputSource[];
@@ -28,6 +30,11 @@ export interface AuditOptions {
   sample?: { keep: (caseId: string) => boolean; info: () => SampleInfo };
   /** Filled with the names the export holds (subjects and authors), for --redact. */
   names?: Set<string>;
+  /**
+   * Worker threads for the case-scoped checks (1 or less: none, everything on this thread).
+   * The report is the same either way.
+   */
+  jobs?: number;
 }
 
 /** Runs every rule of every pack over every record and returns the report. Never prints. */
@@ -35,7 +42,11 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   const sections: Record<string, unknown[]> = {};
   for (const pack of options.packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
   const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false, timeline: options.timeline ?? false };
-  const checks = createChecks(options.packs.flatMap((p) => p.rules), env);
+  const rules = options.packs.flatMap((p) => p.rules);
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const inWorkers = jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope !== 'export') : [];
+  const checks = createChecks(rules.filter((r) => !inWorkers.includes(r)), env);
+  const pool = inWorkers.length ? new CheckPool(inWorkers, env, jobs) : null;
   const drafts: FlagDraft[] = [];
   const rejected: RejectedRow[] = [];
   const inputs: InputSummary[] = [];
@@ -46,32 +57,48 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   let rows = 0;
   let outsideSample = 0;
   let records = 0;
-  for await (const item of readInputs(options.sources, options.intake, inputs, warnings)) {
-    rows++;
-    options.onRow?.(rows);
-    if (item.rejected) {
-      rejected.push(item.rejected);
-      continue;
+  /** Read order of each record, to put the workers' mention inventories back in it. */
+  const readOrder = pool && env.collectMentions ? new Map<string, number>() : null;
+  try {
+    for await (const item of readInputs(options.sources, options.intake, inputs, warnings)) {
+      rows++;
+      options.onRow?.(rows);
+      if (item.rejected) {
+        rejected.push(item.rejected);
+        continue;
+      }
+      if (options.sample && !options.sample.keep(item.record.case_id)) {
+        // A form record holds many rows; the summary counts rows here.
+        outsideSample += item.record.source.rows?.length ?? 1;
+        continue;
+      }
+      records++;
+      cases.add(item.record.case_id);
+      if (options.names) {
+        if (item.record.subject_name) options.names.add(item.record.subject_name);
+        if (item.record.author) options.names.add(item.record.author);
+      }
+      const { team, author } = item.record;
+      recordsByTeam.set(team ?? '(none)', (recordsByTeam.get(team ?? '(none)') ?? 0) + 1);
+      recordsByAuthor.set(author ?? '(none)', (recordsByAuthor.get(author ?? '(none)') ?? 0) + 1);
+      for (const check of checks) drafts.push(...check.record(item.record));
+      if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
+      if (pool) await pool.record(item.record);
     }
-    if (options.sample && !options.sample.keep(item.record.case_id)) {
-      // A form record holds many rows; the summary counts rows here.
-      outsideSample += item.record.source.rows?.length ?? 1;
-      continue;
-    }
-    records++;
-    cases.add(item.record.case_id);
-    if (options.names) {
-      if (item.record.subject_name) options.names.add(item.record.subject_name);
-      if (item.record.author) options.names.add(item.record.author);
-    }
-    const { team, author } = item.record;
-    recordsByTeam.set(team ?? '(none)', (recordsByTeam.get(team ?? '(none)') ?? 0) + 1);
-    recordsByAuthor.set(author ?? '(none)', (recordsByAuthor.get(author ?? '(none)') ?? 0) + 1);
-    for (const check of checks) drafts.push(...check.record(item.record));
+  } catch (err) {
+    await pool?.stop();
+    throw err;
   }
+  // The workers finish their last batches while the main thread's checks finish.
+  pool?.flush();
   for (const check of checks) drafts.push(...check.finish());
   const extra: Record<string, unknown[]> = {};
   for (const check of checks) Object.assign(extra, check.sections?.());
+  if (pool) {
+    const fromWorkers = await pool.finish();
+    drafts.push(...fromWorkers.drafts);
+    Object.assign(extra, mergeSections(fromWorkers.sections, readOrder));
+  }
   if (!options.mentions) delete extra.mentions;
   const run: RunInfo = { as_of: options.asOf, options: options.runOptions, ...(options.sample && { sample: options.sample.info() }) };
   return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra, recordsByTeam, recordsByAuthor, outsideSample });

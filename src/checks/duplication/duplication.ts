@@ -18,6 +18,7 @@ const kindSetting = {
 
 export const duplicationKind: RuleKind = {
   kind: 'duplication',
+  scope: 'export',
   summary: 'Finds passages copied, verbatim or lightly edited, from an earlier record of the same case or of another case, and copies that still describe the other child.',
   properties: {
     min_words: {

@@ -11,6 +11,7 @@ export interface SubjectNameRule extends Rule {
 
 export const subjectNameKind: RuleKind = {
   kind: 'subject-name',
+  scope: 'export',
   summary: 'Finds another child of the export (not a sibling) named as the child observed ("Zofia (10) was seen alone") in a record about someone else.',
   properties: {
     forms: { ...FORMS_SCHEMA, description: 'Where a name stands as the child observed: {name} is another child’s first name; {years} and {months} may be used.' },

@@ -1,0 +1,127 @@
+import { Worker } from 'node:worker_threads';
+import type { CanonicalRecord } from '../../intake/record.ts';
+import type { FlagDraft } from '../../report/flag.ts';
+import type { CheckEnv, Rule } from '../../checks/rule-kind.ts';
+import { fromWire, type FromWorker, type ToWorker, type WorkerInit } from './wire.ts';
+
+/** Records sent to a worker in one message: large enough that posting costs little, small enough to keep workers busy. */
+const BATCH = 200;
+/** Batches a worker may have waiting before reading pauses (bounds the memory of records in flight). */
+const MAX_IN_FLIGHT = 6;
+
+interface Slot {
+  worker: Worker;
+  pending: CanonicalRecord[];
+  inFlight: number;
+  nextBatch: number;
+  /** Set by finish(): called with the worker's report sections when it has finished. */
+  onFinished: ((sections: Record<string, unknown[]>) => void) | null;
+}
+
+/**
+ * Runs case-scoped checks in worker threads: every record of a case goes to the same worker
+ * (chosen by a hash of case_id), in input order, so each worker sees whole cases exactly as a
+ * single-threaded run would. Reading and the export-scoped checks stay on the main thread.
+ *
+ * `record()` returns a promise only when the workers are behind, and the caller awaits it
+ * before reading on; drafts come back as the workers finish batches.
+ */
+export class CheckPool {
+  private readonly slots: Slot[];
+  private readonly drafts: FlagDraft[] = [];
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  private stopping = false;
+  private readonly onFailure: ((err: Error) => void)[] = [];
+
+  constructor(private readonly rules: Rule[], env: CheckEnv, workers: number) {
+    const init: WorkerInit = { rules, env };
+    this.slots = Array.from({ length: workers }, () => {
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: init });
+      const slot: Slot = { worker, pending: [], inFlight: 0, nextBatch: 0, onFinished: null };
+      worker.on('message', (m: FromWorker) => this.receive(slot, m));
+      worker.on('error', (err: Error) => this.fail(err));
+      worker.on('exit', (code) => {
+        if (!this.stopping) this.fail(new Error(`a check worker stopped unexpectedly (exit code ${code})`));
+      });
+      return slot;
+    });
+  }
+
+  /** Queues a record for its case's worker; resolves when there is room for more. */
+  record(record: CanonicalRecord): Promise<void> | void {
+    if (this.failure) throw this.failure;
+    const slot = this.slots[caseHash(record.case_id) % this.slots.length];
+    slot.pending.push(record);
+    if (slot.pending.length >= BATCH) this.send(slot);
+    if (slot.inFlight > MAX_IN_FLIGHT) return this.roomIn(slot);
+  }
+
+  /** Sends every record still waiting for a full batch. */
+  flush(): void {
+    for (const slot of this.slots) if (slot.pending.length) this.send(slot);
+  }
+
+  /** Every draft of every record and of finish(), and the workers' report sections. Stops the workers. */
+  async finish(): Promise<{ drafts: FlagDraft[]; sections: Record<string, unknown[]>[] }> {
+    try {
+      if (this.failure) throw this.failure;
+      this.flush();
+      const sections = await Promise.all(
+        this.slots.map(
+          (slot) =>
+            new Promise<Record<string, unknown[]>>((resolve, reject) => {
+              slot.onFinished = resolve;
+              this.onFailure.push(reject);
+              slot.worker.postMessage({ type: 'finish' } satisfies ToWorker);
+            }),
+        ),
+      );
+      if (this.failure) throw this.failure;
+      return { drafts: this.drafts, sections };
+    } finally {
+      await this.stop();
+    }
+  }
+
+  /** Stops the workers without waiting for their results (after an error elsewhere). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private send(slot: Slot): void {
+    const message: ToWorker = { type: 'records', batch: slot.nextBatch++, records: slot.pending };
+    slot.pending = [];
+    slot.inFlight++;
+    slot.worker.postMessage(message);
+  }
+
+  private receive(slot: Slot, m: FromWorker): void {
+    if (m.type === 'failed') return this.fail(new Error(m.message));
+    for (const d of m.drafts) this.drafts.push(fromWire(d, this.rules));
+    if (m.type === 'done') {
+      slot.inFlight--;
+      this.wake?.();
+    } else slot.onFinished?.(m.sections);
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.wake?.();
+    for (const reject of this.onFailure) reject(this.failure);
+  }
+
+  private async roomIn(slot: Slot): Promise<void> {
+    while (slot.inFlight > MAX_IN_FLIGHT && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = null;
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** A small, stable string hash (FNV-1a): the same case always goes to the same worker. */
+function caseHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

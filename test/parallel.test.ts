@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeExport } from '../bench/gen/write-export.ts';
+import { repoPath, runCli } from './support/run-cli.ts';
+import { defaultJobs, PARALLEL_FROM_BYTES } from '../src/cli/options.ts';
+
+/**
+ * With --jobs N the case-scoped checks run in N worker threads, each given whole cases; the
+ * report must be the very same bytes as a run on one thread, histories, timelines and the
+ * mention inventory included.
+ */
+describe('audit --jobs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scrutineer-jobs-'));
+  const generated = join(dir, 'generated.csv');
+
+  beforeAll(async () => {
+    await writeExport(generated, { records: 1200, seed: '7' });
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const audit = (inputs: string[], jobs: number) =>
+    runCli(['audit', ...inputs, '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30', '--mentions', '--timeline', '--jobs', String(jobs)]);
+
+  it.each([
+    ['the sample exports', () => [repoPath('fixtures/exports')]],
+    ['a generated export', () => [generated]],
+  ])('gives the same report with 1, 2 and 3 workers: %s', async (_, inputs) => {
+    const one = await audit(inputs(), 1);
+    expect(one.code).toBe(0);
+    const report = JSON.parse(one.stdout);
+    expect(report.flags.length).toBeGreaterThan(20);
+    expect(report.label_histories.length).toBeGreaterThan(3);
+    expect(report.mentions.length).toBeGreaterThan(10);
+    for (const jobs of [2, 3]) {
+      const many = await audit(inputs(), jobs);
+      expect(many.code).toBe(0);
+      expect(many.stdout).toBe(one.stdout);
+    }
+  }, 120_000);
+
+  it('refuses a job count that is not a whole number from 1 to 64', async () => {
+    for (const bad of ['0', '1.5', 'two', '65']) {
+      const result = await runCli(['audit', repoPath('fixtures/exports'), '--jobs', bad]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('use a whole number from 1 to 64');
+    }
+  });
+
+  it('uses one worker a core only for inputs large enough to repay starting them', () => {
+    expect(defaultJobs(PARALLEL_FROM_BYTES - 1, 2)).toBe(1);
+    expect(defaultJobs(PARALLEL_FROM_BYTES, 2)).toBe(2);
+    expect(defaultJobs(PARALLEL_FROM_BYTES, 1)).toBe(1);
+  });
+});
