@@ -1,71 +1,82 @@
 /**
  * Finds which of a fixed set of literal strings occur in a text, in one pass over it
- * (Aho–Corasick). Thousands of literals cost no more per character than a few: this is how
- * every check's "could this record match at all?" question is answered with one read of the
- * record instead of one regular expression per rule.
+ * (Aho–Corasick, compiled to a table: one look-up a character). Thousands of literals cost no
+ * more per character than a few: this is how every check's "could this record match at all?"
+ * question is answered with one read of the record instead of one regular expression per rule.
  */
 export class LiteralScanner {
-  /** Transitions of each state, by UTF-16 code unit. */
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
+  /** Each UTF-16 code unit's class: 0 for a character no literal holds, else 1 + its index among those that do. */
+  private readonly classOf = new Uint16Array(0x10000);
+  private readonly classes: number;
+  /** next state = delta[state * classes + class]. */
+  private readonly delta: Int32Array;
   /** Literal ids that end at each state (its own and, through fail links, shorter ones). */
-  private readonly out: number[][] = [[]];
-  /** The root's transitions as a flat table: most characters of a text start nothing. */
-  private readonly root = new Int32Array(0x10000);
+  private readonly out: number[][];
 
   constructor(readonly literals: readonly string[]) {
+    let classes = 1;
+    for (const literal of literals) {
+      for (let k = 0; k < literal.length; k++) {
+        const c = literal.charCodeAt(k);
+        if (this.classOf[c] === 0) this.classOf[c] = classes++;
+      }
+    }
+    this.classes = classes;
+    // The trie, as sparse transitions by class.
+    const next: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
     literals.forEach((literal, id) => {
       let s = 0;
       for (let k = 0; k < literal.length; k++) {
-        const c = literal.charCodeAt(k);
-        let t = this.next[s].get(c);
+        const c = this.classOf[literal.charCodeAt(k)];
+        let t = next[s].get(c);
         if (t === undefined) {
-          t = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.out.push([]);
-          this.next[s].set(c, t);
+          t = next.length;
+          next.push(new Map());
+          out.push([]);
+          next[s].set(c, t);
         }
         s = t;
       }
-      this.out[s].push(id);
+      out[s].push(id);
     });
+    // Breadth first, each state's missing transitions are its fail state's: a full table.
+    const delta = new Int32Array(next.length * classes);
+    const fail = new Int32Array(next.length);
     const queue: number[] = [];
-    for (const [c, t] of this.next[0]) {
-      this.root[c] = t;
+    for (const [c, t] of next[0]) {
+      delta[c] = t;
       queue.push(t);
     }
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q];
-      for (const [c, t] of this.next[s]) {
-        let f = this.fail[s];
-        while (f !== 0 && !this.next[f].has(c)) f = this.fail[f];
-        const g = this.next[f].get(c);
-        this.fail[t] = g !== undefined && g !== t ? g : 0;
-        if (this.out[this.fail[t]].length) this.out[t] = [...this.out[t], ...this.out[this.fail[t]]];
-        queue.push(t);
+      const f = fail[s];
+      for (let c = 1; c < classes; c++) {
+        const t = next[s].get(c);
+        if (t === undefined) {
+          delta[s * classes + c] = delta[f * classes + c];
+        } else {
+          delta[s * classes + c] = t;
+          fail[t] = delta[f * classes + c];
+          if (out[fail[t]].length) out[t] = [...out[t], ...out[fail[t]]];
+          queue.push(t);
+        }
       }
     }
+    this.delta = delta;
+    this.out = out;
   }
 
   /** Marks in `found` (one slot per literal) each literal that occurs in `text`. */
   scan(text: string, found: Uint8Array): void {
-    const { next, fail, out, root } = this;
+    const { classOf, classes, delta, out } = this;
     let s = 0;
     for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      if (s === 0) {
-        s = root[c];
-      } else {
-        let t = next[s].get(c);
-        while (t === undefined && s !== 0) {
-          s = fail[s];
-          t = s === 0 ? root[c] || undefined : next[s].get(c);
-        }
-        s = t ?? 0;
+      s = delta[s * classes + classOf[text.charCodeAt(k)]];
+      if (s !== 0) {
+        const ids = out[s];
+        for (let j = 0; j < ids.length; j++) found[ids[j]] = 1;
       }
-      const ids = out[s];
-      for (let j = 0; j < ids.length; j++) found[ids[j]] = 1;
     }
   }
 }
