@@ -1,10 +1,11 @@
 /**
- * npm run bench -- [--sizes 100000,1000000] [--seed 1] [--skip-gen] [--timeout-min 15] [--cpu-prof]
+ * npm run bench -- [--sizes 100000,1000000] [--seed 1] [--skip-gen] [--timeout-min 15] [--cpu-prof] [--jobs N]
  *
  * In one run, for each size: generates the export (or reuses bench/data/export-<size>-s<seed>-g<v>.csv),
  * measures the floor (bench/bare-parse.ts: the intake's decoding and csv-parse, nothing else)
  * and the full default audit as a child process (`bin/scrutineer audit FILE --format json
- * --output bench/out/report-<size>.json --fail-on never --quiet`), with wall time and peak
+ * --output bench/out/report-<size>.json --fail-on never --quiet --jobs N`, N being --jobs or the
+ * CLI's own default for a file that size: one worker a core from 32 MB), with wall time and peak
  * resident memory from /usr/bin/time -v (or /proc/<pid>/status VmHWM when it is missing);
  * then the start-up time of `scrutineer --version` and `scrutineer rules validate` (median of
  * 5), and how much of the planted ground truth the audit found. Writes
@@ -26,6 +27,7 @@ import { writeExport, truthPath } from './gen/write-export.ts';
 import { GENERATOR_VERSION } from './gen/generate.ts';
 import type { TruthEntry } from './gen/defects.ts';
 import { busiest, summaryMarkdown, type CpuProfile, type ProfileSummary } from './profile-summary.ts';
+import { defaultJobs } from '../src/cli/options.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = join(ROOT, 'bench/data');
@@ -186,6 +188,8 @@ interface SizeResult {
     exit_code: number | null;
     flags: number | null;
     timed_out: boolean;
+    /** Worker threads the audit used (--jobs, or the CLI's default for a file this size). */
+    jobs: number;
   };
   audit_vs_parse?: number;
   ground_truth?: ReturnType<typeof groundTruth>;
@@ -200,6 +204,7 @@ async function main(): Promise<number> {
       'skip-gen': { type: 'boolean', default: false },
       'timeout-min': { type: 'string', default: '15' },
       'cpu-prof': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   });
   const sizes = values.sizes!.split(',').map((s) => Number(s.replace(/_/g, '').trim()));
@@ -264,7 +269,8 @@ async function main(): Promise<number> {
     log(`${size}: audit…`);
     const reportFile = join(OUT, `report-${size}.json`);
     rmSync(reportFile, { force: true });
-    const audit = await measure(BIN, ['audit', file, '--format', 'json', '--output', reportFile, '--fail-on', 'never', '--quiet'], timeoutMs);
+    const jobs = values.jobs ? Number(values.jobs) : defaultJobs(result.bytes);
+    const audit = await measure(BIN, ['audit', file, '--format', 'json', '--output', reportFile, '--fail-on', 'never', '--quiet', '--jobs', String(jobs)], timeoutMs);
     let records: number | null = null;
     let flags: number | null = null;
     if (!audit.timed_out && existsSync(reportFile)) {
@@ -276,7 +282,7 @@ async function main(): Promise<number> {
     const rate = size / audit.wall_s;
     result.audit = {
       records, wall_s: round(audit.wall_s, 1), records_per_s: audit.timed_out ? null : Math.round(rate), mb_per_s: audit.timed_out ? null : round(mb / audit.wall_s, 2),
-      peak_rss_mb: audit.peak_rss_mb && round(audit.peak_rss_mb, 0), peak_rss_source: audit.rss_source, exit_code: audit.code, flags, timed_out: audit.timed_out,
+      peak_rss_mb: audit.peak_rss_mb && round(audit.peak_rss_mb, 0), peak_rss_source: audit.rss_source, exit_code: audit.code, flags, timed_out: audit.timed_out, jobs,
     };
     if (audit.timed_out) notes.push(`${size}: the audit was stopped at the ${values['timeout-min']}-minute timeout`);
     else if (audit.code !== 0) notes.push(`${size}: the audit exited with ${audit.code}: ${audit.stderr.slice(0, 500)}`);
@@ -350,12 +356,12 @@ function toMarkdown(doc: {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB, Node ${m.node} (${m.os}). Synthetic Liquidlogic exports from \`npm run gen\` (seed ${doc.seed}); default rule packs; code state ${doc.source_hash}; MB = 10^6 bytes.`,
     '',
-    '| records | file MB | bare parse records/s | bare parse MB/s | audit wall s | audit records/s | audit MB/s | audit peak RSS MB | audit ÷ parse |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| records | file MB | bare parse records/s | bare parse MB/s | audit jobs | audit wall s | audit records/s | audit MB/s | audit peak RSS MB | audit ÷ parse |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...doc.sizes.map((r) => {
       const a = r.audit;
       const b = r.bare_parse;
-      return `| ${n(r.size)} | ${n(r.bytes / 1e6, 1)} | ${n(b?.records_per_s)} | ${n(b?.mb_per_s, 1)} | ${a ? (a.timed_out ? `> ${n(a.wall_s, 0)} (stopped)` : n(a.wall_s, 1)) : 'skipped'} | ${n(a?.records_per_s)} | ${n(a?.mb_per_s, 2)} | ${n(a?.peak_rss_mb)} | ${r.audit_vs_parse === undefined ? '–' : `${(r.audit_vs_parse * 100).toFixed(2)}%`} |`;
+      return `| ${n(r.size)} | ${n(r.bytes / 1e6, 1)} | ${n(b?.records_per_s)} | ${n(b?.mb_per_s, 1)} | ${a ? a.jobs : '–'} | ${a ? (a.timed_out ? `> ${n(a.wall_s, 0)} (stopped)` : n(a.wall_s, 1)) : 'skipped'} | ${n(a?.records_per_s)} | ${n(a?.mb_per_s, 2)} | ${n(a?.peak_rss_mb)} | ${r.audit_vs_parse === undefined ? '–' : `${(r.audit_vs_parse * 100).toFixed(2)}%`} |`;
     }),
     '',
     doc.scaling ? `Scaling: time(${n(doc.scaling.to)}) ÷ time(${n(doc.scaling.from)}) = ${doc.scaling.time_ratio} for ${doc.scaling.size_ratio}× the records.` : 'Scaling: not measured (only one size audited).',
