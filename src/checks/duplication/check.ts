@@ -11,12 +11,12 @@ import { matchRuns, passages, type Passage } from './align.ts';
 import { FingerprintIndex, MAX_RECORDS } from './candidates.ts';
 import { draft } from './draft.ts';
 import { resolve, type Finding, type Prepared, type Scope } from './finding.ts';
-import { shingles, winnow } from './fingerprints.ts';
+import { fingerprints, shingles } from './fingerprints.ts';
 import { differentSubjects, identityEvidence, namesChild, subjectOf, wordsOf } from './identity.ts';
 import type { FindingKind } from './message.ts';
 import { RecordStore } from './store.ts';
 import { templateMask } from './template.ts';
-import { tokenize } from './tokens.ts';
+import { maskedIds, tokenize } from './tokens.ts';
 import { withoutHeadings } from '../../intake/forms/segments.ts';
 import { DEFAULTS, type DuplicationRule } from './rule.ts';
 
@@ -52,10 +52,10 @@ export class DuplicationCheck implements Check {
   record(record: CanonicalRecord): FlagDraft[] {
     this.records++;
     // A form's question headings are its design's template, shared by every form: not copied text.
-    const tokens = tokenize(withoutHeadings(record), record.subject_name, false);
-    if (tokens.ids.length < this.minWords) return [];
+    const ids = maskedIds(withoutHeadings(record), record.subject_name);
+    if (ids.length < this.minWords) return [];
     if (this.store.size >= MAX_RECORDS) throw new Error(`the duplication check indexes at most ${MAX_RECORDS} records`);
-    this.index.add(this.store.add(record), winnow(shingles(tokens.ids)));
+    this.index.add(this.store.add(record), fingerprints(ids));
     return [];
   }
 

@@ -4,7 +4,7 @@
  * consecutive shingles. Any passage of at least W + K − 1 tokens shared by two records then
  * shares at least one fingerprint, and a record keeps about 2 / (W + 1) of its shingles.
  */
-import { mix } from './tokens.ts';
+import { mix } from './hash.ts';
 
 /** Tokens per shingle. */
 export const K = 4;
@@ -13,9 +13,11 @@ export const W = 8;
 
 /** The hash of every K-token shingle, by its first token's index. */
 export function shingles(ids: Uint32Array): Uint32Array {
-  const n = Math.max(0, ids.length - K + 1);
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
+  return shinglesInto(ids, new Uint32Array(Math.max(0, ids.length - K + 1)));
+}
+
+function shinglesInto(ids: Uint32Array, out: Uint32Array): Uint32Array {
+  for (let i = 0; i < out.length; i++) {
     let h = 0x9747b28c;
     for (let j = 0; j < K; j++) h = Math.imul(h ^ ids[i + j], 0x5bd1e995) ^ (h >>> 15);
     out[i] = mix(h);
@@ -28,19 +30,38 @@ export function shingles(ids: Uint32Array): Uint32Array {
  * minimum wins ties, so a run of equal hashes gives one fingerprint.
  */
 export function winnow(hashes: Uint32Array): Uint32Array {
-  if (!hashes.length) return new Uint32Array(0);
-  const picked: number[] = [];
+  return winnowInto(hashes, new Uint32Array(hashes.length)).slice();
+}
+
+/** Winnows into `out` (as long as `hashes`); returns the part of it used. */
+function winnowInto(hashes: Uint32Array, out: Uint32Array): Uint32Array {
+  if (!hashes.length) return out.subarray(0, 0);
+  let picked = 0;
   const windows = Math.max(1, hashes.length - W + 1);
   let last = -1;
+  let at = -1;
   for (let start = 0; start < windows; start++) {
     const end = Math.min(hashes.length, start + W);
-    let at = start;
-    for (let i = start + 1; i < end; i++) if (hashes[i] <= hashes[at]) at = i;
-    if (at !== last) picked.push(hashes[at]);
+    if (at < start) {
+      // The last window's minimum has left: find the rightmost minimum of this one.
+      at = start;
+      for (let i = start + 1; i < end; i++) if (hashes[i] <= hashes[at]) at = i;
+    } else if (hashes[end - 1] <= hashes[at]) at = end - 1; // else it is still the rightmost minimum
+    if (at !== last) out[picked++] = hashes[at];
     last = at;
   }
-  const sorted = Uint32Array.from(picked).sort();
+  const sorted = out.subarray(0, picked).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.slice(0, n);
+  return sorted.subarray(0, n);
+}
+
+let shingleScratch = new Uint32Array(1024);
+let pickedScratch = new Uint32Array(1024);
+
+/** `winnow(shingles(ids))` in arrays that the next call reuses (records are fingerprinted one at a time). */
+export function fingerprints(ids: Uint32Array): Uint32Array {
+  const n = Math.max(0, ids.length - K + 1);
+  if (shingleScratch.length < n) [shingleScratch, pickedScratch] = [new Uint32Array(n * 2), new Uint32Array(n * 2)];
+  return winnowInto(shinglesInto(ids, shingleScratch.subarray(0, n)), pickedScratch);
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprints, shingles, W, winnow } from './fingerprints.ts';
+
+/** Deterministic pseudo-random 32-bit numbers (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+/** Winnowing as defined: the rightmost minimum of every window of W, distinct and sorted. */
+function reference(hashes: Uint32Array): number[] {
+  const picked = new Set<number>();
+  for (let start = 0; start < Math.max(1, hashes.length - W + 1) && hashes.length; start++) {
+    const window = [...hashes.subarray(start, start + W)];
+    picked.add(window[window.lastIndexOf(Math.min(...window))]);
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+describe('fingerprints', () => {
+  it('keeps the rightmost minimum of each window, ties and short sequences included', () => {
+    const next = random(3);
+    for (let n = 0; n < 2000; n++) {
+      const hashes = Uint32Array.from({ length: n % 40 }, () => next() % (n % 3 ? 1000 : 4));
+      expect([...winnow(hashes)]).toEqual(reference(hashes));
+      const ids = Uint32Array.from({ length: n % 60 }, () => next() % 5);
+      expect([...fingerprints(ids)]).toEqual([...winnow(shingles(ids))]);
+    }
+  });
+});
