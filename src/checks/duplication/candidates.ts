@@ -33,15 +33,30 @@ export interface CandidateSearch {
   pairs: Float64Array;
 }
 
-export class FingerprintIndex {
-  private readonly hashes = u32();
-  private readonly owners = u32();
+/** The top bits of a hash that say which pass of the search it is sorted in. */
+const BUCKET_SHIFT = 24;
+/** Fingerprints sorted in one pass of the search (16 bytes each while sorted: 64 MB). */
+const PASS_SIZE = 1 << 22;
 
+export class FingerprintIndex {
+  /** Every record's fingerprints, record after record. */
+  private readonly hashes = u32();
+  /** Where each record's fingerprints end in `hashes` (its owner is found from this, not stored with each hash). */
+  private readonly ends = u32();
+  /** Fingerprints by the top bits of the hash. */
+  private readonly buckets = new Float64Array(1 << (32 - BUCKET_SHIFT));
+
+  /** `passSize`: fingerprints sorted in one pass of the search (smaller only in tests). */
+  constructor(private readonly passSize = PASS_SIZE) {}
+
+  /** Adds the fingerprints of record `recordNumber`, which must be the next record (0, 1, 2 …). */
   add(recordNumber: number, fingerprints: Uint32Array): void {
-    for (const h of fingerprints) {
-      this.hashes.push(h);
-      this.owners.push(recordNumber);
+    if (recordNumber !== this.ends.length) throw new Error(`fingerprints of record ${recordNumber} added out of turn`);
+    for (let i = 0; i < fingerprints.length; i++) {
+      this.hashes.push(fingerprints[i]);
+      this.buckets[fingerprints[i] >>> BUCKET_SHIFT]++;
     }
+    this.ends.push(this.hashes.length);
   }
 
   get size(): number {
@@ -49,32 +64,66 @@ export class FingerprintIndex {
   }
 
   get bytes(): number {
-    return this.hashes.bytes + this.owners.bytes;
+    return this.hashes.bytes + this.ends.bytes;
   }
 
   /**
    * Pairs the records that share fingerprints. `minCases`/`maxCases` are the smallest and the
    * largest template limits of the rules: hashes in more than `maxCases` cases pair nobody.
+   * The (hash, record) pairs are sorted a range of hashes at a time, so that sorting needs
+   * memory for `passSize` of them, not for all; the index is emptied.
    */
   search(chronology: Chronology, minCases: number, maxCases: number): CandidateSearch {
-    const [hashes, owners] = sortByHash(this.hashes.take(), this.owners.take());
     const { caseOf } = chronology;
     const templateCases = new Map<number, number>();
     const pairs = u32();
     const cases: number[] = [];
-    for (let i = 0; i < hashes.length; ) {
-      let j = i + 1;
-      while (j < hashes.length && hashes[j] === hashes[i]) j++;
-      if (j - i > 1) {
-        cases.length = 0;
-        for (let x = i; x < j && cases.length <= maxCases; x++) if (!cases.includes(caseOf[owners[x]])) cases.push(caseOf[owners[x]]);
-        if (cases.length > minCases) templateCases.set(hashes[i], cases.length);
-        if (cases.length <= maxCases) pairPosting(owners.subarray(i, j), chronology, pairs);
+    const ends = this.ends.take();
+    const parts = this.hashes.parts;
+    const size = Math.min(this.hashes.length, Math.max(this.passSize, ...this.buckets));
+    const buffers = [0, 1, 2, 3].map(() => new Uint32Array(size));
+    for (let low = 0; low < this.buckets.length; ) {
+      let high = low;
+      for (let n = 0; high < this.buckets.length && n + this.buckets[high] <= size; high++) n += this.buckets[high];
+      const [hashes, owners] = sortByHash(...gather(parts, ends, low, high, buffers));
+      for (let i = 0; i < hashes.length; ) {
+        let j = i + 1;
+        while (j < hashes.length && hashes[j] === hashes[i]) j++;
+        if (j - i > 1) {
+          cases.length = 0;
+          for (let x = i; x < j && cases.length <= maxCases; x++) if (!cases.includes(caseOf[owners[x]])) cases.push(caseOf[owners[x]]);
+          if (cases.length > minCases) templateCases.set(hashes[i], cases.length);
+          if (cases.length <= maxCases) pairPosting(owners.subarray(i, j), chronology, pairs);
+        }
+        i = j;
       }
-      i = j;
+      low = high;
     }
+    this.hashes.clear();
+    this.buckets.fill(0);
     return { templateCases, pairs: distinctPairs(pairs.take(), MIN_SHARED) };
   }
+}
+
+/**
+ * The (hash, owner) pairs whose hash is in buckets [low, high), in record order, into the
+ * first two of `buffers`; the other two are the sort's spare space.
+ */
+function gather(parts: Uint32Array[], ends: Uint32Array, low: number, high: number, buffers: Uint32Array[]): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
+  const [hashes, owners] = buffers;
+  let n = 0;
+  let owner = 0;
+  let at = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++, at++) {
+      while (at >= ends[owner]) owner++;
+      const b = part[i] >>> BUCKET_SHIFT;
+      if (b < low || b >= high) continue;
+      hashes[n] = part[i];
+      owners[n++] = owner;
+    }
+  }
+  return [hashes.subarray(0, n), owners.subarray(0, n), buffers[2].subarray(0, n), buffers[3].subarray(0, n)];
 }
 
 /** Earlier records of each child a record is paired with in one posting list. */
@@ -126,12 +175,12 @@ function distinctPairs(flat: Uint32Array, minShared: number): Float64Array {
   return keys.slice(0, n);
 }
 
-/** Stable LSD radix sort of (hash, owner) by hash, 16 bits a pass. */
-function sortByHash(hashes: Uint32Array, owners: Uint32Array): [Uint32Array, Uint32Array] {
-  let [h, o]: Uint32Array[] = [hashes, owners];
-  let [h2, o2]: Uint32Array[] = [new Uint32Array(h.length), new Uint32Array(h.length)];
+/** Stable LSD radix sort of (hash, owner) by hash, 16 bits a pass, using `h2` and `o2` as spare space. */
+function sortByHash(hashes: Uint32Array, owners: Uint32Array, h2: Uint32Array, o2: Uint32Array): [Uint32Array, Uint32Array] {
+  let [h, o] = [hashes, owners];
+  const counts = new Uint32Array(65537);
   for (const shift of [0, 16]) {
-    const counts = new Uint32Array(65537);
+    counts.fill(0);
     for (let i = 0; i < h.length; i++) counts[((h[i] >>> shift) & 0xffff) + 1]++;
     for (let b = 1; b <= 65536; b++) counts[b] += counts[b - 1];
     for (let i = 0; i < h.length; i++) {

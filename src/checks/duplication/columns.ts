@@ -20,13 +20,27 @@ export class Column<T extends Typed> {
     return this.chunks[Math.floor(i / CHUNK)][i % CHUNK];
   }
 
+  set(i: number, value: number): void {
+    this.chunks[Math.floor(i / CHUNK)][i % CHUNK] = value;
+  }
+
+  /** The values, a chunk at a time (the last one only as far as it is filled), for a loop over all of them. */
+  get parts(): T[] {
+    return this.chunks.map((c, i) => c.subarray(0, Math.min(CHUNK, this.length - i * CHUNK)) as T);
+  }
+
   /** One contiguous array of the values; the chunks are released. */
   take(): T {
     const out = this.make(this.length);
     this.chunks.forEach((c, i) => out.set(c.subarray(0, Math.min(CHUNK, this.length - i * CHUNK)) as never, i * CHUNK));
+    this.clear();
+    return out;
+  }
+
+  /** Releases the values. */
+  clear(): void {
     this.chunks.length = 0;
     this.length = 0;
-    return out;
   }
 
   /** Bytes held. */
