@@ -57,28 +57,72 @@ function eq(t: Sequence, s: Sequence, i: number, j: number): boolean {
 
 /** Maximal runs of equal tokens between target `t` and source `s`, by target position. */
 export function matchRuns(t: Sequence, s: Sequence, tShingles: Uint32Array, sShingles: Uint32Array): Run[] {
-  const at = new Map<number, number[]>();
-  sShingles.forEach((h, q) => {
-    const list = at.get(h);
-    if (!list) at.set(h, [q]);
-    else if (list.length < MAX_POSITIONS) list.push(q);
-  });
+  const at = positions(sShingles);
   const runs: Run[] = [];
-  const reach = new Map<number, number>(); // diagonal → end of the last run found on it
-  tShingles.forEach((h, p) => {
-    for (const q of at.get(h) ?? []) {
-      const diagonal = p - q;
-      if ((reach.get(diagonal) ?? -1) > p || !same(t, s, p, q, K)) continue;
-      let [a, b] = [p, q];
-      while (a > 0 && b > 0 && eq(t, s, a - 1, b - 1)) [a, b] = [a - 1, b - 1];
+  // End of the last run found on each diagonal p − q (index p − q + source length), or -1.
+  const reach = scratch(1, tShingles.length + sShingles.length + 1).fill(-1);
+  for (let p = 0; p < tShingles.length; p++) {
+    for (let q = at.first(tShingles[p]); q >= 0; q = at.next[q]) {
+      const diagonal = p - q + sShingles.length;
+      if (reach[diagonal] > p || !same(t, s, p, q, K)) continue;
+      let a = p;
+      let b = q;
+      while (a > 0 && b > 0 && eq(t, s, a - 1, b - 1)) {
+        a--;
+        b--;
+      }
       let len = p - a + K;
       while (a + len < t.ids.length && b + len < s.ids.length && eq(t, s, a + len, b + len)) len++;
       const run = exactEnds(t, s, { t: a, s: b, len });
       runs.push(run);
-      reach.set(diagonal, run.t + run.len);
+      reach[diagonal] = run.t + run.len;
     }
-  });
+  }
   return runs.sort((x, y) => x.t - y.t || x.s - y.s);
+}
+
+/** Int32 arrays reused from pair to pair (verification is one pair at a time). */
+const scratches: Int32Array[] = [];
+
+function scratch(k: number, n: number): Int32Array {
+  if (!scratches[k] || scratches[k].length < n) scratches[k] = new Int32Array(Math.max(n, 2 * (scratches[k]?.length ?? 512)));
+  return scratches[k].subarray(0, n);
+}
+
+/**
+ * The positions of each shingle hash, at most MAX_POSITIONS of them, in order: an open
+ * addressing table from hash to its first position, and each position's next one.
+ */
+function positions(shingles: Uint32Array): { first: (h: number) => number; next: Int32Array } {
+  let size = 16;
+  while (size < 2 * shingles.length) size *= 2;
+  const mask = size - 1;
+  const keys = scratch(2, size);
+  const head = scratch(3, size).fill(-1);
+  const tail = scratch(4, size);
+  const count = scratch(5, size);
+  const next = scratch(6, shingles.length).fill(-1);
+  for (let q = 0; q < shingles.length; q++) {
+    const h = shingles[q] | 0;
+    let slot = h & mask;
+    while (head[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & mask;
+    if (head[slot] < 0) {
+      keys[slot] = h;
+      head[slot] = tail[slot] = q;
+      count[slot] = 1;
+    } else if (count[slot] < MAX_POSITIONS) {
+      next[tail[slot]] = q;
+      tail[slot] = q;
+      count[slot]++;
+    }
+  }
+  const first = (hash: number): number => {
+    const h = hash | 0;
+    let slot = h & mask;
+    while (head[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & mask;
+    return head[slot];
+  };
+  return { first, next };
 }
 
 /**
@@ -103,14 +147,27 @@ export function passages(runs: Run[], t: Sequence, s: Sequence, template: Uint8A
   return out;
 }
 
+/**
+ * The run that continues `cur` across the smallest edit (the longer on a tie, then the first):
+ * one that starts after it ends, at most MAX_GAP tokens later on either side. `runs` are
+ * sorted by target start, so only those starting within MAX_GAP of its end are looked at.
+ */
 function nextRun(runs: Run[], used: Uint8Array, cur: Run): number {
+  const end = cur.t + cur.len;
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (runs[mid].t < end) low = mid + 1;
+    else high = mid;
+  }
   let best = -1;
   let bestGap = Infinity;
-  for (let j = 0; j < runs.length; j++) {
+  for (let j = low; j < runs.length && runs[j].t - end <= MAX_GAP; j++) {
     const r = runs[j];
-    if (used[j] || r.t < cur.t + cur.len || r.s < cur.s + cur.len) continue;
-    const gap = r.t - (cur.t + cur.len) + (r.s - (cur.s + cur.len));
-    if (r.t - (cur.t + cur.len) > MAX_GAP || r.s - (cur.s + cur.len) > MAX_GAP) continue;
+    if (used[j] || r.s < cur.s + cur.len) continue;
+    const gap = r.t - end + (r.s - (cur.s + cur.len));
+    if (r.s - (cur.s + cur.len) > MAX_GAP) continue;
     if (gap < bestGap || (gap === bestGap && r.len > runs[best].len)) [best, bestGap] = [j, gap];
   }
   return best;
@@ -135,12 +192,16 @@ function extendEdges(chain: Run[], t: Sequence, s: Sequence): void {
 /** The closest run of at least max(2, edit size) tokens from (p, q) in direction `dir`. */
 function nearRun(t: Sequence, s: Sequence, p: number, q: number, dir: 1 | -1): Run | null {
   for (let gap = 1; gap <= MAX_EDGE_GAP * 2; gap++) {
+    const needed = Math.max(2, gap);
     for (let dt = Math.max(0, gap - MAX_EDGE_GAP); dt <= Math.min(gap, MAX_EDGE_GAP); dt++) {
-      const [a, b] = [p + dir * dt, q + dir * (gap - dt)];
+      const a = p + dir * dt;
+      const b = q + dir * (gap - dt);
       let len = 0;
       while (a + dir * len >= 0 && b + dir * len >= 0 && a + dir * len < t.ids.length && b + dir * len < s.ids.length && eq(t, s, a + dir * len, b + dir * len)) len++;
+      // Trimming the loose ends only shortens a run: one already too short is passed over.
+      if (len < needed) continue;
       const run = exactEnds(t, s, dir === 1 ? { t: a, s: b, len } : { t: a - len + 1, s: b - len + 1, len });
-      if (run.len >= Math.max(2, gap)) return run;
+      if (run.len >= needed) return run;
     }
   }
   return null;
