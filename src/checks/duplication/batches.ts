@@ -5,12 +5,8 @@
  * cheap; the dictionary gives them the words, names and field values of the export from the
  * start, so that they compress about as well as batches of 64 KB without it (on the benchmark
  * exports 374 bytes a record at level 4, against 530 for 8 KB batches at level 6 without one).
- *
- * Deflating is done on libuv's thread pool while the run goes on reading: a batch not yet
- * deflated is read as it is, and when IN_FLIGHT batches are waiting (nothing lets the event
- * loop turn, as when a test feeds records in a loop) the next are deflated at once.
  */
-import { deflateRaw, deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zlib';
+import { deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { u32 } from './columns.ts';
 
 const DICTIONARY_BYTES = 32 << 10;
@@ -20,8 +16,6 @@ const LEVEL = 4;
 const ARENA_CHUNK = 4 << 20;
 /** Inflated batches kept while verifying (about 2 MB). */
 const BATCH_CACHE = 256;
-/** Batches being deflated on the thread pool at most (a 256 KB read of the input makes about 30). */
-const IN_FLIGHT = 64;
 
 export class DeflatedRows {
   private rows = 0;
@@ -30,16 +24,15 @@ export class DeflatedRows {
   private pendingChars = 0;
   /** Each batch's first row. */
   private readonly batchFirst = u32();
-  /** Where each deflated batch is: arena chunk, offset, length (0 while it is not deflated). */
+  /** Where each batch is in the arena: chunk, offset, length (zeros for the first, kept as it is). */
   private readonly batchChunk = u32();
   private readonly batchStart = u32();
   private readonly batchLength = u32();
-  /** Batches kept as they are: the first (the dictionary) and those being deflated. */
-  private readonly plain = new Map<number, Buffer>();
+  /** The first batch, kept as it is: the dictionary of the others. */
+  private dictionary: Buffer | null = null;
   private options: ZlibOptions | null = null;
   private readonly arena: Buffer[] = [];
   private arenaUsed = ARENA_CHUNK;
-  private inFlight = 0;
   private deflated = 0;
   private readonly inflated = new Map<number, Buffer>();
 
@@ -66,16 +59,10 @@ export class DeflatedRows {
     return data.toString('utf8', start, data.indexOf(10, start));
   }
 
-  /** Bytes held: the arena (allocated, of which `deflatedBytes` used), the batches kept as they are, the pending rows, the columns. */
+  /** Bytes held: the arena (allocated, of which `deflatedBytes` used), the dictionary, the pending rows, the columns. */
   get bytes(): number {
     const columns = [this.batchFirst, this.batchChunk, this.batchStart, this.batchLength].reduce((n, c) => n + c.bytes, 0);
-    const plain = [...this.plain.values()].reduce((n, b) => n + b.length, 0);
-    return this.arena.reduce((n, c) => n + c.length, 0) + plain + this.pendingChars + columns;
-  }
-
-  /** Batches being deflated on the thread pool. */
-  get deflating(): number {
-    return this.inFlight;
+    return this.arena.reduce((n, c) => n + c.length, 0) + (this.dictionary?.length ?? 0) + this.pendingChars + columns;
   }
 
   get deflatedBytes(): number {
@@ -89,36 +76,26 @@ export class DeflatedRows {
 
   /** Closes the batch being filled: the first becomes the dictionary, the others are deflated. */
   private seal(): void {
-    const b = this.batchFirst.length;
     this.batchFirst.push(this.rows - this.pending.length);
-    [this.batchChunk, this.batchStart, this.batchLength].forEach((c) => c.push(0));
     const data = Buffer.from(`${this.pending.join('\n')}\n`);
     this.pending = [];
     this.pendingChars = 0;
-    if (!this.options) {
-      this.plain.set(b, data);
+    if (!this.dictionary) {
+      [this.batchChunk, this.batchStart, this.batchLength].forEach((c) => c.push(0));
+      this.dictionary = data;
       this.options = { level: LEVEL, dictionary: data.subarray(Math.max(0, data.length - DICTIONARY_BYTES)) };
-    } else if (this.inFlight < IN_FLIGHT) {
-      this.plain.set(b, data);
-      this.inFlight++;
-      deflateRaw(data, this.options, (error, out) => {
-        this.inFlight--;
-        if (error) return; // kept as it is
-        this.place(b, out);
-        this.plain.delete(b);
-      });
-    } else this.place(b, deflateRawSync(data, this.options));
+    } else this.place(deflateRawSync(data, this.options!));
   }
 
-  private place(b: number, batch: Buffer): void {
+  private place(batch: Buffer): void {
     if (this.arenaUsed + batch.length > ARENA_CHUNK) {
       this.arena.push(Buffer.allocUnsafeSlow(Math.max(ARENA_CHUNK, batch.length)));
       this.arenaUsed = 0;
     }
     batch.copy(this.arena[this.arena.length - 1], this.arenaUsed);
-    this.batchChunk.set(b, this.arena.length - 1);
-    this.batchStart.set(b, this.arenaUsed);
-    this.batchLength.set(b, batch.length);
+    this.batchChunk.push(this.arena.length - 1);
+    this.batchStart.push(this.arenaUsed);
+    this.batchLength.push(batch.length);
     this.arenaUsed += batch.length;
     this.deflated += batch.length;
   }
@@ -135,7 +112,8 @@ export class DeflatedRows {
   }
 
   private batch(b: number): Buffer {
-    let data = this.plain.get(b) ?? this.inflated.get(b);
+    if (b === 0) return this.dictionary!;
+    let data = this.inflated.get(b);
     if (data) return data;
     const start = this.batchStart.get(b);
     data = inflateRawSync(this.arena[this.batchChunk.get(b)].subarray(start, start + this.batchLength.get(b)), { dictionary: this.options!.dictionary });

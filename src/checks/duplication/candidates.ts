@@ -111,15 +111,18 @@ export class FingerprintIndex {
  */
 function gather(parts: Uint32Array[], ends: Uint32Array, low: number, high: number, buffers: Uint32Array[]): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
   const [hashes, owners] = buffers;
+  const width = high - low;
   let n = 0;
-  let owner = 0;
   let at = 0;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++, at++) {
-      while (at >= ends[owner]) owner++;
-      const b = part[i] >>> BUCKET_SHIFT;
-      if (b < low || b >= high) continue;
-      hashes[n] = part[i];
+  let p = 0;
+  let part = parts[0];
+  let i = 0;
+  for (let owner = 0; owner < ends.length; owner++) {
+    for (const end = ends[owner]; at < end; at++, i++) {
+      if (i === part.length) [part, i] = [parts[++p], 0];
+      const h = part[i];
+      if (((h >>> BUCKET_SHIFT) - low) >>> 0 >= width) continue;
+      hashes[n] = h;
       owners[n++] = owner;
     }
   }

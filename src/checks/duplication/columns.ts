@@ -20,10 +20,6 @@ export class Column<T extends Typed> {
     return this.chunks[Math.floor(i / CHUNK)][i % CHUNK];
   }
 
-  set(i: number, value: number): void {
-    this.chunks[Math.floor(i / CHUNK)][i % CHUNK] = value;
-  }
-
   /** The values, a chunk at a time (the last one only as far as it is filled), for a loop over all of them. */
   get parts(): T[] {
     return this.chunks.map((c, i) => c.subarray(0, Math.min(CHUNK, this.length - i * CHUNK)) as T);
