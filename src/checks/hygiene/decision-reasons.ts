@@ -5,7 +5,6 @@ import type { CompiledCues, Status } from '../label/assertion.ts';
 import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../staleness/pattern-set.ts';
 import { TextReader, sharedCues } from '../staleness/statements.ts';
 import { excerpt } from '../../text/sentences.ts';
-import { matches } from '../../text/terms.ts';
 import { textGates, type Gate } from '../../text/text-gates.ts';
 
 /** A `decision-reasons` rule: a record of a decision must say why it was made. */
@@ -75,9 +74,10 @@ class DecisionReasonsCheck implements Check {
     let reader: TextReader | null = null;
     for (const { rule, types, decision, decisionGate, reasons } of this.compiled) {
       const byType = record.record_type !== null && types.has(typeKey(record.record_type));
-      if (!byType && !(decisionGate.admits(record.text) && matches(decision, record.text))) continue;
+      const could = decisionGate.admits(record.text);
+      if (!byType && !could) continue;
       reader ??= new TextReader(record.text, this.cues);
-      const stated = reader.statements(decision).filter((s) => !SUPPOSED.includes(s.status) && !denied(record.text, s.start));
+      const stated = (could ? reader.statements(decision) : []).filter((s) => !SUPPOSED.includes(s.status) && !denied(record.text, s.start));
       if (!byType && !stated.length) continue;
       if (reader.statements(reasons).some((s) => !SUPPOSED.includes(s.status) && !denied(record.text, s.start))) continue;
       const first = stated[0];

@@ -6,7 +6,6 @@ import type { CompiledCues, Status } from '../label/assertion.ts';
 import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from './pattern-set.ts';
 import { TextReader, sharedCues, type Statement } from './statements.ts';
 import { excerpt } from '../../text/sentences.ts';
-import { matches } from '../../text/terms.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from './people.ts';
 import { buildTimeline, staleClaims, type Found, type Role, type StalenessTimeline } from './chronology.ts';
 import { clauseAround } from './clause.ts';
@@ -81,8 +80,8 @@ interface CompiledRule {
   regex: Record<Role, RegExp | null>;
   near: Record<Role, RegExp | null>;
   entries: { name: string; finder: EntryFinder }[];
-  /** Admits a record that could hold the event, a claim or a reversal. */
-  gate: Gate;
+  /** Admit a record that could hold the event, a claim or a reversal. */
+  gate: Record<Role, Gate>;
 }
 
 function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
@@ -98,7 +97,11 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
     regex,
     near: nearRe,
     entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
-    gate: gates.anyOf([regex.event, regex.claim, regex.reversal].map((r) => gates.forRegex(r))),
+    gate: {
+      event: gates.forRegex(regex.event),
+      claim: gates.forRegex(regex.claim),
+      reversal: gates.forRegex(regex.reversal),
+    },
   };
 }
 
@@ -120,15 +123,14 @@ class StalenessCheck implements Check {
   record(record: CanonicalRecord): FlagDraft[] {
     let reader: TextReader | null = null;
     for (const c of this.rules) {
-      if (!c.gate.admits(record.text)) continue;
-      if (!(['event', 'claim', 'reversal'] as const).some((role) => matches(c.regex[role], record.text))) continue;
+      const could = { event: c.gate.event.admits(record.text), claim: c.gate.claim.admits(record.text), reversal: c.gate.reversal.admits(record.text) };
+      if (!could.event && !could.claim && !could.reversal) continue;
       reader ??= new TextReader(record.text, this.cues);
-      const events = reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status));
-      const claimed = reader.statements(c.regex.claim, c.near.claim);
+      const events = could.event ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status)) : [];
+      const claimed = could.claim ? reader.statements(c.regex.claim, c.near.claim) : [];
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
       // auditor is shown them rather than have them silently make the claims current again.
-      const reversals = reader
-        .statements(c.regex.reversal, c.near.reversal, true)
+      const reversals = (could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : [])
         .filter((s) => EVENT_STATUSES.includes(s.status) && !claimed.some((k) => k.start < s.end && s.start < k.end));
       // A record that documents the event is up to date about it: its other words are not claims.
       const claims = events.length ? [] : claimed.filter((s) => CLAIM_STATUSES.includes(s.status));
@@ -172,10 +174,12 @@ class StalenessCheck implements Check {
   finish(): FlagDraft[] {
     const drafts: FlagDraft[] = [];
     const timelines: StalenessTimeline[] = [];
-    const ruleById = new Map(this.rules.map((c) => [c.rule.id, c.rule]));
     for (const [caseId, rules] of [...this.byCase].sort(([a], [b]) => a.localeCompare(b))) {
-      for (const [ruleId, found] of rules) {
-        const rule = ruleById.get(ruleId)!;
+      // In the packs' rule order, not the order each rule first read something in the case.
+      for (const { rule } of this.rules) {
+        const ruleId = rule.id;
+        const found = rules.get(ruleId);
+        if (!found) continue;
         const stale = staleClaims(found);
         for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event));
         if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));

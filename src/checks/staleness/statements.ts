@@ -25,11 +25,14 @@ export function sharedCues(sections: Record<string, unknown[]>): CompiledCues {
  * attributed, evidenced or asserted), reading the sentence and its neighbours in the paragraph.
  */
 export class TextReader {
-  readonly sentences: Sentence[];
+  private split: Sentence[] | null = null;
   private readonly cache = new Map<number, SentenceCues>();
 
-  constructor(readonly text: string, private readonly cues: CompiledCues) {
-    this.sentences = splitSentences(text);
+  constructor(readonly text: string, private readonly cues: CompiledCues) {}
+
+  /** The text's sentences, split when first needed (most texts read hold no match). */
+  get sentences(): Sentence[] {
+    return (this.split ??= splitSentences(this.text));
   }
 
   private cuesOf(i: number): SentenceCues {
