@@ -80,11 +80,9 @@ export class FingerprintIndex {
     const cases: number[] = [];
     const ends = this.ends.take();
     const parts = this.hashes.parts;
-    const size = Math.min(this.hashes.length, Math.max(this.passSize, ...this.buckets));
+    const { ranges, size } = passes(this.buckets, this.passSize);
     const buffers = [0, 1, 2, 3].map(() => new Uint32Array(size));
-    for (let low = 0; low < this.buckets.length; ) {
-      let high = low;
-      for (let n = 0; high < this.buckets.length && n + this.buckets[high] <= size; high++) n += this.buckets[high];
+    for (const [low, high] of ranges) {
       const [hashes, owners] = sortByHash(...gather(parts, ends, low, high, buffers));
       for (let i = 0; i < hashes.length; ) {
         let j = i + 1;
@@ -97,12 +95,30 @@ export class FingerprintIndex {
         }
         i = j;
       }
-      low = high;
     }
     this.hashes.clear();
     this.buckets.fill(0);
     return { templateCases, pairs: distinctPairs(pairs.take(), MIN_SHARED) };
   }
+}
+
+/**
+ * The ranges of buckets sorted in one pass each: as few passes as `passSize` allows (or the
+ * largest bucket), of about equal size; `size` is the largest.
+ */
+function passes(buckets: Float64Array, passSize: number): { ranges: [number, number][]; size: number } {
+  const total = buckets.reduce((a, b) => a + b, 0);
+  const target = Math.max(...buckets, Math.ceil(total / Math.max(1, Math.ceil(total / passSize))));
+  const ranges: [number, number][] = [];
+  let size = 0;
+  for (let low = 0; low < buckets.length; ) {
+    let [high, n] = [low, 0];
+    while (high < buckets.length && n + buckets[high] <= target) n += buckets[high++];
+    ranges.push([low, high]);
+    size = Math.max(size, n);
+    low = high;
+  }
+  return { ranges, size };
 }
 
 /**
