@@ -81,11 +81,13 @@ export function matchRuns(t: Sequence, s: Sequence, tShingles: Uint32Array, sShi
   return runs.sort((x, y) => x.t - y.t || x.s - y.s);
 }
 
-/** Int32 arrays reused from pair to pair (verification is one pair at a time). */
+/** Int32 arrays reused from pair to pair (verification is one pair at a time), up to KEPT long. */
 const scratches: Int32Array[] = [];
+const KEPT = 1 << 18;
 
 function scratch(k: number, n: number): Int32Array {
-  if (!scratches[k] || scratches[k].length < n) scratches[k] = new Int32Array(Math.max(n, 2 * (scratches[k]?.length ?? 512)));
+  if (n > KEPT) return new Int32Array(n);
+  if (!scratches[k] || scratches[k].length < n) scratches[k] = new Int32Array(Math.min(KEPT, Math.max(n, 2 * (scratches[k]?.length ?? 512))));
   return scratches[k].subarray(0, n);
 }
 

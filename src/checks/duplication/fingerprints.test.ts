@@ -30,5 +30,10 @@ describe('fingerprints', () => {
       const ids = Uint32Array.from({ length: n % 60 }, () => next() % 5);
       expect([...fingerprints(ids)]).toEqual([...winnow(shingles(ids))]);
     }
+    // A record too long for the arrays kept between records, then a short one again.
+    for (const length of [70_000, 30]) {
+      const ids = Uint32Array.from({ length }, () => next() % 50);
+      expect([...fingerprints(ids)]).toEqual([...winnow(shingles(ids))]);
+    }
   });
 });

@@ -58,10 +58,13 @@ function winnowInto(hashes: Uint32Array, out: Uint32Array): Uint32Array {
 
 let shingleScratch = new Uint32Array(1024);
 let pickedScratch = new Uint32Array(1024);
+/** Shingles of the longest record whose arrays are kept for the next; a longer one has its own. */
+const KEPT = 1 << 16;
 
-/** `winnow(shingles(ids))` in arrays that the next call reuses (records are fingerprinted one at a time). */
+/** `winnow(shingles(ids))` in arrays that the next call may reuse (records are fingerprinted one at a time). */
 export function fingerprints(ids: Uint32Array): Uint32Array {
   const n = Math.max(0, ids.length - K + 1);
-  if (shingleScratch.length < n) [shingleScratch, pickedScratch] = [new Uint32Array(n * 2), new Uint32Array(n * 2)];
+  if (n > KEPT) return winnowInto(shingles(ids), new Uint32Array(n));
+  if (shingleScratch.length < n) [shingleScratch, pickedScratch] = [new Uint32Array(2 * n), new Uint32Array(2 * n)];
   return winnowInto(shinglesInto(ids, shingleScratch.subarray(0, n)), pickedScratch);
 }

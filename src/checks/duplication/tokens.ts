@@ -72,9 +72,19 @@ function capitalised(word: string, lower: string): boolean {
 
 /** Token arrays reused from record to record; `tokenize` copies out of them, `maskedIds` lends them. */
 let scratch = tokenArrays(1024);
+/** Words of the longest text whose arrays are kept for the next (0.9 MB); a longer one has its own. */
+const KEPT = 1 << 16;
 
 function tokenArrays(n: number): Tokens {
   return { ids: new Uint32Array(n), starts: new Uint32Array(n), ends: new Uint32Array(n), wild: new Uint8Array(n), opens: new Uint8Array(n) };
+}
+
+/** Arrays long enough for the words of `text` (a text of L code units has at most (L + 1) / 2). */
+function arraysFor(text: string): Tokens {
+  const words = (text.length + 1) >> 1;
+  if (words <= scratch.ids.length) return scratch;
+  if (words > KEPT) return tokenArrays(words);
+  return (scratch = tokenArrays(Math.min(KEPT, Math.max(words, 2 * scratch.ids.length))));
 }
 
 /**
@@ -83,14 +93,15 @@ function tokenArrays(n: number): Tokens {
  * fingerprinting needs it only for capitalised words.
  */
 export function tokenize(text: string, subjectName: string | null = null, sentences = true): Tokens {
-  const n = scan(text, subjectName, sentences);
-  return { ids: scratch.ids.slice(0, n), starts: scratch.starts.slice(0, n), ends: scratch.ends.slice(0, n), wild: scratch.wild.slice(0, n), opens: scratch.opens.slice(0, n) };
+  const t = arraysFor(text);
+  const n = scan(text, subjectName, sentences, t);
+  return { ids: t.ids.slice(0, n), starts: t.starts.slice(0, n), ends: t.ends.slice(0, n), wild: t.wild.slice(0, n), opens: t.opens.slice(0, n) };
 }
 
-/** The masked token ids of a text, as `tokenize(text, subjectName, false).ids`, in an array that the next call reuses. */
+/** The masked token ids of a text, as `tokenize(text, subjectName, false).ids`, in an array that the next call may reuse. */
 export function maskedIds(text: string, subjectName: string | null): Uint32Array {
-  const n = scan(text, subjectName, false); // first: it may replace the scratch arrays
-  return scratch.ids.subarray(0, n);
+  const t = arraysFor(text);
+  return t.ids.subarray(0, scan(text, subjectName, false, t));
 }
 
 /** The last subject's name parts and their hashes (a run of records is often about one child). */
@@ -98,11 +109,9 @@ let lastName: string | null = null;
 let own: string[] = [];
 let ownIds: number[] = [];
 
-/** Tokenises into `scratch`; returns the number of words. */
-function scan(text: string, subjectName: string | null, sentences: boolean): number {
-  // A text of L code units has at most (L + 1) / 2 words.
-  if (scratch.ids.length * 2 < text.length + 1) scratch = tokenArrays(Math.max(text.length, scratch.ids.length * 2));
-  const { ids, starts, ends, wild, opens } = scratch;
+/** Tokenises into `out`; returns the number of words. */
+function scan(text: string, subjectName: string | null, sentences: boolean, out: Tokens): number {
+  const { ids, starts, ends, wild, opens } = out;
   if (subjectName !== lastName) {
     lastName = subjectName;
     own = nameParts(subjectName);
