@@ -40,43 +40,201 @@ export interface FormMatch {
 }
 
 /**
- * All of a rule's forms as one regex, read in one pass (each form's groups are numbered, since
- * a group name may not repeat). Where two forms match at the same place, the first listed wins.
+ * Any capitalised word, hyphenated parts included ("Ellie-Mae"), in a form's name slot: forms
+ * are compiled once with it, and a match is judged by the word it found. (With the `i` flag the
+ * slot takes lower-case words too; the checks want the word capitalised.)
+ */
+const ANY_NAME = "\\p{Lu}[\\p{L}'’]*(?:-\\p{L}[\\p{L}'’]*)*";
+const NO_WORD_AFTER = '(?![\\p{L}\\p{N}_])';
+
+/**
+ * A rule's forms, read as the one regex `(?<!\w)(?:form0|form1|…)(?!\w)` would read them (\w: a
+ * letter, digit or _): where two forms match at the same place, the first listed wins, and a
+ * form's name slot is as long as it can be. Each form's groups are numbered, since a group name
+ * may not repeat.
+ *
+ * That regex is not built: a dozen alternatives that each start with any capitalised word are
+ * slow to compile and slow to try at every character. Each form is compiled on its own and
+ * tried only where a match can start (`starts`): for a form that starts with {name}, at the
+ * words that end where the rest of the form matches (found by a scan for those rests, which
+ * start with plain text such as " (" or ", aged", or tried after the words a caller names); for
+ * any other form, where it matches.
  */
 export class FormSet {
-  private readonly regex: RegExp;
+  /** Each form in order, tried at one place: one that starts with {name} as the rest after its name, any other whole. */
+  private readonly forms: { named: boolean; at: RegExp }[];
+  /** The rests of the forms that start with {name}: a match of such a form ends its name where this matches (found anywhere, and tried at one place). */
+  private readonly rests: RegExp | null;
+  private readonly restAt: RegExp | null;
+  /** The forms that do not start with {name}, found anywhere (what comes before is looked at in `matchAt`). */
+  private readonly others: RegExp | null;
 
-  constructor(forms: string[], name: string) {
-    const alternatives = forms.map((f, i) => `(?:${formSource(f, name, String(i))})`).join('|');
-    this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'giu');
+  constructor(forms: string[]) {
+    const numbered = forms.map((form, i) => ({ form, n: String(i), named: startsWithName(form) }));
+    const source = ({ form, n, named }: (typeof numbered)[number]) => `(?:${formSource(named ? form.slice(NAME.length) : form, ANY_NAME, n)})`;
+    const named = numbered.filter((f) => f.named);
+    const others = numbered.filter((f) => !f.named);
+    this.forms = numbered.map((f) => ({ named: f.named, at: new RegExp(`${source(f)}${NO_WORD_AFTER}`, 'yiu') }));
+    const rests = `(?:${named.map(source).join('|')})${NO_WORD_AFTER}`;
+    this.rests = named.length ? new RegExp(rests, 'giu') : null;
+    this.restAt = named.length ? new RegExp(rests, 'yiu') : null;
+    this.others = others.length ? new RegExp(`(?:${others.map(source).join('|')})${NO_WORD_AFTER}`, 'giu') : null;
   }
 
   /**
-   * The matches `accept` keeps, in text order. After a match it refuses (another person's name,
-   * a lower-case word), the search goes on from the next character, so that a refused match
-   * ("but the 8-year-old", read as a name and an age) does not hide one inside it ("the
-   * 8-year-old").
+   * The places, in text order, where a form may match: every start of a match is among them.
+   * `words`, if given, are the only words a caller would accept in the name slot: forms that
+   * start with {name} are then tried only at those the rest of such a form follows.
    */
-  *matches(text: string, accept: (m: FormMatch) => boolean): Generator<FormMatch> {
-    const re = this.regex;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const found: FormMatch = { start: m.index, end: m.index + m[0].length, text: m[0] };
-      for (const [key, value] of Object.entries(m.groups ?? {})) {
-        if (value === undefined) continue;
-        const field = key.replace(/\d+$/, '') as 'name' | 'years' | 'months';
-        found[field] = value;
+  starts(text: string, words?: { start: number; end: number }[]): number[] {
+    const out: number[] = [];
+    if (this.rests && words) {
+      const rest = this.restAt!;
+      for (const { start, end } of words) {
+        rest.lastIndex = end;
+        if (rest.test(text)) out.push(start);
       }
-      if (accept(found)) {
+    } else if (this.rests) {
+      for (const m of everyMatch(this.rests, text)) out.push(...wordStarts(text, m.index));
+    }
+    if (this.others) out.push(...everyMatch(this.others, text).map((m) => m.index));
+    return out.sort((a, b) => a - b);
+  }
+
+  /**
+   * The matches `accept` keeps, in text order, as if the regex were run over the whole text.
+   * After a match it refuses (another person's name, a lower-case word), the search goes on from
+   * the next character, so that a refused match ("but the 8-year-old", read as a name and an
+   * age) does not hide one inside it ("the 8-year-old"); after one it keeps, from its end.
+   */
+  *matches(text: string, accept: (m: FormMatch) => boolean, starts = this.starts(text)): Generator<FormMatch> {
+    let from = 0;
+    for (const start of starts) {
+      if (start < from) continue;
+      from = start + 1;
+      const found = this.matchAt(text, start);
+      if (found && accept(found)) {
         yield found;
-        re.lastIndex = Math.max(found.end, found.start + 1);
-      } else {
-        re.lastIndex = found.start + 1;
+        from = Math.max(found.end, found.start + 1);
       }
     }
-    re.lastIndex = 0;
   }
+
+  /** The match at one place, as the one regex would find it there. */
+  private matchAt(text: string, start: number): FormMatch | null {
+    if (isWordChar(charBefore(text, start))) return null;
+    let ends: number[] | undefined;
+    for (const { named, at } of this.forms) {
+      for (const end of named ? (ends ??= nameEnds(text, start)) : [start]) {
+        at.lastIndex = end;
+        const m = at.exec(text);
+        if (!m) continue;
+        const found: FormMatch = { start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length) };
+        if (named) found.name = text.slice(start, end);
+        for (const [key, value] of Object.entries(m.groups ?? {})) {
+          if (value === undefined) continue;
+          const field = key.replace(/\d+$/, '') as 'name' | 'years' | 'months';
+          found[field] = value;
+        }
+        return found;
+      }
+    }
+    return null;
+  }
+}
+
+const NAME = '{name}';
+
+/**
+ * The form's match starts with its name slot: it begins with {name}, not made optional or
+ * repeated, and has no alternative (a top-level |) that could start elsewhere.
+ */
+function startsWithName(form: string): boolean {
+  if (!form.startsWith(NAME) || /^(?:[?*+]|\{\d)/.test(form.slice(NAME.length))) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < form.length; i++) {
+    const ch = form[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return false;
+  }
+  return true;
+}
+
+/** Characters of ANY_NAME, in the regex's own terms (any case). */
+const NAME_CHAR = /^[\p{L}'’-]$/iu;
+const NAME_START = /^\p{Lu}$/iu;
+const NAME_LETTER = /^\p{L}$/iu;
+const NAME_RUN = /^[\p{L}'’]$/iu;
+
+/**
+ * Where ANY_NAME can end when it starts at `start`, longest first (the order in which the regex,
+ * greedy, tries them): after its capital, after each letter or apostrophe of its run, and after
+ * each hyphen and letter that go on with another part and each letter of that part's run.
+ */
+function nameEnds(text: string, start: number): number[] {
+  const first = charAt(text, start);
+  if (!NAME_START.test(first)) return [];
+  const ends: number[] = [];
+  let i = start + first.length;
+  for (;;) {
+    ends.push(i);
+    for (let ch = charAt(text, i); ch && NAME_RUN.test(ch); ch = charAt(text, i)) ends.push((i += ch.length));
+    const letter = charAt(text, i + 1);
+    if (text[i] !== '-' || !NAME_LETTER.test(letter)) break;
+    i += 1 + letter.length;
+  }
+  return ends.reverse();
+}
+
+/** A letter, digit or _, as a regex in any case sees one (what `\w` means in these notes). */
+export function isWordChar(ch: string): boolean {
+  return WORD_CHAR.test(ch);
+}
+const WORD_CHAR = /^[\p{L}\p{N}_]$/iu;
+
+/**
+ * Where a name slot ending at `end` may start: the first character of the run of name characters
+ * before `end`, and any character in it after an apostrophe or a hyphen (the slot needs no
+ * letter, digit or _ before it).
+ */
+function wordStarts(text: string, end: number): number[] {
+  const out: number[] = [];
+  let i = end;
+  for (let ch = charBefore(text, i); ch && NAME_CHAR.test(ch); ch = charBefore(text, i)) {
+    i -= ch.length;
+    if (i > 0 && "'’-".includes(text[i - 1])) out.push(i);
+  }
+  if (i < end) out.push(i);
+  return out;
+}
+
+/** Every match of a global regex, overlapping ones too: the search goes on from the character after each match's start. */
+export function everyMatch(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) {
+    out.push(m);
+    re.lastIndex = m.index + (charAt(text, m.index).length || 1);
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/** The character (one code point: a surrogate pair whole) just before `i`; empty at the start. */
+export function charBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  const pair = i >= 2 && (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+  return text.slice(pair ? i - 2 : i - 1, i);
+}
+
+/** The character (one code point) at `i`; empty at the end. */
+export function charAt(text: string, i: number): string {
+  return i < text.length ? String.fromCodePoint(text.codePointAt(i)!) : '';
 }
 
 /** Problems with a list of forms: unknown placeholders, repeated placeholders, invalid or unsafe patterns. */
@@ -109,10 +267,15 @@ export function readNumber(text: string): number {
 
 /** The first name of a subject_name ("Ellie-Mae Murphy" → Ellie-Mae; "MURPHY, Ellie-Mae" → Ellie-Mae). */
 export function firstName(full: string | null): string | null {
-  if (!full?.trim()) return null;
+  return full ? firstNames(full) : null;
+}
+
+/** Each check reads the first name of every record's subject: worked out once per subject. */
+const firstNames = perName((full: string): string | null => {
+  if (!full.trim()) return null;
   const given = full.includes(',') ? (full.split(',')[1] ?? '') : full;
   return given.trim().split(/\s+/)[0] || null;
-}
+});
 
 /** The family name of a subject_name ("Ellie-Mae Murphy" → Murphy; "MURPHY, Ellie-Mae" → MURPHY). */
 export function familyName(full: string | null): string | null {
@@ -127,8 +290,26 @@ export function nameSource(name: string): string {
   return termPattern(name);
 }
 
+/**
+ * `make` for a name, kept for the last `size` names made: an export has many records per child,
+ * so a name's regexes are compiled once, and the bound keeps memory flat over many children.
+ */
+export function perName<T>(make: (name: string) => T, size = 1000): (name: string) => T {
+  const cache = new Map<string, T>();
+  return (name) => {
+    let value = cache.get(name);
+    if (value === undefined && !cache.has(name)) {
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(name, (value = make(name)));
+    }
+    return value!;
+  };
+}
+
 /** Names are written with a capital: "Ruby (4)" is a name, "ruby (4)" is not. */
 export function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(text);
 }
 

@@ -39,9 +39,6 @@ interface Candidate {
   matches: FormMatch[];
 }
 
-/** Any capitalised word (hyphenated names too) in the name slot of a form. */
-const ANY_NAME = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*`;
-
 /**
  * Needs the whole export: the names of the other children are known only once every record
  * has been read. While reading, each record's forms are matched with any capitalised word in
@@ -55,7 +52,7 @@ class SubjectNameCheck implements Check {
   private readonly children = new Map<string, Child>();
 
   constructor(private readonly rules: SubjectNameRule[]) {
-    this.forms = rules.map((r) => new FormSet(r.forms, ANY_NAME));
+    this.forms = rules.map((r) => new FormSet(r.forms));
     this.candidates = rules.map(() => []);
   }
 
@@ -71,7 +68,7 @@ class SubjectNameCheck implements Check {
       const matches: FormMatch[] = [];
       // Refuse every match so the search goes on from the next character: overlapping places
       // are all kept, and the final choice is made in finish() when the names are known.
-      for (const _ of forms.matches(record.text, (m) => (capitalised(m.name!) && matches.push(m), false)));
+      for (const _ of forms.matches(record.text, (m) => (m.name !== undefined && capitalised(m.name) && matches.push(m), false)));
       if (matches.length) this.candidates[i].push({ record, matches });
     });
     return [];
