@@ -50,6 +50,8 @@ class SubjectNameCheck implements Check {
   private readonly candidates: Candidate[][];
   private readonly forms: FormSet[];
   private readonly children = new Map<string, Child>();
+  /** Each case's children's first names (keys), as seen so far. */
+  private readonly namesByCase = new Map<string, Set<string>>();
 
   constructor(private readonly rules: SubjectNameRule[]) {
     this.forms = rules.map((r) => new FormSet(r.forms));
@@ -64,11 +66,21 @@ class SubjectNameCheck implements Check {
       child.cases.add(record.case_id);
     }
     if (!record.subject_name) return [];
+    const own = first ? key(first) : null;
+    let inCase = this.namesByCase.get(record.case_id);
+    if (!inCase) this.namesByCase.set(record.case_id, (inCase = new Set()));
+    if (own && record.subject_id) inCase.add(own);
+    const known = inCase;
+    // A name that can never be flagged is not kept: the record's own child's first name, or that
+    // of a child already seen in this case (a sibling stays a sibling). Most matches are the
+    // child's own name ("Jayden (7) was seen alone"), and a match kept keeps its whole record
+    // until the end of the run.
+    const possible = (m: FormMatch) => m.name !== undefined && capitalised(m.name) && key(m.name) !== own && !known.has(key(m.name));
     this.forms.forEach((forms, i) => {
       const matches: FormMatch[] = [];
       // Refuse every match so the search goes on from the next character: overlapping places
       // are all kept, and the final choice is made in finish() when the names are known.
-      for (const _ of forms.matches(record.text, (m) => (m.name !== undefined && capitalised(m.name) && matches.push(m), false)));
+      for (const _ of forms.matches(record.text, (m) => (possible(m) && matches.push(m), false)));
       if (matches.length) this.candidates[i].push({ record, matches });
     });
     return [];
