@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/terms.ts';
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
@@ -172,7 +173,7 @@ class SubjectGenderCheck implements Check {
   /** `first` for a name whose mentions need the whole-word regex: every sentence read. */
   private firstReadingAll(c: Compiled, text: string, word: RegExp, sex: Sex): Found | null {
     for (const s of splitSentences(text)) {
-      const found = this.firstIn(c, s, [...s.text.matchAll(word)].map((m) => ({ index: m.index!, end: m.index! + m[0].length, text: m[0] })), sex);
+      const found = this.firstIn(c, s, allMatches(word, s.text).map((m) => ({ index: m.index!, end: m.index! + m[0].length, text: m[0] })), sex);
       if (found) return found;
     }
     return null;

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/terms.ts';
 import type { Sentence } from '../../text/sentences.ts';
 import { compileList, type CueLists } from './cues.ts';
 
@@ -82,7 +83,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     for (const direction of ['before', 'after'] as const) {
       const re = d[direction];
       if (!re) continue;
-      for (const m of masked.matchAll(re)) triggers.push({ status: d.status, direction, start: m.index!, end: m.index! + m[0].length, text: m[0] });
+      for (const m of allMatches(re, masked)) triggers.push({ status: d.status, direction, start: m.index!, end: m.index! + m[0].length, text: m[0] });
     }
   }
   // Where triggers overlap ("ruled out" inside "cannot be ruled out"), the longer one speaks;
@@ -90,7 +91,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
   const kept = triggers.filter(
     (t) => !triggers.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start && (o.status !== t.status || o.direction === t.direction)),
   );
-  const terminators = cues.terminators ? [...masked.matchAll(cues.terminators)].map((m) => m.index!) : [];
+  const terminators = cues.terminators ? allMatches(cues.terminators, masked).map((m) => m.index!) : [];
   const contrary = cues.contrary ? first(masked, cues.contrary) : null;
   const source = cues.evidence ? firstUndenied(sentence, cues.evidence, terminators) : null;
   const nearby = cues.evidenceNearby ? firstUndenied(sentence, cues.evidenceNearby, terminators) : null;
@@ -119,7 +120,7 @@ function first(text: string, re: RegExp): { start: number; text: string } | null
 
 /** The first evidence cue that no negation in its own clause denies ("he has never been the subject of any police report"). */
 function firstUndenied(text: string, re: RegExp, terminators: number[]): { start: number; text: string } | null {
-  for (const m of text.matchAll(re)) {
+  for (const m of allMatches(re, text)) {
     const clauseStart = Math.max(0, ...terminators.filter((p) => p < m.index!), text.lastIndexOf(',', m.index!) + 1, text.lastIndexOf(':', m.index!) + 1);
     const before = text.slice(clauseStart, m.index!).split(/\s+/).slice(-7).join(' ');
     if (!/\b(?:no|not|never|without|nor|nothing|neither|none)\b|n't\b/i.test(before)) return { start: m.index!, text: m[0] };
@@ -130,7 +131,7 @@ function firstUndenied(text: string, re: RegExp, terminators: number[]): { start
 /** Clauses opened by a concessive word, up to the comma that closes them. */
 function concessiveClauses(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(SUBORDINATE)) {
+  for (const m of allMatches(SUBORDINATE, text)) {
     const comma = text.indexOf(',', m.index! + m[0].length);
     if (comma !== -1) out.push([m.index!, comma]);
   }

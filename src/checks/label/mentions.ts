@@ -1,5 +1,5 @@
 import { excerpt, sentenceAt, splitSentences } from '../../text/sentences.ts';
-import { termPattern } from '../../text/terms.ts';
+import { termPattern, allMatches } from '../../text/terms.ts';
 import { TextGates, type Gate } from '../../text/text-gates.ts';
 import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 
@@ -74,9 +74,9 @@ export class LabelMatcher {
     const contraries = this.contrary.length && this.contraryCueGate.admits(text) ? this.contrary.filter((c) => c.gate.admits(text)) : [];
     const maybeContrary = contraries.length > 0;
     if (!maybeForm && !maybeContrary) return { mentions: [], contrary: [] };
-    const excluded = maybeForm && this.exclusions ? [...text.matchAll(this.exclusions)].map((m) => [m.index!, m.index! + m[0].length]) : [];
-    const hits = maybeForm ? [...text.matchAll(this.regex)].filter((m) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b)) : [];
-    const contraryHits = maybeContrary ? contraries.flatMap((c) => [...text.matchAll(c.regex)].map((m) => ({ label: c.label, m }))) : [];
+    const excluded = maybeForm && this.exclusions ? allMatches(this.exclusions, text).map((m) => [m.index!, m.index! + m[0].length]) : [];
+    const hits = maybeForm ? allMatches(this.regex, text).filter((m) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b)) : [];
+    const contraryHits = maybeContrary ? contraries.flatMap((c) => allMatches(c.regex, text).map((m) => ({ label: c.label, m }))) : [];
     if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
     const sentences = splitSentences(text);
     const cache = new Map<number, SentenceCues>();

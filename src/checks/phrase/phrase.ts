@@ -1,6 +1,6 @@
 import type { Check, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
 import type { FlagDraft } from '../../report/flag.ts';
-import { termPattern, wholeWord } from '../../text/terms.ts';
+import { termPattern, wholeWord, allMatches } from '../../text/terms.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
 import { textGates } from '../../text/text-gates.ts';
 
@@ -39,7 +39,7 @@ export const phraseKind: RuleKind = {
         const drafts: FlagDraft[] = [];
         for (const { rule, regex, gate } of compiled) {
           if (!gate.admits(record.text)) continue;
-          for (const m of record.text.matchAll(regex)) {
+          for (const m of allMatches(regex, record.text)) {
             drafts.push({ rule, record, span: { start: m.index!, end: m.index! + m[0].length } });
           }
         }

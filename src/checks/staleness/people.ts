@@ -1,4 +1,4 @@
-import { termPattern } from '../../text/terms.ts';
+import { termPattern, allMatches } from '../../text/terms.ts';
 import type { Sentence } from '../../text/sentences.ts';
 
 /**
@@ -68,7 +68,7 @@ export class PersonFinder {
     let before: Person | null = null;
     let after: Person | null = null;
     let titledEnd = -1;
-    for (const m of sentence.text.matchAll(this.regex)) {
+    for (const m of allMatches(this.regex, sentence.text)) {
       const named = surnameAfter(m[0], sentence.text.slice(m.index! + m[0].length));
       const person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null };
       // "Mr Grant, the maternal grandfather, has…": the role in apposition is still Mr Grant.

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/terms.ts';
 import { excerpt, sentenceAt, splitSentences, type Sentence } from '../../text/sentences.ts';
 import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../label/assertion.ts';
 import { mergeCues, type CueLists } from '../label/cues.ts';
@@ -60,7 +61,7 @@ export class TextReader {
   statements(regex: RegExp | null, near: RegExp | null = null, leading = false): Statement[] {
     if (!regex) return [];
     const out: Statement[] = [];
-    for (const m of this.text.matchAll(regex)) {
+    for (const m of allMatches(regex, this.text)) {
       const start = m.index!;
       const end = start + m[0].length;
       const i = sentenceAt(this.sentences, start);
