@@ -25,21 +25,11 @@ export function requiredLiterals(source: string): Need {
   }
 }
 
-/** Every literal a formula names. */
-export function literalsOf(need: Need): string[] {
-  if (need === null) return [];
-  if (typeof need === 'string') return [need];
-  return 'all' in need ? need.all.flatMap(literalsOf) : need.any.flatMap(literalsOf);
-}
-
 /**
- * Every literal counts, however short: in `all` a short one still narrows; in `any` the choice
- * is between a short literal and knowing nothing.
+ * The parts of an `all` or `any` are never null: `all` leaves out what is unknown (it narrows
+ * nothing), and an `any` with an unknown part is unknown. Every literal counts, however short:
+ * in `all` a short one still narrows; in `any` the choice is between it and knowing nothing.
  */
-const MIN_USEFUL = 1;
-
-type Req = Need;
-
 function all(parts: Need[]): Need {
   const known = [...new Set(parts.filter((p) => p !== null))];
   return known.length === 0 ? null : known.length === 1 ? known[0] : { all: known };
@@ -62,8 +52,8 @@ class Parser {
   }
 
   /** alternatives separated by |, up to a closing ) or the end: every one must have a requirement. */
-  alternation(): Req {
-    const options: Req[] = [this.sequence()];
+  alternation(): Need {
+    const options: Need[] = [this.sequence()];
     while (this.src[this.i] === '|') {
       this.i++;
       options.push(this.sequence());
@@ -72,11 +62,11 @@ class Parser {
   }
 
   /** A sequence of atoms: it needs every run of literal characters and every group it must hold. */
-  private sequence(): Req {
+  private sequence(): Need {
     const candidates: Need[] = [];
     let run = '';
     const flush = () => {
-      if (run.length >= MIN_USEFUL) candidates.push(run);
+      if (run.length) candidates.push(run);
       run = '';
     };
     while (!this.atEnd() && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
@@ -95,7 +85,7 @@ class Parser {
     return all(candidates);
   }
 
-  private atom(): { kind: 'char'; char: string } | { kind: 'group'; req: Req } | { kind: 'other' } {
+  private atom(): { kind: 'char'; char: string } | { kind: 'group'; req: Need } | { kind: 'other' } {
     const c = this.src[this.i];
     if (c === '(') return this.group();
     if (c === '[') {
@@ -109,7 +99,7 @@ class Parser {
     return { kind: 'char', char: c.toLowerCase() };
   }
 
-  private group(): { kind: 'group'; req: Req } | { kind: 'other' } {
+  private group(): { kind: 'group'; req: Need } | { kind: 'other' } {
     this.i++;
     let lookaround = false;
     if (this.src.startsWith('?:', this.i)) this.i += 2;

@@ -26,17 +26,11 @@ export class TextGates {
 
   /** A gate for a regular expression: it admits every text the regex could match (none for no regex). */
   forRegex(regex: RegExp | null): Gate {
-    if (!this.enabled) return ALWAYS;
-    return regex ? this.forNeed(requiredLiterals(regex.source)) : NEVER;
-  }
-
-  /** A gate that admits a text holding any of `literals` (lower case). */
-  forLiterals(literals: string[]): Gate {
-    return this.forNeed(literals.length ? { any: literals } : null);
+    return regex ? this.forNeed(requiredLiterals(regex.source)) : this.enabled ? NEVER : ALWAYS;
   }
 
   /** A gate that admits a text whose literals satisfy `need`; null admits every text. */
-  forNeed(need: Need): Gate {
+  private forNeed(need: Need): Gate {
     if (need === null || !this.enabled) return ALWAYS;
     const test = this.compile(need);
     // Most texts hold none of a formula's literals: a flat look at a few that cover every way
@@ -52,7 +46,7 @@ export class TextGates {
   /** Literals at least one of which any text satisfying `need` holds (for `all`, those of its most selective part). */
   private cover(need: Exclude<Need, null>): string[] {
     if (typeof need === 'string') return [need];
-    const parts = ('all' in need ? need.all : need.any).filter((p) => p !== null).map((p) => this.cover(p));
+    const parts = ('all' in need ? need.all : need.any).map((p) => this.cover(p!));
     if ('any' in need) return [...new Set(parts.flat())];
     return parts.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
   }
@@ -62,16 +56,8 @@ export class TextGates {
       const id = this.idOf(foldCase(need));
       return () => this.found[id] === 1;
     }
-    const parts = ('all' in need ? need.all : need.any).filter((p) => p !== null).map((p) => this.compile(p));
+    const parts = ('all' in need ? need.all : need.any).map((p) => this.compile(p!));
     return 'all' in need ? () => parts.every((p) => p()) : () => parts.some((p) => p());
-  }
-
-  /** A gate that admits what any of `gates` admits. */
-  anyOf(gates: Gate[]): Gate {
-    if (gates.includes(ALWAYS)) return ALWAYS;
-    gates = gates.filter((g) => g !== NEVER);
-    if (!gates.length) return NEVER;
-    return { admits: (text) => gates.some((g) => g.admits(text)) };
   }
 
   private idOf(literal: string): number {
