@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FingerprintIndex } from './candidates.ts';
+import { random } from '../../../test/support/random.ts';
 
-/** Deterministic pseudo-random 32-bit numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 describe('fingerprint index', () => {
   it('finds the same pairs and boilerplate when it sorts the fingerprints a range of hashes at a time', () => {

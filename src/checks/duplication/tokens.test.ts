@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashString, maskedIds, tokenize } from './tokens.ts';
+import { random } from '../../../test/support/random.ts';
 
-/** Deterministic pseudo-random 32-bit numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 const ids = (...masked: string[]) => masked.map(hashString);
 
