@@ -45,7 +45,7 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   const rules = options.packs.flatMap((p) => p.rules);
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const inWorkers = jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope !== 'export') : [];
-  const checks = createChecks(rules.filter((r) => !inWorkers.includes(r)), env);
+  const checks = createChecks(jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope === 'export') : rules, env);
   const pool = inWorkers.length ? new CheckPool(inWorkers, env, jobs) : null;
   const drafts: FlagDraft[] = [];
   const rejected: RejectedRow[] = [];

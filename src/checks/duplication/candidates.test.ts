@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { FingerprintIndex } from './candidates.ts';
 import { random } from '../../../test/support/random.ts';
 
-
 describe('fingerprint index', () => {
   it('finds the same pairs and boilerplate when it sorts the fingerprints a range of hashes at a time', () => {
     const next = random(11);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fingerprints, shingles, W, winnow } from './fingerprints.ts';
 import { random } from '../../../test/support/random.ts';
 
-
 /** Winnowing as defined: the rightmost minimum of every window of W, distinct and sorted. */
 function reference(hashes: Uint32Array): number[] {
   const picked = new Set<number>();

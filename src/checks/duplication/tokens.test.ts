@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { hashString, maskedIds, tokenize } from './tokens.ts';
 import { random } from '../../../test/support/random.ts';
 
-
 const ids = (...masked: string[]) => masked.map(hashString);
 
 /**
