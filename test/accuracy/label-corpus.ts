@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { DEFAULT_RULES_DIR, loadPacks } from '../../src/packs/load-packs.ts';
-import { compileCues, STATUSES, type Status } from '../../src/checks/label/assertion.ts';
-import { mergeCues, type CueLists } from '../../src/checks/label/cues.ts';
+import { compileCues, STATUSES, type Status } from '../../src/reading/assertion.ts';
+import { mergeCues, type CueLists } from '../../src/reading/cues.ts';
 import { LabelMatcher, type LabelForms } from '../../src/checks/label/mentions.ts';
 
 /** One hand-labelled sentence: the mention (`term`) and the status an auditor gives it. */

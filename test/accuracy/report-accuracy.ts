@@ -1,6 +1,6 @@
 /** `npm run accuracy`: prints the label engine's scores on both corpora, as quoted in the README. */
 import { classify, readCorpus, scoreCorpus, type CorpusScores } from './label-corpus.ts';
-import { STATUSES } from '../../src/checks/label/assertion.ts';
+import { STATUSES } from '../../src/reading/assertion.ts';
 
 const corpora = { dev: 'fixtures/labels/corpus-dev.csv', dev2: 'fixtures/labels/corpus-dev2.csv', 'held-out': 'fixtures/labels/corpus-heldout.csv' };
 const results: [string, CorpusScores][] = [];

@@ -1,10 +1,10 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
-import type { CompiledCues, Status } from '../label/assertion.ts';
-import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../staleness/pattern-set.ts';
-import { TextReader, sharedCues } from '../staleness/statements.ts';
-import { excerpt } from '../../text/sentences.ts';
+import type { CompiledCues, Status } from '../../reading/assertion.ts';
+import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../../reading/pattern-set.ts';
+import { TextReader, sharedCues } from '../../reading/statements.ts';
+import { excerpt } from '../../reading/sentences.ts';
 import { textGates, type Gate } from '../../text/text-gates.ts';
 
 /** A `decision-reasons` rule: a record of a decision must say why it was made. */

@@ -2,7 +2,7 @@ import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft, Severity } from '../../report/flag.ts';
 import { daysBetween, formatUkDate } from '../../intake/dates.ts';
-import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../staleness/pattern-set.ts';
+import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../../reading/pattern-set.ts';
 import { workingDaysAfter } from './working-days.ts';
 
 export const DATE_CHECKS = ['future-dated', 'before-birth', 'late-entry'] as const;

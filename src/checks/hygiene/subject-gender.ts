@@ -2,7 +2,7 @@ import { allMatches } from '../../text/terms.ts';
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
-import { splitSentences, type Sentence } from '../../text/sentences.ts';
+import { splitSentences, type Sentence } from '../../reading/sentences.ts';
 import { capitalised, charAt, charBefore, everyMatch, firstName, isWordChar, nameSource, perName } from './subject-forms.ts';
 
 type Sex = 'male' | 'female';

@@ -1,4 +1,4 @@
-import type { Status } from './assertion.ts';
+import type { Status } from '../../reading/assertion.ts';
 
 /** A record's part in one label's history within a case. */
 export interface HistoryEntry {

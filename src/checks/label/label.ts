@@ -2,11 +2,11 @@ import type { Check, CheckEnv, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
-import { compileCues } from './assertion.ts';
-import { cueProblems, mergeCues, type CueLists } from './cues.ts';
+import { compileCues } from '../../reading/assertion.ts';
+import { cueProblems, mergeCues, type CueLists } from '../../reading/cues.ts';
 import { buildHistory, type HistoryEntry, type LabelHistory } from './history.ts';
 import { LabelMatcher, type Mention } from './mentions.ts';
-import { ASSERTION_SECTION_SCHEMA } from './cue-schema.ts';
+import { ASSERTION_SECTION_SCHEMA } from '../../reading/cue-schema.ts';
 import { textGates } from '../../text/text-gates.ts';
 
 /** A `label` rule: one stigmatising label, its surface forms, and what would evidence it. */

@@ -1,7 +1,7 @@
-import { excerpt, sentenceAt, splitSentences } from '../../text/sentences.ts';
+import { excerpt, sentenceAt, splitSentences } from '../../reading/sentences.ts';
 import { termPattern, allMatches } from '../../text/terms.ts';
 import { TextGates, type Gate } from '../../text/text-gates.ts';
-import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
+import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../../reading/assertion.ts';
 
 /** One label found in a record, with the status the assertion engine gave it. */
 export interface Mention {

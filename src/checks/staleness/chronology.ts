@@ -1,5 +1,5 @@
 import type { CanonicalRecord } from '../../intake/record.ts';
-import { samePerson, type Person } from './people.ts';
+import { samePerson, type Person } from '../../reading/people.ts';
 
 /** What a statement does in a staleness rule's chronology. */
 export type Role = 'event' | 'claim' | 'reversal';

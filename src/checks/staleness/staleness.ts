@@ -2,13 +2,13 @@ import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.
 import type { CanonicalRecord } from '../../intake/record.ts';
 import type { FlagDraft } from '../../report/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
-import type { CompiledCues, Status } from '../label/assertion.ts';
-import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from './pattern-set.ts';
-import { TextReader, sharedCues, type Statement } from './statements.ts';
-import { excerpt } from '../../text/sentences.ts';
-import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from './people.ts';
+import type { CompiledCues, Status } from '../../reading/assertion.ts';
+import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from '../../reading/pattern-set.ts';
+import { TextReader, sharedCues, type Statement } from '../../reading/statements.ts';
+import { excerpt } from '../../reading/sentences.ts';
+import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
 import { buildTimeline, staleClaims, type Found, type Role, type StalenessTimeline } from './chronology.ts';
-import { clauseAround } from './clause.ts';
+import { clauseAround } from '../../reading/clause.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 
 /** Where a statement must sit: one of these within its sentence, the two before or the one after. */

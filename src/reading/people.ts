@@ -1,5 +1,5 @@
-import { termPattern, allMatches } from '../../text/terms.ts';
-import type { Sentence } from '../../text/sentences.ts';
+import { termPattern, allMatches } from '../text/terms.ts';
+import type { Sentence } from './sentences.ts';
 
 /**
  * The `people:` section of a pack: words that refer to a woman or a man (mother, Ms, she; father,

@@ -1,5 +1,5 @@
-import { allMatches } from '../../text/terms.ts';
-import type { Sentence } from '../../text/sentences.ts';
+import { allMatches } from '../text/terms.ts';
+import type { Sentence } from './sentences.ts';
 import { compileList, type CueLists } from './cues.ts';
 
 export const STATUSES = ['negated', 'hypothetical', 'attributed', 'evidenced', 'asserted'] as const;

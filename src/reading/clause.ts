@@ -1,4 +1,4 @@
-import type { Sentence } from '../../text/sentences.ts';
+import type { Sentence } from './sentences.ts';
 
 /** Where a clause starts: after a colon, semicolon, dash, bracket, opening quote or a subordinating conjunction (not "and", which also joins names: "Mr and Mrs Obi"). */
 const OPENERS = /.*(?:[:;–—(“"]|\s(?:as|because|since|but|although|though|while|whilst|when|if|that)\s)\s*/su;

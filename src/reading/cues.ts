@@ -1,5 +1,5 @@
-import { termPattern } from '../../text/terms.ts';
-import { unsafePatternReason } from '../../text/safe-regex.ts';
+import { termPattern } from '../text/terms.ts';
+import { unsafePatternReason } from '../text/safe-regex.ts';
 
 /**
  * The assertion engine's data: which words around a label mention change what the writer is

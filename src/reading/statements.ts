@@ -1,7 +1,7 @@
-import { allMatches } from '../../text/terms.ts';
-import { excerpt, sentenceAt, splitSentences, type Sentence } from '../../text/sentences.ts';
-import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../label/assertion.ts';
-import { mergeCues, type CueLists } from '../label/cues.ts';
+import { allMatches } from '../text/terms.ts';
+import { excerpt, sentenceAt, splitSentences, type Sentence } from './sentences.ts';
+import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
+import { mergeCues, type CueLists } from './cues.ts';
 
 /** One match of a pattern set in a record, with what the assertion engine says the writer is doing with it. */
 export interface Statement {
