@@ -33,3 +33,33 @@ if (process.argv.includes('--confusion')) {
     }
   }
 }
+
+// --- ../shared/corpora: written independently of our fixtures -------------------------------
+import { readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
+
+if (sharedCorporaPresent()) {
+  const halves: Half[] = process.argv.includes('--held-out') ? ['development', 'held-out'] : ['development'];
+  console.log('\nShared corpora (../shared/corpora), label-status.tsv and decisions.tsv' + (halves.length === 1 ? ' — development half only (add --held-out at the end of a piece of work)' : ''));
+  console.log('| half | sentences | asserted P / R | asserted P / R (hard) | status agreement | not-a-label flagged | decisions: no-reasons P / R |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const half of halves) {
+    const { scores: s, outcomes } = scoreSharedLabels(readSharedLabels(half));
+    const decisions = readSharedDecisions(half);
+    const { score: d, flagged } = scoreDecisions(decisions);
+    console.log(`| ${half} | ${s.rows} | ${pct(s.asserted.precision)} / ${pct(s.asserted.recall)} | ${pct(s.assertedHard.precision)} / ${pct(s.assertedHard.recall)} | ${pct(s.agreement)} | ${s.notALabelFlagged} of ${s.notALabelRows} | ${pct(d.precision)} / ${pct(d.recall)} |`);
+    if (process.argv.includes('--confusion')) {
+      const cols = [...SHARED_STATUSES];
+      console.log(`\n${half}: gold \\ predicted`);
+      console.log(['gold'.padEnd(13), ...cols.map((c) => c.padStart(13))].join(''));
+      for (const g of SHARED_STATUSES) console.log([g.padEnd(13), ...cols.map((c) => String(s.confusion[g]?.[c] ?? 0).padStart(13))].join(''));
+    }
+    if (verbose && half === 'development') {
+      for (const o of outcomes.filter((o) => !agrees(o.row.status as string, predicted(o)))) {
+        console.log(`${o.row.id} gold=${o.row.status} got=${predicted(o)} (cue ${o.cue ?? '-'}) [${o.row.term}] :: ${o.row.text}`);
+      }
+      for (const r of decisions.filter((r) => flagged.has(r.id) === r.hasReasons)) {
+        console.log(`${r.id} reasons=${r.hasReasons ? 'yes' : 'no'} flagged=${flagged.has(r.id)} :: ${r.text}`);
+      }
+    }
+  }
+}
