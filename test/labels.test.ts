@@ -52,7 +52,7 @@ describe('unevidenced labels in a real export', () => {
     const byStatus: Record<string, number> = {};
     for (const m of report.mentions) byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
     expect(byStatus.asserted).toBe(8);
-    expect(Object.keys(byStatus).sort()).toEqual(['asserted', 'attributed', 'evidenced', 'hypothetical', 'negated']);
+    expect(Object.keys(byStatus).sort()).toEqual(['asserted', 'attributed', 'evidenced', 'hypothetical', 'negated', 'refuted']);
     expect(report.mentions).toContainEqual({ record_id: '5201738', case_id: '1004417', label: 'controlling', status: 'attributed', span: expect.objectContaining({ text: 'controlling' }), cue: 'alleges' });
   });
 

@@ -1,8 +1,10 @@
 import { allMatches } from '../text/terms.ts';
 import type { Sentence } from './sentences.ts';
 import { compileList, type CueLists } from './cues.ts';
+import { readFrames, refutationOf, reportingFrameOf, segmentAt, type FrameCues, type Frames } from './frames.ts';
+import type { SenseLists } from './sense.ts';
 
-export const STATUSES = ['negated', 'hypothetical', 'attributed', 'evidenced', 'asserted'] as const;
+export const STATUSES = ['negated', 'refuted', 'hypothetical', 'attributed', 'evidenced', 'asserted'] as const;
 export type Status = (typeof STATUSES)[number];
 type TriggerStatus = 'negated' | 'hypothetical' | 'attributed';
 
@@ -19,6 +21,11 @@ export interface CompiledCues {
   contrary: RegExp | null;
   /** The contrary cues as written (terms and /regexes/), for quick look-ups. */
   contraryEntries: string[];
+  frames: FrameCues;
+  /** Words that keep two clauses apart for evidence ("…, and the father is…"). */
+  clauseBreaks: RegExp | null;
+  evidenceLinks: RegExp | null;
+  sense: SenseLists;
 }
 
 export function compileCues(cues: CueLists): CompiledCues {
@@ -38,8 +45,24 @@ export function compileCues(cues: CueLists): CompiledCues {
     evidenceNearby: compileList(cues.evidence_nearby),
     contrary: compileList(cues.contrary),
     contraryEntries: cues.contrary ?? [],
+    frames: {
+      boundaries: compileList(cues.boundaries),
+      reporting: compileList(cues.reporting),
+      writer: compileList(cues.writer),
+      voiceResets: compileList(cues.voice_resets),
+      policySubjects: compileList(cues.generic?.policy_subjects),
+      genericSubjects: compileList(cues.generic?.subjects),
+      genericMarkers: compileList(cues.generic?.markers),
+      earlier: compileList(cues.refuted?.earlier),
+      against: compileList(cues.refuted?.against),
+    },
+    clauseBreaks: compileList(cues.clause_breaks),
+    evidenceLinks: compileList(cues.evidence_links),
+    sense: { people: lowerSet(cues.sense?.people), personal: lowerSet(cues.sense?.personal) },
   };
 }
+
+const lowerSet = (words: string[] | undefined) => new Set((words ?? []).map((w) => w.toLowerCase()));
 
 interface CueMatch {
   status: TriggerStatus;
@@ -71,6 +94,19 @@ export interface SentenceCues {
   contrary: string | null;
   quotes: [number, number][];
   question: boolean;
+  /** A yes/no question ("Is there…?", "Does he…?") rather than one that takes its content for granted ("How will…?"). */
+  openQuestion: boolean;
+  frames: Frames;
+  /** Every undenied evidence cue (when the sentence has no contrary cue): a source, an observation. */
+  evidenceAt: { start: number; text: string }[];
+  /** Dates: evidence in the mention's own statement only with a link to what happened ("…: there were…", "because…"). */
+  datesAt: { start: number; text: string }[];
+  /** Words that tie a dated account to a judgement ("because", "when", "based on"), and colons. */
+  linksAt: number[];
+  /** Where clauses meet ("…, and the father…"): evidence does not cross them. */
+  clauseBreaks: number[];
+  /** The sentence ends at a semicolon: the next one is another statement of the same sentence. */
+  semicolon: boolean;
 }
 
 /** Subordinate clauses a trigger or a source cannot reach out of: concessive ones, and relative ones set off by commas. */
@@ -93,8 +129,12 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
   );
   const terminators = cues.terminators ? allMatches(cues.terminators, masked).map((m) => m.index!) : [];
   const contrary = cues.contrary ? first(masked, cues.contrary) : null;
-  const source = cues.evidence ? firstUndenied(sentence, cues.evidence, terminators) : null;
-  const nearby = cues.evidenceNearby ? firstUndenied(sentence, cues.evidenceNearby, terminators) : null;
+  const sources = cues.evidence ? undenied(sentence, cues.evidence, terminators) : [];
+  // A date is not denied by the clause it sits in: "did not attend the tests on 05/02/2024" is a dated account.
+  const dated = cues.evidenceNearby ? allMatches(cues.evidenceNearby, sentence).map((m) => ({ start: m.index!, text: m[0] })) : [];
+  const source = sources[0] ?? null;
+  const nearby = dated[0] ?? null;
+  const question = /\?["'”’)]*\s*$/.test(sentence);
   return {
     triggers: kept,
     terminators,
@@ -107,7 +147,15 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     nearby: contrary ? null : (nearby?.text ?? null),
     contrary: contrary?.text ?? null,
     quotes: quotedSegments(sentence),
-    question: /\?["'”’)]*\s*$/.test(sentence),
+    question,
+    openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
+    frames: readFrames(sentence, cues.frames),
+    // A contrary cue ("negative", "clear") turns the sentence's sources against a label, not its dates.
+    evidenceAt: contrary ? [] : sources,
+    datesAt: dated,
+    linksAt: [...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []), ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!)],
+    clauseBreaks: cues.clauseBreaks ? allMatches(cues.clauseBreaks, sentence).map((m) => m.index!) : [],
+    semicolon: /;\s*$/.test(sentence),
   };
 }
 
@@ -118,23 +166,34 @@ function first(text: string, re: RegExp): { start: number; text: string } | null
   return m ? { start: m.index, text: m[0] } : null;
 }
 
-/** The first evidence cue that no negation in its own clause denies ("he has never been the subject of any police report"). */
-function firstUndenied(text: string, re: RegExp, terminators: number[]): { start: number; text: string } | null {
+/** A question that asks whether ("Is there…?", "Does he…?"), not one that asks how, when or what given its content. */
+const OPEN_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|might|may|shall)\b/i;
+
+/** The evidence cues that no negation in their own clause denies ("he has never been the subject of any police report"). */
+function undenied(text: string, re: RegExp, terminators: number[]): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
   for (const m of allMatches(re, text)) {
     const clauseStart = Math.max(0, ...terminators.filter((p) => p < m.index!), text.lastIndexOf(',', m.index!) + 1, text.lastIndexOf(':', m.index!) + 1);
     const before = text.slice(clauseStart, m.index!).split(/\s+/).slice(-7).join(' ');
-    if (!/\b(?:no|not|never|without|nor|nothing|neither|none)\b|n't\b/i.test(before)) return { start: m.index!, text: m[0] };
+    if (!/\b(?:no|not|never|without|nor|nothing|neither|none)\b|n't\b/i.test(before)) out.push({ start: m.index!, text: m[0] });
   }
-  return null;
+  return out;
 }
 
 /** Clauses opened by a concessive word, up to the comma that closes them. */
 function concessiveClauses(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of allMatches(SUBORDINATE, text)) {
+    // The clause runs to the comma that closes it, or to the end of the sentence.
     const comma = text.indexOf(',', m.index! + m[0].length);
-    if (comma !== -1) out.push([m.index!, comma]);
+    out.push([m.index!, comma === -1 ? text.length : comma]);
   }
+  return out;
+}
+
+function indexesOfChar(text: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) out.push(i);
   return out;
 }
 
@@ -177,10 +236,14 @@ function wordsBetween(text: string, from: number, to: number): number {
 
 const inside = (spans: [number, number][], at: number) => spans.some(([a, b]) => a < at && at < b);
 
-/** True when words at `at` sit in a bracket or subordinate clause that the mention is outside. */
-function shutAway(own: SentenceCues, at: number, mention: number): boolean {
+/**
+ * True when words at `at` sit in a bracket or subordinate clause that the mention is outside.
+ * With `both`, also when the mention sits in one that the words are outside: a negation before
+ * ", which I consider…" does not reach into it.
+ */
+function shutAway(own: SentenceCues, at: number, mention: number, both = false): boolean {
   if (inside(own.brackets, at) !== inside(own.brackets, mention)) return true;
-  return own.concessive.some(([a, b]) => a <= at && at < b && !(a <= mention && mention < b));
+  return own.concessive.some(([a, b]) => (a <= at && at < b) !== (a <= mention && mention < b) && (both || (a <= at && at < b)));
 }
 
 export interface Decision {
@@ -206,35 +269,78 @@ export interface Decision {
  */
 export interface Neighbour {
   position: 'before' | 'after';
+  /** How many sentences away (1: the next or the previous one). */
+  distance: number;
   cues: SentenceCues;
 }
 
 export function decide(mention: { start: number; end: number }, own: SentenceCues, sentenceText: string, neighbours: Neighbour[], cues: CompiledCues): Decision {
+  const frames = own.frames;
+  // Evidence against an earlier use, in the same sentence: never the writer's assertion.
+  const refutation = refutationOf(frames, (at) => shutAway(own, at, mention.start));
+  if (refutation) return { status: 'refuted', cue: refutation };
   if (own.quotes.some(([a, b]) => a < mention.start && mention.end <= b)) return { status: 'attributed', cue: 'quotation' };
+  // Training, policy, research, or people in general: not about this family.
+  if (frames.generic) return { status: 'hypothetical', cue: frames.generic };
   const reachesClause = (t: CueMatch) => t.status === 'attributed' || /\s/.test(t.text.trim()) || cues.clauseReach.has(t.text.toLowerCase());
   const inScope = (t: CueMatch) => {
     if (t.start < mention.end && t.end > mention.start) return false;
     const [from, to] = t.direction === 'before' ? [t.end, mention.start] : [mention.end, t.start];
     if (from > to) return false;
     if (own.terminators.some((p) => p >= from && p < to)) return false;
-    if (shutAway(own, t.start, mention.start)) return false;
+    if (frames.boundaries.some((p) => p >= from && p < to)) return false;
+    if (shutAway(own, t.start, mention.start, t.status === 'negated')) return false;
+    // A trigger after the mention reaches back only within its own clause ("…FII so that the tests can be stopped").
+    if (t.direction === 'after' && own.clauseBreaks.some((p) => p >= from && p < to)) return false;
     return reachesClause(t) || wordsBetween(sentenceText, from, to) <= (t.direction === 'before' ? cues.windowBefore : cues.windowAfter);
   };
   const active = own.triggers.filter(inScope);
   const find = (status: TriggerStatus) => active.find((t) => t.status === status);
   const negation = find('negated');
+  // Someone else's account, however far the mention stands from the verb ("The neighbour told
+  // officers that he is always aggressive"), and their denials too ("denies being aggressive"),
+  // unless the writer negates the report itself ("The school did not say…").
+  const report = reportingFrameOf(frames, sentenceText.length, mention.start, (at) => shutAway(own, at, mention.start));
+  // The report stands unless a negation governs it: one before it ("did not say"), or one that holds it ("inaccurate to say").
+  const governs = report && negation && (negation.start < report!.start || (negation.start === report.start && negation.end > report.end));
+  if (report && !own.adopted && !governs) return { status: 'attributed', cue: report.text };
   if (negation) return { status: 'negated', cue: negation.text };
   const hypothesis = find('hypothetical');
   if (hypothesis) return { status: 'hypothetical', cue: hypothesis.text };
-  if (own.question) return { status: 'hypothetical', cue: '?' };
+  // A question that asks whether is open; one that asks how or when takes its content as given.
+  if (own.openQuestion && !/\bgiven (?:how|that|the|his|her|their)\b/i.test(sentenceText.slice(0, mention.start))) return { status: 'hypothetical', cue: '?' };
   const attribution = find('attributed');
   if (attribution && !own.adopted) return { status: 'attributed', cue: attribution.text };
-  // A contrast in the mention's own sentence ("…; however, he was hostile") cuts it off from
-  // what the sentences before it said.
-  const contrast = own.terminators.some((p) => p < mention.start);
-  const around = neighbours.filter((n) => !(contrast && n.position === 'before'));
-  const ownEvidence = own.evidence && !shutAway(own, own.sourceAt, mention.start) ? own.evidence : null;
-  const evidence = ownEvidence ?? around.map((n) => n.cues.evidence ?? n.cues.nearby).find(Boolean) ?? null;
+  // Evidence tied to the mention: in its own statement (its segment, not across a clause that
+  // starts something else), or in the sentences around it. A contrast in the mention's own
+  // sentence ("…; however, he was hostile") cuts it off from what the sentences before it said.
+  let [segStart, segEnd] = segmentAt(frames, sentenceText.length, mention.start);
+  // A comment on all that came before ("…, which I consider attention-seeking", "…, which shows
+  // limited insight") reads the whole sentence up to it, up to a semicolon.
+  if (/,\s*which\s+(?:I\s+\w+|shows?|showed|suggests?|indicates?|demonstrates?)\b[^,;]*$/i.test(sentenceText.slice(0, mention.start))) {
+    segStart = Math.max(0, ...indexesOfChar(sentenceText, ';').filter((p) => p < mention.start));
+  }
+  const breaks = own.clauseBreaks;
+  const tied = (at: number, citation = false) => {
+    if (at < segStart || at >= segEnd) return false;
+    // A bracket after the label that cites dates ("(letters dated 04/01/2024, …)") is part of its evidence.
+    if (shutAway(own, at, mention.start) && !(citation && at > mention.end && inside(own.brackets, at) && !own.concessive.some(([a, b]) => a <= at && at < b))) return false;
+    const [a, b] = at < mention.start ? [at, mention.start] : [mention.end, at];
+    return !breaks.some((p) => p >= a && p < b);
+  };
+  // A source or an observation in the statement is evidence; a date is, when something links it to
+  // what happened ("during my visit on 21/08: there were…", "because on 02/07 he…"), not when it
+  // only dates something else ("the referral made on 02/02/2024 was malicious").
+  const linked = own.linksAt.some((p) => p >= segStart && p < segEnd && tied(p) && (p > mention.start || sentenceText[p] !== ':'));
+  const ownEvidence = own.evidenceAt.find((e) => tied(e.start))?.text ?? (linked ? (own.datesAt.find((e) => tied(e.start, true))?.text ?? null) : null);
+  if (ownEvidence) return { status: 'evidenced', cue: ownEvidence };
+  const contrast = own.terminators.some((p) => p < mention.start) || frames.boundaries.some((p) => p < mention.start);
+  // Nor does a statement joined by a semicolon lend its source: "A letter was sent on 04/09; she is disengaged".
+  // (unless the label's statement goes on about the same person: "Mr A swore at the chair on 12/03; his presentation was hostile").
+  const continues = /^\W*(?:he|she|they|his|her|their|this|which)\b/i.test(sentenceText) || /\b(?:this|that|these|those|such) [\p{L}-]+ *$/iu.test(sentenceText.slice(0, mention.start).replace(/\s*\b(?:very|so|quite|rather|too)\s*$/i, ''));
+  const joined = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.semicolon);
+  const around = neighbours.filter((n) => (n.position === 'before' ? !contrast && (!joined || continues) : !own.semicolon));
+  const evidence = around.map((n) => n.cues.evidence ?? n.cues.nearby).find(Boolean) ?? null;
   if (evidence) return { status: 'evidenced', cue: evidence };
   return { status: 'asserted', cue: null };
 }

@@ -28,10 +28,32 @@ export interface CueLists {
   evidence_nearby?: string[];
   /** Words that make a sentence's evidence point the other way (a negative test). */
   contrary?: string[];
+  /** Where one statement ends and another starts within a sentence ("but", "however"); semicolons always do. */
+  boundaries?: string[];
+  /** Where clauses meet inside a statement (", and the father…"): evidence and trailing cues do not cross them. */
+  clause_breaks?: string[];
+  /** Words that tie a dated account to a judgement in the same statement ("because", "when", "based on"). */
+  evidence_links?: string[];
+  /** Verbs of saying, believing and describing: what follows in their statement is their subject's account. */
+  reporting?: string[];
+  /** The writer as a subject ("I", "we"): their reporting verbs are the writer's own judgement. */
+  writer?: string[];
+  /** Where the writer takes the voice back inside a report ("…, which shows…"). */
+  voice_resets?: string[];
+  /** Sentences about training, policy or research, or about people in general. */
+  generic?: { policy_subjects?: string[]; subjects?: string[]; markers?: string[] };
+  /** A pointer back at an earlier use of a label and the evidence against it. */
+  refuted?: { earlier?: string[]; against?: string[] };
+  /** Nouns a label may attach to and still be about a person (see sense.ts): people, and what is personal to them. */
+  sense?: { people?: string[]; personal?: string[] };
 }
 
-export const CUE_LIST_KEYS = ['terminators', 'clause_reach', 'pseudo', 'adopted', 'evidence', 'evidence_nearby', 'contrary'] as const;
+export const CUE_LIST_KEYS = [
+  'terminators', 'clause_reach', 'pseudo', 'adopted', 'evidence', 'evidence_nearby', 'contrary', 'boundaries', 'clause_breaks', 'evidence_links', 'reporting', 'writer', 'voice_resets',
+] as const;
 export const DIRECTED_KEYS = ['negated', 'hypothetical', 'attributed'] as const;
+/** Sections of named lists, joined list by list. */
+export const GROUPED_KEYS = { generic: ['policy_subjects', 'subjects', 'markers'], refuted: ['earlier', 'against'], sense: ['people', 'personal'] } as const;
 
 /** Merges cue sections from several packs: lists are joined, later windows win. */
 export function mergeCues(sections: CueLists[]): CueLists {
@@ -45,6 +67,12 @@ export function mergeCues(sections: CueLists[]): CueLists {
         const list = s[key]?.[dir];
         if (list) out[key] = { ...out[key], [dir]: [...(out[key]?.[dir] ?? []), ...list] };
       }
+    }
+    for (const [group, names] of Object.entries(GROUPED_KEYS) as [keyof typeof GROUPED_KEYS, readonly string[]][]) {
+      const lists = s[group] as Record<string, string[] | undefined> | undefined;
+      if (!lists) continue;
+      const merged = (out[group] ??= {}) as Record<string, string[]>;
+      for (const name of names) if (lists[name]) merged[name] = [...(merged[name] ?? []), ...lists[name]!];
     }
   }
   return out;
@@ -74,6 +102,7 @@ export function cueProblems(cues: CueLists): { key: string; message: string }[] 
     });
   for (const key of CUE_LIST_KEYS) check(cues[key], key);
   for (const key of DIRECTED_KEYS) for (const dir of ['before', 'after'] as const) check(cues[key]?.[dir], `${key}/${dir}`);
+  for (const [group, names] of Object.entries(GROUPED_KEYS)) for (const name of names) check((cues[group as keyof typeof GROUPED_KEYS] as Record<string, string[]> | undefined)?.[name], `${group}/${name}`);
   return problems;
 }
 

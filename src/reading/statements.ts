@@ -69,7 +69,7 @@ export class TextReader {
       if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
       const neighbours: Neighbour[] = this.around(i, 2, leading ? 0 : 1)
         .filter((j) => j !== i)
-        .map((j) => ({ position: j < i ? 'before' : 'after', cues: this.cuesOf(j) }));
+        .map((j) => ({ position: j < i ? 'before' : 'after', distance: Math.abs(j - i), cues: this.cuesOf(j) }));
       const text = leading ? s.text.slice(0, end - s.start) : s.text;
       const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
       const decision = decide({ start: start - s.start, end: end - s.start }, own, text, neighbours, this.cues);

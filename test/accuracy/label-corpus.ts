@@ -34,11 +34,13 @@ export interface Outcome {
   cue: string | null;
 }
 
-export function classify(rows: CorpusRow[], matcher = defaultMatcher()): Outcome[] {
+export function classify(rows: CorpusRow[], matcher = defaultMatcher(), refutedKnown = false): Outcome[] {
   return rows.map((row) => {
     const at = row.text.indexOf(row.term);
     const mention = matcher.read(row.text).mentions.find((m) => m.start < at + row.term.length && m.end > at);
-    return { row, label: mention?.label ?? null, status: mention?.status ?? null, cue: mention?.cue ?? null };
+    // Our own corpora have no `refuted` class: evidence against an earlier use is read there as negated.
+    const status = mention?.status === 'refuted' && !refutedKnown ? 'negated' : (mention?.status ?? null);
+    return { row, label: mention?.label ?? null, status, cue: mention?.cue ?? null };
   });
 }
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { DEFAULT_RULES_DIR, loadPacks } from '../../src/packs/load-packs.ts';
 import { findKind } from '../../src/checks/index.ts';
 import type { CanonicalRecord } from '../../src/intake/record.ts';
-import { classify, scoreWhere, type CorpusRow, type Outcome, type Score } from './label-corpus.ts';
+import { classify, defaultMatcher, scoreWhere, type CorpusRow, type Outcome, type Score } from './label-corpus.ts';
 
 export const SHARED_CORPORA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora');
 
@@ -60,7 +60,7 @@ export interface SharedLabelScores {
 }
 
 export function scoreSharedLabels(rows: SharedLabelRow[]): { scores: SharedLabelScores; outcomes: Outcome[] } {
-  const outcomes = classify(rows as unknown as CorpusRow[]);
+  const outcomes = classify(rows as unknown as CorpusRow[], defaultMatcher(), true);
   const gold = (o: Outcome) => o.row.status as string;
   const isAsserted = (o: Outcome) => o.status === 'asserted';
   const hard = outcomes.filter((o) => (o.row as unknown as SharedLabelRow).hard);

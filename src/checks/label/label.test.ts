@@ -28,7 +28,7 @@ describe('label mentions and their status', () => {
   it.each([
     ['There is no evidence of FII.', 'negated'],
     ['FII was ruled out by the paediatrician.', 'negated'],
-    ['Mr Doyle denies any alcohol misuse.', 'negated'],
+    ['Mr Doyle denies any alcohol misuse.', 'attributed'],
     ['She was not considered aggressive at any visit.', 'negated'],
     ['If concerns about FII arise, the paediatrician will be consulted.', 'hypothetical'],
     ['The FII guidance was discussed in supervision.', 'hypothetical'],

@@ -1,0 +1,142 @@
+import { allMatches } from '../text/terms.ts';
+
+/**
+ * Frames: the parts of a sentence that decide whose words a mention is and what the writer does
+ * with it, read from the sentence's structure rather than from a window of words.
+ *
+ * - A **segment** is the stretch of a sentence a mention's own statement runs over: it ends at a
+ *   semicolon or a contrast ("but", "however"), and a colon opens a new one for what follows
+ *   (a heading before it is not part of the statement), while the elaboration after a colon
+ *   still belongs to the statement before it ("The home was chaotic: there were…").
+ * - A **reporting frame** is a verb of saying, believing or describing ("told officers that",
+ *   "describe her as", "raised concerns about", "denies") whose subject is someone other than
+ *   the writer: what follows it in its segment is that person's account, however far away.
+ * - A **generic frame** is a sentence about people in general or about training, policy or
+ *   research, rather than about this family.
+ * - A **refutation** is a sentence that points back at an earlier use ("the earlier description
+ *   of…", "the statement that…") and says evidence is against it.
+ */
+
+export interface FrameCues {
+  boundaries: RegExp | null;
+  reporting: RegExp | null;
+  writer: RegExp | null;
+  voiceResets: RegExp | null;
+  policySubjects: RegExp | null;
+  genericSubjects: RegExp | null;
+  genericMarkers: RegExp | null;
+  earlier: RegExp | null;
+  against: RegExp | null;
+}
+
+export interface Frames {
+  /** Starts of hard boundaries (semicolons, contrasts) and colons, in order. */
+  boundaries: number[];
+  colons: number[];
+  /** Reporting verbs whose subject is not the writer: where each starts and ends. */
+  reports: { start: number; end: number; text: string }[];
+  /** Where the writer takes the voice back ("…, which shows…"). */
+  resets: number[];
+  /** The sentence is about training, policy, research, or people in general. */
+  generic: string | null;
+  /** Pointers back at an earlier use, and evidence against it (a refutation needs one of each). */
+  earlier: { start: number; text: string }[];
+  against: { start: number; text: string }[];
+}
+
+const COLON = /:(?!\d)/g;
+
+export function readFrames(sentence: string, cues: FrameCues): Frames {
+  const boundaries = [...(cues.boundaries ? allMatches(cues.boundaries, sentence).map((m) => m.index!) : []), ...indexesOf(sentence, ';')].sort((a, b) => a - b);
+  const colons = allMatches(COLON, sentence).map((m) => m.index!);
+  const reports: Frames['reports'] = [];
+  if (cues.reporting) {
+    for (const m of allMatches(cues.reporting, sentence)) {
+      const start = m.index!;
+      if (cues.writer && byWriter(sentence, start, boundaries, cues.writer)) continue;
+      reports.push({ start, end: start + m[0].length, text: m[0] });
+    }
+  }
+  const resets = cues.voiceResets ? allMatches(cues.voiceResets, sentence).map((m) => m.index!) : [];
+  const found = (re: RegExp | null) => (re ? allMatches(re, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
+  const earlier = found(cues.earlier);
+  return { boundaries, colons, reports, resets, generic: genericFrame(sentence, cues), earlier, against: earlier.length ? found(cues.against) : [] };
+}
+
+function indexesOf(text: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) out.push(i);
+  return out;
+}
+
+/** True when the reporting verb at `at` has the writer as its subject ("I would describe", "we believe"), not "I was told". */
+function byWriter(sentence: string, at: number, boundaries: number[], writer: RegExp): boolean {
+  const from = Math.max(0, ...boundaries.filter((b) => b < at), sentence.lastIndexOf(',', at) + 1);
+  const lead = sentence.slice(from, at);
+  writer.lastIndex = 0;
+  const m = writer.exec(lead);
+  writer.lastIndex = 0;
+  if (!m) return false;
+  // The writer is the subject only when just a few auxiliaries or adverbs stand between: "I would
+  // describe", "I have always felt", but not "I was told" (passive: someone else told).
+  const between = lead.slice(m.index + m[0].length).trim();
+  return between.split(/\s+/).filter(Boolean).length <= 3 && !/\b(?:was|were|been|being|am)\b/i.test(between);
+}
+
+/** The segment of the sentence a position belongs to: [start, end). */
+export function segmentAt(frames: Frames, length: number, at: number): [number, number] {
+  let start = 0;
+  let end = length;
+  for (const b of frames.boundaries) {
+    if (b < at) start = Math.max(start, b);
+    else {
+      end = Math.min(end, b);
+      break;
+    }
+  }
+  // A colon before the position starts its statement; a colon after it does not end it.
+  for (const c of frames.colons) if (c < at && c > start) start = c;
+  return [start, end];
+}
+
+/** The reporting frame a mention stands in: a reporting verb before it in its segment, with no reset of voice between. */
+export function reportingFrameOf(frames: Frames, length: number, mentionStart: number, shutAway: (at: number) => boolean = () => false): { start: number; end: number; text: string } | null {
+  const [segStart] = segmentAt(frames, length, mentionStart);
+  for (let i = frames.reports.length - 1; i >= 0; i--) {
+    const r = frames.reports[i];
+    if (r.end > mentionStart || shutAway(r.start)) continue;
+    // The verb may stand before a colon that introduces what was said ("Mr X said: …").
+    const colonBetween = frames.colons.some((c) => c >= r.end && c < mentionStart);
+    if (r.start < segStart && !(colonBetween && !frames.boundaries.some((b) => b > r.start && b < mentionStart))) continue;
+    if (frames.resets.some((p) => p > r.end && p < mentionStart)) continue;
+    return r;
+  }
+  return null;
+}
+
+function genericFrame(sentence: string, cues: FrameCues): string | null {
+  const policy = firstMatch(cues.policySubjects, sentence);
+  // Training, policy or research as the subject of the sentence (before its first verb-like word).
+  if (policy && policy.index < 60 && !/\b(?:I|we|Mr|Mrs|Ms|Miss)\b/.test(sentence.slice(0, policy.index))) return policy.text;
+  const generic = firstMatch(cues.genericSubjects, sentence);
+  if (generic && generic.index === 0) {
+    const marker = firstMatch(cues.genericMarkers, sentence);
+    if (marker) return `${generic.text} … ${marker.text}`;
+  }
+  return null;
+}
+
+/** The refutation a mention stands in: a pointer back and evidence against, neither shut away from it. */
+export function refutationOf(frames: Frames, shutAway: (at: number) => boolean): string | null {
+  const earlier = frames.earlier.find((e) => !shutAway(e.start));
+  const against = earlier && frames.against.find((a) => !shutAway(a.start));
+  return earlier && against ? `${earlier.text} … ${against.text}` : null;
+}
+
+function firstMatch(re: RegExp | null, text: string): { index: number; text: string } | null {
+  if (!re) return null;
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m ? { index: m.index, text: m[0] } : null;
+}
