@@ -1,6 +1,7 @@
 import { excerpt, sentenceAt, splitSentences } from '../../reading/sentences.ts';
 import { termPattern, allMatches } from '../../text/terms.ts';
 import { TextGates, type Gate } from '../../text/text-gates.ts';
+import { attachment } from '../../reading/sense.ts';
 import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../../reading/assertion.ts';
 
 /** One label found in a record, with the status the assertion engine gave it. */
@@ -48,8 +49,8 @@ export class LabelMatcher {
     const all: { form: string; label: string }[] = labels.flatMap((l) => l.forms.map((form) => ({ form, label: l.label })));
     all.sort((a, b) => b.form.length - a.form.length);
     for (const { form, label } of all) this.byForm.set(normaliseForm(form), label);
-    this.compiled = labels.map((l) => ({ label: l.label, re: new RegExp(`^(?:${l.forms.map(termPattern).join('|')})$`, 'iu') }));
-    this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${all.map((a) => termPattern(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+    this.compiled = labels.map((l) => ({ label: l.label, re: new RegExp(`^(?:${l.forms.map(formSource).join('|')})$`, 'iu') }));
+    this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${all.map((a) => formSource(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
     const excluded = labels.flatMap((l) => l.exclusions ?? []);
     this.exclusions = excluded.length ? wholeWordRegex(excluded) : null;
     this.contrary = labels
@@ -88,7 +89,7 @@ export class LabelMatcher {
     const neighbours = (i: number): Neighbour[] =>
       [i - 1, i - 2, i + 1]
         .filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph)
-        .map((j) => ({ position: j < i ? ('before' as const) : ('after' as const), cues: cuesOf(j) }));
+        .map((j) => ({ position: j < i ? ('before' as const) : ('after' as const), distance: Math.abs(j - i), cues: cuesOf(j) }));
     const judge = (start: number, end: number) => {
       const i = sentenceAt(sentences, start);
       const s = sentences[i];
@@ -100,14 +101,17 @@ export class LabelMatcher {
     for (const m of hits) {
       const start = m.index!;
       const end = start + m[0].length;
+      // A label word about a thing ("aggressive treatment", "the wardrobe was unstable") is not a mention.
+      const at = sentences[sentenceAt(sentences, start)];
+      if (attachment(at.text, start - at.start, end - at.start, this.cues.sense)?.kind === 'thing') continue;
       const { i, decision } = judge(start, end);
       const label = this.labelOf(m[0]);
       mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue });
       // A label negated where the sentence or its neighbours name a source ("Dr Khan's report of
       // 24/06/2022 … There is no evidence of FII"), or in an outcome ("found to be unsubstantiated").
-      if (decision.status === 'negated') {
+      if (decision.status === 'negated' || decision.status === 'refuted') {
         const own = cuesOf(i);
-        const source = own.source ?? neighbours(i).find((n) => n.cues.source)?.cues.source ?? own.contrary;
+        const source = (decision.status === 'refuted' ? decision.cue : null) ?? own.source ?? neighbours(i).find((n) => n.cues.source)?.cues.source ?? own.contrary;
         if (source && !contrary.some((c) => c.label === label)) contrary.push({ label, start, end, text: m[0], cue: source, sentence: excerpt(sentences[i].text) });
       }
     }
@@ -131,6 +135,12 @@ function wholeWordRegex(terms: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 }
 
+
+/** A form as regex source: a /regular expression/ as written (verb and noun phrases: "uses cocaine", "drinks to excess"), anything else as a term. */
+export function formSource(form: string): string {
+  const m = /^\/(.+)\/$/.exec(form);
+  return m ? m[1] : termPattern(form);
+}
 
 function normaliseForm(text: string): string {
   return text.toLowerCase().replace(/[-\s]+/g, ' ');

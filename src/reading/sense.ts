@@ -1,0 +1,264 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Sense: whether a label word is used about a person. "Aggressive" in "an aggressive father" or
+ * "his behaviour was aggressive" is a label; in "aggressive treatment", "the infection was
+ * aggressive" or "the wardrobe was unstable" it is not. The decision is made from the word the
+ * label attaches to, found from parts of speech:
+ *
+ * 1. predicative: back over adverbs to a copula or auxiliary, then the head of the subject
+ *    ("The wi-fi signal in the flat is unstable", "the handbrake had disengaged");
+ * 2. "describe X as …", "presents as …": X, or the subject of the verb;
+ * 3. attributive (adjectives only): the last noun of the phrase it modifies ("volatile organic
+ *    compounds"); a noun label inside a compound ("the FII case") stays a label;
+ * 4. "is an alcoholic": the subject.
+ *
+ * A noun label ("manipulation", "drug misuse", "non-compliance") names the behaviour itself, so
+ * only adjectives and verbs are read for sense.
+ *
+ * Parts of speech come from wink-nlp's English model (loaded on first use, offline), with
+ * closed-class word lists for copulas, auxiliaries and possessives (where a tagger's mistakes hurt
+ * most), and the lists alone as the tagger if the model cannot be loaded. A head is a person (a pronoun, a name, one of `people`), personal (a
+ * person's behaviour, relationship, home or parenting: one of `personal`, or an -ing word), or a
+ * thing (any other common noun). Only a thing makes the mention another sense; when the head
+ * cannot be found, or is a capitalised word at the start of the sentence (a name or not), the
+ * mention stands.
+ */
+export interface SenseLists {
+  people: Set<string>;
+  personal: Set<string>;
+}
+
+export type HeadKind = 'person' | 'personal' | 'thing' | 'unknown';
+export interface Attachment {
+  head: string;
+  kind: HeadKind;
+}
+
+type Cat = 'N' | 'PROPN' | 'PRON' | 'ADJ' | 'ADV' | 'V' | 'DET' | 'ADP' | 'CC' | 'SC' | 'PART' | 'POS' | 'PUNCT' | 'NUM' | 'X';
+interface Token {
+  text: string;
+  lower: string;
+  cat: Cat;
+  start: number;
+  end: number;
+}
+
+const words = (s: string) => new Set(s.split(' '));
+const COPULAS = words('is was were are am be been being remain remains remained seem seems seemed appear appears appeared become becomes became becoming stay stays stayed look looks looked sound sounds sounded grow grows grew get gets got proved proves');
+const AUXILIARIES = words("has have had having can could will would may might must should shall do does did not never n't to");
+const POSSESSIVES = words('his her their its my our your');
+const NP_INSIDE = words('N PROPN ADJ NUM POS DET');
+const NOT_PEOPLE = words('it this that these those there which what something anything everything nothing');
+const DETERMINERS = words('the a an this these those some any each every both no all another either neither');
+const PRONOUNS = words('i you he she it we they him them me us himself herself themselves who whom which someone everyone anyone somebody nobody');
+const PREPOSITIONS = words('in on at by for with about against around towards toward to from of into onto over under through during since after before without within between among near across behind beyond upon per like than despite throughout');
+const SUBORDINATORS = words('because when while whilst although though if that whether until unless as once where');
+const ADVERBS = words('very too so quite rather often always never not still also again now then more most less much just even sometimes today yesterday soon already almost overly');
+const NOT_ADVERBS = words('family only early friendly elderly supply reply assembly bully belly jelly rally ally');
+
+const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session');
+/** Verbs of describing and judging that take what they describe as their object. */
+const DESCRIBING = /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
+/** Nouns of behaviour and states: the label names the behaviour, whoever it belongs to. */
+const NOUN_LABEL = /(?:ion|ism|ity|ance|ence|ment|ness|cy|ure|use|iour|ior|chaos|fii|ency)$/i;
+
+const isCopula = (t: Token | undefined) => !!t && COPULAS.has(t.lower);
+const isAuxiliary = (t: Token | undefined) => !!t && AUXILIARIES.has(t.lower);
+const isNominal = (t: Token | undefined) => !!t && (t.cat === 'N' || t.cat === 'PROPN' || t.cat === 'PRON');
+
+// --- tagging ---------------------------------------------------------------------------------
+
+interface Wink {
+  readDoc(text: string): { tokens(): { out(f?: unknown): unknown[] } };
+  its: { pos: unknown };
+}
+let wink: Wink | null | undefined;
+
+/** wink-nlp with its English model, loaded once on first use; null if it cannot be loaded. */
+function winkTagger(): Wink | null {
+  if (wink === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      const winkNLP = require('wink-nlp') as (model: unknown) => Wink;
+      wink = winkNLP(require('wink-eng-lite-web-model'));
+    } catch {
+      wink = null;
+    }
+  }
+  return wink;
+}
+
+const UNIVERSAL: Record<string, Cat> = {
+  NOUN: 'N', PROPN: 'PROPN', PRON: 'PRON', ADJ: 'ADJ', ADV: 'ADV', VERB: 'V', AUX: 'V', DET: 'DET', ADP: 'ADP', CCONJ: 'CC', SCONJ: 'SC', PART: 'PART', PUNCT: 'PUNCT', NUM: 'NUM',
+};
+
+/** Tokens with wink's parts of speech and their offsets in the sentence, or null if they cannot be lined up. */
+function winkTokens(sentence: string): Token[] | null {
+  const nlp = winkTagger();
+  if (!nlp) return null;
+  const tokens = nlp.readDoc(sentence).tokens();
+  const values = tokens.out() as string[];
+  const tags = tokens.out(nlp.its.pos) as string[];
+  const out: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const start = sentence.indexOf(values[i], at);
+    if (start === -1) return null;
+    at = start + values[i].length;
+    const prev = out[out.length - 1];
+    // wink splits hyphenated words ("wi - fi"): join them again.
+    if (prev && (values[i] === '-' || prev.text.endsWith('-')) && prev.end === start) {
+      prev.text += values[i];
+      prev.lower = prev.text.toLowerCase();
+      prev.end = at;
+      if (values[i] !== '-') prev.cat = UNIVERSAL[tags[i]] ?? 'X';
+      continue;
+    }
+    const lower = values[i].toLowerCase();
+    out.push({ text: values[i], lower, cat: lower === "'s" || lower === '’s' ? 'POS' : (UNIVERSAL[tags[i]] ?? 'X'), start, end: at });
+  }
+  return out;
+}
+
+/** Closed-class word lists as a tagger: any other word is a noun, a capitalised one inside the sentence a name. */
+function listTokens(sentence: string): Token[] {
+  const out: Token[] = [];
+  for (const m of sentence.matchAll(/['’]s\b|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)) {
+    const text = m[0];
+    const lower = text.toLowerCase();
+    let cat: Cat;
+    if (lower === "'s" || lower === '’s') cat = 'POS';
+    else if (!/[\p{L}\p{N}]/u.test(text)) cat = 'PUNCT';
+    else if (/^\d/.test(text)) cat = 'NUM';
+    else if (out.length && /^\p{Lu}/u.test(text)) cat = 'PROPN';
+    else if (COPULAS.has(lower) || (AUXILIARIES.has(lower) && !/^(?:to|not|never)$/.test(lower))) cat = 'V';
+    else if (POSSESSIVES.has(lower) || DETERMINERS.has(lower)) cat = 'DET';
+    else if (PRONOUNS.has(lower)) cat = 'PRON';
+    else if (lower === 'to' || PREPOSITIONS.has(lower)) cat = 'ADP';
+    else if (/^(?:and|or|but|nor)$/.test(lower)) cat = 'CC';
+    else if (SUBORDINATORS.has(lower)) cat = 'SC';
+    else if (ADVERBS.has(lower) || (/ly$/.test(lower) && !NOT_ADVERBS.has(lower))) cat = 'ADV';
+    else if (/(?:ive|ic|ous|ile|able|ible|ant|ent|ful|less)$/.test(lower)) cat = 'ADJ';
+    else cat = 'N';
+    out.push({ text, lower, cat, start: m.index!, end: m.index! + text.length });
+  }
+  return out;
+}
+
+// --- attachment ------------------------------------------------------------------------------
+
+/** Where the noun phrase ending at j starts. */
+function phraseStart(T: Token[], j: number): number {
+  if (T[j].cat === 'PRON' && !POSSESSIVES.has(T[j].lower)) return j;
+  let s = j;
+  while (s > 0 && (NP_INSIDE.has(T[s - 1].cat) || POSSESSIVES.has(T[s - 1].lower))) s--;
+  return s;
+}
+
+/** The head of a subject ending at j, climbing back over prepositional phrases ("the room [at the centre]"). */
+function subjectHead(T: Token[], j: number, notOver?: string): number {
+  let h = j;
+  let s = phraseStart(T, j);
+  while (s >= 2 && T[s - 1].cat === 'ADP' && T[s - 1].lower !== notOver && isNominal(T[s - 2])) {
+    h = s - 2;
+    s = phraseStart(T, h);
+  }
+  return h;
+}
+
+function backToSubject(T: Token[], i: number): number | null {
+  while (i >= 0 && (isCopula(T[i]) || isAuxiliary(T[i]) || T[i].cat === 'ADV')) i--;
+  // A time phrase between subject and verb ("His presentation that afternoon was volatile").
+  while (i >= 1 && TIMES.has(T[i].lower) && /^(?:that|this|the|same|each|every|last)$/.test(T[i - 1].lower)) {
+    i -= 2;
+    while (i >= 0 && (T[i].lower === 'same' || T[i].cat === 'ADP')) i--;
+  }
+  if (i < 0) return null;
+  // "the flat is": a determiner and one word before a verb make a noun, whatever the tagger said.
+  if (T[i].cat === 'ADJ' && T[i - 1]?.cat === 'DET') T[i].cat = 'N';
+  return isNominal(T[i]) ? subjectHead(T, i) : null;
+}
+
+/** The index of the token a mention over tokens s..e attaches to, or null. */
+function attach(T: Token[], s: number, e: number): number | null {
+  // An adverb ("pushed him aside aggressively") describes an action, whoever did it.
+  if (T[e].cat === 'ADV') return null;
+  // An adjective before a noun modifies it ("a hostile witness", "aggressive treatment").
+  if (T[e].cat === 'ADJ') {
+    let i = e + 1;
+    // Past other adjectives, and "and"/"or" only between adjectives ("volatile and aggressive man", not "aggressive and workers").
+    while (T[i] && (T[i].cat === 'ADJ' || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))) i++;
+    if (T[i]?.cat === 'N') {
+      while (T[i + 1]?.cat === 'N') i++;
+      return i;
+    }
+  }
+  let i = s - 1;
+  while (i >= 0 && T[i].lower !== 'as' && (/^(?:ADV|ADJ|CC)$/.test(T[i].cat) || /^(?:,|not|never|n't)$/.test(T[i].lower))) i--;
+  if (isCopula(T[i]) || (isAuxiliary(T[i]) && T[e].cat === 'V')) {
+    const r = backToSubject(T, i);
+    if (r !== null) return r;
+  }
+  i = s - 1;
+  while (i >= 0 && /^(?:ADV|DET)$/.test(T[i].cat) && T[i].lower !== 'as') i--;
+  if (T[i]?.lower === 'as') {
+    let k = i - 1;
+    if (/^(?:ADP|PART|ADV)$/.test(T[k]?.cat ?? '') && T[k - 1]?.cat === 'V') k--;
+    // The object, over phrases that place it ("calls to the team as") but not over "of" ("the description of Mr Reid as").
+    if (T[k]?.cat === 'PRON' || T[k]?.cat === 'PROPN') return k;
+    if (isNominal(T[k])) return subjectHead(T, k, 'of');
+    // "which the school interpreted as controlling": the subject of an active verb of describing is
+    // the describer, not what is described; a passive one ("are described as") or an intransitive
+    // one ("presents as") has what is described as its subject.
+    if (T[k]?.cat === 'V' && DESCRIBING.test(T[k].lower) && !isCopula(T[k - 1]) && !isCopula(T[k - 2])) return null;
+    if (T[k]?.cat === 'V') {
+      const r = backToSubject(T, k - 1);
+      if (r !== null) return r;
+    }
+  }
+  i = s - 1;
+  while (i >= 0 && /^(?:DET|ADV|ADJ)$/.test(T[i].cat)) i--;
+  if (isCopula(T[i])) {
+    const r = backToSubject(T, i);
+    if (r !== null) return r;
+  }
+  return null;
+}
+
+function classify(T: Token[], h: number, lists: SenseLists): HeadKind {
+  const t = T[h];
+  const w = t.lower.replace(/['’]s$/, '');
+  if (NOT_PEOPLE.has(w)) return 'unknown';
+  if (t.cat === 'PRON' || POSSESSIVES.has(w) || lists.people.has(w) || lists.people.has(singular(w))) return 'person';
+  if (lists.personal.has(w) || lists.personal.has(singular(w)) || /ing$/.test(w)) return 'personal';
+  if (/^\p{Lu}/u.test(t.text)) return h === 0 || T[h - 1].cat === 'PUNCT' ? 'unknown' : 'person';
+  if (t.cat === 'PROPN') return 'person';
+  // Only a word the tagger reads as a common noun is a thing; a verb read as a head is a misreading.
+  return t.cat === 'N' ? 'thing' : 'unknown';
+}
+
+function singular(w: string): string {
+  if (/ies$/.test(w)) return w.slice(0, -3) + 'y';
+  if (/(?:ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  if (/s$/.test(w) && !/ss$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+function attachIn(T: Token[], start: number, end: number, lists: SenseLists): Attachment | null {
+  const s = T.findIndex((t) => t.end > start);
+  let e = T.findIndex((t) => t.start >= end) - 1;
+  if (e < 0) e = T.length - 1;
+  if (s === -1 || e < s || NOUN_LABEL.test(T[e].lower)) return null;
+  // After a possessive a word is a noun, whatever the tagger said ("His conduct", "Ms Nolan's calls").
+  for (let i = 1; i < T.length; i++) if (T[i].cat === 'V' && (T[i - 1].cat === 'POS' || (POSSESSIVES.has(T[i - 1].lower) && T[i - 1].lower !== 'her'))) T[i].cat = 'N';
+  const h = attach(T, s, e);
+  return h === null ? null : { head: T[h].text, kind: classify(T, h, lists) };
+}
+
+/** What a mention at [start, end) of a sentence attaches to, or null when that cannot be told. */
+export function attachment(sentence: string, start: number, end: number, lists: SenseLists): Attachment | null {
+  // A label at the start of a sentence is capitalised, and a tagger then reads it as a name.
+  const tagged = winkTokens(start === 0 ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence);
+  return tagged ? attachIn(tagged, start, end, lists) : attachIn(listTokens(sentence), start, end, lists);
+}
