@@ -8,6 +8,7 @@ import { buildHistory, type HistoryEntry, type LabelHistory } from './history.ts
 import { LabelMatcher, type Mention } from './mentions.ts';
 import { ASSERTION_SECTION_SCHEMA } from '../../reading/cue-schema.ts';
 import { textGates } from '../../text/text-gates.ts';
+import { unsafePatternReason } from '../../text/safe-regex.ts';
 
 /** A `label` rule: one stigmatising label, its surface forms, and what would evidence it. */
 export interface LabelRule extends Rule {
@@ -25,13 +26,26 @@ export const labelKind: RuleKind = {
   summary: 'Finds a label about a person and reports it when the writer asserts it with no evidence, negation, hypothesis or attribution.',
   properties: {
     label: { type: 'string', minLength: 1, description: 'The canonical label name, e.g. FII.' },
-    forms: { ...stringList, description: 'Surface forms (inflections, synonyms), matched as whole words in any case.' },
+    forms: { ...stringList, description: 'Surface forms (inflections, synonyms), matched as whole words in any case; a /regular expression/ for verb and noun phrases ("uses cocaine", "drinks to excess").' },
     exclusions: { ...stringList, description: 'Phrases that hold a form but are not the label (e.g. "non-alcoholic drinks"); a form inside one is not a mention.' },
     evidence_needed: { type: 'string', description: 'What evidence would support the label.' },
     source: { type: 'string', description: 'The guidance the rule rests on.' },
     contrary_sources: { ...stringList, description: 'Independent sources whose negative or excluding result, in the same sentence, counts as evidence against the label.' },
   },
   required: ['label', 'forms'],
+  validate(rule) {
+    return ((rule as LabelRule).forms ?? []).flatMap((form, i) => {
+      const m = /^\/(.+)\/$/.exec(form);
+      if (!m) return [];
+      try {
+        new RegExp(m[1], 'iu');
+      } catch (err) {
+        return [{ key: `forms/${i}`, message: `not a valid regular expression: ${(err as Error).message}` }];
+      }
+      const unsafe = unsafePatternReason(m[1]);
+      return unsafe ? [{ key: `forms/${i}`, message: `pattern refused: ${unsafe}` }] : [];
+    });
+  },
   section: { key: 'assertion', schema: ASSERTION_SECTION_SCHEMA, validate: (s) => cueProblems(s as CueLists) },
   createCheck(rules, env) {
     return new LabelCheck(rules as LabelRule[], env);
