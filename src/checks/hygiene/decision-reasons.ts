@@ -12,6 +12,14 @@ export interface DecisionReasonsRule extends Rule {
   decision_types?: string[];
   decision?: PatternSpec;
   reasons: PatternSpec;
+  /** Connectives whose reason comes before them ("…was negative, so testing will stop"). */
+  consequences?: PatternSpec;
+  /** Words that say nothing specific ("the concerns", "as above", "best interests"): a reason made only of these is empty. */
+  empty_words?: string[];
+  /** How many specific words a reason needs (default 2). */
+  reason_min_words?: number;
+  /** Wording of a finding or a change of circumstances ("results were negative", "confirmed"): a sentence of its own that gives a reason without a connective. */
+  facts?: PatternSpec;
 }
 
 /**
@@ -33,12 +41,18 @@ export const decisionReasonsKind: RuleKind = {
   properties: {
     decision_types: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'record_type values that are records of a decision (any case, spacing and punctuation).' },
     decision: patternSpecSchema('Wording that states a decision in a record of any type ("Decision:", "agreed to close").'),
-    reasons: patternSpecSchema('Wording that gives reasons ("because", "due to", "Reasons:").'),
+    reasons: patternSpecSchema('Wording that gives reasons ("because", "due to", "Reasons:"); the words after it, to the end of its clause, are the reason.'),
+    consequences: patternSpecSchema('Connectives whose reason comes before them in the sentence (", so", "therefore").'),
+    empty_words: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Words that say nothing specific ("concerns", "above", "appropriate"): a reason of only these (and common words) is empty.' },
+    reason_min_words: { type: 'integer', minimum: 1, maximum: 20, description: 'How many specific words a reason needs (default 2).' },
+    facts: patternSpecSchema('Wording of a finding or a change (“results were negative”, “confirmed”): a sentence of its own with this and specific words gives a reason without a connective.'),
   },
   required: ['reasons'],
   validate(rule) {
     const r = rule as DecisionReasonsRule;
-    const problems: RuleProblem[] = [...patternSpecProblems(r.decision, 'decision'), ...patternSpecProblems(r.reasons, 'reasons')];
+    const problems: RuleProblem[] = [
+      ...patternSpecProblems(r.decision, 'decision'), ...patternSpecProblems(r.reasons, 'reasons'), ...patternSpecProblems(r.consequences, 'consequences'), ...patternSpecProblems(r.facts, 'facts'),
+    ];
     if (!r.decision_types && !r.decision) problems.push({ key: 'decision', message: 'a decision-reasons rule needs decision_types or decision' });
     return problems;
   },
@@ -54,6 +68,10 @@ interface Compiled {
   /** Admits a record that could state a decision in words. */
   decisionGate: Gate;
   reasons: RegExp | null;
+  consequences: RegExp | null;
+  facts: RegExp | null;
+  empty: Set<string>;
+  minWords: number;
 }
 
 class DecisionReasonsCheck implements Check {
@@ -65,21 +83,26 @@ class DecisionReasonsCheck implements Check {
     const gates = textGates(env);
     this.compiled = rules.map((rule) => {
       const decision = compilePatternSpec(rule.decision);
-      return { rule, types: new Set((rule.decision_types ?? []).map(typeKey)), decision, decisionGate: gates.forRegex(decision), reasons: compilePatternSpec(rule.reasons) };
+      return {
+        rule, types: new Set((rule.decision_types ?? []).map(typeKey)), decision, decisionGate: gates.forRegex(decision), reasons: compilePatternSpec(rule.reasons),
+        consequences: compilePatternSpec(rule.consequences), facts: compilePatternSpec(rule.facts),
+        empty: new Set((rule.empty_words ?? []).map((w) => w.toLowerCase())), minWords: rule.reason_min_words ?? 2,
+      };
     });
   }
 
   record(record: CanonicalRecord): FlagDraft[] {
     const drafts: FlagDraft[] = [];
     let reader: TextReader | null = null;
-    for (const { rule, types, decision, decisionGate, reasons } of this.compiled) {
+    for (const c of this.compiled) {
+      const { rule, types, decision, decisionGate } = c;
       const byType = record.record_type !== null && types.has(typeKey(record.record_type));
       const could = decisionGate.admits(record.text);
       if (!byType && !could) continue;
       reader ??= new TextReader(record.text, this.cues);
       const stated = (could ? reader.statements(decision) : []).filter((s) => !SUPPOSED.includes(s.status) && !denied(record.text, s.start));
       if (!byType && !stated.length) continue;
-      if (reader.statements(reasons).some((s) => !SUPPOSED.includes(s.status) && !denied(record.text, s.start))) continue;
+      if (givesReasons(reader, c, stated.map((s) => s.sentence.start), record.text)) continue;
       const first = stated[0];
       const what = first ? `The record states a decision (“${excerpt(first.sentence.text, 100)}”)` : `This ${record.record_type} record states a decision`;
       drafts.push({
@@ -97,6 +120,56 @@ class DecisionReasonsCheck implements Check {
   }
 }
 
+
+const COMMON = new Set(
+  ('a an the this that these those it its is are was were be been being has have had do does did will would shall should can could may might must to of in on at by for with ' +
+    'from as and or but if so than then there their they them he she his her him we our us you your i me my which who whom whose what when where why how ' +
+    'all any both each some such very also only just now still yet into onto about over under after before since until while during up out off again further ' +
+    'here one two three 1 2 3 4 5 6 7 8 9 0').split(' '),
+);
+
+/** The words of a reason that say something: not common words, not the rule's empty words ("no" counts: "no further concerns" is a finding). */
+function specificWords(text: string, empty: Set<string>): number {
+  let n = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’/.%-]*/gu)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (!COMMON.has(w) && !empty.has(w)) n++;
+  }
+  return n;
+}
+
+/**
+ * Whether a record gives reasons: a connective ("because", "Rationale:") followed, to the end of
+ * its clause, by enough specific words ("due to the concerns" and "as above" are not reasons);
+ * a consequence ("…, so testing will stop") with specific words before it in its sentence; or a
+ * sentence other than the decision's that reports a finding or a change in specific words.
+ */
+function givesReasons(reader: TextReader, c: Compiled, decisionSentences: number[], text: string): boolean {
+  const counts = (s: { status: Status; start: number }) => !SUPPOSED.includes(s.status) && !denied(text, s.start);
+  for (const r of reader.statements(c.reasons).filter(counts)) {
+    const after = text.slice(r.end, r.sentence.end);
+    // A labelled reason ("Reasons: 1) …; 2) …") runs to the end of its sentence; a connective to the end of its clause.
+    const labelled = /[:–—-]\s*$/.test(r.text) || /^\s*[:–—-]/.test(after);
+    const clause = labelled ? after : after.split(/[,;]/)[0];
+    if (specificWords(clause, c.empty) >= c.minWords) return true;
+    // "Why NFA? The school nurse confirmed…": the answer follows the question.
+    if (/\?\s*$/.test(r.sentence.text) && specificWords(text.slice(r.sentence.end, r.sentence.end + 300).split(/[.?!]/)[0], c.empty) >= c.minWords) return true;
+  }
+  // What follows a consequence is the decision, so only a denial before it ("no reason, so…") unmakes it.
+  for (const r of reader.statements(c.consequences).filter((s) => !denied(text, s.start))) {
+    const before = text.slice(r.sentence.start, r.start).split(';').pop()!;
+    if (specificWords(before, c.empty) >= c.minWords) return true;
+  }
+  if (c.facts) {
+    for (const f of reader.statements(c.facts).filter(counts)) {
+      if (f.status !== 'asserted' && f.status !== 'evidenced') continue;
+      if (decisionSentences.includes(f.sentence.start) && !/;/.test(f.sentence.text)) continue;
+      const clause = f.sentence.text.split(';')[0];
+      if (specificWords(clause, c.empty) >= c.minWords + 2) return true;
+    }
+  }
+  return false;
+}
 
 /** record_type compared in any case, ignoring spaces and punctuation ("Manager's Decision" = "managers decision"). */
 function typeKey(type: string): string {
