@@ -3,7 +3,7 @@ import { detectMarkup, htmlToText, rtfToText, toPlainText, decodeEntities } from
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
 import type { InputSummary } from '../src/intake/read-export.ts';
-import type { CanonicalRecord, RejectedRow } from '../src/intake/record.ts';
+import type { CanonicalRecord, RejectedRow } from '../src/model/record.ts';
 import { runCli } from './support/run-cli.ts';
 
 const FIXTURE = 'fixtures/richtext/richtext-notes.csv';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { auditJson, runCli, repoPath } from './support/run-cli.ts';
-import type { Flag } from '../src/report/flag.ts';
+import type { Flag } from '../src/model/flag.ts';
 
 const FIXTURES = readdirSync(repoPath('fixtures/staleness')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/staleness/${f}`);
 

@@ -1,10 +1,10 @@
 import { readInputs, } from '../intake/read-inputs.ts';
 import type { InputSource, InputSummary, IntakeOptions, IntakeWarning } from '../intake/read-export.ts';
-import type { RejectedRow } from '../intake/record.ts';
+import type { RejectedRow } from '../model/record.ts';
 import { findKind } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
-import type { FlagDraft, Severity } from '../report/flag.ts';
+import type { FlagDraft, Severity } from '../model/flag.ts';
 import { buildReport, type Report, type RunInfo } from '../report/build-report.ts';
 import type { SampleInfo } from './sample.ts';
 import { CheckPool } from './parallel/check-pool.ts';

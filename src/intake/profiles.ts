@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField } from './record.ts';
-import { UserError } from './errors.ts';
+import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField } from '../model/record.ts';
+import { UserError } from '../model/errors.ts';
 import { closest } from '../text/closest.ts';
 
 /** A column profile: how one case-management system names the canonical fields. */

@@ -3,8 +3,8 @@ import { describeDelimiter, DELIMITERS } from './delimiter.ts';
 import { readCsvRows, type CsvFileInfo } from './read-rows.ts';
 import { chooseProfile, type ColumnMapping, type ColumnProfile } from './profiles.ts';
 import { parseDate, type DateOrder } from './dates.ts';
-import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type RejectedRow } from './record.ts';
-import { UserError } from './errors.ts';
+import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type RejectedRow } from '../model/record.ts';
+import { UserError } from '../model/errors.ts';
 import { FormAssembler, type FormItem, type FormRow, type RecordValues } from './forms/assemble.ts';
 import { toPlainText } from './rich-text/index.ts';
 

@@ -1,7 +1,7 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readExport, type InputSource, type InputSummary, type IntakeItem, type IntakeOptions, type IntakeWarning } from './read-export.ts';
-import { UserError } from './errors.ts';
+import { UserError } from '../model/errors.ts';
 
 const EXPORT_EXTENSIONS = /\.(csv|tsv|txt)$/i;
 

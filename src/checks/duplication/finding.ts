@@ -1,5 +1,5 @@
 /** A passage found in one candidate pair, and how rival findings for one passage are settled. */
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import type { Passage } from './align.ts';
 import type { IdentityEvidence, Subject } from './identity.ts';
 import type { FindingKind } from './message.ts';

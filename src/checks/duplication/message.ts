@@ -1,5 +1,5 @@
 /** The words of a duplication finding: what was copied from where, and whose details it carries. */
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import type { Scope } from './finding.ts';
 import type { IdentityEvidence, Subject } from './identity.ts';

@@ -1,6 +1,6 @@
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems } from './subject-forms.ts';
 
 /** A `subject-name` rule: another child of the export named as the one observed in a record. */

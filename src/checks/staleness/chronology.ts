@@ -1,4 +1,4 @@
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import { samePerson, type Person } from '../../reading/people.ts';
 
 /** What a statement does in a staleness rule's chronology. */

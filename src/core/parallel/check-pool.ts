@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import type { CheckEnv, Rule } from '../../checks/rule-kind.ts';
 import { fromWire, type FromWorker, type ToWorker, type WorkerInit } from './wire.ts';
 

@@ -1,4 +1,4 @@
-import { CANONICAL_FIELDS, type CanonicalField, type CanonicalRecord, type RecordSource, type RejectedRow, type TextSegment } from '../record.ts';
+import { CANONICAL_FIELDS, type CanonicalField, type CanonicalRecord, type RecordSource, type RejectedRow, type TextSegment } from '../../model/record.ts';
 import type { IntakeWarning } from '../read-export.ts';
 import { toPlainText } from '../rich-text/index.ts';
 

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../build-report.ts';
-import type { Severity } from '../flag.ts';
+import type { Severity } from '../../model/flag.ts';
 import type { TextPolicy } from '../text-policy.ts';
 import { formatCsv } from './csv.ts';
 import { formatHtml } from './html.ts';

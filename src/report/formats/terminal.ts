@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../build-report.ts';
-import type { Flag, Severity } from '../flag.ts';
+import type { Flag, Severity } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
