@@ -1,6 +1,6 @@
 import { readInputs, } from '../intake/read-inputs.ts';
-import type { InputSource, InputSummary, IntakeOptions, IntakeWarning } from '../intake/read-export.ts';
-import type { RejectedRow } from '../model/record.ts';
+import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
+import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import { findKind } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';

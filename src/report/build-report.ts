@@ -1,5 +1,4 @@
-import type { InputSummary, IntakeWarning } from '../intake/read-export.ts';
-import type { RejectedRow } from '../model/record.ts';
+import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
 import { atLeast, fingerprintId, toFlag, SEVERITIES, type Flag, type FlagDraft, type Severity } from '../model/flag.ts';
 import { STANDARDS, compareStandards } from '../model/standards.ts';
