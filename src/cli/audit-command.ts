@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listCases, runAudit } from '../core/audit.ts';
-import { caseRank, chooseCases, parseSample, type SampleSpec } from '../core/sample.ts';
+import { caseRank, chooseCases, parseSample, type SampleSpec } from '../intake/sample.ts';
 import { resolveInputs } from '../intake/read-inputs.ts';
 import { loadProfiles } from '../intake/profiles.ts';
 import { normaliseEncodingName } from '../intake/decode.ts';

@@ -6,7 +6,7 @@ import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
 import type { FlagDraft, Severity } from '../model/flag.ts';
 import { buildReport, type Report, type RunInfo } from '../report/build-report.ts';
-import type { SampleInfo } from './sample.ts';
+import type { SampleInfo } from '../intake/sample.ts';
 import { CheckPool } from './parallel/check-pool.ts';
 import { mergeSections } from './parallel/merge-sections.ts';
 

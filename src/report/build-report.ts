@@ -3,7 +3,7 @@ import type { LoadedPack } from '../packs/load-packs.ts';
 import { atLeast, fingerprintId, toFlag, SEVERITIES, type Flag, type FlagDraft, type Severity } from '../model/flag.ts';
 import { STANDARDS, compareStandards } from '../model/standards.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
-import type { SampleInfo } from '../core/sample.ts';
+import type { SampleInfo } from '../intake/sample.ts';
 
 export const REPORT_SCHEMA_VERSION = '1.1.0';
 
