@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { fixturesFor } from '../packs/rule-tests.ts';
+import { fixturesFor } from './rule-tests.ts';
 import { STANDARDS } from '../model/standards.ts';
 import { UserError } from '../model/errors.ts';
 import { nearest } from '../packs/yaml-source.ts';
