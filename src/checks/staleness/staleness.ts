@@ -7,7 +7,8 @@ import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, pat
 import { TextReader, sharedCues, type Statement } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
-import { buildTimeline, staleClaims, type Found, type Role, type StalenessTimeline } from './chronology.ts';
+import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
+import type { StalenessTimeline } from '../../model/sections.ts';
 import { clauseAround } from '../../reading/clause.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { groupBy } from '../group.ts';
 import type { Report } from '../build-report.ts';
 import type { Flag } from '../../model/flag.ts';
-import type { LabelHistory } from '../../checks/label/history.ts';
+import type { LabelHistory } from '../../model/sections.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
