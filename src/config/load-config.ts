@@ -6,7 +6,7 @@ import { YamlSource, nearest } from '../packs/yaml-source.ts';
 import { validateRule, type LoadedPack } from '../packs/load-packs.ts';
 import type { CanonicalField } from '../model/record.ts';
 import type { Severity } from '../model/flag.ts';
-import type { FormatName } from '../report/formats/index.ts';
+import type { FormatName } from '../model/formats.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 
 export const CONFIG_FILE = 'scrutineer.yaml';
