@@ -139,6 +139,16 @@ describe('the architecture of src/', () => {
     expect(reaching).toEqual([]);
   });
 
+  it('leaves printing and exiting to the CLI: nothing below it writes to stdout or stderr or exits', () => {
+    // write-schema.ts is also the `npm run schemas` script, which says what it wrote.
+    const SCRIPTS = ['packs/write-schema.ts'];
+    const printing = files
+      .filter((f) => layerOf(f) !== 'cli' && !SCRIPTS.includes(relative(SRC, f)))
+      .filter((f) => /\bconsole\.|\bprocess\.(?:exit|stdout|stderr)\b/.test(readFileSync(f, 'utf8')))
+      .map(show);
+    expect(printing).toEqual([]);
+  });
+
   it('has no import cycle between modules', () => {
     const found = cycles(files, (f) => (graph.get(f) ?? []).filter((t) => graph.has(t)));
     expect(found.map((c) => c.map(show).join(' → '))).toEqual([]);
