@@ -207,7 +207,7 @@ export function chooseProfile(
   if (best.missing.length === 0) return best.mapping;
   const field = best.missing[0];
   const known = [...(field === 'question' ? [] : [field]), ...profiles.flatMap((p) => columnNames(p, field))];
-  const unmapped = header.filter((h, i) => !Object.values(best.mapping.index).includes(i));
+  const unmapped = header.filter((_, i) => !Object.values(best.mapping.index).includes(i));
   const near = closest(unmapped, known, normaliseHeader);
   const fix = (column: string) => (field === 'question' ? 'add it to form.question in the profile' : `use --map ${field}=${JSON.stringify(column).slice(1, -1)}`);
   const hint = near ? `; the closest-looking column is '${near}' (${fix(near)} if it is the one)` : '';

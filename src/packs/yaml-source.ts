@@ -65,7 +65,7 @@ export class YamlSource {
   locate(path: YamlPath): string {
     for (let n = path.length; n >= 0; n--) {
       const node = this.doc.getIn(path.slice(0, n), true) as Node | undefined;
-      if (node && node.range) return this.at(node.range[0]);
+      if (node?.range) return this.at(node.range[0]);
     }
     return this.at(0);
   }

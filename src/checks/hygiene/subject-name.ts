@@ -80,7 +80,11 @@ class SubjectNameCheck implements Check {
       const matches: FormMatch[] = [];
       // Refuse every match so the search goes on from the next character: overlapping places
       // are all kept, and the final choice is made in finish() when the names are known.
-      for (const _ of forms.matches(record.text, (m) => (possible(m) && matches.push(m), false)));
+      const keep = (m: FormMatch) => {
+        if (possible(m)) matches.push(m);
+        return false;
+      };
+      for (const _ of forms.matches(record.text, keep));
       if (matches.length) this.candidates[i].push({ record, matches });
     });
     return [];

@@ -98,7 +98,10 @@ export class CheckPool {
   }
 
   private receive(slot: Slot, m: FromWorker): void {
-    if (m.type === 'failed') return this.fail(new Error(m.message));
+    if (m.type === 'failed') {
+      this.fail(new Error(m.message));
+      return;
+    }
     for (const d of m.drafts) this.drafts.push(fromWire(d, this.rules));
     if (m.type === 'done') {
       slot.inFlight--;

@@ -435,7 +435,7 @@ function snippetHtml(f: Flag): string {
   if (f.snippet) {
     return `<blockquote class="snippet">“${esc(f.snippet.before)}<mark>${esc(f.snippet.match)}</mark>${esc(f.snippet.after)}”</blockquote>`;
   }
-  if (f.span && f.span.text) return `<blockquote class="snippet">“<mark>${esc(f.span.text)}</mark>”</blockquote>`;
+  if (f.span?.text) return `<blockquote class="snippet">“<mark>${esc(f.span.text)}</mark>”</blockquote>`;
   return '';
 }
 
