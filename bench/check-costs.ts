@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveInputs, readInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
-import type { CanonicalRecord } from '../src/intake/record.ts';
+import type { CanonicalRecord } from '../src/model/record.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
 import { findKind } from '../src/checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../src/checks/rule-kind.ts';

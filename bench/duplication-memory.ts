@@ -15,7 +15,7 @@ import { loadProfiles } from '../src/intake/profiles.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
 import { findKind } from '../src/checks/index.ts';
 import type { CheckEnv } from '../src/checks/rule-kind.ts';
-import type { FlagDraft } from '../src/report/flag.ts';
+import type { FlagDraft } from '../src/model/flag.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {

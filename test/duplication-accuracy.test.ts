@@ -4,8 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { runCli, repoPath } from './support/run-cli.ts';
 import { duplicationKind } from '../src/checks/duplication/duplication.ts';
 import type { Rule } from '../src/checks/rule-kind.ts';
-import type { CanonicalRecord } from '../src/intake/record.ts';
-import type { FlagDraft } from '../src/report/flag.ts';
+import type { CanonicalRecord } from '../src/model/record.ts';
+import type { FlagDraft } from '../src/model/flag.ts';
 
 const KINDS = ['copy_forward', 'cross_case', 'identity_mismatch'] as const;
 type Kind = (typeof KINDS)[number];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duplicationKind } from '../src/checks/duplication/duplication.ts';
 import type { DuplicationCheck } from '../src/checks/duplication/check.ts';
 import type { Rule } from '../src/checks/rule-kind.ts';
-import type { CanonicalRecord } from '../src/intake/record.ts';
+import type { CanonicalRecord } from '../src/model/record.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
-import type { InputSource, InputSummary, IntakeWarning } from '../src/intake/read-export.ts';
-import type { CanonicalRecord, RejectedRow } from '../src/intake/record.ts';
+import type { InputSource } from '../src/intake/read-export.ts';
+import type { CanonicalRecord, InputSummary, IntakeWarning, RejectedRow } from '../src/model/record.ts';
 import { FormAssembler, compareOrder, type FormRow } from '../src/intake/forms/assemble.ts';
-import { headingRanges, locate, segmentAt } from '../src/intake/forms/segments.ts';
-import { UserError } from '../src/intake/errors.ts';
+import { headingRanges, locate, segmentAt } from '../src/model/segments.ts';
+import { UserError } from '../src/model/errors.ts';
 import { runCli } from './support/run-cli.ts';
 
 const ECLIPSE = 'fixtures/forms/eclipse-cfa-answers.csv';

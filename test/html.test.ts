@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, formatHtml, HTML_CSP } from '../src/report/formats/html.ts';
 import type { Report } from '../src/report/build-report.ts';
-import type { Flag } from '../src/report/flag.ts';
+import type { Flag } from '../src/model/flag.ts';
 import { runCli } from './support/run-cli.ts';
 
 let report: Report;

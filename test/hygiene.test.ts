@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { auditJson, runCli, repoPath } from './support/run-cli.ts';
-import type { Flag } from '../src/report/flag.ts';
+import { auditJson } from './support/run-cli.ts';
+import { fixtureCorpus } from './support/fixture-corpus.ts';
+import type { Flag } from '../src/model/flag.ts';
 
-const FIXTURES = readdirSync(repoPath('fixtures/hygiene')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/hygiene/${f}`);
+const FIXTURES = fixtureCorpus('fixtures/hygiene');
 const MINE = /^hygiene\.(?!placeholder-text$)/;
 
 const audit = auditJson;
@@ -60,7 +60,7 @@ describe('record-hygiene fixtures', () => {
   });
 
   it('keeps names and dates of birth out of messages with --no-snippets (and masks them with --redact)', async () => {
-    const files = ['fixtures/hygiene/hygiene.wrong-name.csv', 'fixtures/hygiene/hygiene.wrong-age.csv', 'fixtures/hygiene/hygiene.wrong-gender.csv', 'fixtures/hygiene/hygiene.before-birth.csv'];
+    const files = ['rules/tests/hygiene.wrong-name.csv', 'rules/tests/hygiene.wrong-age.csv', 'rules/tests/hygiene.wrong-gender.csv', 'rules/tests/hygiene.before-birth.csv'];
     const people = /Kara|Nolan|Tia|Rowe|Leo|Bright|Amy|Fenton|Josh|Ivy|Shaw|Harriet|Dean|Oscar|Webb|10\/03\/2016|14\/05\/2019/;
     for (const option of ['--no-snippets', '--redact']) {
       const flags = ((await audit(files, [option])).flags as Flag[]).filter((f) => MINE.test(f.rule));
@@ -70,7 +70,7 @@ describe('record-hygiene fixtures', () => {
   });
 
   it('future-dated follows --as-of', async () => {
-    const report = await audit(['fixtures/hygiene/hygiene.future-dated.csv'], ['--as-of', '2026-01-12']);
+    const report = await audit(['rules/tests/hygiene.future-dated.csv'], ['--as-of', '2026-01-12']);
     expect((report.flags as Flag[]).filter((f) => f.rule === 'hygiene.future-dated')).toEqual([]);
   });
 

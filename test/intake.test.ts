@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
-import type { InputSummary, IntakeOptions, IntakeWarning } from '../src/intake/read-export.ts';
-import type { CanonicalRecord, RejectedRow } from '../src/intake/record.ts';
-import { UserError } from '../src/intake/errors.ts';
+import type { IntakeOptions } from '../src/intake/read-export.ts';
+import type { CanonicalRecord, InputSummary, IntakeWarning, RejectedRow } from '../src/model/record.ts';
+import { UserError } from '../src/model/errors.ts';
 import { runCli } from './support/run-cli.ts';
 
 const profiles = loadProfiles();

@@ -10,7 +10,7 @@ describe('merge', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-merge-'));
     const files = readdirSync(repoPath('fixtures/exports')).map((f) => `fixtures/exports/${f}`);
     const args = ['--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30'];
-    const parts = files.map((f, i) => join(dir, `part-${i}.json`));
+    const parts = files.map((_, i) => join(dir, `part-${i}.json`));
     for (const [i, f] of files.entries()) expect((await runCli(['audit', f, ...args, '--output', parts[i]])).code).toBe(0);
     const whole = JSON.parse((await runCli(['audit', ...files, ...args])).stdout);
     const result = await runCli(['merge', ...parts]);

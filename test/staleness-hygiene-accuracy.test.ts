@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { runCli, repoPath } from './support/run-cli.ts';
+import { fixtureCorpus } from './support/fixture-corpus.ts';
 
 /**
  * Precision and recall of each staleness and record-hygiene rule on its fixtures. A finding is
@@ -45,7 +46,7 @@ interface Score {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function score(): Promise<Score[]> {
-  const files = DIRS.flatMap((d) => readdirSync(repoPath(d)).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `${d}/${f}`));
+  const files = DIRS.flatMap((d) => fixtureCorpus(d));
   const result = await runCli(['audit', ...files, '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30']);
   expect(result.code).toBe(0);
   const report = JSON.parse(result.stdout);

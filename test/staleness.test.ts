@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { auditJson, runCli, repoPath } from './support/run-cli.ts';
-import type { Flag } from '../src/report/flag.ts';
+import { auditJson } from './support/run-cli.ts';
+import { fixtureCorpus } from './support/fixture-corpus.ts';
+import type { Flag } from '../src/model/flag.ts';
 
-const FIXTURES = readdirSync(repoPath('fixtures/staleness')).filter((f) => f.endsWith('.csv') && f !== 'expected.csv').map((f) => `fixtures/staleness/${f}`);
+const FIXTURES = fixtureCorpus('fixtures/staleness');
 
 const audit = auditJson;
 
@@ -42,7 +42,7 @@ describe('staleness fixtures', () => {
   });
 
   it('quotes the claim and the event record, with dates, and maps to 3.11 and 3.5', async () => {
-    const report = await audit(['fixtures/staleness/staleness.parenting-course-completed.csv']);
+    const report = await audit(['rules/tests/staleness.parenting-course-completed.csv']);
     const flag = (report.flags as Flag[]).find((f) => f.record_id === 'PC-106')!;
     expect(flag.message).toBe(
       'Record PC-106 (12/09/2023) states “Ms Doyle has not engaged with a parenting course”, but record PC-104 (20/06/2023) documents ' +

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { writeExport } from '../bench/gen/write-export.ts';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
-import type { CanonicalRecord } from '../src/intake/record.ts';
+import type { CanonicalRecord } from '../src/model/record.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
 import { createChecks } from '../src/core/audit.ts';
 import type { CheckEnv } from '../src/checks/rule-kind.ts';

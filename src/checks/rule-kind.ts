@@ -1,5 +1,6 @@
-import type { CanonicalRecord } from '../intake/record.ts';
-import type { FlagDraft, RuleMeta } from '../report/flag.ts';
+import type { CanonicalRecord } from '../model/record.ts';
+import type { FlagDraft, RuleMeta } from '../model/flag.ts';
+import type { RuleProblem } from '../model/rule-problem.ts';
 
 /** A rule as compiled from its pack: the common fields plus its kind's own. */
 export type Rule = RuleMeta & Record<string, unknown>;
@@ -32,11 +33,8 @@ export interface Check {
   sections?(): Record<string, unknown[]>;
 }
 
-/** A problem found in a rule beyond its schema, reported against one of its keys. */
-export interface RuleProblem {
-  key: string;
-  message: string;
-}
+/** Kept here too, beside the contract that uses it, for the rule kinds' convenience. */
+export type { RuleProblem };
 
 /** One rule kind: its schema, its extra validation, and how its rules become a check. */
 export interface RuleKind {

@@ -2,8 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { Chalk } from 'chalk';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listCases, runAudit } from '../core/audit.ts';
-import { caseRank, chooseCases, parseSample, type SampleSpec } from '../core/sample.ts';
+import { audit } from '../core/audit.ts';
 import { resolveInputs } from '../intake/read-inputs.ts';
 import { loadProfiles } from '../intake/profiles.ts';
 import { normaliseEncodingName } from '../intake/decode.ts';
@@ -11,18 +10,19 @@ import { parseDelimiterOption } from '../intake/delimiter.ts';
 import type { IntakeOptions } from '../intake/read-export.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
 import { loadLabelsCsv } from '../packs/labels-csv.ts';
-import { applyBaseline, readBaseline } from '../report/baseline.ts';
-import { applyReviewed, readReviewed } from '../report/reviewed.ts';
+import { readBaseline } from '../report/baseline.ts';
+import { readReviewed } from '../report/reviewed.ts';
 import { appendHistory } from '../report/history.ts';
 import { buildManifest } from '../report/manifest.ts';
-import { atLeast, type Severity } from '../report/flag.ts';
+import { atLeast, type Severity } from '../model/flag.ts';
 import type { Report } from '../report/build-report.ts';
-import { FORMATS, defaultTextPolicy, formatForPath, render, type FormatName } from '../report/formats/index.ts';
+import { defaultTextPolicy, formatForPath, render } from '../report/formats/index.ts';
+import { FORMATS, type FormatName } from '../model/formats.ts';
 import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import { CONFIG_FILE, applyConfigToPacks, loadConfig, type Config } from '../config/load-config.ts';
 import type { YamlSource } from '../packs/yaml-source.ts';
-import type { CanonicalField } from '../intake/record.ts';
+import type { CanonicalField } from '../model/record.ts';
 import { collect, defaultJobs, failOnOption, isoDateOption, jobsOption, mapOption, severityOption, todayIso } from './options.ts';
 import { writeFileAtomic } from './write-output.ts';
 import { ProgressLine } from './progress.ts';
@@ -114,7 +114,7 @@ export function auditCommand(io: Io): Command {
       const loaded = loadConfig(flags.config);
       const merged = loaded ? withConfig(flags, command, loaded.config) : flags;
       const chosen = targets.length || !loaded?.config.outputs ? targets : loaded.config.outputs.map((o) => ({ ...o }));
-      io.exitCode = await audit(inputs, merged, chosen, io, loaded);
+      io.exitCode = await auditAction(inputs, merged, chosen, io, loaded);
     });
 }
 
@@ -150,7 +150,7 @@ function withConfig(flags: AuditFlags, command: Command, config: Config): AuditF
   return out;
 }
 
-async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], io: Io, loaded?: { config: Config; source: YamlSource }): Promise<number> {
+async function auditAction(inputs: string[], flags: AuditFlags, targetList: Target[], io: Io, loaded?: { config: Config; source: YamlSource }): Promise<number> {
   if (flags.failOn !== 'never' && !atLeast(flags.failOn, flags.minSeverity)) {
     throw new UserError(`--fail-on ${flags.failOn} would count flags that --min-severity ${flags.minSeverity} leaves out; lower --min-severity`);
   }
@@ -164,8 +164,8 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
     if (!flags.quiet) for (const s of skipped) io.stderr(`scrutineer: ${s}; row skipped\n`);
   }
   if (!packs.some((p) => p.rules.length)) throw new UserError('no rules to run: give --rules PATH or leave out --no-default-rules');
-  const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
-  const reviewed = flags.reviewed ? readReviewed(flags.reviewed) : undefined;
+  const baseline = flags.baseline ? { path: flags.baseline, flags: readBaseline(flags.baseline) } : undefined;
+  const reviewed = flags.reviewed ? { path: flags.reviewed, entries: readReviewed(flags.reviewed) } : undefined;
   const sources = resolveInputs(inputs, io.stdin);
   const progressCounter = { bytes: 0 };
   const intake: IntakeOptions = {
@@ -177,10 +177,9 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
     dateOrder: flags.dateOrder,
     progress: progressCounter,
   };
-  const sample = flags.sample ? await sampleFor(flags.sample, flags.seed, sources, intake) : undefined;
   const showProgress = flags.progress && !flags.quiet && io.stderrIsTTY && !io.env.CI;
   const totalBytes = sources.reduce((n, s) => n + (s.path === '-' ? 0 : safeSize(s.path)), 0);
-  const progress = showProgress ? new ProgressLine(io.stderr, totalBytes) : undefined;
+  let progress: ProgressLine | undefined;
   const names = new Set<string>();
   const runOptions = {
     formats: targets.map((t) => t.format), profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
@@ -188,16 +187,19 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
     default_rules: flags.defaultRules, mentions: flags.mentions, timeline: flags.timeline, labels: flags.labels ?? null, baseline: flags.baseline ?? null,
     reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null, config: loaded?.config.path ?? null,
   };
-  progressCounter.bytes = 0;
-  const startedAt = new Date();
-  let report: Report = await runAudit({
+  let startedAt = new Date();
+  const report: Report = await audit({
     sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, timeline: flags.timeline, runOptions,
-    sample, names, onRow: progress && ((rows) => progress.update(rows, progressCounter.bytes)),
+    sample: flags.sample ? { value: flags.sample, seed: flags.seed } : undefined, baseline, reviewed, names,
+    onStart: () => {
+      // After a sample's first pass: the manifest's start time and the progress line time the audit itself.
+      startedAt = new Date();
+      if (showProgress) progress = new ProgressLine(io.stderr, totalBytes);
+    },
+    onRow: showProgress ? (rows) => progress!.update(rows, progressCounter.bytes) : undefined,
     jobs: flags.jobs ?? defaultJobs(totalBytes),
   });
   progress?.done();
-  if (baseline) report = applyBaseline(report, baseline, flags.baseline!);
-  if (reviewed) report = applyReviewed(report, reviewed, flags.reviewed!);
   if (!flags.quiet) {
     for (const input of report.inputs) {
       io.stderr(`${input.path}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_audited} of ${input.rows_read} rows audited, ${input.rows_rejected} rejected\n`);
@@ -229,33 +231,6 @@ async function audit(inputs: string[], flags: AuditFlags, targetList: Target[], 
 export function failing(report: Report, failOn: Severity | 'never'): number {
   if (failOn === 'never') return 0;
   return report.flags.filter((f) => atLeast(f.severity, failOn) && !f.review && (!report.baseline || f.baseline === 'new')).length;
-}
-
-async function sampleFor(value: string, seed: string, sources: ReturnType<typeof resolveInputs>, intake: IntakeOptions) {
-  let spec: SampleSpec;
-  try {
-    spec = { ...parseSample(value), seed };
-  } catch (err) {
-    throw new UserError(`--sample: ${(err as Error).message}`);
-  }
-  const seen = new Set<string>();
-  const kept = new Set<string>();
-  if (spec.count !== undefined) {
-    if (sources.some((s) => s.path === '-')) throw new UserError('--sample with a number of cases reads the input twice, so it cannot read standard input; use a percentage (--sample 10%)');
-    const all = await listCases(sources, intake);
-    all.forEach((c) => seen.add(c));
-    chooseCases(all, spec).forEach((c) => kept.add(c));
-  }
-  return {
-    keep: (caseId: string) => {
-      if (spec.count !== undefined) return kept.has(caseId);
-      seen.add(caseId);
-      const keep = caseRank(caseId, seed) < spec.percent! / 100;
-      if (keep) kept.add(caseId);
-      return keep;
-    },
-    info: () => ({ requested: value, seed, cases_total: seen.size, cases_selected: kept.size }),
-  };
 }
 
 function safeSize(path: string): number {

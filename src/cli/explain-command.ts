@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { fixturesFor } from '../packs/rule-tests.ts';
-import { STANDARDS } from '../report/standards.ts';
-import { UserError } from '../intake/errors.ts';
+import { fixturesFor } from './rule-tests.ts';
+import { STANDARDS } from '../model/standards.ts';
+import { UserError } from '../model/errors.ts';
 import { nearest } from '../packs/yaml-source.ts';
 import { packsFor } from './rules-command.ts';
 import { collect } from './options.ts';

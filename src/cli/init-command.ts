@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/load-config.ts';
 import { STARTER_CONFIG } from '../config/starter-config.ts';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import type { Io } from './io.ts';
 
 export function initCommand(io: Io): Command {

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../intake/errors.ts';
-import { TOOL_VERSION } from '../version.ts';
+import { UserError } from '../model/errors.ts';
+import { TOOL_VERSION } from '../model/version.ts';
 import { auditCommand } from './audit-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { trendCommand } from './trend-command.ts';

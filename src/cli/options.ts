@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
-import { SEVERITIES, type Severity } from '../report/flag.ts';
-import { CANONICAL_FIELDS, type CanonicalField } from '../intake/record.ts';
+import { SEVERITIES, type Severity } from '../model/flag.ts';
+import { CANONICAL_FIELDS, type CanonicalField } from '../model/record.ts';
 import { parseDate } from '../intake/dates.ts';
 
 /** Option parsers for commander: each turns a bad value into a usage error naming the choices. */

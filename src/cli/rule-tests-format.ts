@@ -1,4 +1,4 @@
-import type { RuleTestResult } from '../packs/rule-tests.ts';
+import type { RuleTestResult } from './rule-tests.ts';
 
 /** One line per rule, then the details of any that failed or have tracked known problems. */
 export function formatRuleTests(results: RuleTestResult[]): string {

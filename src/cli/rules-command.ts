@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { DEFAULT_RULES_DIR, loadPacks, type LoadedPack } from '../packs/load-packs.ts';
-import { runRuleTests } from '../packs/rule-tests.ts';
+import { runRuleTests } from './rule-tests.ts';
 import { applyConfigToPacks, loadConfig } from '../config/load-config.ts';
 import { collect, todayIso } from './options.ts';
 import { formatRuleTests } from './rule-tests-format.ts';

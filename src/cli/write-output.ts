@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import { pendingTemporaryFiles } from './interrupt.ts';
 
 /**

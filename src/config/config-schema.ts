@@ -1,6 +1,6 @@
-import { CANONICAL_FIELDS } from '../intake/record.ts';
-import { SEVERITIES } from '../report/flag.ts';
-import { FORMATS } from '../report/formats/index.ts';
+import { CANONICAL_FIELDS } from '../model/record.ts';
+import { SEVERITIES } from '../model/flag.ts';
+import { FORMATS } from '../model/formats.ts';
 
 const paths = { type: 'array', items: { type: 'string', minLength: 1 } };
 

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv } from 'ajv';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import { YamlSource, nearest } from '../packs/yaml-source.ts';
 import { validateRule, type LoadedPack } from '../packs/load-packs.ts';
-import type { CanonicalField } from '../intake/record.ts';
-import type { Severity } from '../report/flag.ts';
-import type { FormatName } from '../report/formats/index.ts';
+import type { CanonicalField } from '../model/record.ts';
+import type { Severity } from '../model/flag.ts';
+import type { FormatName } from '../model/formats.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 
 export const CONFIG_FILE = 'scrutineer.yaml';

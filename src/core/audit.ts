@@ -1,12 +1,14 @@
 import { readInputs, } from '../intake/read-inputs.ts';
-import type { InputSource, InputSummary, IntakeOptions, IntakeWarning } from '../intake/read-export.ts';
-import type { RejectedRow } from '../intake/record.ts';
+import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
+import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import { findKind } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
-import type { FlagDraft, Severity } from '../report/flag.ts';
+import type { FlagDraft, Severity } from '../model/flag.ts';
 import { buildReport, type Report, type RunInfo } from '../report/build-report.ts';
-import type { SampleInfo } from './sample.ts';
+import { applyBaseline, type BaselineFlag } from '../report/baseline.ts';
+import { applyReviewed, type ReviewEntry } from '../report/reviewed.ts';
+import { caseSample, type CaseSample } from './sampling.ts';
 import { CheckPool } from './parallel/check-pool.ts';
 import { mergeSections } from './parallel/merge-sections.ts';
 
@@ -27,7 +29,7 @@ export interface AuditOptions {
   /** Called after each row read (for progress display). */
   onRow?: (rowsRead: number) => void;
   /** Audit only these whole cases (`--sample`). */
-  sample?: { keep: (caseId: string) => boolean; info: () => SampleInfo };
+  sample?: CaseSample;
   /** Filled with the names the export holds (subjects and authors), for --redact. */
   names?: Set<string>;
   /**
@@ -35,6 +37,35 @@ export interface AuditOptions {
    * The report is the same either way.
    */
   jobs?: number;
+}
+
+/** What the audit use case is asked: the run's options, plus the sample, baseline and reviewed flags as given. */
+export interface AuditRequest extends Omit<AuditOptions, 'sample'> {
+  /** `--sample` as given (`25` cases or `10%`) and its seed. */
+  sample?: { value: string; seed: string };
+  /** The flags of an earlier report (report/baseline.ts) and the file they came from. */
+  baseline?: { path: string; flags: Map<string, BaselineFlag> };
+  /** Flags an auditor has reviewed (report/reviewed.ts) and the file they came from. */
+  reviewed?: { path: string; entries: ReviewEntry[] };
+  /** Called once the audit's own pass over the inputs begins (after a sample's first pass, if any). */
+  onStart?: () => void;
+}
+
+/**
+ * The audit use case: choose the sample, read and check every record, then compare with the
+ * baseline and mark the reviewed flags. Returns the finished report model, which the CLI
+ * renders; never prints, never exits.
+ */
+export async function audit(request: AuditRequest): Promise<Report> {
+  const { sample, baseline, reviewed, onStart, ...options } = request;
+  const chosen = sample ? await caseSample(sample.value, sample.seed, options.sources, options.intake) : undefined;
+  // A sample's first pass read the inputs too: progress counts the audit's own pass.
+  if (options.intake.progress) options.intake.progress.bytes = 0;
+  onStart?.();
+  let report = await runAudit({ ...options, sample: chosen });
+  if (baseline) report = applyBaseline(report, baseline.flags, baseline.path);
+  if (reviewed) report = applyReviewed(report, reviewed.entries, reviewed.path);
+  return report;
 }
 
 /** Runs every rule of every pack over every record and returns the report. Never prints. */
@@ -102,13 +133,6 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   if (!options.mentions) delete extra.mentions;
   const run: RunInfo = { as_of: options.asOf, options: options.runOptions, ...(options.sample && { sample: options.sample.info() }) };
   return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra, recordsByTeam, recordsByAuthor, outsideSample });
-}
-
-/** Every case id in the inputs, for a sample of a given number of cases (a first pass). */
-export async function listCases(sources: InputSource[], intake: IntakeOptions): Promise<string[]> {
-  const cases = new Set<string>();
-  for await (const item of readInputs(sources, intake, [], [])) if (item.record) cases.add(item.record.case_id);
-  return [...cases];
 }
 
 /** One check per rule kind, over all the rules of that kind. */

@@ -1,4 +1,4 @@
-import { UserError } from './errors.ts';
+import { UserError } from '../model/errors.ts';
 import { findInvalidUtf8 } from './utf8.ts';
 import { findInvalidWindows1252, Windows1252Decoder } from './windows1252.ts';
 

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField } from './record.ts';
-import { UserError } from './errors.ts';
+import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField } from '../model/record.ts';
+import { UserError } from '../model/errors.ts';
 import { closest } from '../text/closest.ts';
 
 /** A column profile: how one case-management system names the canonical fields. */
@@ -207,7 +207,7 @@ export function chooseProfile(
   if (best.missing.length === 0) return best.mapping;
   const field = best.missing[0];
   const known = [...(field === 'question' ? [] : [field]), ...profiles.flatMap((p) => columnNames(p, field))];
-  const unmapped = header.filter((h, i) => !Object.values(best.mapping.index).includes(i));
+  const unmapped = header.filter((_, i) => !Object.values(best.mapping.index).includes(i));
   const near = closest(unmapped, known, normaliseHeader);
   const fix = (column: string) => (field === 'question' ? 'add it to form.question in the profile' : `use --map ${field}=${JSON.stringify(column).slice(1, -1)}`);
   const hint = near ? `; the closest-looking column is '${near}' (${fix(near)} if it is the one)` : '';

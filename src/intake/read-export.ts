@@ -3,8 +3,8 @@ import { describeDelimiter, DELIMITERS } from './delimiter.ts';
 import { readCsvRows, type CsvFileInfo } from './read-rows.ts';
 import { chooseProfile, type ColumnMapping, type ColumnProfile } from './profiles.ts';
 import { parseDate, type DateOrder } from './dates.ts';
-import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type RejectedRow } from './record.ts';
-import { UserError } from './errors.ts';
+import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type InputSummary, type IntakeWarning, type RejectedRow } from '../model/record.ts';
+import { UserError } from '../model/errors.ts';
 import { FormAssembler, type FormItem, type FormRow, type RecordValues } from './forms/assemble.ts';
 import { toPlainText } from './rich-text/index.ts';
 
@@ -25,27 +25,7 @@ export interface IntakeOptions {
   progress?: { bytes: number };
 }
 
-/** What one input file held. Filled in while the file is read. */
-export interface InputSummary {
-  path: string;
-  sha256: string;
-  profile: string;
-  encoding: string;
-  delimiter: string;
-  rows_read: number;
-  rows_audited: number;
-  rows_rejected: number;
-}
-
 export type IntakeItem = { record: CanonicalRecord; rejected?: undefined } | { rejected: RejectedRow; record?: undefined };
-
-/** A value the row had that could not be used, though the row itself was audited. */
-export interface IntakeWarning {
-  path: string;
-  line: number;
-  record: number;
-  message: string;
-}
 
 /**
  * Streams one export: bytes → text (strict decoding) → CSV rows → canonical records.

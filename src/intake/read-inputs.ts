@@ -1,7 +1,8 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readExport, type InputSource, type InputSummary, type IntakeItem, type IntakeOptions, type IntakeWarning } from './read-export.ts';
-import { UserError } from './errors.ts';
+import { readExport, type InputSource, type IntakeItem, type IntakeOptions } from './read-export.ts';
+import type { InputSummary, IntakeWarning } from '../model/record.ts';
+import { UserError } from '../model/errors.ts';
 
 const EXPORT_EXTENSIONS = /\.(csv|tsv|txt)$/i;
 

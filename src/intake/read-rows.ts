@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { decodeText, type Encoding, type EncodingInfo } from './decode.ts';
 import { detectDelimiter } from './delimiter.ts';
-import { UserError } from './errors.ts';
+import { UserError } from '../model/errors.ts';
 
 /** One physical CSV row with the line it starts on, or a stretch the parser could not read. */
 export type CsvRow = { fields: string[]; line: number; error?: undefined } | { error: string; line: number; fields?: undefined };

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { decodeText } from '../intake/decode.ts';
 import { detectDelimiter } from '../intake/delimiter.ts';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import type { Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from './load-packs.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { RULE_KINDS, findKind } from '../checks/index.ts';
 import type { Rule, RuleKind } from '../checks/rule-kind.ts';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import { envelopeSchema, ruleSchema } from './pack-schema.ts';
 import { YamlSource, nearest } from './yaml-source.ts';
 

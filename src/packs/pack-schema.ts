@@ -1,6 +1,6 @@
 import { CATEGORY_PATTERN, RULE_ID_PATTERN } from './names.ts';
-import { SEVERITIES } from '../report/flag.ts';
-import { STANDARDS, compareStandards } from '../report/standards.ts';
+import { SEVERITIES } from '../model/flag.ts';
+import { STANDARDS, compareStandards } from '../model/standards.ts';
 import type { RuleKind } from '../checks/rule-kind.ts';
 
 export const PACK_SCHEMA_VERSION = '1.0.0';

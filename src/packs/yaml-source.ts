@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import { closest } from '../text/closest.ts';
-import { STANDARDS } from '../report/standards.ts';
+import { STANDARDS } from '../model/standards.ts';
 
 export const MAX_YAML_BYTES = 1024 * 1024;
 const MAX_ALIASES = 50;
@@ -65,7 +65,7 @@ export class YamlSource {
   locate(path: YamlPath): string {
     for (let n = path.length; n >= 0; n--) {
       const node = this.doc.getIn(path.slice(0, n), true) as Node | undefined;
-      if (node && node.range) return this.at(node.range[0]);
+      if (node?.range) return this.at(node.range[0]);
     }
     return this.at(0);
   }

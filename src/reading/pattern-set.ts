@@ -1,6 +1,6 @@
 import { termPattern } from '../text/terms.ts';
 import { unsafePatternReason } from '../text/safe-regex.ts';
-import type { RuleProblem } from '../checks/rule-kind.ts';
+import type { RuleProblem } from '../model/rule-problem.ts';
 
 /**
  * Words and patterns as a rule writes them. Terms are matched as whole words in any case (spaces

@@ -1,5 +1,5 @@
 import { allMatches } from '../text/terms.ts';
-import { excerpt, sentenceAt, splitSentences, type Sentence } from './sentences.ts';
+import { sentenceAt, splitSentences, type Sentence } from './sentences.ts';
 import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 import { mergeCues, type CueLists } from './cues.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
 
-interface BaselineFlag {
+export interface BaselineFlag {
   id: string;
   rule: string;
   case_id: string;

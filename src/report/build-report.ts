@@ -1,10 +1,9 @@
-import type { InputSummary, IntakeWarning } from '../intake/read-export.ts';
-import type { RejectedRow } from '../intake/record.ts';
+import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
-import { atLeast, fingerprintId, toFlag, SEVERITIES, type Flag, type FlagDraft, type Severity } from './flag.ts';
-import { STANDARDS, compareStandards } from './standards.ts';
-import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
-import type { SampleInfo } from '../core/sample.ts';
+import { atLeast, fingerprintId, toFlag, SEVERITIES, type Flag, type FlagDraft, type Severity } from '../model/flag.ts';
+import { STANDARDS, compareStandards } from '../model/standards.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
+import type { SampleInfo } from '../intake/sample.ts';
 
 export const REPORT_SCHEMA_VERSION = '1.1.0';
 

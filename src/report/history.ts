@@ -1,5 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
 
 /** One line of an audit history: enough to compare runs, no case content. */

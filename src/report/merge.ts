@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import { REPORT_SCHEMA_VERSION, compareFlags, summarise, type Report } from './build-report.ts';
-import type { Flag } from './flag.ts';
-import { STANDARDS, compareStandards } from './standards.ts';
+import type { Flag } from '../model/flag.ts';
+import { STANDARDS, compareStandards } from '../model/standards.ts';
 
 export function readReport(path: string): Report {
   let report: Report;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { UserError } from '../intake/errors.ts';
+import { UserError } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
 
 export interface ReviewEntry {

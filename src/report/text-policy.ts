@@ -1,5 +1,5 @@
 import type { Report } from './build-report.ts';
-import type { Flag } from './flag.ts';
+import type { Flag } from '../model/flag.ts';
 
 /**
  * How much record text a written report may carry:

@@ -28,8 +28,7 @@ export async function runCli(args: string[], options: { stdin?: string | Buffer;
 export const repoPath = (p: string) => new URL(`../../${p}`, import.meta.url).pathname;
 
 /** Audits in-process to a JSON report (never failing on flags), for tests that look at flags. */
-// The report's shape is checked by its schema in test/report.test.ts; here it is read as JSON.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the report's shape is checked by its schema in test/report.test.ts; here it is read as JSON.
 export async function auditJson(paths: string[], extra: string[] = []): Promise<any> {
   const result = await runCli(['audit', ...paths, '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30', ...extra]);
   if (result.code !== 0) throw new Error(`audit exited ${result.code}: ${result.stderr}`);

@@ -5,19 +5,19 @@
  * passage is long and close enough and not boilerplate.
  */
 import type { Check } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { matchRuns, passages, type Passage } from './align.ts';
 import { FingerprintIndex, MAX_RECORDS } from './candidates.ts';
 import { draft } from './draft.ts';
-import { resolve, type Finding, type Prepared, type Scope } from './finding.ts';
+import { resolve, type Finding, type Prepared } from './finding.ts';
 import { fingerprints, shingles } from './fingerprints.ts';
 import { differentSubjects, identityEvidence, namesChild, subjectOf, wordsOf } from './identity.ts';
-import type { FindingKind } from './message.ts';
+import type { FindingKind, Scope } from './message.ts';
 import { RecordStore } from './store.ts';
 import { templateMask } from './template.ts';
 import { maskedIds, tokenize } from './tokens.ts';
-import { withoutHeadings } from '../../intake/forms/segments.ts';
+import { withoutHeadings } from '../../model/segments.ts';
 import { DEFAULTS, type DuplicationRule } from './rule.ts';
 
 /** What the check did, for tests and the README's cost figures. */

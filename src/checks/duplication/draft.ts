@@ -1,5 +1,5 @@
 /** A finding as the report shows it: spans, facts, and the rule's advice. */
-import type { FlagDraft } from '../../report/flag.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import type { Passage } from './align.ts';
 import type { Finding, Prepared } from './finding.ts';
 import { describeFinding, type Closeness } from './message.ts';

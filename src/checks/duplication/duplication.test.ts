@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { duplicationKind } from './duplication.ts';
 import type { Rule } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 
 const rule = (extra: Record<string, unknown> = {}): Rule =>
   ({

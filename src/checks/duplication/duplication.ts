@@ -1,5 +1,5 @@
 import type { RuleKind, RuleProblem } from '../rule-kind.ts';
-import { SEVERITIES } from '../../report/flag.ts';
+import { SEVERITIES } from '../../model/flag.ts';
 import { DuplicationCheck } from './check.ts';
 import { K, W } from './fingerprints.ts';
 import { FINDING_KINDS } from './message.ts';

@@ -1,8 +1,8 @@
 /** A passage found in one candidate pair, and how rival findings for one passage are settled. */
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import type { Passage } from './align.ts';
 import type { IdentityEvidence, Subject } from './identity.ts';
-import type { FindingKind } from './message.ts';
+import type { FindingKind, Scope } from './message.ts';
 import type { DuplicationRule } from './rule.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -25,13 +25,6 @@ export interface Finding {
   sameWords: number;
   evidence: IdentityEvidence | null;
 }
-
-/**
- * Where the source sits: this case; another case that is this child's family (its passage
- * already names this child, as a note filed on each child of a family does when an export has
- * no family id and each child is a case); or another family's case.
- */
-export type Scope = 'same_case' | 'same_family' | 'other_case';
 
 const KIND_RANK: Record<FindingKind, number> = { copy_forward: 0, cross_case: 1, identity_mismatch: 2 };
 

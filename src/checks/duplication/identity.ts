@@ -3,7 +3,7 @@
  * other child's first name, an age that is theirs and not this child's, or pronouns of their
  * gender after this child's name ("Josh said she…").
  */
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import { ageOn } from '../../intake/dates.ts';
 import { FEMALE_PRONOUNS, MALE_PRONOUNS, NUMBER_WORDS, type Tokens } from './tokens.ts';
 

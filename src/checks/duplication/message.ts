@@ -1,11 +1,17 @@
 /** The words of a duplication finding: what was copied from where, and whose details it carries. */
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import { formatUkDate } from '../../intake/dates.ts';
-import type { Scope } from './finding.ts';
 import type { IdentityEvidence, Subject } from './identity.ts';
 
 export const FINDING_KINDS = ['copy_forward', 'cross_case', 'identity_mismatch'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/**
+ * Where the source sits: this case; another case that is this child's family (its passage
+ * already names this child, as a note filed on each child of a family does when an export has
+ * no family id and each child is a case); or another family's case.
+ */
+export type Scope = 'same_case' | 'same_family' | 'other_case';
 
 /** How closely the passage follows its source, in words. */
 export type Closeness = 'verbatim' | 'details-changed' | 'edited';

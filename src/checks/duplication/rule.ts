@@ -1,5 +1,5 @@
 import type { Rule } from '../rule-kind.ts';
-import type { Severity } from '../../report/flag.ts';
+import type { Severity } from '../../model/flag.ts';
 import type { FindingKind } from './message.ts';
 
 /** The severity and advice of one kind of finding. */

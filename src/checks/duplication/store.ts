@@ -5,7 +5,7 @@
  * match and to quote the flagged passage), but which records those are is known only once
  * every record has been read, and the later copy can come first in the input.
  */
-import { CANONICAL_FIELDS, type CanonicalRecord } from '../../intake/record.ts';
+import { CANONICAL_FIELDS, type CanonicalRecord } from '../../model/record.ts';
 import { DeflatedRows } from './batches.ts';
 import { f64, i32, u32 } from './columns.ts';
 

@@ -1,6 +1,6 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import type { CompiledCues, Status } from '../../reading/assertion.ts';
 import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues } from '../../reading/statements.ts';

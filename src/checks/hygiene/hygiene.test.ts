@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
 import { findKind } from '../index.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import type { Rule } from '../rule-kind.ts';
 
 const packs = loadPacks([DEFAULT_RULES_DIR]);

@@ -1,6 +1,6 @@
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 
 /** The fields a record may lack (record_id, case_id, record_date and text are always there). */
 export const OPTIONAL_FIELDS = ['subject_id', 'subject_name', 'subject_dob', 'subject_gender', 'recorded_at', 'author', 'team', 'record_type'] as const;

@@ -1,6 +1,6 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft, Severity } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft, Severity } from '../../model/flag.ts';
 import { daysBetween, formatUkDate } from '../../intake/dates.ts';
 import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../../reading/pattern-set.ts';
 import { workingDaysAfter } from './working-days.ts';

@@ -1,6 +1,6 @@
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { ageOn, formatUkDate } from '../../intake/dates.ts';
 import { sentenceAt, splitSentences, type Sentence } from '../../reading/sentences.ts';
 import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, firstName, everyMatch, formProblems, monthsOn, nameSource, perName, readNumber } from './subject-forms.ts';

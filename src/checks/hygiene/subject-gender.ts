@@ -1,7 +1,7 @@
 import { allMatches } from '../../text/terms.ts';
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { splitSentences, type Sentence } from '../../reading/sentences.ts';
 import { capitalised, charAt, charBefore, everyMatch, firstName, isWordChar, nameSource, perName } from './subject-forms.ts';
 

@@ -1,6 +1,6 @@
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems } from './subject-forms.ts';
 
 /** A `subject-name` rule: another child of the export named as the one observed in a record. */
@@ -80,7 +80,11 @@ class SubjectNameCheck implements Check {
       const matches: FormMatch[] = [];
       // Refuse every match so the search goes on from the next character: overlapping places
       // are all kept, and the final choice is made in finish() when the names are known.
-      for (const _ of forms.matches(record.text, (m) => (possible(m) && matches.push(m), false)));
+      const keep = (m: FormMatch) => {
+        if (possible(m)) matches.push(m);
+        return false;
+      };
+      for (const _ of forms.matches(record.text, keep));
       if (matches.length) this.candidates[i].push({ record, matches });
     });
     return [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelKind, type LabelRule } from './label.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import type { LabelHistory } from './history.ts';
 
 const packs = loadPacks([DEFAULT_RULES_DIR]);

@@ -1,6 +1,6 @@
 import type { Check, CheckEnv, Rule, RuleKind } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { compileCues } from '../../reading/assertion.ts';
 import { cueProblems, mergeCues, type CueLists } from '../../reading/cues.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phraseKind } from './phrase.ts';
 import type { Rule } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 
 const rule = (extra: Partial<Rule>): Rule => ({
   id: 'test.phrase', kind: 'phrase', category: 'record-hygiene', severity: 'warning', standards: ['3.11'], message: 'm', pack: 'p', ...extra,

@@ -1,5 +1,5 @@
 import type { Check, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { termPattern, wholeWord, allMatches } from '../../text/terms.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
 import { textGates } from '../../text/text-gates.ts';

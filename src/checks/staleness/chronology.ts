@@ -1,8 +1,9 @@
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import { samePerson, type Person } from '../../reading/people.ts';
+import type { StalenessRole, StalenessTimeline } from '../../model/sections.ts';
 
 /** What a statement does in a staleness rule's chronology. */
-export type Role = 'event' | 'claim' | 'reversal';
+export type Role = StalenessRole;
 
 /** One statement of one rule found in one record, kept until the end of the run. */
 export interface Found {
@@ -63,23 +64,6 @@ export function staleClaims(found: Found[]): StaleClaim[] {
     }
   }
   return out;
-}
-
-/** One step of a case's chronology for one rule (content-light: ids, dates and a few words). */
-export interface TimelineEntry {
-  record_id: string;
-  record_date: string;
-  role: Role;
-  words: string;
-  /** For a claim: the event record that made it out of date, or null when none did. */
-  stale_since?: string | null;
-}
-
-/** A rule's chronology in one case: its events, reversals and claims in record order. */
-export interface StalenessTimeline {
-  case_id: string;
-  rule: string;
-  entries: TimelineEntry[];
 }
 
 export function buildTimeline(caseId: string, rule: string, found: Found[], stale: StaleClaim[]): StalenessTimeline {

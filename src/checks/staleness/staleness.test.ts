@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stalenessKind, type StalenessRule } from './staleness.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
 import type { Rule } from '../rule-kind.ts';
 
 const packs = loadPacks([DEFAULT_RULES_DIR]);

@@ -1,13 +1,14 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import type { CompiledCues, Status } from '../../reading/assertion.ts';
 import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Statement } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
-import { buildTimeline, staleClaims, type Found, type Role, type StalenessTimeline } from './chronology.ts';
+import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
+import type { StalenessTimeline } from '../../model/sections.ts';
 import { clauseAround } from '../../reading/clause.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import type { CheckEnv, Rule } from '../../checks/rule-kind.ts';
 import { fromWire, type FromWorker, type ToWorker, type WorkerInit } from './wire.ts';
 
@@ -98,7 +98,10 @@ export class CheckPool {
   }
 
   private receive(slot: Slot, m: FromWorker): void {
-    if (m.type === 'failed') return this.fail(new Error(m.message));
+    if (m.type === 'failed') {
+      this.fail(new Error(m.message));
+      return;
+    }
     for (const d of m.drafts) this.drafts.push(fromWire(d, this.rules));
     if (m.type === 'done') {
       slot.inFlight--;

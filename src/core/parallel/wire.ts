@@ -1,5 +1,5 @@
-import type { CanonicalRecord } from '../../intake/record.ts';
-import type { FlagDraft } from '../../report/flag.ts';
+import type { CanonicalRecord } from '../../model/record.ts';
+import type { FlagDraft } from '../../model/flag.ts';
 import type { CheckEnv, Rule } from '../../checks/rule-kind.ts';
 
 /**

@@ -1,5 +1,4 @@
-import { CANONICAL_FIELDS, type CanonicalField, type CanonicalRecord, type RecordSource, type RejectedRow, type TextSegment } from '../record.ts';
-import type { IntakeWarning } from '../read-export.ts';
+import { CANONICAL_FIELDS, type CanonicalField, type CanonicalRecord, type IntakeWarning, type RecordSource, type RejectedRow, type TextSegment } from '../../model/record.ts';
 import { toPlainText } from '../rich-text/index.ts';
 
 /** A record's fields other than its text, as read from one row. */

@@ -1,5 +1,5 @@
 import type { Report } from '../build-report.ts';
-import type { Flag } from '../flag.ts';
+import type { Flag } from '../../model/flag.ts';
 
 export const CSV_COLUMNS = [
   'flag_id', 'case_id', 'record_id', 'record_date', 'author', 'team', 'category', 'rule', 'label', 'status', 'severity', 'standards',

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { groupBy } from '../group.ts';
 import type { Report } from '../build-report.ts';
-import type { Flag } from '../flag.ts';
-import type { LabelHistory } from '../../checks/label/history.ts';
+import type { Flag } from '../../model/flag.ts';
+import type { LabelHistory } from '../../model/sections.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
@@ -435,7 +435,7 @@ function snippetHtml(f: Flag): string {
   if (f.snippet) {
     return `<blockquote class="snippet">“${esc(f.snippet.before)}<mark>${esc(f.snippet.match)}</mark>${esc(f.snippet.after)}”</blockquote>`;
   }
-  if (f.span && f.span.text) return `<blockquote class="snippet">“<mark>${esc(f.span.text)}</mark>”</blockquote>`;
+  if (f.span?.text) return `<blockquote class="snippet">“<mark>${esc(f.span.text)}</mark>”</blockquote>`;
   return '';
 }
 

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../build-report.ts';
-import type { Severity } from '../flag.ts';
+import type { Severity } from '../../model/flag.ts';
 import type { TextPolicy } from '../text-policy.ts';
 import { formatCsv } from './csv.ts';
 import { formatHtml } from './html.ts';
@@ -9,9 +9,8 @@ import { formatJunit } from './junit.ts';
 import { formatMarkdown } from './markdown.ts';
 import { formatNdjson } from './ndjson.ts';
 import { formatTerminal } from './terminal.ts';
+import type { FormatName } from '../../model/formats.ts';
 
-export const FORMATS = ['terminal', 'json', 'ndjson', 'csv', 'html', 'junit', 'markdown'] as const;
-export type FormatName = (typeof FORMATS)[number];
 
 export interface FormatContext {
   chalk: ChalkInstance;

@@ -1,5 +1,5 @@
 import type { Report } from '../build-report.ts';
-import { atLeast, type Severity } from '../flag.ts';
+import { atLeast, type Severity } from '../../model/flag.ts';
 import { groupBy } from '../group.ts';
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');

@@ -1,5 +1,5 @@
 import type { Report } from '../build-report.ts';
-import type { Severity } from '../flag.ts';
+import type { Severity } from '../../model/flag.ts';
 
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 

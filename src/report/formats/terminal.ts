@@ -1,11 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../build-report.ts';
-import type { Flag, Severity } from '../flag.ts';
+import type { Flag, Severity } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
-import type { LabelHistory } from '../../checks/label/history.ts';
-import type { StalenessTimeline } from '../../checks/staleness/chronology.ts';
+import type { LabelHistory, StalenessTimeline } from '../../model/sections.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {

@@ -77,3 +77,23 @@ export interface RejectedRow {
   record: number;
   reason: string;
 }
+
+/** What one input file held. Filled in while the file is read. */
+export interface InputSummary {
+  path: string;
+  sha256: string;
+  profile: string;
+  encoding: string;
+  delimiter: string;
+  rows_read: number;
+  rows_audited: number;
+  rows_rejected: number;
+}
+
+/** A value the row had that could not be used, though the row itself was audited. */
+export interface IntakeWarning {
+  path: string;
+  line: number;
+  record: number;
+  message: string;
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CanonicalRecord } from '../intake/record.ts';
-import { locate } from '../intake/forms/segments.ts';
+import type { CanonicalRecord } from './record.ts';
+import { locate } from './segments.ts';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];

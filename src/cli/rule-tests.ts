@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { runAudit } from '../core/audit.ts';
 import { resolveInputs } from '../intake/read-inputs.ts';
 import { loadProfiles } from '../intake/profiles.ts';
-import { UserError } from '../intake/errors.ts';
-import type { LoadedPack } from './load-packs.ts';
+import { UserError } from '../model/errors.ts';
+import type { LoadedPack } from '../packs/load-packs.ts';
 
 /** The columns of a rule fixture that say what must happen, each a space-separated list of rule ids. */
 export const EXPECTATION_COLUMNS = ['must_fire', 'must_not_fire', 'known_miss', 'known_false_alarm'] as const;

@@ -1,4 +1,4 @@
-import type { CanonicalRecord, TextSegment } from '../record.ts';
+import type { CanonicalRecord, TextSegment } from './record.ts';
 
 /** Where in an assembled record an offset falls: the question and the export line of its answer. */
 export interface SegmentLocation {
