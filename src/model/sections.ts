@@ -2,13 +2,11 @@
  * The report sections some rule kinds add beside the flags (`label_histories`,
  * `staleness_timeline`): their shape as the report and its formats read them. The report and the
  * formats import these, never the checks that fill them in.
- *
- * The label kind still declares its own copy of LabelHistory (src/checks/label/history.ts);
- * test/sections.test.ts fails the type check if the two ever differ.
  */
 
-/** What the reading engine decided about one mention (src/reading/assertion.ts, STATUSES). */
-export type MentionStatus = 'negated' | 'hypothetical' | 'attributed' | 'evidenced' | 'asserted';
+/** What the reading engine (src/reading/assertion.ts) decides about one mention: `refuted` is evidence against an earlier use in the same sentence. */
+export const STATUSES = ['negated', 'refuted', 'hypothetical', 'attributed', 'evidenced', 'asserted'] as const;
+export type MentionStatus = (typeof STATUSES)[number];
 
 /** A record's part in one label's history within a case. */
 export interface HistoryEntry {

@@ -4,8 +4,10 @@ import { compileList, type CueLists } from './cues.ts';
 import { readFrames, refutationOf, reportingFrameOf, segmentAt, type FrameCues, type Frames } from './frames.ts';
 import type { SenseLists } from './sense.ts';
 
-export const STATUSES = ['negated', 'refuted', 'hypothetical', 'attributed', 'evidenced', 'asserted'] as const;
-export type Status = (typeof STATUSES)[number];
+import { STATUSES, type MentionStatus } from '../model/sections.ts';
+
+export { STATUSES };
+export type Status = MentionStatus;
 type TriggerStatus = 'negated' | 'hypothetical' | 'attributed';
 
 export interface CompiledCues {

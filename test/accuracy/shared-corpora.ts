@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { DEFAULT_RULES_DIR, loadPacks } from '../../src/packs/load-packs.ts';
 import { findKind } from '../../src/checks/index.ts';
-import type { CanonicalRecord } from '../../src/intake/record.ts';
+import type { CanonicalRecord } from '../../src/model/record.ts';
 import { classify, defaultMatcher, scoreWhere, type CorpusRow, type Outcome, type Score } from './label-corpus.ts';
 
 export const SHARED_CORPORA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora');

@@ -1,33 +1,6 @@
-import type { Status } from '../../reading/assertion.ts';
+import type { HistoryEntry, LabelHistory, MentionStatus as Status } from '../../model/sections.ts';
 
-/** A record's part in one label's history within a case. */
-export interface HistoryEntry {
-  record_id: string;
-  record_date: string;
-  recorded_at: string | null;
-  /** `mention` of the label (with its status), or `contrary-evidence` against it. */
-  event: 'mention' | 'contrary-evidence';
-  status?: Status;
-  /** The words of the mention, or the sentence that carries the contrary evidence. */
-  text: string;
-  /** The cue that decided the status, or the contrary source. */
-  cue: string | null;
-}
-
-export interface LabelHistory {
-  case_id: string;
-  label: string;
-  /** The first record that applied the label (asserted, evidenced or attributed), if any did. */
-  first_record_id: string | null;
-  first_record_date: string | null;
-  /** Records that applied it after the first. */
-  repeated_in: string[];
-  evidenced: boolean;
-  contrary_evidence_record_ids: string[];
-  /** Records that asserted the label after a record of contrary evidence. */
-  repeated_after_contrary_evidence: string[];
-  entries: HistoryEntry[];
-}
+export type { HistoryEntry, LabelHistory };
 
 const APPLIES: Status[] = ['asserted', 'evidenced', 'attributed'];
 
