@@ -88,6 +88,8 @@ export interface SentenceCues {
   source: string | null;
   /** Where that cue stands in the sentence. */
   sourceAt: number;
+  /** Where the first dated account stands in the sentence (-1 when none). */
+  nearbyAt: number;
   /** The source cue when the sentence supports rather than contradicts (no contrary cue). */
   evidence: string | null;
   /** A dated account of events: evidence for a mention in a neighbouring sentence only. */
@@ -109,6 +111,8 @@ export interface SentenceCues {
   clauseBreaks: number[];
   /** The sentence ends at a semicolon: the next one is another statement of the same sentence. */
   semicolon: boolean;
+  /** Every word of evidence against an earlier use, whether or not the sentence points back at one. */
+  againstAll: { start: number; text: string }[];
 }
 
 /** Subordinate clauses a trigger or a source cannot reach out of: concessive ones, and relative ones set off by commas. */
@@ -145,6 +149,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     adopted: cues.adopted ? (first(masked, cues.adopted)?.text ?? null) : null,
     source: source?.text ?? null,
     sourceAt: source?.start ?? -1,
+    nearbyAt: nearby?.start ?? -1,
     evidence: contrary ? null : (source?.text ?? null),
     nearby: contrary ? null : (nearby?.text ?? null),
     contrary: contrary?.text ?? null,
@@ -158,6 +163,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     linksAt: [...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []), ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!)],
     clauseBreaks: cues.clauseBreaks ? allMatches(cues.clauseBreaks, sentence).map((m) => m.index!) : [],
     semicolon: /;\s*$/.test(sentence),
+    againstAll: cues.frames.against ? allMatches(cues.frames.against, sentence).map((m) => ({ start: m.index!, text: m[0] })) : [],
   };
 }
 
@@ -191,6 +197,12 @@ function concessiveClauses(text: string): [number, number][] {
     out.push([m.index!, comma === -1 ? text.length : comma]);
   }
   return out;
+}
+
+/** The evidence against an earlier use in a neighbouring statement, placed in the mention's sentence's offsets. */
+function againstIn(n: Neighbour, cues: CompiledCues): { start: number; text: string }[] {
+  if (n.offset === undefined || !cues.frames.against) return [];
+  return n.cues.againstAll.map((a) => ({ start: n.offset! + a.start, text: a.text }));
 }
 
 function indexesOfChar(text: string, ch: string): number[] {
@@ -252,7 +264,11 @@ export interface Decision {
   status: Status;
   /** The words that decided the status (null for asserted). */
   cue: string | null;
+  /** Where those words are, in the mention's sentence's offsets (outside it for a neighbouring sentence's evidence). */
+  cueAt?: { start: number; end: number };
 }
+
+const at = (start: number, text: string) => ({ start, end: start + text.length });
 
 /**
  * Decides the assertion status of one mention (offsets relative to its sentence), given the
@@ -273,17 +289,26 @@ export interface Neighbour {
   position: 'before' | 'after';
   /** How many sentences away (1: the next or the previous one). */
   distance: number;
+  /** Where it starts, counted from the start of the mention's sentence. */
+  offset?: number;
   cues: SentenceCues;
 }
 
 export function decide(mention: { start: number; end: number }, own: SentenceCues, sentenceText: string, neighbours: Neighbour[], cues: CompiledCues): Decision {
   const frames = own.frames;
   // Evidence against an earlier use, in the same sentence: never the writer's assertion.
-  const refutation = refutationOf(frames, (at) => shutAway(own, at, mention.start));
-  if (refutation) return { status: 'refuted', cue: refutation };
-  if (own.quotes.some(([a, b]) => a < mention.start && mention.end <= b)) return { status: 'attributed', cue: 'quotation' };
+  // A refutation may run on past a semicolon: "The 2022 assessment said…; my visits since show the opposite".
+  const next = own.semicolon ? neighbours.find((n) => n.position === 'after' && n.distance === 1) : undefined;
+  const refutation =
+    refutationOf(frames, (at) => shutAway(own, at, mention.start)) ??
+    (next && frames.earlier.some((e) => !shutAway(own, e.start, mention.start))
+      ? refutationOf({ ...frames, against: againstIn(next, cues) }, (at) => shutAway(own, at, mention.start))
+      : null);
+  if (refutation) return { status: 'refuted', cue: refutation.text, cueAt: refutation };
+  const quote = own.quotes.find(([a, b]) => a < mention.start && mention.end <= b);
+  if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: quote[1] + 1 } };
   // Training, policy, research, or people in general: not about this family.
-  if (frames.generic) return { status: 'hypothetical', cue: frames.generic };
+  if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };
   const reachesClause = (t: CueMatch) => t.status === 'attributed' || /\s/.test(t.text.trim()) || cues.clauseReach.has(t.text.toLowerCase());
   const inScope = (t: CueMatch) => {
     if (t.start < mention.end && t.end > mention.start) return false;
@@ -305,14 +330,14 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   const report = reportingFrameOf(frames, sentenceText.length, mention.start, (at) => shutAway(own, at, mention.start));
   // The report stands unless a negation governs it: one before it ("did not say"), or one that holds it ("inaccurate to say").
   const governs = report && negation && (negation.start < report!.start || (negation.start === report.start && negation.end > report.end));
-  if (report && !own.adopted && !governs) return { status: 'attributed', cue: report.text };
-  if (negation) return { status: 'negated', cue: negation.text };
+  if (report && !own.adopted && !governs) return { status: 'attributed', cue: report.text, cueAt: report };
+  if (negation) return { status: 'negated', cue: negation.text, cueAt: negation };
   const hypothesis = find('hypothetical');
-  if (hypothesis) return { status: 'hypothetical', cue: hypothesis.text };
+  if (hypothesis) return { status: 'hypothetical', cue: hypothesis.text, cueAt: hypothesis };
   // A question that asks whether is open; one that asks how or when takes its content as given.
-  if (own.openQuestion && !/\bgiven (?:how|that|the|his|her|their)\b/i.test(sentenceText.slice(0, mention.start))) return { status: 'hypothetical', cue: '?' };
+  if (own.openQuestion && !/\bgiven (?:how|that|the|his|her|their)\b/i.test(sentenceText.slice(0, mention.start))) return { status: 'hypothetical', cue: '?', cueAt: at(sentenceText.lastIndexOf('?'), '?') };
   const attribution = find('attributed');
-  if (attribution && !own.adopted) return { status: 'attributed', cue: attribution.text };
+  if (attribution && !own.adopted) return { status: 'attributed', cue: attribution.text, cueAt: attribution };
   // Evidence tied to the mention: in its own statement (its segment, not across a clause that
   // starts something else), or in the sentences around it. A contrast in the mention's own
   // sentence ("…; however, he was hostile") cuts it off from what the sentences before it said.
@@ -334,16 +359,20 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   // what happened ("during my visit on 21/08: there were…", "because on 02/07 he…"), not when it
   // only dates something else ("the referral made on 02/02/2024 was malicious").
   const linked = own.linksAt.some((p) => p >= segStart && p < segEnd && tied(p) && (p > mention.start || sentenceText[p] !== ':'));
-  const ownEvidence = own.evidenceAt.find((e) => tied(e.start))?.text ?? (linked ? (own.datesAt.find((e) => tied(e.start, true))?.text ?? null) : null);
-  if (ownEvidence) return { status: 'evidenced', cue: ownEvidence };
+  const ownEvidence = own.evidenceAt.find((e) => tied(e.start)) ?? (linked ? own.datesAt.find((e) => tied(e.start, true)) : undefined);
+  if (ownEvidence) return { status: 'evidenced', cue: ownEvidence.text, cueAt: at(ownEvidence.start, ownEvidence.text) };
   const contrast = own.terminators.some((p) => p < mention.start) || frames.boundaries.some((p) => p < mention.start);
   // Nor does a statement joined by a semicolon lend its source: "A letter was sent on 04/09; she is disengaged".
   // (unless the label's statement goes on about the same person: "Mr A swore at the chair on 12/03; his presentation was hostile").
   const continues = /^\W*(?:he|she|they|his|her|their|this|which)\b/i.test(sentenceText) || /\b(?:this|that|these|those|such) [\p{L}-]+ *$/iu.test(sentenceText.slice(0, mention.start).replace(/\s*\b(?:very|so|quite|rather|too)\s*$/i, ''));
   const joined = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.semicolon);
   const around = neighbours.filter((n) => (n.position === 'before' ? !contrast && (!joined || continues) : !own.semicolon));
-  const evidence = around.map((n) => n.cues.evidence ?? n.cues.nearby).find(Boolean) ?? null;
-  if (evidence) return { status: 'evidenced', cue: evidence };
+  for (const n of around) {
+    const text = n.cues.evidence ?? n.cues.nearby;
+    if (!text) continue;
+    const local = n.cues.evidence ? n.cues.sourceAt : n.cues.nearbyAt;
+    return { status: 'evidenced', cue: text, cueAt: n.offset === undefined ? undefined : at(n.offset + local, text) };
+  }
   return { status: 'asserted', cue: null };
 }
 

@@ -38,7 +38,7 @@ export interface Frames {
   /** Where the writer takes the voice back ("…, which shows…"). */
   resets: number[];
   /** The sentence is about training, policy, research, or people in general. */
-  generic: string | null;
+  generic: { start: number; end: number; text: string } | null;
   /** Pointers back at an earlier use, and evidence against it (a refutation needs one of each). */
   earlier: { start: number; text: string }[];
   against: { start: number; text: string }[];
@@ -114,23 +114,27 @@ export function reportingFrameOf(frames: Frames, length: number, mentionStart: n
   return null;
 }
 
-function genericFrame(sentence: string, cues: FrameCues): string | null {
+function genericFrame(sentence: string, cues: FrameCues): Frames['generic'] {
   const policy = firstMatch(cues.policySubjects, sentence);
   // Training, policy or research as the subject of the sentence (before its first verb-like word).
-  if (policy && policy.index < 60 && !/\b(?:I|we|Mr|Mrs|Ms|Miss)\b/.test(sentence.slice(0, policy.index))) return policy.text;
+  if (policy && policy.index < 60 && !/\b(?:I|we|Mr|Mrs|Ms|Miss)\b/.test(sentence.slice(0, policy.index))) {
+    return { start: policy.index, end: policy.index + policy.text.length, text: policy.text };
+  }
   const generic = firstMatch(cues.genericSubjects, sentence);
   if (generic && generic.index === 0) {
     const marker = firstMatch(cues.genericMarkers, sentence);
-    if (marker) return `${generic.text} … ${marker.text}`;
+    if (marker) return { start: 0, end: marker.index + marker.text.length, text: `${generic.text} … ${marker.text}` };
   }
   return null;
 }
 
 /** The refutation a mention stands in: a pointer back and evidence against, neither shut away from it. */
-export function refutationOf(frames: Frames, shutAway: (at: number) => boolean): string | null {
+export function refutationOf(frames: Frames, shutAway: (at: number) => boolean): { start: number; end: number; text: string } | null {
   const earlier = frames.earlier.find((e) => !shutAway(e.start));
   const against = earlier && frames.against.find((a) => !shutAway(a.start));
-  return earlier && against ? `${earlier.text} … ${against.text}` : null;
+  if (!earlier || !against) return null;
+  const [first, last] = earlier.start <= against.start ? [earlier, against] : [against, earlier];
+  return { start: first.start, end: last.start + last.text.length, text: `${earlier.text} … ${against.text}` };
 }
 
 function firstMatch(re: RegExp | null, text: string): { index: number; text: string } | null {

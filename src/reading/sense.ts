@@ -57,6 +57,8 @@ const SUBORDINATORS = words('because when while whilst although though if that w
 const ADVERBS = words('very too so quite rather often always never not still also again now then more most less much just even sometimes today yesterday soon already almost overly');
 const NOT_ADVERBS = words('family only early friendly elderly supply reply assembly bully belly jelly rally ally');
 
+/** Words of time a tagger reads as nouns, but which say when, not what ("Mum v chaotic today"). */
+const WHEN = words('today tonight yesterday tomorrow now then again lately recently currently');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session');
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING = /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
@@ -189,7 +191,7 @@ function attach(T: Token[], s: number, e: number): number | null {
     let i = e + 1;
     // Past other adjectives, and "and"/"or" only between adjectives ("volatile and aggressive man", not "aggressive and workers").
     while (T[i] && (T[i].cat === 'ADJ' || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))) i++;
-    if (T[i]?.cat === 'N') {
+    if (T[i]?.cat === 'N' && !WHEN.has(T[i].lower)) {
       while (T[i + 1]?.cat === 'N') i++;
       return i;
     }

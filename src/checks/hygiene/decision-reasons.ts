@@ -124,14 +124,14 @@ class DecisionReasonsCheck implements Check {
 const COMMON = new Set(
   ('a an the this that these those it its is are was were be been being has have had do does did will would shall should can could may might must to of in on at by for with ' +
     'from as and or but if so than then there their they them he she his her him we our us you your i me my which who whom whose what when where why how ' +
-    'all any both each some such very also only just now still yet into onto about over under after before since until while during up out off again further ' +
+    'all any both each some such very also only just now still yet into onto about over under after before since until while during up out off again ' +
     'here one two three 1 2 3 4 5 6 7 8 9 0').split(' '),
 );
 
 /** The words of a reason that say something: not common words, not the rule's empty words ("no" counts: "no further concerns" is a finding). */
 function specificWords(text: string, empty: Set<string>): number {
   let n = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’/.%-]*/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’/.%-][\p{L}\p{N}]+)*/gu)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
     if (!COMMON.has(w) && !empty.has(w)) n++;
   }
@@ -150,7 +150,7 @@ function givesReasons(reader: TextReader, c: Compiled, decisionSentences: number
     const after = text.slice(r.end, r.sentence.end);
     // A labelled reason ("Reasons: 1) …; 2) …") runs to the end of its sentence; a connective to the end of its clause.
     const labelled = /[:–—-]\s*$/.test(r.text) || /^\s*[:–—-]/.test(after);
-    const clause = labelled ? after : after.split(/[,;]/)[0];
+    const clause = labelled ? after.replace(/^\s*[:–—-]\s*/, '').split(/\s[–—-]\s|:/)[0] : after.split(/[,;]/)[0];
     if (specificWords(clause, c.empty) >= c.minWords) return true;
     // "Why NFA? The school nurse confirmed…": the answer follows the question.
     if (/\?\s*$/.test(r.sentence.text) && specificWords(text.slice(r.sentence.end, r.sentence.end + 300).split(/[.?!]/)[0], c.empty) >= c.minWords) return true;

@@ -134,6 +134,28 @@ describe('decision-reasons', () => {
     expect(flagged(text, type)).toEqual([]);
   });
 
+  // Written for the empty-reason and placement rules, in several registers; not from any scored corpus.
+  it.each([
+    ['Panel recommendation: long-term fostering. Reason: see panel minutes.'],
+    ['Because of the ongoing worries, the CP plan continues.'],
+    ['CIN plan to end, as agreed at the review.'],
+    ['Given the current circumstances, contact stays supervised.'],
+    ['Legal gateway: proceed to PLO, following discussion.'],
+    ['Outcome – NFA – as per previous note.'],
+  ])('flags a decision whose reason says nothing specific: “%s”', (text) => {
+    expect(flagged(text, 'Management Decision')).toHaveLength(1);
+  });
+
+  it.each([
+    ['Mr Amos has completed the perpetrator programme and two unannounced visits found the home calm, so the CP plan can end.'],
+    ['Plan extended to March. Rationale – the new tenancy starts on 04/02/2025 and the school transfer is not yet agreed.'],
+    ['Contact to move to the family centre – the grandparents’ flat is up two flights of stairs and Mia uses a wheelchair.'],
+    ['The toxicology results for October were negative for all substances. Supervision of contact is lifted.'],
+    ['Why step down? The housing officer confirmed the family have been rehoused and the rent arrears are cleared.'],
+  ])('leaves a decision with a specific reason before it, after a dash or in a sentence of its own: “%s”', (text) => {
+    expect(flagged(text, 'Management Decision')).toEqual([]);
+  });
+
   it('does not take a denied reason for a reason', () => {
     expect(flagged('Decision: close. No reasons for the decision were given at the meeting.', 'Management Decision')).toEqual(['Decision: close.']);
   });

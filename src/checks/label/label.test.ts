@@ -110,3 +110,101 @@ describe('a label through the chronology of a case', () => {
     expect(flag.related_record_ids).toEqual([]);
   });
 });
+
+// Sentences written for these mechanisms in several registers (case note shorthand, minutes,
+// court statement, letter); none is taken from the corpora the engine is scored on.
+describe('reading that holds on prose we did not write (#15)', () => {
+  const one = (text: string) => {
+    const found = statuses(text);
+    return found.length === 1 ? found[0][2] : found.length ? found.map((f) => f[2]).join(',') : 'no mention';
+  };
+
+  it.each([
+    ['The traffic on the ring road was chaotic, so I arrived twenty minutes late.'],
+    ['The consultant described the tumour as aggressive.'],
+    ['Mr Bell owns a controlling share in a haulage firm.'],
+    ['The loft ladder was unstable and the landlord has been asked to replace it.'],
+    ['The handbrake had disengaged and the car rolled into the fence.'],
+    ['Volatile fumes from the garage paint made the room unsafe for the baby.'],
+    ['The dog was hostile to visitors, so it was shut in the kitchen during my visit.'],
+  ])('a label word about a thing is not a mention: %s', (text) => {
+    expect(one(text)).toBe('no mention');
+  });
+
+  it.each([
+    ['Mum v chaotic today, nappies everywhere.', 'asserted'],
+    ['His aggressive outbursts frighten the children.', 'asserted'],
+    ['Their relationship is volatile.', 'asserted'],
+    ['The home was chaotic.', 'asserted'],
+  ])('a label about a person, their behaviour, relationship or home is a mention: %s', (text, status) => {
+    expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    ["The childminder phoned the duty desk on Monday afternoon and explained that, in her opinion, Ms Akhtar's partner is extremely controlling.", 'attributed'],
+    ['Riley told his teacher, who passed it on to the DSL, that his dad is always drunk and aggressive.', 'attributed'],
+    ['Mr Quinn denies that he was ever aggressive towards Ms Dunne.', 'attributed'],
+    ['Nursery staff describe Ms Osei as very hostile at pick-up.', 'attributed'],
+    ['In her text message Ms Reilly called the referral malicious.', 'attributed'],
+    ['The school did not say that Mr Vance was aggressive.', 'negated'],
+  ])('attribution at any distance, and denials: %s', (text, status) => {
+    expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    ['The GP surgery confirmed the appointment for 14/03/2024; father is controlling.', 'asserted'],
+    ['Ms Fenn has been uncooperative: she refused entry on 02/02/2024 and again on 09/02/2024.', 'evidenced'],
+    ['On 05/06/2024 I watched Mr Cole shout at Ava until she cried, which I consider aggressive.', 'evidenced'],
+    ['The meeting was held on 03/03/2024 and mother is chaotic.', 'asserted'],
+  ])('evidence must be tied to the label: %s', (text, status) => {
+    expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    ['The DA awareness module explains how coercive control escalates after separation.', 'hypothetical'],
+    ['Parents who are isolated are often labelled as hard to reach.', 'hypothetical'],
+    ['How will staff at the contact centre manage Mr Hart’s aggressive behaviour?', 'asserted'],
+    ['Is Ms Lowe drinking heavily again, or is the smell from the party the night before?', 'hypothetical'],
+  ])('generic text and questions: %s', (text, status) => {
+    expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    ['At no point during the six visits has Ms Grant been hostile.', 'negated'],
+    ['Alcohol misuse is no longer a concern for this family.', 'negated'],
+    ['There is no doubt that Mr Reid is volatile.', 'asserted'],
+    ['The 2022 assessment said Ms Park was unable to cope; the nursery reports and my visits since then show the opposite, and that entry is not supported.', 'refuted'],
+  ])('negation that holds, and refutation: %s', (text, status) => {
+    expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    ['Dad smokes skunk most nights.', 'drug misuse'],
+    ['Ms Ford drinks to excess at weekends.', 'alcoholic'],
+    ['Mother is inventing Jack’s symptoms.', 'FII'],
+    ['He has turned the boys against their mother.', 'parental alienation'],
+    ['Crack cocaine use continues.', 'drug misuse'],
+    ['Father cannot manage the twins on his own.', 'unable to cope'],
+  ])('labels as verbs and noun phrases: %s', (text, label) => {
+    const found = statuses(text);
+    expect(found.map((f) => [f[1], f[2]])).toEqual([[label, 'asserted']]);
+  });
+
+  it('finds a label with an invisible character inside it, and reports it at its place in the record', () => {
+    const text = 'Father is aggres\u00ADsive and con\u200Btrolling.';
+    expect(statuses(text)).toEqual([
+      ['aggres\u00ADsive', 'aggressive', 'asserted'],
+      ['con\u200Btrolling', 'controlling', 'asserted'],
+    ]);
+  });
+
+  it('names where the cue that decided a status stands in the record', () => {
+    const check = labelKind.createCheck(rules, env);
+    const r = record('Home visit. The neighbour told police last week that Mr Tate is aggressive.', '2023-01-01');
+    check.record(r);
+    check.finish();
+    const [m] = check.sections!().mentions as { status: string; cue: string; cue_span: { start: number; end: number; text: string } }[];
+    expect(m.status).toBe('attributed');
+    expect(m.cue_span).toEqual({ start: r.text.indexOf('told police'), end: r.text.indexOf('told police') + 'told police'.length, text: 'told police' });
+  });
+});

@@ -68,6 +68,8 @@ export interface MentionEntry {
   status: string;
   span: { start: number; end: number; text: string };
   cue: string | null;
+  /** Where the cue that decided the status stands in the record (absent for asserted mentions). */
+  cue_span?: { start: number; end: number; text: string };
 }
 
 class LabelCheck implements Check {
@@ -92,7 +94,12 @@ class LabelCheck implements Check {
       this.entries(record.case_id, m.label).push({
         record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, event: 'mention', status: m.status, text: m.text, cue: m.cue,
       });
-      if (this.collectMentions) this.inventory.push({ record_id: record.record_id, case_id: record.case_id, label: m.label, status: m.status, span: { start: m.start, end: m.end, text: m.text }, cue: m.cue });
+      if (this.collectMentions) {
+        this.inventory.push({
+          record_id: record.record_id, case_id: record.case_id, label: m.label, status: m.status, span: { start: m.start, end: m.end, text: m.text }, cue: m.cue,
+          ...(m.cueSpan ? { cue_span: { ...m.cueSpan, text: record.text.slice(m.cueSpan.start, m.cueSpan.end) } } : {}),
+        });
+      }
       if (m.status === 'asserted') {
         const kept: KeptMention = { ...m, record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, record };
         this.asserted.push(kept);

@@ -12,7 +12,12 @@ export interface Mention {
   text: string;
   status: Status;
   cue: string | null;
+  /** Where the cue is in the text (null for asserted, or when it cannot be placed). */
+  cueSpan: { start: number; end: number } | null;
 }
+
+/** Characters that do not show but split a word: soft hyphen, zero-width space and joiners, word joiner, BOM. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 
 /** A sentence reporting an independent source's result against a label (a negative test). */
 export interface ContraryEvidence {
@@ -67,8 +72,34 @@ export class LabelMatcher {
     return this.byForm.get(normaliseForm(text)) ?? this.compiled.find((c) => c.re.test(text))!.label;
   }
 
-  /** Every label mention in a text with its status, and every sentence of contrary evidence. */
+  /**
+   * Every label mention in a text with its status, and every sentence of contrary evidence.
+   * Invisible characters inside a word ("aggres\u00ADsive") do not hide a label: the text is read
+   * without them and the offsets are mapped back.
+   */
   read(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
+    if (!INVISIBLE.test(text)) return this.readVisible(text);
+    const kept: number[] = [];
+    let visible = '';
+    for (let i = 0; i < text.length; i++) {
+      if (INVISIBLE.test(text[i])) continue;
+      kept.push(i);
+      visible += text[i];
+    }
+    kept.push(text.length);
+    const start = (p: number) => kept[p];
+    const end = (p: number) => (p === 0 ? 0 : kept[p - 1] + 1);
+    const read = this.readVisible(visible);
+    return {
+      mentions: read.mentions.map((m) => ({
+        ...m, start: start(m.start), end: end(m.end), text: text.slice(start(m.start), end(m.end)),
+        cueSpan: m.cueSpan && { start: start(m.cueSpan.start), end: end(m.cueSpan.end) },
+      })),
+      contrary: read.contrary.map((c) => ({ ...c, start: start(c.start), end: end(c.end), text: text.slice(start(c.start), end(c.end)) })),
+    };
+  }
+
+  private readVisible(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
     // Most records hold no label at all: one scan for the literals the forms need is far cheaper
     // than the regular expressions, which then run only where a form or a contrary cue could match.
     const maybeForm = this.formGate.admits(text);
@@ -89,11 +120,13 @@ export class LabelMatcher {
     const neighbours = (i: number): Neighbour[] =>
       [i - 1, i - 2, i + 1]
         .filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph)
-        .map((j) => ({ position: j < i ? ('before' as const) : ('after' as const), distance: Math.abs(j - i), cues: cuesOf(j) }));
+        .map((j) => ({ position: j < i ? ('before' as const) : ('after' as const), distance: Math.abs(j - i), offset: sentences[j].start - sentences[i].start, cues: cuesOf(j) }));
     const judge = (start: number, end: number) => {
       const i = sentenceAt(sentences, start);
       const s = sentences[i];
-      return { i, decision: decide({ start: start - s.start, end: end - s.start }, cuesOf(i), s.text, neighbours(i), this.cues) };
+      const decision = decide({ start: start - s.start, end: end - s.start }, cuesOf(i), s.text, neighbours(i), this.cues);
+      const cueSpan = decision.cueAt ? { start: s.start + decision.cueAt.start, end: s.start + decision.cueAt.end } : null;
+      return { i, decision, cueSpan };
     };
 
     const mentions: Mention[] = [];
@@ -104,9 +137,9 @@ export class LabelMatcher {
       // A label word about a thing ("aggressive treatment", "the wardrobe was unstable") is not a mention.
       const at = sentences[sentenceAt(sentences, start)];
       if (attachment(at.text, start - at.start, end - at.start, this.cues.sense)?.kind === 'thing') continue;
-      const { i, decision } = judge(start, end);
+      const { i, decision, cueSpan } = judge(start, end);
       const label = this.labelOf(m[0]);
-      mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue });
+      mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue, cueSpan });
       // A label negated where the sentence or its neighbours name a source ("Dr Khan's report of
       // 24/06/2022 … There is no evidence of FII"), or in an outcome ("found to be unsubstantiated").
       if (decision.status === 'negated' || decision.status === 'refuted') {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, type Half } from './accuracy/shared-corpora.ts';
+
+// ../shared/corpora was written independently of this project's rules and fixtures (its README).
+// The floors are what `npm run accuracy -- --held-out` measured when they were set, less a margin
+// of one sentence or so; they move only with a measurement, never to make a change pass.
+// CI always has ../shared; a clone without it skips these.
+const present = sharedCorporaPresent();
+if (!present && process.env.CI) throw new Error('../shared/corpora is missing: CI must score the shared corpora');
+
+const FLOORS: Partial<Record<Half, { assertedP: number; assertedR: number; agreement: number; notALabelFlagged: number; decisionsP: number; decisionsR: number }>> = {
+  development: { assertedP: 0.97, assertedR: 0.95, agreement: 0.95, notALabelFlagged: 1, decisionsP: 0.95, decisionsR: 0.95 },
+};
+
+describe.runIf(present)('accuracy on the shared corpora', () => {
+  it.each(Object.entries(FLOORS) as [Half, NonNullable<(typeof FLOORS)[Half]>][])('%s half', (half, floor) => {
+    const { scores } = scoreSharedLabels(readSharedLabels(half));
+    const { score: decisions } = scoreDecisions(readSharedDecisions(half));
+    console.log(
+      `${half}: asserted P ${scores.asserted.precision.toFixed(3)} R ${scores.asserted.recall.toFixed(3)}, agreement ${scores.agreement.toFixed(3)}, ` +
+        `not-a-label flagged ${scores.notALabelFlagged}/${scores.notALabelRows}, decisions P ${decisions.precision.toFixed(3)} R ${decisions.recall.toFixed(3)}`,
+    );
+    expect(scores.rows).toBeGreaterThanOrEqual(250);
+    expect(scores.asserted.precision).toBeGreaterThanOrEqual(floor.assertedP);
+    expect(scores.asserted.recall).toBeGreaterThanOrEqual(floor.assertedR);
+    expect(scores.agreement).toBeGreaterThanOrEqual(floor.agreement);
+    expect(scores.notALabelFlagged).toBeLessThanOrEqual(floor.notALabelFlagged);
+    expect(decisions.precision).toBeGreaterThanOrEqual(floor.decisionsP);
+    expect(decisions.recall).toBeGreaterThanOrEqual(floor.decisionsR);
+  });
+});
