@@ -53,7 +53,12 @@ describe('unevidenced labels in a real export', () => {
     for (const m of report.mentions) byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
     expect(byStatus.asserted).toBe(8);
     expect(Object.keys(byStatus).sort()).toEqual(['asserted', 'attributed', 'evidenced', 'hypothetical', 'negated', 'refuted']);
-    expect(report.mentions).toContainEqual({ record_id: '5201738', case_id: '1004417', label: 'controlling', status: 'attributed', span: expect.objectContaining({ text: 'controlling' }), cue: 'alleges' });
+    expect(report.mentions).toContainEqual({
+      record_id: '5201738', case_id: '1004417', label: 'controlling', status: 'attributed', span: expect.objectContaining({ text: 'controlling' }), cue: 'alleges',
+      cue_span: expect.objectContaining({ text: 'alleges' }),
+    });
+    // Asserted mentions have no cue; every other mention says where its cue stands.
+    for (const m of report.mentions) expect(m.status === 'asserted' ? m.cue_span : m.cue_span?.text.length).toEqual(m.status === 'asserted' ? undefined : expect.any(Number));
   });
 
   it('--labels adds a council word list from a spreadsheet, extending a default label too', async () => {

@@ -75,7 +75,7 @@ describe('text gates never change a finding', () => {
     const cues = compileCues(mergeCues(packs.flatMap((p) => (p.sections.assertion ? [p.sections.assertion as CueLists] : []))));
     const gated = new LabelMatcher(labels, cues, new TextGates(true));
     const ungated = new LabelMatcher(labels, cues, new TextGates(false));
-    const sentences = readdirSync(repoPath('fixtures/labels')).filter((f) => f.startsWith('corpus-')).flatMap((f) => readCorpus(repoPath(`fixtures/labels/${f}`)).map((r) => r.text));
+    const sentences = readdirSync(repoPath('fixtures/labels')).filter((f) => f.startsWith('corpus-') && f.endsWith('.csv')).flatMap((f) => readCorpus(repoPath(`fixtures/labels/${f}`)).map((r) => r.text));
     expect(sentences.length).toBeGreaterThan(500);
     const mentions = sentences.map((s) => gated.read(s));
     expect(mentions.filter((m) => m.mentions.length).length).toBeGreaterThan(450);

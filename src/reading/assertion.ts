@@ -135,12 +135,17 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
   );
   const terminators = cues.terminators ? allMatches(cues.terminators, masked).map((m) => m.index!) : [];
   const contrary = cues.contrary ? first(masked, cues.contrary) : null;
-  const sources = cues.evidence ? undenied(sentence, cues.evidence, terminators) : [];
-  // A date is not denied by the clause it sits in: "did not attend the tests on 05/02/2024" is a dated account.
-  const dated = cues.evidenceNearby ? allMatches(cues.evidenceNearby, sentence).map((m) => ({ start: m.index!, text: m[0] })) : [];
-  const source = sources[0] ?? null;
-  const nearby = dated[0] ?? null;
+  const source = cues.evidence ? undenied(sentence, cues.evidence, terminators, true)[0] ?? null : null;
+  const nearby = cues.evidenceNearby ? first(sentence, cues.evidenceNearby) : null;
   const question = /\?["'”’)]*\s*$/.test(sentence);
+  // What only the mention's own sentence needs is read when first asked for: most sentences read
+  // are neighbours, asked only for their evidence.
+  let frames: Frames | undefined;
+  let evidenceAt: { start: number; text: string }[] | undefined;
+  let datesAt: { start: number; text: string }[] | undefined;
+  let linksAt: number[] | undefined;
+  let clauseBreaks: number[] | undefined;
+  let againstAll: { start: number; text: string }[] | undefined;
   return {
     triggers: kept,
     terminators,
@@ -156,14 +161,27 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     quotes: quotedSegments(sentence),
     question,
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
-    frames: readFrames(sentence, cues.frames),
-    // A contrary cue ("negative", "clear") turns the sentence's sources against a label, not its dates.
-    evidenceAt: contrary ? [] : sources,
-    datesAt: dated,
-    linksAt: [...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []), ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!)],
-    clauseBreaks: cues.clauseBreaks ? allMatches(cues.clauseBreaks, sentence).map((m) => m.index!) : [],
     semicolon: /;\s*$/.test(sentence),
-    againstAll: cues.frames.against ? allMatches(cues.frames.against, sentence).map((m) => ({ start: m.index!, text: m[0] })) : [],
+    get frames() {
+      return (frames ??= readFrames(sentence, cues.frames));
+    },
+    // A contrary cue ("negative", "clear") turns the sentence's sources against a label, not its dates.
+    get evidenceAt() {
+      return (evidenceAt ??= contrary || !cues.evidence ? [] : undenied(sentence, cues.evidence, terminators));
+    },
+    // A date is not denied by the clause it sits in: "did not attend the tests on 05/02/2024" is a dated account.
+    get datesAt() {
+      return (datesAt ??= cues.evidenceNearby ? allMatches(cues.evidenceNearby, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
+    },
+    get linksAt() {
+      return (linksAt ??= [...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []), ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!)]);
+    },
+    get clauseBreaks() {
+      return (clauseBreaks ??= cues.clauseBreaks ? allMatches(cues.clauseBreaks, sentence).map((m) => m.index!) : []);
+    },
+    get againstAll() {
+      return (againstAll ??= cues.frames.against ? allMatches(cues.frames.against, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
+    },
   };
 }
 
@@ -178,13 +196,19 @@ function first(text: string, re: RegExp): { start: number; text: string } | null
 const OPEN_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|might|may|shall)\b/i;
 
 /** The evidence cues that no negation in their own clause denies ("he has never been the subject of any police report"). */
-function undenied(text: string, re: RegExp, terminators: number[]): { start: number; text: string }[] {
+function undenied(text: string, re: RegExp, terminators: number[], firstOnly = false): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
-  for (const m of allMatches(re, text)) {
-    const clauseStart = Math.max(0, ...terminators.filter((p) => p < m.index!), text.lastIndexOf(',', m.index!) + 1, text.lastIndexOf(':', m.index!) + 1);
-    const before = text.slice(clauseStart, m.index!).split(/\s+/).slice(-7).join(' ');
-    if (!/\b(?:no|not|never|without|nor|nothing|neither|none)\b|n't\b/i.test(before)) out.push({ start: m.index!, text: m[0] });
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const clauseStart = Math.max(0, ...terminators.filter((p) => p < m!.index), text.lastIndexOf(',', m.index) + 1, text.lastIndexOf(':', m.index) + 1);
+    const before = text.slice(clauseStart, m.index).split(/\s+/).slice(-7).join(' ');
+    if (!/\b(?:no|not|never|without|nor|nothing|neither|none)\b|n't\b/i.test(before)) {
+      out.push({ start: m.index, text: m[0] });
+      if (firstOnly) break;
+    }
+    if (m[0] === '') re.lastIndex++;
   }
+  re.lastIndex = 0;
   return out;
 }
 

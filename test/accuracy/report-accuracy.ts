@@ -36,7 +36,20 @@ if (process.argv.includes('--confusion')) {
 }
 
 // --- ../shared/corpora: written independently of our fixtures -------------------------------
-import { readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
+import { readLabelCsv, readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
+
+{
+  // Ours, but written by someone who had not seen the rules (fixtures/labels/dev3-README.md), in the shared corpora's seven statuses.
+  const { scores: s } = scoreSharedLabels(readLabelCsv('fixtures/labels/corpus-dev3.csv'));
+  console.log('\nfixtures/labels/corpus-dev3.csv (ours, written without sight of the rules; seven statuses)');
+  console.log('| corpus | sentences | asserted P / R | status agreement | not-a-label flagged |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| dev3 | ${s.rows} | ${pct(s.asserted.precision)} / ${pct(s.asserted.recall)} | ${pct(s.agreement)} | ${s.notALabelFlagged} of ${s.notALabelRows} |`);
+  if (process.argv.includes('--confusion')) {
+    console.log(['gold'.padEnd(13), ...SHARED_STATUSES.map((c) => c.padStart(13))].join(''));
+    for (const g of SHARED_STATUSES) console.log([g.padEnd(13), ...SHARED_STATUSES.map((c) => String(s.confusion[g]?.[c] ?? 0).padStart(13))].join(''));
+  }
+}
 
 if (sharedCorporaPresent()) {
   const halves: Half[] = process.argv.includes('--held-out') ? ['development', 'held-out'] : ['development'];

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { DEFAULT_RULES_DIR, loadPacks } from '../../src/packs/load-packs.ts';
 import { findKind } from '../../src/checks/index.ts';
 import type { CanonicalRecord } from '../../src/model/record.ts';
-import { classify, defaultMatcher, scoreWhere, type CorpusRow, type Outcome, type Score } from './label-corpus.ts';
+import { classify, defaultMatcher, readCorpus, scoreWhere, type CorpusRow, type Outcome, type Score } from './label-corpus.ts';
 
 export const SHARED_CORPORA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora');
 
@@ -82,6 +82,11 @@ export function scoreSharedLabels(rows: SharedLabelRow[]): { scores: SharedLabel
       confusion,
     },
   };
+}
+
+/** A corpus of ours in the shared corpora's format (seven statuses), such as fixtures/labels/corpus-dev3.csv. */
+export function readLabelCsv(path: string): SharedLabelRow[] {
+  return readCorpus(path).map((r) => ({ ...r, hard: false }));
 }
 
 export interface DecisionRow {

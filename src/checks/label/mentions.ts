@@ -41,6 +41,9 @@ export interface LabelForms {
 /** All labels' forms compiled into one whole-word regex; the longest form wins. */
 export class LabelMatcher {
   private readonly regex: RegExp;
+  private readonly phrases: RegExp | null;
+  /** Admits a text that could hold a pattern form. */
+  private readonly phraseGate: Gate;
   private readonly contrary: { label: string; regex: RegExp; gate: Gate }[];
   private readonly byForm = new Map<string, string>();
   private readonly compiled: { label: string; re: RegExp }[];
@@ -55,7 +58,14 @@ export class LabelMatcher {
     all.sort((a, b) => b.form.length - a.form.length);
     for (const { form, label } of all) this.byForm.set(normaliseForm(form), label);
     this.compiled = labels.map((l) => ({ label: l.label, re: new RegExp(`^(?:${l.forms.map(formSource).join('|')})$`, 'iu') }));
-    this.regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${all.map((a) => formSource(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+    // Terms in one alternation, patterns (verb and noun phrases) in another with a gate of its own:
+    // a pattern such as "uses … cocaine" would otherwise be tried at every place of every text that
+    // holds any term.
+    const whole = (forms: { form: string }[]) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${forms.map((a) => formSource(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+    const patterns = all.filter((a) => isPatternForm(a.form));
+    this.regex = whole(all.filter((a) => !isPatternForm(a.form)));
+    this.phrases = patterns.length ? whole(patterns) : null;
+    this.phraseGate = gates.forRegex(this.phrases);
     const excluded = labels.flatMap((l) => l.exclusions ?? []);
     this.exclusions = excluded.length ? wholeWordRegex(excluded) : null;
     this.contrary = labels
@@ -102,12 +112,17 @@ export class LabelMatcher {
   private readVisible(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
     // Most records hold no label at all: one scan for the literals the forms need is far cheaper
     // than the regular expressions, which then run only where a form or a contrary cue could match.
-    const maybeForm = this.formGate.admits(text);
+    const maybeTerm = this.formGate.admits(text);
+    const maybePhrase = this.phrases !== null && this.phraseGate.admits(text);
+    const maybeForm = maybeTerm || maybePhrase;
     const contraries = this.contrary.length && this.contraryCueGate.admits(text) ? this.contrary.filter((c) => c.gate.admits(text)) : [];
     const maybeContrary = contraries.length > 0;
     if (!maybeForm && !maybeContrary) return { mentions: [], contrary: [] };
     const excluded = maybeForm && this.exclusions ? allMatches(this.exclusions, text).map((m) => [m.index!, m.index! + m[0].length]) : [];
-    const hits = maybeForm ? allMatches(this.regex, text).filter((m) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b)) : [];
+    const found = [...(maybeTerm ? allMatches(this.regex, text) : []), ...(maybePhrase ? allMatches(this.phrases!, text) : [])];
+    if (maybeTerm && maybePhrase) found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
+    // Where a term and a phrase overlap ("cocaine user" in "crack cocaine user"), the first and longest stands.
+    const hits = found.filter((m, i) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b) && !found.slice(0, i).some((o) => o.index + o[0].length > m.index));
     const contraryHits = maybeContrary ? contraries.flatMap((c) => allMatches(c.regex, text).map((m) => ({ label: c.label, m }))) : [];
     if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
     const sentences = splitSentences(text);
@@ -170,6 +185,8 @@ function wholeWordRegex(terms: string[]): RegExp {
 
 
 /** A form as regex source: a /regular expression/ as written (verb and noun phrases: "uses cocaine", "drinks to excess"), anything else as a term. */
+const isPatternForm = (form: string) => /^\/.+\/$/.test(form);
+
 export function formSource(form: string): string {
   const m = /^\/(.+)\/$/.exec(form);
   return m ? m[1] : termPattern(form);
