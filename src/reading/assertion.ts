@@ -111,6 +111,8 @@ export interface SentenceCues {
   clauseBreaks: number[];
   /** The sentence ends at a semicolon: the next one is another statement of the same sentence. */
   semicolon: boolean;
+  /** The sentence speaks of someone already named (he, she, his, her, they…). */
+  refersBack: boolean;
   /** Every word of evidence against an earlier use, whether or not the sentence points back at one. */
   againstAll: { start: number; text: string }[];
 }
@@ -162,6 +164,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     question,
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
     semicolon: /;\s*$/.test(sentence),
+    refersBack: /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence),
     get frames() {
       return (frames ??= readFrames(sentence, cues.frames));
     },
@@ -216,9 +219,10 @@ function undenied(text: string, re: RegExp, terminators: number[], firstOnly = f
 function concessiveClauses(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of allMatches(SUBORDINATE, text)) {
-    // The clause runs to the comma that closes it, or to the end of the sentence.
-    const comma = text.indexOf(',', m.index! + m[0].length);
-    out.push([m.index!, comma === -1 ? text.length : comma]);
+    // The clause runs to the comma, colon or semicolon that closes it, or to the end of the sentence.
+    const rest = text.slice(m.index! + m[0].length);
+    const close = rest.search(/[,:;]/);
+    out.push([m.index!, close === -1 ? text.length : m.index! + m[0].length + close]);
   }
   return out;
 }
@@ -263,6 +267,9 @@ function quotedSegments(text: string): [number, number][] {
       }
     }
   }
+  // Single quotes, curly or straight, where they open after a space or bracket and close before
+  // one or punctuation: 'could not cope', not the apostrophe of "Ms Reid's".
+  for (const m of text.matchAll(/(?<=^|[\s([—–-])['‘]([^'‘’\n]{1,200}?)['’](?=$|[\s.,;:!?)\]—–-])/g)) out.push([m.index!, m.index! + m[0].length - 1]);
   return out;
 }
 
@@ -353,7 +360,9 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   // unless the writer negates the report itself ("The school did not say…").
   const report = reportingFrameOf(frames, sentenceText.length, mention.start, (at) => shutAway(own, at, mention.start));
   // The report stands unless a negation governs it: one before it ("did not say"), or one that holds it ("inaccurate to say").
-  const governs = report && negation && (negation.start < report!.start || (negation.start === report.start && negation.end > report.end));
+  // A negation that is itself someone's report ("disputes the account and denies any…") does not govern it.
+  const reported = negation && frames.reports.some((r) => r.start <= negation.start && negation.end <= r.end);
+  const governs = report && negation && !reported && (negation.start < report!.start || (negation.start === report.start && negation.end > report.end));
   if (report && !own.adopted && !governs) return { status: 'attributed', cue: report.text, cueAt: report };
   if (negation) return { status: 'negated', cue: negation.text, cueAt: negation };
   const hypothesis = find('hypothetical');
@@ -375,7 +384,9 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   const tied = (at: number, citation = false) => {
     if (at < segStart || at >= segEnd) return false;
     // A bracket after the label that cites dates ("(letters dated 04/01/2024, …)") is part of its evidence.
-    if (shutAway(own, at, mention.start) && !(citation && at > mention.end && inside(own.brackets, at) && !own.concessive.some(([a, b]) => a <= at && at < b))) return false;
+    // A comment after the label ("…, which she acknowledged after her urine screen was positive") may be its evidence.
+    const comment = at > mention.end && own.concessive.some(([a, b]) => a <= at && at < b && a > mention.end && /^,\s*which\b/i.test(sentenceText.slice(a)));
+    if (shutAway(own, at, mention.start) && !comment && !(citation && at > mention.end && inside(own.brackets, at) && !own.concessive.some(([a, b]) => a <= at && at < b))) return false;
     const [a, b] = at < mention.start ? [at, mention.start] : [mention.end, at];
     return !breaks.some((p) => p >= a && p < b);
   };
@@ -390,7 +401,8 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   // (unless the label's statement goes on about the same person: "Mr A swore at the chair on 12/03; his presentation was hostile").
   const continues = /^\W*(?:he|she|they|his|her|their|this|which)\b/i.test(sentenceText) || /\b(?:this|that|these|those|such) [\p{L}-]+ *$/iu.test(sentenceText.slice(0, mention.start).replace(/\s*\b(?:very|so|quite|rather|too)\s*$/i, ''));
   const joined = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.semicolon);
-  const around = neighbours.filter((n) => (n.position === 'before' ? !contrast && (!joined || continues) : !own.semicolon));
+  // After a semicolon, a statement that goes on about someone ("…; the CCTV shows him pushing her") may be the evidence; one about something else may not.
+  const around = neighbours.filter((n) => (n.position === 'before' ? !contrast && (!joined || continues) : !own.semicolon || n.distance > 1 || n.cues.refersBack));
   for (const n of around) {
     const text = n.cues.evidence ?? n.cues.nearby;
     if (!text) continue;

@@ -77,10 +77,10 @@ function byWriter(sentence: string, at: number, boundaries: number[], writer: Re
   const m = writer.exec(lead);
   writer.lastIndex = 0;
   if (!m) return false;
-  // The writer is the subject only when just a few auxiliaries or adverbs stand between: "I would
-  // describe", "I have always felt", but not "I was told" (passive: someone else told).
+  // The writer is the subject only when a few words stand between: "I would describe", "I have no
+  // hesitation in describing", but not "I was told" (passive: someone else told).
   const between = lead.slice(m.index + m[0].length).trim();
-  return between.split(/\s+/).filter(Boolean).length <= 3 && !/\b(?:was|were|been|being|am)\b/i.test(between);
+  return between.split(/\s+/).filter(Boolean).length <= 5 && !/\b(?:was|were|been|being|am)\b/i.test(between);
 }
 
 /** The segment of the sentence a position belongs to: [start, end). */

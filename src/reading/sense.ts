@@ -59,6 +59,7 @@ const NOT_ADVERBS = words('family only early friendly elderly supply reply assem
 
 /** Words of time a tagger reads as nouns, but which say when, not what ("Mum v chaotic today"). */
 const WHEN = words('today tonight yesterday tomorrow now then again lately recently currently');
+const RAISING = words('found said thought considered known deemed believed judged reported seen understood alleged expected');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session');
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING = /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
@@ -170,7 +171,8 @@ function subjectHead(T: Token[], j: number, notOver?: string): number {
 }
 
 function backToSubject(T: Token[], i: number): number | null {
-  while (i >= 0 && (isCopula(T[i]) || isAuxiliary(T[i]) || T[i].cat === 'ADV')) i--;
+  // Past the verb, and past a raising verb ("were found to be", "is known to be").
+  while (i >= 0 && (isCopula(T[i]) || isAuxiliary(T[i]) || T[i].cat === 'ADV' || (RAISING.has(T[i].lower) && T[i + 1]?.lower === 'to'))) i--;
   // A time phrase between subject and verb ("His presentation that afternoon was volatile").
   while (i >= 1 && TIMES.has(T[i].lower) && /^(?:that|this|the|same|each|every|last)$/.test(T[i - 1].lower)) {
     i -= 2;
@@ -186,11 +188,11 @@ function backToSubject(T: Token[], i: number): number | null {
 function attach(T: Token[], s: number, e: number): number | null {
   // An adverb ("pushed him aside aggressively") describes an action, whoever did it.
   if (T[e].cat === 'ADV') return null;
-  // An adjective before a noun modifies it ("a hostile witness", "aggressive treatment").
-  if (T[e].cat === 'ADJ') {
+  // An adjective (or an -ing participle) before a noun modifies it ("a hostile witness", "aggressive treatment", "the controlling unit").
+  if (T[e].cat === 'ADJ' || (T[e].cat === 'V' && /ing$/.test(T[e].lower) && T[e + 1]?.cat === 'N')) {
     let i = e + 1;
-    // Past other adjectives, and "and"/"or" only between adjectives ("volatile and aggressive man", not "aggressive and workers").
-    while (T[i] && (T[i].cat === 'ADJ' || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))) i++;
+    // Past other adjectives and participles, and "and"/"or" only between adjectives ("volatile and aggressive man", not "aggressive and workers").
+    while (T[i] && (T[i].cat === 'ADJ' || (T[i].cat === 'V' && /ing$/.test(T[i].lower) && T[i + 1]?.cat === 'N') || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))) i++;
     if (T[i]?.cat === 'N' && !WHEN.has(T[i].lower)) {
       while (T[i + 1]?.cat === 'N') i++;
       return i;
@@ -202,6 +204,8 @@ function attach(T: Token[], s: number, e: number): number | null {
     const r = backToSubject(T, i);
     if (r !== null) return r;
   }
+  // A verb: its subject stands just before it ("the minibus clutch disengaged").
+  if (T[s].cat === 'V' && isNominal(T[s - 1])) return subjectHead(T, s - 1);
   i = s - 1;
   while (i >= 0 && /^(?:ADV|DET)$/.test(T[i].cat) && T[i].lower !== 'as') i--;
   if (T[i]?.lower === 'as') {
@@ -233,7 +237,8 @@ function classify(T: Token[], h: number, lists: SenseLists): HeadKind {
   const w = t.lower.replace(/['’]s$/, '');
   if (NOT_PEOPLE.has(w)) return 'unknown';
   if (t.cat === 'PRON' || POSSESSIVES.has(w) || lists.people.has(w) || lists.people.has(singular(w))) return 'person';
-  if (lists.personal.has(w) || lists.personal.has(singular(w)) || /ing$/.test(w)) return 'personal';
+  const pair = h > 0 ? `${T[h - 1].lower} ${w}` : '';
+  if (lists.personal.has(w) || lists.personal.has(singular(w)) || lists.personal.has(pair) || /ing$/.test(w)) return 'personal';
   if (/^\p{Lu}/u.test(t.text)) return h === 0 || T[h - 1].cat === 'PUNCT' ? 'unknown' : 'person';
   if (t.cat === 'PROPN') return 'person';
   // Only a word the tagger reads as a common noun is a thing; a verb read as a head is a misreading.
@@ -253,7 +258,15 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
   if (e < 0) e = T.length - 1;
   if (s === -1 || e < s || NOUN_LABEL.test(T[e].lower)) return null;
   // After a possessive a word is a noun, whatever the tagger said ("His conduct", "Ms Nolan's calls").
-  for (let i = 1; i < T.length; i++) if (T[i].cat === 'V' && (T[i - 1].cat === 'POS' || (POSSESSIVES.has(T[i - 1].lower) && T[i - 1].lower !== 'her'))) T[i].cat = 'N';
+  // (Not the label itself: "the thermostat's controlling unit".) In a run of verbs after a possessive the last is the noun ("Ms Lowe's repeated calls").
+  const owner = (j: number) => T[j] && (T[j].cat === 'POS' || (POSSESSIVES.has(T[j].lower) && T[j].lower !== 'her'));
+  for (let i = 1; i < T.length; i++) {
+    if (!owner(i - 1) || (i >= s && i <= e) || T[i].cat !== 'V') continue;
+    let j = i;
+    while (T[j + 1]?.cat === 'V' && !(j + 1 >= s && j + 1 <= e)) j++;
+    for (let k = i; k < j; k++) T[k].cat = 'ADJ';
+    T[j].cat = 'N';
+  }
   const h = attach(T, s, e);
   return h === null ? null : { head: T[h].text, kind: classify(T, h, lists) };
 }

@@ -119,7 +119,8 @@ export class LabelMatcher {
     const maybeContrary = contraries.length > 0;
     if (!maybeForm && !maybeContrary) return { mentions: [], contrary: [] };
     const excluded = maybeForm && this.exclusions ? allMatches(this.exclusions, text).map((m) => [m.index!, m.index! + m[0].length]) : [];
-    const found = [...(maybeTerm ? allMatches(this.regex, text) : []), ...(maybePhrase ? allMatches(this.phrases!, text) : [])];
+    const phrases = maybePhrase ? allMatches(this.phrases!, text) : [];
+    const found = [...(maybeTerm ? allMatches(this.regex, text) : []), ...phrases];
     if (maybeTerm && maybePhrase) found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
     // Where a term and a phrase overlap ("cocaine user" in "crack cocaine user"), the first and longest stands.
     const hits = found.filter((m, i) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b) && !found.slice(0, i).some((o) => o.index + o[0].length > m.index));
@@ -150,8 +151,9 @@ export class LabelMatcher {
       const start = m.index!;
       const end = start + m[0].length;
       // A label word about a thing ("aggressive treatment", "the wardrobe was unstable") is not a mention.
+      // A phrase form ("drinks to excess", "uses cocaine") says what a person does, so it is not read for sense.
       const at = sentences[sentenceAt(sentences, start)];
-      if (attachment(at.text, start - at.start, end - at.start, this.cues.sense)?.kind === 'thing') continue;
+      if (!phrases.includes(m) && attachment(at.text, start - at.start, end - at.start, this.cues.sense)?.kind === 'thing') continue;
       const { i, decision, cueSpan } = judge(start, end);
       const label = this.labelOf(m[0]);
       mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue, cueSpan });
