@@ -10,6 +10,8 @@ if (!present && process.env.CI) throw new Error('../shared/corpora is missing: C
 
 const FLOORS: Partial<Record<Half, { assertedP: number; assertedR: number; agreement: number; notALabelFlagged: number; decisionsP: number; decisionsR: number }>> = {
   development: { assertedP: 0.97, assertedR: 0.95, agreement: 0.95, notALabelFlagged: 1, decisionsP: 0.95, decisionsR: 0.95 },
+  // Measured once, at the end of issue #15 (2026-12-07): P 0.68, R 0.96, agreement 0.84, 3 of 20, decisions P 0.78, R 1.00.
+  'held-out': { assertedP: 0.66, assertedR: 0.94, agreement: 0.82, notALabelFlagged: 4, decisionsP: 0.75, decisionsR: 0.97 },
 };
 
 describe.runIf(present)('accuracy on the shared corpora', () => {
