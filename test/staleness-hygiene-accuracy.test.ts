@@ -17,13 +17,15 @@ const IN_SCOPE = /^(?:staleness\.|hygiene\.(?!placeholder-text$))/;
 /** The level each rule is held to: measured on these fixtures when the rules were written. Raise it, never lower it quietly. */
 const COMMITTED: Record<string, { precision: number; recall: number }> = {
   'staleness.parenting-course-completed': { precision: 1, recall: 0.75 },
-  'staleness.negative-substance-test': { precision: 1, recall: 0.8 },
+  'staleness.negative-substance-test': { precision: 1, recall: 1 },
   'staleness.conviction-or-allegation-cleared': { precision: 0.75, recall: 1 },
   'staleness.parents-separated': { precision: 1, recall: 0.75 },
   'staleness.diagnosis-excluded': { precision: 1, recall: 1 },
   'staleness.fii-excluded': { precision: 1, recall: 1 },
   'staleness.returned-home': { precision: 1, recall: 1 },
   'staleness.plan-or-order-ended': { precision: 1, recall: 1 },
+  'staleness.now-housed': { precision: 1, recall: 1 },
+  'staleness.medical-explanation': { precision: 1, recall: 1 },
   'hygiene.missing-author': { precision: 1, recall: 1 },
   'hygiene.future-dated': { precision: 1, recall: 1 },
   'hygiene.before-birth': { precision: 1, recall: 1 },

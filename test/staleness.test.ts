@@ -15,9 +15,12 @@ describe('staleness fixtures', () => {
       ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
       ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],
+      ['ME-103', 'staleness.medical-explanation', 'warning', ['ME-102'], "Freya's absences are the result of Ms Lund's poor routines at home"],
+      ['ME-203', 'staleness.medical-explanation', 'warning', ['ME-202'], "Oscar's meltdowns are due to Mr Venn's inconsistent boundaries"],
       ['NT-103', 'staleness.negative-substance-test', 'warning', ['NT-102'], 'Mr Turner continues to drink'],
       ['NT-203', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ms Kelly uses cannabis daily'],
       ['NT-206', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ongoing drug use by Ms Kelly remains the main concern'],
+      ['NT-207', 'staleness.negative-substance-test', 'warning', ['NT-202'], "Ms Kelly's cannabis use is a daily feature of family life"],
       ['NT-302', 'staleness.negative-substance-test', 'warning', ['NT-301'], 'Mr Lyons drinks heavily'],
       ['CV-103', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-102'], 'Mr Pike has a previous conviction for drug supply'],
       ['CV-105', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-102'], "Ms Grant's brother has a conviction for assault"],
@@ -38,6 +41,8 @@ describe('staleness fixtures', () => {
       ['PO-103', 'staleness.plan-or-order-ended', 'warning', ['PO-102'], 'Jack remains subject to a child protection plan'],
       ['PO-202', 'staleness.plan-or-order-ended', 'warning', ['PO-201'], 'Sienna is subject to a care order'],
       ['PO-302', 'staleness.plan-or-order-ended', 'warning', ['PO-301'], "Zac's child in need plan remains in place"],
+      ['NH-103', 'staleness.now-housed', 'warning', ['NH-102'], 'Maisie and her mum remain in temporary accommodation'],
+      ['NH-203', 'staleness.now-housed', 'warning', ['NH-202'], 'the family is still facing eviction from the privately rented house'],
     ]);
   });
 

@@ -10,6 +10,15 @@ import type { RuleProblem } from '../model/rule-problem.ts';
 export interface PatternSpec {
   terms?: string[];
   patterns?: string[];
+  /**
+   * A statement by what it is about and what it says of it, in either order within one clause
+   * (no comma, colon, semicolon or sentence end between) and at most `within` words apart:
+   * topic "heroin", state "active" finds "is an active heroin user"; topic "parenting work",
+   * state "has not undertaken" finds "has not undertaken any structured parenting work".
+   */
+  topic?: string[];
+  state?: string[];
+  within?: number;
 }
 
 /**
@@ -41,6 +50,9 @@ export function patternSpecSchema(description: string, extra: Record<string, obj
     properties: {
       terms: { ...stringList, description: 'Words or phrases, matched as whole words in any case; {name} stands for a word list.' },
       patterns: { ...stringList, description: 'Regular expressions (JavaScript syntax, any case, whole words); {name} stands for a word list.' },
+      topic: { ...stringList, description: 'With state: what a statement is about (terms; {name} stands for a word list).' },
+      state: { ...stringList, description: 'With topic: what it says of it ("still", "has not undertaken", "daily"); the two in either order within one clause.' },
+      within: { type: 'integer', minimum: 0, maximum: 20, description: 'How many words may stand between topic and state (default 8).' },
       ...extra,
     },
   };
@@ -83,10 +95,14 @@ export function placeholders(text: string): string[] {
 export function patternSpecProblems(spec: PatternSpec | undefined, key: string, words?: WordLists, required = true): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (!spec) return problems;
-  if (required && !spec.terms?.length && !spec.patterns?.length) problems.push({ key, message: 'needs terms or patterns' });
+  const topicState = !!(spec.topic?.length && spec.state?.length);
+  if (required && !spec.terms?.length && !spec.patterns?.length && !topicState) problems.push({ key, message: 'needs terms or patterns, or a topic and a state' });
+  if (!!spec.topic?.length !== !!spec.state?.length) problems.push({ key, message: 'topic and state go together' });
   const unknown = (text: string, at: string) => {
     for (const name of placeholders(text)) if (!words?.[name]) problems.push({ key: at, message: `{${name}} is not one of the rule's word lists (${Object.keys(words ?? {}).join(', ') || 'none'})` });
   };
+  spec.topic?.forEach((t, i) => unknown(t, `${key}/topic/${i}`));
+  spec.state?.forEach((t, i) => unknown(t, `${key}/state/${i}`));
   spec.terms?.forEach((t, i) => unknown(t, `${key}/terms/${i}`));
   spec.patterns?.forEach((p, i) => {
     const at = `${key}/patterns/${i}`;
@@ -109,8 +125,21 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
 /** A terms/patterns block as one global, any-case, whole-word regex; null when it is empty. */
 export function compilePatternSpec(spec: PatternSpec | undefined, words?: WordLists): RegExp | null {
   const parts = [...(spec?.terms ?? []).map((t) => termSource(t, words)), ...(spec?.patterns ?? []).map((p) => `(?:${patternSource(p, words)})`)];
+  if (spec?.topic?.length && spec.state?.length) parts.push(topicStateSource(spec.topic, spec.state, spec.within ?? 8, words));
   if (!parts.length) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+}
+
+/**
+ * Topic and state in either order, a few words apart in one clause. Built here, not by a pack:
+ * the gap is words and non-word separators that exclude clause punctuation, so it matches in
+ * linear time whatever the lists hold.
+ */
+function topicStateSource(topic: string[], state: string[], within: number, words?: WordLists): string {
+  const t = `(?:${topic.map((x) => termSource(x, words)).join('|')})`;
+  const st = `(?:${state.map((x) => termSource(x, words)).join('|')})`;
+  const gap = `(?:[^\\p{L}\\p{N},;:.!?()\\n]+[\\p{L}\\p{N}'’-]+){0,${Math.max(0, Math.min(within, 20))}}?[^\\p{L}\\p{N},;:.!?()\\n]+`;
+  return `(?:${t}(?![\\p{L}\\p{N}_])${gap}(?<![\\p{L}\\p{N}_])${st}|${st}(?![\\p{L}\\p{N}_])${gap}(?<![\\p{L}\\p{N}_])${t})`;
 }
 
 /** Finds which entry of a word list a piece of text names (the longest wording wins), or null. */

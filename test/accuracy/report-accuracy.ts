@@ -36,7 +36,8 @@ if (process.argv.includes('--confusion')) {
 }
 
 // --- ../shared/corpora: written independently of our fixtures -------------------------------
-import { readLabelCsv, readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
+import { auditJson } from '../support/run-cli.ts';
+import { readLabelCsv, scoreStaleness, readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
 
 {
   // Ours, but written by someone who had not seen the rules (fixtures/labels/dev3-README.md), in the shared corpora's seven statuses.
@@ -74,6 +75,22 @@ if (sharedCorporaPresent()) {
       for (const r of decisions.filter((r) => flagged.has(r.id) === r.hasReasons)) {
         console.log(`${r.id} reasons=${r.hasReasons ? 'yes' : 'no'} flagged=${flagged.has(r.id)} :: ${r.text}`);
       }
+    }
+  }
+}
+
+if (sharedCorporaPresent()) {
+  const halves: Half[] = process.argv.includes('--held-out') ? ['development', 'held-out'] : ['development'];
+  console.log('\nShared corpora, staleness-cases.csv (split by case number)');
+  console.log('| half | cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const half of halves) {
+    const s = await scoreStaleness(half, (file) => auditJson([file], ['--as-of', '2026-01-01']));
+    console.log(`| ${half} | ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+    if (verbose && half === 'development') {
+      for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
+      for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
+      for (const u of s.unexpected) console.log(`unexpected ${u.record_id}: ${u.text}`);
     }
   }
 }

@@ -134,3 +134,81 @@ export function scoreDecisions(rows: DecisionRow[]): { score: Score; flagged: Se
   const recall = tp + fn ? tp / (tp + fn) : 1;
   return { score: { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: tp + fn }, flagged };
 }
+
+// --- staleness-cases.csv: stale claims and traps, case by case -------------------------------
+
+export interface StalenessExpectation {
+  case_id: string;
+  claim_record_id: string;
+  event_record_id: string;
+  claim_text: string;
+  event_text: string;
+  kind: string;
+}
+
+export const caseHalf = (caseId: string): Half => (Number(caseId.replace(/\D/g, '')) % 2 === 1 ? 'development' : 'held-out');
+
+export interface StalenessScore {
+  cases: number;
+  stale: number;
+  found: number;
+  /** Found, and naming the expected event record. */
+  withEvent: number;
+  traps: number;
+  trapsFired: number;
+  /** Staleness flags that overlap no expected claim or trap. */
+  other: number;
+  precision: number;
+  recall: number;
+  missed: StalenessExpectation[];
+  firedTraps: StalenessExpectation[];
+  unexpected: { record_id: string; text: string }[];
+}
+
+/** Audits one half of staleness-cases.csv (its cases written to a temporary export) and scores the staleness flags. */
+export async function scoreStaleness(half: Half, audit: (path: string) => Promise<{ flags: { rule: string; record_id: string; span?: { start: number; end: number; text?: string }; related_record_ids?: string[] }[] }>): Promise<StalenessScore> {
+  const { parse } = await import('csv-parse/sync');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const raw = readFileSync(path.join(SHARED_CORPORA, 'staleness-cases.csv'), 'utf8');
+  const rows = parse(raw, { columns: true }) as Record<string, string>[];
+  const mine = rows.filter((r) => caseHalf(r.case_id) === half);
+  const cols = Object.keys(rows[0]);
+  const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const csv = `${[cols.join(','), ...mine.map((r) => cols.map((c) => quote(r[c])).join(','))].join('\n')}\n`;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'scrutineer-stale-')), `staleness-${half}.csv`);
+  writeFileSync(file, csv);
+  const textOf = new Map(mine.map((r) => [r.record_id, r.text]));
+  const expected = (parse(readFileSync(path.join(SHARED_CORPORA, 'staleness-expected.csv'), 'utf8'), { columns: true }) as StalenessExpectation[]).filter((e) => caseHalf(e.case_id) === half);
+  const report = await audit(file);
+  const flags = report.flags.filter((f) => f.rule.startsWith('staleness.'));
+  const overlaps = (f: (typeof flags)[number], e: StalenessExpectation) => {
+    if (f.record_id !== e.claim_record_id) return false;
+    const text = textOf.get(e.claim_record_id) ?? '';
+    const at = text.indexOf(e.claim_text);
+    if (!f.span) return true;
+    return f.span.start < at + e.claim_text.length && f.span.end > at;
+  };
+  const stale = expected.filter((e) => e.kind.startsWith('stale-'));
+  const traps = expected.filter((e) => e.kind.startsWith('trap-'));
+  const found = stale.filter((e) => flags.some((f) => overlaps(f, e)));
+  const withEvent = found.filter((e) => flags.some((f) => overlaps(f, e) && (f.related_record_ids ?? []).includes(e.event_record_id)));
+  const firedTraps = traps.filter((e) => flags.some((f) => overlaps(f, e)));
+  const unexpected = flags.filter((f) => !expected.some((e) => overlaps(f, e)));
+  const tp = found.length;
+  const fp = firedTraps.length + unexpected.length;
+  return {
+    cases: new Set(mine.map((r) => r.case_id)).size,
+    stale: stale.length,
+    found: tp,
+    withEvent: withEvent.length,
+    traps: traps.length,
+    trapsFired: firedTraps.length,
+    other: unexpected.length,
+    precision: tp + fp ? tp / (tp + fp) : 1,
+    recall: stale.length ? tp / stale.length : 1,
+    missed: stale.filter((e) => !found.includes(e)),
+    firedTraps,
+    unexpected: unexpected.map((f) => ({ record_id: f.record_id, text: f.span?.text ?? (textOf.get(f.record_id) ?? '').slice(f.span?.start ?? 0, f.span?.end ?? 80) })),
+  };
+}

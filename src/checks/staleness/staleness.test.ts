@@ -177,6 +177,6 @@ describe('staleness rules that are broken', () => {
   });
 
   it('needs terms or patterns for the event and the claims', () => {
-    expect(stalenessKind.validate!({ ...base, event: {}, claims: { terms: ['x'] } } as Rule)).toEqual([{ key: 'event', message: 'needs terms or patterns' }]);
+    expect(stalenessKind.validate!({ ...base, event: {}, claims: { terms: ['x'] } } as Rule)).toEqual([{ key: 'event', message: 'needs terms or patterns, or a topic and a state' }]);
   });
 });
