@@ -27,6 +27,7 @@ const COMMITTED: Record<string, { precision: number; recall: number }> = {
   'staleness.now-housed': { precision: 1, recall: 1 },
   'staleness.medical-explanation': { precision: 1, recall: 1 },
   'staleness.now-employed': { precision: 1, recall: 1 },
+  'staleness.protective-order-ended': { precision: 1, recall: 1 },
   'hygiene.missing-author': { precision: 1, recall: 1 },
   'hygiene.future-dated': { precision: 1, recall: 1 },
   'hygiene.before-birth': { precision: 1, recall: 1 },

@@ -18,6 +18,7 @@ describe('staleness fixtures', () => {
       ['ME-103', 'staleness.medical-explanation', 'warning', ['ME-102'], "Freya's absences are the result of Ms Lund's poor routines at home"],
       ['ME-203', 'staleness.medical-explanation', 'warning', ['ME-202'], "Oscar's meltdowns are due to Mr Venn's inconsistent boundaries"],
       ['NE-103', 'staleness.now-employed', 'info', ['NE-102'], 'Mr Hale remains unemployed'],
+      ['PE-103', 'staleness.protective-order-ended', 'warning', ['PE-102'], 'Ms Crane remains protected by a non-molestation order'],
       ['NT-103', 'staleness.negative-substance-test', 'warning', ['NT-102'], 'Mr Turner continues to drink'],
       ['NT-203', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ms Kelly uses cannabis daily'],
       ['NT-206', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ongoing drug use by Ms Kelly remains the main concern'],

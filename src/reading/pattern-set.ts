@@ -1,4 +1,4 @@
-import { termPattern } from '../text/terms.ts';
+import { allMatches, termPattern } from '../text/terms.ts';
 import { unsafePatternReason } from '../text/safe-regex.ts';
 import type { RuleProblem } from '../model/rule-problem.ts';
 
@@ -125,21 +125,72 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
 /** A terms/patterns block as one global, any-case, whole-word regex; null when it is empty. */
 export function compilePatternSpec(spec: PatternSpec | undefined, words?: WordLists): RegExp | null {
   const parts = [...(spec?.terms ?? []).map((t) => termSource(t, words)), ...(spec?.patterns ?? []).map((p) => `(?:${patternSource(p, words)})`)];
-  if (spec?.topic?.length && spec.state?.length) parts.push(topicStateSource(spec.topic, spec.state, spec.within ?? 8, words));
   if (!parts.length) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 }
 
+/** One place a spec matches: where it starts and the words it covers. */
+export interface SpecMatch {
+  index: number;
+  text: string;
+}
+
 /**
- * Topic and state in either order, a few words apart in one clause. Built here, not by a pack:
- * the gap is words and non-word separators that exclude clause punctuation, so it matches in
- * linear time whatever the lists hold.
+ * Finds a pattern spec's statements: its terms and patterns, and its topic-and-state pairs. A
+ * pair is a topic and the nearest state in the same clause (no comma, colon, semicolon, bracket
+ * or sentence end between them), in either order, at most `within` words apart; the statement
+ * covers both and what lies between. Pairs are found by looking for states only where a topic
+ * is, so common state words ("still", "is") cost nothing in texts without a topic.
  */
-function topicStateSource(topic: string[], state: string[], within: number, words?: WordLists): string {
-  const t = `(?:${topic.map((x) => termSource(x, words)).join('|')})`;
-  const st = `(?:${state.map((x) => termSource(x, words)).join('|')})`;
-  const gap = `(?:[^\\p{L}\\p{N},;:.!?()\\n]+[\\p{L}\\p{N}'’-]+){0,${Math.max(0, Math.min(within, 20))}}?[^\\p{L}\\p{N},;:.!?()\\n]+`;
-  return `(?:${t}(?![\\p{L}\\p{N}_])${gap}(?<![\\p{L}\\p{N}_])${st}|${st}(?![\\p{L}\\p{N}_])${gap}(?<![\\p{L}\\p{N}_])${t})`;
+export class SpecFinder {
+  readonly regex: RegExp | null;
+  private readonly topic: RegExp | null;
+  private readonly state: RegExp | null;
+  private readonly within: number;
+  /** What a text must hold for a match to be possible (the terms and patterns, or a topic). */
+  readonly gateRegex: RegExp | null;
+
+  constructor(spec: PatternSpec | undefined, words?: WordLists) {
+    this.regex = compilePatternSpec(spec, words);
+    const pair = !!(spec?.topic?.length && spec.state?.length);
+    this.topic = pair ? compilePatternSpec({ terms: spec!.topic }, words) : null;
+    this.state = pair ? compilePatternSpec({ terms: spec!.state }, words) : null;
+    this.within = spec?.within ?? 8;
+    this.gateRegex = this.topic ? compilePatternSpec({ terms: spec?.terms, patterns: [...(spec?.patterns ?? []), ...spec!.topic!.map((t) => termSource(t, words))] }, words) : this.regex;
+  }
+
+  get empty(): boolean {
+    return !this.regex && !this.topic;
+  }
+
+  find(text: string): SpecMatch[] {
+    const out: SpecMatch[] = this.regex ? allMatches(this.regex, text).map((m) => ({ index: m.index, text: m[0] })) : [];
+    if (!this.topic || !this.state) return out;
+    const topics = allMatches(this.topic, text);
+    if (!topics.length) return out;
+    for (const t of topics) {
+      // States are looked for only in the topic's clause, a few words either side.
+      const from = Math.max(0, t.index - 160);
+      const to = Math.min(text.length, t.index + t[0].length + 160);
+      const states = allMatches(this.state, text.slice(from, to)).map((m) => Object.assign(m, { index: m.index + from }));
+      let best: { index: number; end: number; words: number } | null = null;
+      for (const st of states) {
+        const [a, b] = st.index < t.index ? [st.index + st[0].length, t.index] : [t.index + t[0].length, st.index];
+        if (a > b) continue;
+        const gap = text.slice(a, b);
+        if (/[,;:.!?()\n]/.test(gap)) continue;
+        const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
+        if (words > this.within || (best && best.words <= words)) continue;
+        best = { index: st.index, end: st.index + st[0].length, words };
+      }
+      if (!best) continue;
+      const start = Math.min(t.index, best.index);
+      const end = Math.max(t.index + t[0].length, best.end);
+      if (out.some((m) => m.index < end && start < m.index + m.text.length)) continue;
+      out.push({ index: start, text: text.slice(start, end) });
+    }
+    return out.sort((x, y) => x.index - y.index);
+  }
 }
 
 /** Finds which entry of a word list a piece of text names (the longest wording wins), or null. */

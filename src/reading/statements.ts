@@ -2,6 +2,7 @@ import { allMatches } from '../text/terms.ts';
 import { sentenceAt, splitSentences, type Sentence } from './sentences.ts';
 import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 import { mergeCues, type CueLists } from './cues.ts';
+import type { SpecFinder } from './pattern-set.ts';
 
 /** One match of a pattern set in a record, with what the assertion engine says the writer is doing with it. */
 export interface Statement {
@@ -58,12 +59,13 @@ export class TextReader {
    * denied by "has not completed…", not by what the next clause says ("…: Holly withdrew her
    * account").
    */
-  statements(regex: RegExp | null, near: RegExp | null = null, leading = false): Statement[] {
-    if (!regex) return [];
+  statements(finder: RegExp | SpecFinder | null, near: RegExp | null = null, leading = false): Statement[] {
+    if (!finder) return [];
     const out: Statement[] = [];
-    for (const m of allMatches(regex, this.text)) {
-      const start = m.index!;
-      const end = start + m[0].length;
+    const matches = finder instanceof RegExp ? allMatches(finder, this.text).map((m) => ({ index: m.index, text: m[0] })) : finder.find(this.text);
+    for (const m of matches) {
+      const start = m.index;
+      const end = start + m.text.length;
       const i = sentenceAt(this.sentences, start);
       const s = this.sentences[i];
       if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
@@ -73,7 +75,7 @@ export class TextReader {
       const text = leading ? s.text.slice(0, end - s.start) : s.text;
       const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
       const decision = decide({ start: start - s.start, end: end - s.start }, own, text, neighbours, this.cues);
-      out.push({ start, end, text: m[0], status: decision.status, cue: decision.cue, sentence: s });
+      out.push({ start, end, text: m.text, status: decision.status, cue: decision.cue, sentence: s });
     }
     return out;
   }

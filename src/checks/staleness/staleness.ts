@@ -3,7 +3,7 @@ import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import type { CompiledCues, Status } from '../../reading/assertion.ts';
-import { EntryFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from '../../reading/pattern-set.ts';
+import { EntryFinder, SpecFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Statement } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
@@ -78,7 +78,7 @@ export const stalenessKind: RuleKind = {
 
 interface CompiledRule {
   rule: StalenessRule;
-  regex: Record<Role, RegExp | null>;
+  regex: Record<Role, SpecFinder | null>;
   near: Record<Role, RegExp | null>;
   entries: { name: string; finder: EntryFinder }[];
   /** Admit a record that could hold the event, a claim or a reversal. */
@@ -87,10 +87,11 @@ interface CompiledRule {
 
 function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
   const spec: Record<Role, StatementSpec | undefined> = { event: rule.event, claim: rule.claims, reversal: rule.reversed_by };
-  const regex = {} as Record<Role, RegExp | null>;
+  const regex = {} as Record<Role, SpecFinder | null>;
   const nearRe = {} as Record<Role, RegExp | null>;
   for (const role of ['event', 'claim', 'reversal'] as const) {
-    regex[role] = compilePatternSpec(spec[role], rule.words);
+    const finder = new SpecFinder(spec[role], rule.words);
+    regex[role] = finder.empty ? null : finder;
     nearRe[role] = spec[role]?.near ? compilePatternSpec({ terms: spec[role]!.near }, rule.words) : null;
   }
   return {
@@ -99,9 +100,9 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
     near: nearRe,
     entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
     gate: {
-      event: gates.forRegex(regex.event),
-      claim: gates.forRegex(regex.claim),
-      reversal: gates.forRegex(regex.reversal),
+      event: gates.forRegex(regex.event?.gateRegex ?? null),
+      claim: gates.forRegex(regex.claim?.gateRegex ?? null),
+      reversal: gates.forRegex(regex.reversal?.gateRegex ?? null),
     },
   };
 }
