@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, type Half } from './accuracy/shared-corpora.ts';
+import { readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, scoreStaleness, sharedCorporaPresent, type Half } from './accuracy/shared-corpora.ts';
+import { auditJson } from './support/run-cli.ts';
 
 // ../shared/corpora was written independently of this project's rules and fixtures (its README).
 // The floors are what `npm run accuracy -- --held-out` measured when they were set, less a margin
@@ -29,5 +30,23 @@ describe.runIf(present)('accuracy on the shared corpora', () => {
     expect(scores.notALabelFlagged).toBeLessThanOrEqual(floor.notALabelFlagged);
     expect(decisions.precision).toBeGreaterThanOrEqual(floor.decisionsP);
     expect(decisions.recall).toBeGreaterThanOrEqual(floor.decisionsR);
+  });
+});
+
+// staleness-cases.csv, split by case number. Held-out measured once, at the end of the first
+// pass at issue #16 (2026-12-07): 4 of 13 stale claims found (precision 0.80), 1 of 6 traps fired.
+const STALENESS_FLOORS: Record<Half, { precision: number; recall: number; trapsFired: number }> = {
+  development: { precision: 0.95, recall: 0.92, trapsFired: 0 },
+  'held-out': { precision: 0.75, recall: 0.3, trapsFired: 1 },
+};
+
+describe.runIf(present)('staleness on the shared corpora', () => {
+  it.each(Object.entries(STALENESS_FLOORS) as [Half, (typeof STALENESS_FLOORS)[Half]][])('%s half', async (half, floor) => {
+    const s = await scoreStaleness(half, (file) => auditJson([file], ['--as-of', '2026-01-01']));
+    console.log(`${half}: stale claims found ${s.found}/${s.stale} (${s.withEvent} naming the event), precision ${s.precision.toFixed(2)}, traps fired ${s.trapsFired}/${s.traps}`);
+    expect(s.cases).toBe(18);
+    expect(s.precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(s.recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(s.trapsFired).toBeLessThanOrEqual(floor.trapsFired);
   });
 });

@@ -156,7 +156,10 @@ export class SpecFinder {
     this.topic = pair ? compilePatternSpec({ terms: spec!.topic }, words) : null;
     this.state = pair ? compilePatternSpec({ terms: spec!.state }, words) : null;
     this.within = spec?.within ?? 8;
-    this.gateRegex = this.topic ? compilePatternSpec({ terms: spec?.terms, patterns: [...(spec?.patterns ?? []), ...spec!.topic!.map((t) => termSource(t, words))] }, words) : this.regex;
+    // The gate needs a topic and a state anywhere in the text (it is only read for the literals a
+    // match needs, never run), or one of the terms and patterns.
+    const pairGate = pair ? `(?:${this.topic!.source})[\\s\\S]*(?:${this.state!.source})|(?:${this.state!.source})[\\s\\S]*(?:${this.topic!.source})` : null;
+    this.gateRegex = pairGate ? new RegExp([this.regex?.source, pairGate].filter(Boolean).join('|'), 'iu') : this.regex;
   }
 
   get empty(): boolean {
