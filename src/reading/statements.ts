@@ -79,7 +79,38 @@ export class TextReader {
     }
     return out;
   }
+
+  /**
+   * Every match, with its sentence but without its status, which `statusOf` reads when it is
+   * needed: a check that keeps candidates until it knows whether any can matter saves reading
+   * most of them.
+   */
+  spans(finder: RegExp | SpecFinder | null, near: RegExp | null = null): Span[] {
+    if (!finder) return [];
+    const out: Span[] = [];
+    const matches = finder instanceof RegExp ? allMatches(finder, this.text).map((m) => ({ index: m.index, text: m[0] })) : finder.find(this.text);
+    for (const m of matches) {
+      const i = sentenceAt(this.sentences, m.index);
+      if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
+      out.push({ start: m.index, end: m.index + m.text.length, text: m.text, sentence: this.sentences[i] });
+    }
+    return out;
+  }
+
+  /** The status of the words at [start, end), read as `statements` reads a match (not leading). */
+  statusOf(start: number, end: number): { status: Status; cue: string | null } {
+    const i = sentenceAt(this.sentences, start);
+    const s = this.sentences[i];
+    const neighbours: Neighbour[] = this.around(i, 2, 1)
+      .filter((j) => j !== i)
+      .map((j) => ({ position: j < i ? 'before' : 'after', distance: Math.abs(j - i), cues: this.cuesOf(j) }));
+    const decision = decide({ start: start - s.start, end: end - s.start }, this.cuesOf(i), s.text, neighbours, this.cues);
+    return { status: decision.status, cue: decision.cue };
+  }
 }
+
+/** A match of a pattern set before its status is read: where it is and the sentence that holds it. */
+export type Span = Omit<Statement, 'status' | 'cue'>;
 
 function testOnce(re: RegExp, text: string): boolean {
   re.lastIndex = 0;

@@ -24,6 +24,8 @@ export interface Found {
   entries: Record<string, string | null>;
   /** Kept for claims only, to build the flag. */
   record?: CanonicalRecord;
+  /** A claim's matched words in the record, whose status is read only when it could be stale. */
+  match?: { start: number; end: number };
 }
 
 /** Records in time order: record_date, then recorded_at, then record_id. */

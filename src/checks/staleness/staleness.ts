@@ -4,7 +4,7 @@ import type { FlagDraft } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import type { CompiledCues, Status } from '../../reading/assertion.ts';
 import { EntryFinder, SpecFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from '../../reading/pattern-set.ts';
-import { TextReader, sharedCues, type Statement } from '../../reading/statements.ts';
+import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
 import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
@@ -129,13 +129,15 @@ class StalenessCheck implements Check {
       if (!could.event && !could.claim && !could.reversal) continue;
       reader ??= new TextReader(record.text, this.cues);
       const events = could.event ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status)) : [];
-      const claimed = could.claim ? reader.statements(c.regex.claim, c.near.claim) : [];
+      // Claims are kept unread: their status is read in finish(), and only in a case where an event
+      // of the rule came first, since no other claim can be stale (most are never read at all).
+      const claimed = could.claim ? reader.spans(c.regex.claim, c.near.claim) : [];
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
       // auditor is shown them rather than have them silently make the claims current again.
       const reversals = (could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : [])
         .filter((s) => EVENT_STATUSES.includes(s.status) && !claimed.some((k) => k.start < s.end && s.start < k.end));
       // A record that documents the event is up to date about it: its other words are not claims.
-      const claims = events.length ? [] : claimed.filter((s) => CLAIM_STATUSES.includes(s.status));
+      const claims = events.length ? [] : claimed;
       const list = this.list(record.case_id, c.rule.id);
       const found = events.map((s) => this.found('event', s, record, c));
       // One record's event is about one person: "the PNC record has been amended and Mr Reid
@@ -156,7 +158,7 @@ class StalenessCheck implements Check {
     return list;
   }
 
-  private found(role: Role, s: Statement, record: CanonicalRecord, c: CompiledRule): Found {
+  private found(role: Role, s: Span, record: CanonicalRecord, c: CompiledRule): Found {
     const clause = role === 'claim' ? clauseAround(s.sentence, s.start, s.end) : { start: s.start, end: s.end };
     return {
       role,
@@ -169,7 +171,7 @@ class StalenessCheck implements Check {
       quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
       person: c.rule.same_person ? this.people.find(s.sentence, s.start, s.end) : null,
       entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
-      ...(role === 'claim' && { record }),
+      ...(role === 'claim' && { record, match: { start: s.start, end: s.end } }),
     };
   }
 
@@ -180,8 +182,10 @@ class StalenessCheck implements Check {
       // In the packs' rule order, not the order each rule first read something in the case.
       for (const { rule } of this.rules) {
         const ruleId = rule.id;
-        const found = rules.get(ruleId);
-        if (!found) continue;
+        const all = rules.get(ruleId);
+        if (!all?.some((f) => f.role === 'event')) continue;
+        // Now read the claims' status: the writer's own (asserted or evidenced) only.
+        const found = all.filter((f) => f.role !== 'claim' || CLAIM_STATUSES.includes(this.statusOf(f).status));
         const stale = staleClaims(found);
         for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event));
         if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
@@ -189,6 +193,15 @@ class StalenessCheck implements Check {
     }
     this.timelines = timelines.sort((a, b) => a.case_id.localeCompare(b.case_id) || a.rule.localeCompare(b.rule));
     return drafts;
+  }
+
+  private readers = new WeakMap<CanonicalRecord, TextReader>();
+
+  private statusOf(claim: Found): { status: Status; cue: string | null } {
+    const record = claim.record!;
+    let reader = this.readers.get(record);
+    if (!reader) this.readers.set(record, (reader = new TextReader(record.text, this.cues)));
+    return reader.statusOf(claim.match!.start, claim.match!.end);
   }
 
   sections(): Record<string, unknown[]> {
