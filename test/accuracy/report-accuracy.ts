@@ -37,7 +37,7 @@ if (process.argv.includes('--confusion')) {
 
 // --- ../shared/corpora: written independently of our fixtures -------------------------------
 import { auditJson } from '../support/run-cli.ts';
-import { readLabelCsv, scoreStaleness, readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
+import { readLabelCsv, scoreStaleness, scoreStalenessFiles, readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
 
 {
   // Ours, but written by someone who had not seen the rules (fixtures/labels/dev3-README.md), in the shared corpora's seven statuses.
@@ -88,6 +88,24 @@ if (sharedCorporaPresent()) {
     const s = await scoreStaleness(half, (file) => auditJson([file], ['--as-of', '2026-01-01']));
     console.log(`| ${half} | ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
     if (verbose && half === 'development') {
+      for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
+      for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
+      for (const u of s.unexpected) console.log(`unexpected ${u.record_id}: ${u.text}`);
+    }
+  }
+}
+
+{
+  // Ours, written without sight of the rules (fixtures/staleness-blind/README.md).
+  const dir = 'fixtures/staleness-blind';
+  const { existsSync } = await import('node:fs');
+  if (existsSync(`${dir}/cases.csv`)) {
+    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', '2026-01-01']), 'blind');
+    console.log(`\n${dir} (ours, written without sight of the rules)`);
+    console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+    if (verbose) {
       for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
       for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
       for (const u of s.unexpected) console.log(`unexpected ${u.record_id}: ${u.text}`);

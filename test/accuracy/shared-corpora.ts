@@ -165,21 +165,29 @@ export interface StalenessScore {
   unexpected: { record_id: string; text: string }[];
 }
 
+type StalenessAudit = (path: string) => Promise<{ flags: { rule: string; record_id: string; span?: { start: number; end: number; text?: string }; related_record_ids?: string[] }[] }>;
+
 /** Audits one half of staleness-cases.csv (its cases written to a temporary export) and scores the staleness flags. */
-export async function scoreStaleness(half: Half, audit: (path: string) => Promise<{ flags: { rule: string; record_id: string; span?: { start: number; end: number; text?: string }; related_record_ids?: string[] }[] }>): Promise<StalenessScore> {
+export async function scoreStaleness(half: Half, audit: StalenessAudit): Promise<StalenessScore> {
+  return scoreStalenessFiles(path.join(SHARED_CORPORA, 'staleness-cases.csv'), path.join(SHARED_CORPORA, 'staleness-expected.csv'), (caseId) => caseHalf(caseId) === half, audit, half);
+}
+
+/** The same scoring for any cases file and expectations in the shared corpus's format (fixtures/staleness-blind/). */
+export async function scoreStalenessFiles(casesPath: string, expectedPath: string, keep: (caseId: string) => boolean, audit: StalenessAudit, name = 'all'): Promise<StalenessScore> {
   const { parse } = await import('csv-parse/sync');
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const raw = readFileSync(path.join(SHARED_CORPORA, 'staleness-cases.csv'), 'utf8');
+  const half = name;
+  const raw = readFileSync(casesPath, 'utf8');
   const rows = parse(raw, { columns: true }) as Record<string, string>[];
-  const mine = rows.filter((r) => caseHalf(r.case_id) === half);
+  const mine = rows.filter((r) => keep(r.case_id));
   const cols = Object.keys(rows[0]);
   const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
   const csv = `${[cols.join(','), ...mine.map((r) => cols.map((c) => quote(r[c])).join(','))].join('\n')}\n`;
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'scrutineer-stale-')), `staleness-${half}.csv`);
   writeFileSync(file, csv);
   const textOf = new Map(mine.map((r) => [r.record_id, r.text]));
-  const expected = (parse(readFileSync(path.join(SHARED_CORPORA, 'staleness-expected.csv'), 'utf8'), { columns: true }) as StalenessExpectation[]).filter((e) => caseHalf(e.case_id) === half);
+  const expected = (parse(readFileSync(expectedPath, 'utf8'), { columns: true }) as StalenessExpectation[]).filter((e) => keep(e.case_id));
   const report = await audit(file);
   const flags = report.flags.filter((f) => f.rule.startsWith('staleness.'));
   const overlaps = (f: (typeof flags)[number], e: StalenessExpectation) => {
