@@ -1,4 +1,5 @@
 import type { RuleKind } from './rule-kind.ts';
+import { inReportOrder, type SectionDeclaration } from '../model/sections.ts';
 import { phraseKind } from './phrase/phrase.ts';
 import { labelKind } from './label/label.ts';
 import { duplicationKind } from './duplication/duplication.ts';
@@ -15,4 +16,9 @@ export const RULE_KINDS: RuleKind[] = [phraseKind, labelKind, duplicationKind, s
 
 export function findKind(kind: string): RuleKind | undefined {
   return RULE_KINDS.find((k) => k.kind === kind);
+}
+
+/** The report sections the given kinds (by default every kind) declare, in report order. */
+export function reportSections(kinds: Iterable<string> = RULE_KINDS.map((k) => k.kind)): SectionDeclaration[] {
+  return inReportOrder([...kinds].flatMap((kind) => findKind(kind)?.reportSections ?? []));
 }

@@ -1,6 +1,7 @@
 import type { CanonicalRecord } from '../model/record.ts';
 import type { FlagDraft, RuleMeta } from '../model/flag.ts';
 import type { RuleProblem } from '../model/rule-problem.ts';
+import type { SectionDeclaration } from '../model/sections.ts';
 
 /** A rule as compiled from its pack: the common fields plus its kind's own. */
 export type Rule = RuleMeta & Record<string, unknown>;
@@ -29,7 +30,7 @@ export interface CheckEnv {
 export interface Check {
   record(record: CanonicalRecord): FlagDraft[];
   finish(): FlagDraft[];
-  /** Extra report sections (e.g. label_histories), available after finish(). */
+  /** Extra report sections, available after finish(): only those its kind declares in `reportSections`. */
   sections?(): Record<string, unknown[]>;
 }
 
@@ -54,5 +55,11 @@ export interface RuleKind {
   validate?(rule: Rule): RuleProblem[];
   /** A pack-level section this kind reads (e.g. the label kind's `assertion` cues). */
   section?: { key: string; schema: object; validate?(section: unknown): RuleProblem[] };
+  /**
+   * The sections this kind's checks may add to the report (their `sections()`): key, order, how
+   * parts merge and which fields hold record text. The declarations themselves live in
+   * `model/sections.ts`, so that the report and the formats can read them without importing checks.
+   */
+  reportSections?: SectionDeclaration[];
   createCheck(rules: Rule[], env: CheckEnv): Check;
 }

@@ -19,6 +19,7 @@ import type { Report } from '../report/build-report.ts';
 import { defaultTextPolicy, formatForPath, render } from '../report/formats/index.ts';
 import { FORMATS, type FormatName } from '../model/formats.ts';
 import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
+import { reportSections } from '../checks/index.ts';
 import { UserError } from '../model/errors.ts';
 import { CONFIG_FILE, applyConfigToPacks, loadConfig, type Config } from '../config/load-config.ts';
 import type { YamlSource } from '../packs/yaml-source.ts';
@@ -207,10 +208,11 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     for (const e of report.reviewed?.stale ?? []) io.stderr(`scrutineer: reviewed flag ${e.id} (${e.reviewer}, ${e.date}) matches no flag in this run; remove it from ${flags.reviewed}\n`);
   }
   const namesRe = flags.redact ? namesPattern(names) : null;
+  const sections = reportSections();
   for (const target of targets) {
     const policy = defaultTextPolicy(target.format, { redact: flags.redact, snippets: flags.snippets });
     const colour = target.format === 'terminal' && !target.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const text = render(target.format, applyTextPolicy(report, policy, namesRe), {
+    const text = render(target.format, applyTextPolicy(report, policy, namesRe, sections), {
       chalk: new Chalk({ level: colour ? 2 : 0 }),
       failOn: flags.failOn,
       showReviewed: flags.showReviewed,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { mergeReports, readReport } from '../report/merge.ts';
 import { formatJson } from '../report/formats/json.ts';
+import { reportSections } from '../checks/index.ts';
 import { writeFileAtomic } from './write-output.ts';
 import type { Io } from './io.ts';
 
@@ -10,7 +11,7 @@ export function mergeCommand(io: Io): Command {
     .argument('<reports...>', 'JSON reports of one run date')
     .option('-o, --output <file>', 'write the merged report to a file (atomically, readable by you only)')
     .action((paths: string[], flags: { output?: string }) => {
-      const text = formatJson(mergeReports(paths.map((path) => ({ path, report: readReport(path) }))));
+      const text = formatJson(mergeReports(paths.map((path) => ({ path, report: readReport(path) })), reportSections()));
       if (flags.output) writeFileAtomic(flags.output, text);
       else io.stdout(text);
     });

@@ -1,7 +1,7 @@
 import { readInputs, } from '../intake/read-inputs.ts';
 import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
-import { findKind } from '../checks/index.ts';
+import { findKind, reportSections } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
 import type { FlagDraft, Severity } from '../model/flag.ts';
@@ -74,6 +74,8 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   for (const pack of options.packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
   const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false, timeline: options.timeline ?? false };
   const rules = options.packs.flatMap((p) => p.rules);
+  /** The report sections the kinds in use declare: how the workers' parts merge and where each stands. */
+  const declared = reportSections(new Set(rules.map((r) => r.kind)));
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const inWorkers = jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope !== 'export') : [];
   const checks = createChecks(jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope === 'export') : rules, env);
@@ -128,11 +130,10 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   if (pool) {
     const fromWorkers = await pool.finish();
     drafts.push(...fromWorkers.drafts);
-    Object.assign(extra, mergeSections(fromWorkers.sections, readOrder));
+    Object.assign(extra, mergeSections(fromWorkers.sections, readOrder, declared));
   }
-  if (!options.mentions) delete extra.mentions;
   const run: RunInfo = { as_of: options.asOf, options: options.runOptions, ...(options.sample && { sample: options.sample.info() }) };
-  return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra, recordsByTeam, recordsByAuthor, outsideSample });
+  return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra, sections: declared, recordsByTeam, recordsByAuthor, outsideSample });
 }
 
 /** One check per rule kind, over all the rules of that kind. */

@@ -1,6 +1,7 @@
 /**
  * The report sections some rule kinds add beside the flags (`label_histories`,
- * `staleness_timeline`): their shape as the report and its formats read them. The report and the
+ * `mentions`, `staleness_timeline`): their shape and their declarations (key, order, merging, record
+ * text), as the report and its formats read them. The report and the
  * formats import these, never the checks that fill them in.
  */
 
@@ -56,4 +57,93 @@ export interface StalenessTimeline {
   case_id: string;
   rule: string;
   entries: TimelineEntry[];
+}
+
+/** A label mention in the report's inventory (`mentions`, with --mentions), whatever its status. */
+export interface MentionEntry {
+  record_id: string;
+  case_id: string;
+  label: string;
+  status: string;
+  span: { start: number; end: number; text: string };
+  cue: string | null;
+  /** Where the cue that decided the status stands in the record (absent for asserted mentions). */
+  cue_span?: { start: number; end: number; text: string };
+}
+
+/** Every section a rule kind may add to the report, by key, with the shape of its items. */
+export interface ReportSections {
+  label_histories?: LabelHistory[];
+  mentions?: MentionEntry[];
+  staleness_timeline?: StalenessTimeline[];
+}
+
+export type SectionKey = keyof ReportSections;
+
+/** How the parts of one section become one list. */
+export interface SectionMerge {
+  /**
+   * Parts from worker threads, each over its own cases: the lists are joined, then sorted by
+   * these fields in turn (locale order, as the checks sort them).
+   */
+  sortBy?: string[];
+  /** Parts from worker threads: joined, then put back (stably) in the order the records were read, by `record_id`. */
+  readOrder?: boolean;
+  /**
+   * Reports audited in parts (`scrutineer merge`), joined in the order given: kept when `any`
+   * part has the section, only when `every` part has it (an inventory some part left out would
+   * be incomplete), or `never`.
+   */
+  acrossReports: 'any' | 'every' | 'never';
+}
+
+/**
+ * A report section as its rule kind declares it (`RuleKind.reportSections`). Merging, the text
+ * policy and the formats read this instead of knowing the check that fills the section in.
+ */
+export interface SectionDeclaration<K extends SectionKey = SectionKey> {
+  key: K;
+  /** Where the section stands among the checks' sections at the end of the report: lowest first. */
+  order: number;
+  merge: SectionMerge;
+  /**
+   * The fields of each item that hold record text, for the text policy (blanked with snippets
+   * off, masked with --redact): `a.b` is field `b` of object `a`, `a[].b` field `b` of each item
+   * of list `a`. A field that is absent or not a string is left as it is.
+   */
+  recordText: string[];
+}
+
+export const LABEL_HISTORIES: SectionDeclaration<'label_histories'> = {
+  key: 'label_histories',
+  order: 10,
+  merge: { sortBy: ['case_id', 'label'], acrossReports: 'any' },
+  recordText: ['entries[].text', 'entries[].cue'],
+};
+
+export const MENTIONS: SectionDeclaration<'mentions'> = {
+  key: 'mentions',
+  order: 20,
+  merge: { readOrder: true, acrossReports: 'every' },
+  recordText: ['span.text', 'cue'],
+};
+
+export const STALENESS_TIMELINE: SectionDeclaration<'staleness_timeline'> = {
+  key: 'staleness_timeline',
+  order: 30,
+  merge: { sortBy: ['case_id', 'rule'], acrossReports: 'never' },
+  recordText: ['entries[].words'],
+};
+
+/** A section's items in a report (none when the report does not have it). */
+export function sectionItems<K extends SectionKey>(report: ReportSections, section: SectionDeclaration<K>): NonNullable<ReportSections[K]> {
+  const items = report[section.key];
+  return (Array.isArray(items) ? items : []) as NonNullable<ReportSections[K]>;
+}
+
+/** The declarations in the order their sections stand in the report. */
+export function inReportOrder(sections: readonly SectionDeclaration[]): SectionDeclaration[] {
+  const seen = new Map<string, SectionDeclaration>();
+  for (const s of sections) seen.set(s.key, s);
+  return [...seen.values()].sort((a, b) => a.order - b.order);
 }

@@ -4,6 +4,7 @@ import { atLeast, fingerprintId, toFlag, SEVERITIES, type Flag, type FlagDraft, 
 import { STANDARDS, compareStandards } from '../model/standards.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
 import type { SampleInfo } from '../intake/sample.ts';
+import { inReportOrder, type ReportSections, type SectionDeclaration } from '../model/sections.ts';
 
 export const REPORT_SCHEMA_VERSION = '1.1.0';
 
@@ -48,7 +49,8 @@ export interface Rates {
   by_author: Record<string, GroupRate>;
 }
 
-export interface Report {
+/** The sections the rule kinds add (`ReportSections`, declared in model/sections.ts) come after `warnings`. */
+export interface Report extends ReportSections {
   schema_version: string;
   tool: { name: string; version: string };
   run: RunInfo;
@@ -59,12 +61,6 @@ export interface Report {
   flags: Flag[];
   rejected_rows: RejectedRow[];
   warnings: IntakeWarning[];
-  /** Per case and label: where a label started, how far it spread, and evidence against it. */
-  label_histories?: unknown[];
-  /** Every label mention, whatever its status (with --mentions). */
-  mentions?: unknown[];
-  /** With --timeline: per case and staleness rule, its events, reversals and claims in order. */
-  staleness_timeline?: unknown[];
   /** With --baseline: how this report compares with an earlier one. */
   baseline?: BaselineSummary;
   /** With --reviewed: the reviewed-flags file applied. */
@@ -96,8 +92,10 @@ export interface ReportParts {
   recordsAudited: number;
   casesAudited: number;
   minSeverity: Severity;
-  /** Sections the checks added (label_histories, mentions). */
+  /** Sections the checks added, by key. */
   extra?: Record<string, unknown[]>;
+  /** The declarations of those sections (from the kinds in use): they stand in the report in declared order. */
+  sections?: readonly SectionDeclaration[];
   /** Records audited per team and per author (for rates). */
   recordsByTeam: Map<string, number>;
   recordsByAuthor: Map<string, number>;
@@ -144,8 +142,15 @@ export function buildReport(parts: ReportParts): Report {
     flags,
     rejected_rows: parts.rejected,
     warnings: parts.warnings,
-    ...parts.extra,
+    ...inDeclaredOrder(parts.extra ?? {}, parts.sections ?? []),
   };
+}
+
+/** The checks' sections, declared ones first in declared order, then any other in the order given. */
+function inDeclaredOrder(extra: Record<string, unknown[]>, sections: readonly SectionDeclaration[]): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const { key } of inReportOrder(sections)) if (extra[key]) out[key] = extra[key];
+  return Object.assign(out, extra);
 }
 
 export function summarise(flags: Flag[], parts: ReportParts, hidden: number): Summary {

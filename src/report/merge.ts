@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../model/errors.ts';
 import { REPORT_SCHEMA_VERSION, compareFlags, summarise, type Report } from './build-report.ts';
 import type { Flag } from '../model/flag.ts';
+import { inReportOrder, type SectionDeclaration } from '../model/sections.ts';
 import { STANDARDS, compareStandards } from '../model/standards.ts';
 
 export function readReport(path: string): Report {
@@ -19,11 +20,12 @@ export function readReport(path: string): Report {
 
 /**
  * Combines the reports of an export audited in parts split by case. Flags, inputs, rejected
- * rows and histories are joined and the summary and rates are worked out again from the sums.
+ * rows and the checks' sections (as their declarations in `sections` say: `merge.acrossReports`)
+ * are joined and the summary and rates are worked out again from the sums.
  * The parts must share an as-of date. What splitting cannot give back: copies between cases in
  * different parts, and another child's name known only to another part.
  */
-export function mergeReports(parts: { path: string; report: Report }[]): Report {
+export function mergeReports(parts: { path: string; report: Report }[], sections: readonly SectionDeclaration[]): Report {
   if (!parts.length) throw new UserError('merge needs at least one report');
   const asOf = parts[0].report.run.as_of;
   const other = parts.find((p) => p.report.run.as_of !== asOf);
@@ -72,7 +74,11 @@ export function mergeReports(parts: { path: string; report: Report }[]): Report 
     rejected_rows: rejected,
     warnings: reports.flatMap((r) => r.warnings),
   };
-  if (reports.some((r) => r.label_histories)) merged.label_histories = reports.flatMap((r) => r.label_histories ?? []);
-  if (reports.every((r) => r.mentions)) merged.mentions = reports.flatMap((r) => r.mentions ?? []);
+  const out = merged as unknown as Record<string, unknown[]>;
+  for (const { key, merge } of inReportOrder(sections)) {
+    const has = (r: Report) => Array.isArray((r as unknown as Record<string, unknown>)[key]);
+    if (merge.acrossReports === 'never' || !(merge.acrossReports === 'every' ? reports.every(has) : reports.some(has))) continue;
+    out[key] = reports.flatMap((r) => ((r as unknown as Record<string, unknown[]>)[key] ?? []));
+  }
   return merged;
 }

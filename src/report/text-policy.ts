@@ -1,5 +1,6 @@
 import type { Report } from './build-report.ts';
 import type { Flag } from '../model/flag.ts';
+import type { SectionDeclaration } from '../model/sections.ts';
 
 /**
  * How much record text a written report may carry:
@@ -41,8 +42,12 @@ function quoted(message: string, f: (s: string) => string): string {
   return message.replace(/“([^”]*)”/g, (_, inner: string) => `“${f(inner)}”`);
 }
 
-/** The report as the policy allows it to be written. The report itself is not changed. */
-export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegExp | null): Report {
+/**
+ * The report as the policy allows it to be written. The report itself is not changed. `sections`
+ * are the declarations of the checks' sections (`RuleKind.reportSections`): the fields each
+ * declares as record text are blanked or masked.
+ */
+export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegExp | null, sections: readonly SectionDeclaration[]): Report {
   if (policy === 'full') return report;
   const text = policy === 'none' ? () => '' : (s: string) => redactText(s, names);
   const inQuotes = policy === 'none' ? () => '…' : text;
@@ -55,23 +60,35 @@ export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegEx
     ...(f.details && { details: scrubDetails(f.details, text) }),
   });
   const rates = report.summary.rates;
-  return {
+  const out: Record<string, unknown> = {
     ...report,
     summary: policy === 'redacted' ? { ...report.summary, rates: { ...rates, by_author: relabelAuthors(rates.by_author) } } : report.summary,
     flags: report.flags.map(flag),
-    ...(report.label_histories && {
-      label_histories: (report.label_histories as { entries: { text: string; cue: string | null }[] }[]).map((h) => ({
-        ...h,
-        entries: h.entries.map((e) => ({ ...e, text: text(e.text), cue: e.cue && text(e.cue) })),
-      })),
-    }),
-    ...(report.mentions && {
-      mentions: (report.mentions as { span: { text: string }; cue: string | null }[]).map((m) => ({ ...m, span: { ...m.span, text: text(m.span.text) }, cue: m.cue && text(m.cue) })),
-    }),
-    ...(report.staleness_timeline && {
-      staleness_timeline: (report.staleness_timeline as { entries: { words: string }[] }[]).map((t) => ({ ...t, entries: t.entries.map((e) => ({ ...e, words: text(e.words) })) })),
-    }),
   };
+  for (const section of sections) {
+    const items = out[section.key];
+    if (!Array.isArray(items)) continue;
+    const paths = section.recordText.map(parsePath);
+    out[section.key] = items.map((item) => paths.reduce((done, path) => mapAt(done, path, text), item as unknown));
+  }
+  return out as unknown as Report;
+}
+
+/** `entries[].text` → [{ field: 'entries', each: true }, { field: 'text', each: false }]. */
+function parsePath(path: string): { field: string; each: boolean }[] {
+  return path.split('.').map((step) => (step.endsWith('[]') ? { field: step.slice(0, -2), each: true } : { field: step, each: false }));
+}
+
+/** A copy of `value` with the string at `path` put through `f`; anything absent or not a string is left as it is. */
+function mapAt(value: unknown, path: { field: string; each: boolean }[], f: (s: string) => string): unknown {
+  if (!path.length) return typeof value === 'string' ? f(value) : value;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const [{ field, each }, ...rest] = path;
+  const object = value as Record<string, unknown>;
+  if (!(field in object)) return value;
+  const inner = object[field];
+  const mapped = each ? (Array.isArray(inner) ? inner.map((x) => mapAt(x, rest, f)) : inner) : mapAt(inner, rest, f);
+  return { ...object, [field]: mapped };
 }
 
 /** Record text inside a check's details (a quoted passage) goes the same way. */

@@ -1,57 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
-import { findKind } from '../index.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
-import type { FlagDraft } from '../../model/flag.ts';
 import type { Rule } from '../rule-kind.ts';
+import { findKind } from '../index.ts';
+import { CheckTester, defaultRule, spanText } from '../../../test/support/check-tester.ts';
 
-const packs = loadPacks([DEFAULT_RULES_DIR]);
-const sections: Record<string, unknown[]> = {};
-for (const p of packs) for (const [k, v] of Object.entries(p.sections)) (sections[k] ??= []).push(v);
-
-/** A default rule by id. */
-function defaultRule(id: string): Rule {
-  return packs.flatMap((p) => p.rules).find((r) => r.id === id)!;
-}
-
-let n = 0;
-/** A record of Amy Fenton's (born 10/03/2016, female), with whatever the test changes. */
-function record(text: string, extra: Partial<CanonicalRecord> = {}): CanonicalRecord {
-  n++;
-  return {
-    record_id: `R${n}`, case_id: 'C1', subject_id: 'P1', subject_name: 'Amy Fenton', subject_dob: '2016-03-10', subject_gender: 'female',
-    record_date: '2023-06-06', recorded_at: '2023-06-06T16:00', author: 'B Morgan', team: 'CIN', record_type: 'Home Visit', text,
-    source: { path: 'export.csv', line: n + 1, record: n }, ...extra,
-  };
-}
-
-/** Runs rules (of one kind) over records with the default packs' sections; drafts from record() and finish(). */
-function audit(rules: Rule[], records: CanonicalRecord[], asOf = '2025-06-30'): FlagDraft[] {
-  const check = findKind(rules[0].kind)!.createCheck(rules, { asOf, sections, collectMentions: false });
-  const drafts = records.flatMap((r) => check.record(r));
-  return [...drafts, ...check.finish()];
-}
-
-/** The words a draft points at (null when it points at the whole record). */
-function spanText(d: FlagDraft): string | null {
-  return d.span ? d.record.text.slice(d.span.start, d.span.end) : null;
-}
+/** Records of Amy Fenton's (born 10/03/2016, female), with whatever the test changes; checks as of 30/06/2025. */
+const tester = new CheckTester();
+const { record } = tester;
 
 const ages = (text: string, extra: Partial<CanonicalRecord> = {}) =>
-  audit([defaultRule('hygiene.wrong-age')], [record(text, extra)]).map((d) => [spanText(d), d.details]);
+  tester.flags([defaultRule('hygiene.wrong-age')], [record(text, extra)]).map((d) => [spanText(d), d.details]);
 
 describe('missing-field', () => {
   const rule = defaultRule('hygiene.missing-author');
 
   it('flags an empty or placeholder author where other records of the file name theirs', () => {
-    const drafts = audit([rule], [record('a', { author: 'B Morgan' }), record('b', { author: null }), record('c', { author: ' Unknown ' }), record('d', { author: 'N/A' })]);
+    const drafts = tester.flags([rule], [record('a', { author: 'B Morgan' }), record('b', { author: null }), record('c', { author: ' Unknown ' }), record('d', { author: 'N/A' })]);
     expect(drafts.map((d) => d.record.text)).toEqual(['b', 'c', 'd']);
     expect(drafts[0].message).toBe(`The record's author is empty. ${rule.message}`);
   });
 
   it('leaves a file where no record has an author (the column is missing or not mapped)', () => {
     const other = { path: 'other.csv', line: 2, record: 1 };
-    expect(audit([rule], [record('a', { author: 'B Morgan' }), record('b', { author: null, source: other }), record('c', { author: null, source: { ...other, line: 3 } })])).toEqual([]);
+    expect(tester.flags([rule], [record('a', { author: 'B Morgan' }), record('b', { author: null, source: other }), record('c', { author: null, source: { ...other, line: 3 } })])).toEqual([]);
   });
 });
 
@@ -61,12 +32,12 @@ describe('record-date', () => {
   const late = defaultRule('hygiene.late-entry');
 
   it('future-dated: after --as-of, not on it', () => {
-    const drafts = audit([future], [record('a', { record_date: '2025-06-30' }), record('b', { record_date: '2025-07-01' })]);
+    const drafts = tester.flags([future], [record('a', { record_date: '2025-06-30' }), record('b', { record_date: '2025-07-01' })]);
     expect(drafts.map((d) => [d.record.text, d.message])).toEqual([['b', `Dated 01/07/2025, after the audit's reference date 30/06/2025. ${future.message}`]]);
   });
 
   it('before-birth: before subject_dob, unless the record is about an unborn baby', () => {
-    const drafts = audit([birth], [
+    const drafts = tester.flags([birth], [
       record('Seen at nursery.', { record_date: '2015-11-20' }),
       record('Pre-birth assessment: Ms Fenton is 20 weeks pregnant.', { record_date: '2015-11-21' }),
       record('Born today.', { record_date: '2016-03-10' }),
@@ -75,7 +46,7 @@ describe('record-date', () => {
   });
 
   it('late-entry: more than 5 working days, bank holidays not counted; one that says so is info', () => {
-    const drafts = audit([late], [
+    const drafts = tester.flags([late], [
       record('Easter: 7 working days.', { record_date: '2023-04-03', recorded_at: '2023-04-14T17:30' }),
       record('Coronation week: 4 working days.', { record_date: '2023-05-05', recorded_at: '2023-05-12T09:15' }),
       record('Exactly 5.', { record_date: '2023-06-05', recorded_at: '2023-06-12T16:50' }),
@@ -92,7 +63,7 @@ describe('record-date', () => {
 
   it('late-entry: counts calendar days, and leaves acknowledged entries unflagged, when the rule says so', () => {
     const calendar = { ...late, days: 'calendar', max_days: 7, acknowledged_severity: undefined } as Rule;
-    const drafts = audit([calendar], [
+    const drafts = tester.flags([calendar], [
       record('8 days.', { record_date: '2023-05-04', recorded_at: '2023-05-12T09:15' }),
       record('Retrospective entry.', { record_date: '2023-05-04', recorded_at: '2023-05-30T09:15' }),
     ]);
@@ -108,7 +79,7 @@ describe('record-date', () => {
 
 describe('decision-reasons', () => {
   const rule = defaultRule('hygiene.decision-without-reasons');
-  const flagged = (text: string, record_type = 'Case Note') => audit([rule], [record(text, { record_type })]).map((d) => spanText(d) ?? d.message!.split('.')[0]);
+  const flagged = (text: string, record_type = 'Case Note') => tester.flags([rule], [record(text, { record_type })]).map((d) => spanText(d) ?? d.message!.split('.')[0]);
 
   it.each([
     ['Decision: close to CSC.', 'Management Decision', 'Decision: close to CSC.'],
@@ -187,7 +158,7 @@ describe('subject-age', () => {
 
   it('reads months for babies and names the actual age in months', () => {
     const baby = { subject_name: 'Ivy Shaw', subject_dob: '2023-01-15', record_date: '2023-08-29' };
-    const drafts = audit([defaultRule('hygiene.wrong-age')], [record('Ivy, aged 9 months, is crawling.', baby), record('Ivy (7 months) is crawling.', baby)]);
+    const drafts = tester.flags([defaultRule('hygiene.wrong-age')], [record('Ivy, aged 9 months, is crawling.', baby), record('Ivy (7 months) is crawling.', baby)]);
     expect(drafts.map((d) => [spanText(d), d.details])).toEqual([['Ivy, aged 9 months', { stated_age: 9, unit: 'months', actual_age: 7 }]]);
     expect(drafts[0].message).toMatch(/^“Ivy, aged 9 months” gives the child's age as 9 months, but by subject_dob the child was 7 months old on 29\/08\/2023\. /);
   });
@@ -200,7 +171,7 @@ describe('subject-age', () => {
 });
 
 describe('subject-gender', () => {
-  const gender = (text: string, extra: Partial<CanonicalRecord> = {}) => audit([defaultRule('hygiene.wrong-gender')], [record(text, extra)]).map(spanText);
+  const gender = (text: string, extra: Partial<CanonicalRecord> = {}) => tester.flags([defaultRule('hygiene.wrong-gender')], [record(text, extra)]).map(spanText);
 
   it.each([
     ['Amy showed me his school report.', 'Amy showed me his'],
@@ -235,7 +206,7 @@ describe('subject-name', () => {
   const child = (subject_id: string, subject_name: string, case_id: string) => ({ subject_id, subject_name, case_id });
 
   it('flags another family’s child named as the child observed, once per name, naming them', () => {
-    const drafts = audit([rule], [
+    const drafts = tester.flags([rule], [
       record('Kara (9) was seen alone in her bedroom.', child('P2', 'Kara Nolan', 'C2')),
       record('Home visit.\n\nKara (9) was seen alone in her bedroom. Kara was seen alone again later.\n\nAmy was tired.'),
     ]);
@@ -244,7 +215,7 @@ describe('subject-name', () => {
   });
 
   it('leaves siblings (same case or same family name), own-name namesakes, and passing mentions', () => {
-    expect(audit([rule], [
+    expect(tester.flags([rule], [
       record('Mason (10) was seen in the kitchen.', child('P3', 'Mason Kerr', 'C1')),
       record('Josh (9) was doing homework.', child('P4', 'Josh Fenton', 'C9')),
       record('Amy (7) was seen.', child('P5', 'Amy Nolan', 'C5')),
@@ -254,7 +225,7 @@ describe('subject-name', () => {
   });
 
   it('leaves a name shared with a sibling, even if another family has a child of that name', () => {
-    expect(audit([rule], [
+    expect(tester.flags([rule], [
       record('Mason (10) was seen.', child('P3', 'Mason Kerr', 'C1')),
       record('Mason (7) was seen.', child('P6', 'Mason Doyle', 'C6')),
       record('Mason (10) was seen alone.'),

@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { labelKind, type LabelRule } from './label.ts';
-import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
-import type { CanonicalRecord } from '../../model/record.ts';
+import type { LabelRule } from './label.ts';
 import type { LabelHistory } from './history.ts';
+import { CheckTester, defaultRulesOfKind } from '../../../test/support/check-tester.ts';
 
-const packs = loadPacks([DEFAULT_RULES_DIR]);
-const rules = packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label') as LabelRule[];
-const env = { asOf: '2025-01-01', sections: { assertion: packs.flatMap((p) => (p.sections.assertion ? [p.sections.assertion] : [])) }, collectMentions: true };
-
-let n = 0;
-function record(text: string, record_date: string, case_id = 'C1'): CanonicalRecord {
-  n++;
-  return {
-    record_id: `R${n}`, case_id, subject_id: 'P1', subject_name: 'Kayden Price', subject_dob: '2017-05-02', subject_gender: 'male',
-    record_date, recorded_at: null, author: 'A Worker', team: 'CIN', record_type: 'case note', text, source: { path: 't.csv', line: n + 1, record: n },
-  };
-}
+const rules = defaultRulesOfKind('label') as LabelRule[];
+/** Kayden Price's case notes (born 02/05/2017, male), with every mention kept, as of 01/01/2025. */
+const tester = new CheckTester({
+  record: { subject_name: 'Kayden Price', subject_dob: '2017-05-02', subject_gender: 'male', recorded_at: null, author: 'A Worker', record_type: 'case note' },
+  path: 't.csv',
+  env: { asOf: '2025-01-01', collectMentions: true },
+});
+const { record } = tester;
 
 function statuses(text: string) {
-  const check = labelKind.createCheck(rules, env);
-  check.record(record(text, '2023-01-01'));
-  check.finish();
-  return (check.sections!().mentions as { label: string; status: string; span: { text: string } }[]).map((m) => [m.span.text, m.label, m.status]);
+  const { sections } = tester.run(rules, record(text, { record_date: '2023-01-01' }));
+  return (sections.mentions as { label: string; status: string; span: { text: string } }[]).map((m) => [m.span.text, m.label, m.status]);
 }
 
 describe('label mentions and their status', () => {
@@ -68,13 +61,13 @@ describe('label mentions and their status', () => {
 
 describe('a label through the chronology of a case', () => {
   it('is traced from first use, through evidence against it, to repetition after it', () => {
-    const check = labelKind.createCheck(rules, env);
+    const check = tester.check(rules);
     const records = [
-      record('Home visit. Dad is an alcoholic and the children are at risk when he cares for them.', '2023-03-01'),
-      record('CP conference: dad is an alcoholic.', '2023-03-20'),
-      record('Hair strand test results dated 12/04/2023 were negative for alcohol; PEth was within the normal range.', '2023-04-18'),
-      record('Review: dad is an alcoholic and this remains the main risk.', '2023-05-24'),
-      record('Dad is an alcoholic.', '2023-01-10', 'C2'),
+      record('Home visit. Dad is an alcoholic and the children are at risk when he cares for them.', { record_date: '2023-03-01' }),
+      record('CP conference: dad is an alcoholic.', { record_date: '2023-03-20' }),
+      record('Hair strand test results dated 12/04/2023 were negative for alcohol; PEth was within the normal range.', { record_date: '2023-04-18' }),
+      record('Review: dad is an alcoholic and this remains the main risk.', { record_date: '2023-05-24' }),
+      record('Dad is an alcoholic.', { record_date: '2023-01-10', case_id: 'C2' }),
     ];
     // Records arrive out of date order, as exports often are.
     for (const r of [records[3], records[0], records[2], records[1], records[4]]) check.record(r);
@@ -102,9 +95,9 @@ describe('a label through the chronology of a case', () => {
   });
 
   it('a conditional test result is not evidence against the label', () => {
-    const check = labelKind.createCheck(rules, env);
-    check.record(record('If the hair strand test is negative, the plan will be reviewed.', '2023-02-01'));
-    check.record(record('Mum is a drug addict.', '2023-03-01'));
+    const check = tester.check(rules);
+    check.record(record('If the hair strand test is negative, the plan will be reviewed.', { record_date: '2023-02-01' }));
+    check.record(record('Mum is a drug addict.', { record_date: '2023-03-01' }));
     const [flag] = check.finish();
     expect(flag.severity).toBeUndefined();
     expect(flag.related_record_ids).toEqual([]);
@@ -199,8 +192,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
   });
 
   it('names where the cue that decided a status stands in the record', () => {
-    const check = labelKind.createCheck(rules, env);
-    const r = record('Home visit. The neighbour told police last week that Mr Tate is aggressive.', '2023-01-01');
+    const check = tester.check(rules);
+    const r = record('Home visit. The neighbour told police last week that Mr Tate is aggressive.', { record_date: '2023-01-01' });
     check.record(r);
     check.finish();
     const [m] = check.sections!().mentions as { status: string; cue: string; cue_span: { start: number; end: number; text: string } }[];

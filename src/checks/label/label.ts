@@ -6,6 +6,7 @@ import { compileCues } from '../../reading/assertion.ts';
 import { cueProblems, mergeCues, type CueLists } from '../../reading/cues.ts';
 import { buildHistory, type HistoryEntry, type LabelHistory } from './history.ts';
 import { LabelMatcher, type Mention } from './mentions.ts';
+import { LABEL_HISTORIES, MENTIONS, type MentionEntry } from '../../model/sections.ts';
 import { ASSERTION_SECTION_SCHEMA } from '../../reading/cue-schema.ts';
 import { textGates } from '../../text/text-gates.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
@@ -23,6 +24,7 @@ const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, min
 
 export const labelKind: RuleKind = {
   kind: 'label',
+  reportSections: [LABEL_HISTORIES, MENTIONS],
   summary: 'Finds a label about a person and reports it when the writer asserts it with no evidence, negation, hypothesis or attribution.',
   properties: {
     label: { type: 'string', minLength: 1, description: 'The canonical label name, e.g. FII.' },
@@ -60,17 +62,6 @@ interface KeptMention extends Mention {
   record?: CanonicalRecord;
 }
 
-/** A mention in a report's inventory (`--mentions`). */
-export interface MentionEntry {
-  record_id: string;
-  case_id: string;
-  label: string;
-  status: string;
-  span: { start: number; end: number; text: string };
-  cue: string | null;
-  /** Where the cue that decided the status stands in the record (absent for asserted mentions). */
-  cue_span?: { start: number; end: number; text: string };
-}
 
 class LabelCheck implements Check {
   private readonly matcher: LabelMatcher;
@@ -143,7 +134,7 @@ class LabelCheck implements Check {
   private lastHistories: LabelHistory[] = [];
 
   sections(): Record<string, unknown[]> {
-    return { label_histories: this.lastHistories, mentions: this.inventory };
+    return { [LABEL_HISTORIES.key]: this.lastHistories, ...(this.collectMentions && { [MENTIONS.key]: this.inventory }) };
   }
 }
 

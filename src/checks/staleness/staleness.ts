@@ -8,7 +8,7 @@ import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
 import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
-import type { StalenessTimeline } from '../../model/sections.ts';
+import { STALENESS_TIMELINE, type StalenessTimeline } from '../../model/sections.ts';
 import { clauseAround } from '../../reading/clause.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 
@@ -40,6 +40,7 @@ const near = { type: 'array', items: { type: 'string', minLength: 1 }, minItems:
 
 export const stalenessKind: RuleKind = {
   kind: 'staleness',
+  reportSections: [STALENESS_TIMELINE],
   summary: 'Finds claims stated as current in a record dated after another record documents an event that makes them out of date.',
   properties: {
     event: patternSpecSchema('The superseding event (e.g. a parenting course completed); read as a fact unless negated or hypothetical.', { near }),
@@ -205,7 +206,7 @@ class StalenessCheck implements Check {
   }
 
   sections(): Record<string, unknown[]> {
-    return this.env.timeline ? { staleness_timeline: this.timelines } : {};
+    return this.env.timeline ? { [STALENESS_TIMELINE.key]: this.timelines } : {};
   }
 }
 

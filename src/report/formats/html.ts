@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { groupBy } from '../group.ts';
 import type { Report } from '../build-report.ts';
 import type { Flag } from '../../model/flag.ts';
-import type { LabelHistory } from '../../model/sections.ts';
+import { LABEL_HISTORIES, sectionItems, type LabelHistory } from '../../model/sections.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
@@ -334,7 +334,7 @@ ${parts.join('\n')}
 }
 
 function labelHistories(report: Report): LabelHistory[] {
-  const all = Array.isArray(report.label_histories) ? (report.label_histories as LabelHistory[]) : [];
+  const all = sectionItems(report, LABEL_HISTORIES);
   return all.filter(
     (h) =>
       h && typeof h === 'object' && Array.isArray(h.entries) && h.first_record_id &&

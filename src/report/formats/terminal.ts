@@ -4,7 +4,7 @@ import type { Flag, Severity } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
-import type { LabelHistory, StalenessTimeline } from '../../model/sections.ts';
+import { LABEL_HISTORIES, STALENESS_TIMELINE, sectionItems } from '../../model/sections.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {
@@ -82,7 +82,7 @@ function topLabels(report: Report): [string, number][] {
 
 /** A label's path through a case, where it was used more than once or against evidence. */
 function chronology(report: Report, caseId: string, c: ChalkInstance): string[] {
-  const histories = (report.label_histories ?? []) as LabelHistory[];
+  const histories = sectionItems(report, LABEL_HISTORIES);
   const shown = histories.filter((h) => h.case_id === caseId && h.first_record_id && (h.repeated_in.length || h.contrary_evidence_record_ids.length));
   if (!shown.length) return [];
   const lines = [`  ${c.bold('Label chronology')}`];
@@ -110,7 +110,7 @@ export type { Flag };
 
 /** With --timeline: each staleness rule's events and claims in the case, in record order. */
 function stalenessTimeline(report: Report, caseId: string, c: ChalkInstance): string[] {
-  const shown = ((report.staleness_timeline ?? []) as StalenessTimeline[]).filter((t) => t.case_id === caseId);
+  const shown = sectionItems(report, STALENESS_TIMELINE).filter((t) => t.case_id === caseId);
   if (!shown.length) return [];
   const lines = [`  ${c.bold('Staleness timeline')}`];
   for (const t of shown) {
