@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { runCli } from './support/run-cli.ts';
+import { repoPath, runCli } from './support/run-cli.ts';
 import { CSV_COLUMNS, neutralise } from '../src/report/formats/csv.ts';
 
 const SAMPLE = 'fixtures/exports/liquidlogic-casenotes.csv';
@@ -204,6 +204,13 @@ describe('privacy in every format', () => {
       const text = readFileSync(`${dir}/r.${f}`, 'utf8');
       for (const p of [...planted.filter((x) => !['Priya'].includes(x)), 'Mother is', 'shouting', 'HYPERLINK("http://example.invalid/steal']) expect(text, `${f}: ${p}`).not.toContain(p);
     }
+  });
+
+  it('--no-snippets blanks the words of every mention and of the cue that decided it', async () => {
+    const report = JSON.parse((await runCli(['audit', repoPath('fixtures/exports/liquidlogic-casenotes.csv'), '--format', 'json', '--fail-on', 'never', '--mentions', '--no-snippets'])).stdout);
+    const cued = report.mentions.filter((m: { cue_span?: unknown }) => m.cue_span);
+    expect(cued.length).toBeGreaterThan(5);
+    for (const m of report.mentions) expect([m.span.text, m.cue ?? '', m.cue_span?.text ?? '']).toEqual(['', '', '']);
   });
 
   it('--redact masks names, dates, phone numbers, e-mail addresses, NHS numbers and postcodes in every format', async () => {

@@ -125,7 +125,7 @@ export const MENTIONS: SectionDeclaration<'mentions'> = {
   key: 'mentions',
   order: 20,
   merge: { readOrder: true, acrossReports: 'every' },
-  recordText: ['span.text', 'cue'],
+  recordText: ['span.text', 'cue', 'cue_span.text'],
 };
 
 export const STALENESS_TIMELINE: SectionDeclaration<'staleness_timeline'> = {
