@@ -18,7 +18,7 @@ const IN_SCOPE = /^(?:staleness\.|hygiene\.(?!placeholder-text$))/;
 const COMMITTED: Record<string, { precision: number; recall: number }> = {
   'staleness.parenting-course-completed': { precision: 1, recall: 0.75 },
   'staleness.negative-substance-test': { precision: 1, recall: 1 },
-  'staleness.conviction-or-allegation-cleared': { precision: 0.75, recall: 1 },
+  'staleness.conviction-or-allegation-cleared': { precision: 1, recall: 1 },
   'staleness.parents-separated': { precision: 1, recall: 0.75 },
   'staleness.diagnosis-excluded': { precision: 1, recall: 1 },
   'staleness.fii-excluded': { precision: 1, recall: 1 },
@@ -28,6 +28,7 @@ const COMMITTED: Record<string, { precision: number; recall: number }> = {
   'staleness.medical-explanation': { precision: 1, recall: 1 },
   'staleness.now-employed': { precision: 1, recall: 1 },
   'staleness.protective-order-ended': { precision: 1, recall: 1 },
+  'staleness.treatment-completed': { precision: 1, recall: 1 },
   'hygiene.missing-author': { precision: 1, recall: 1 },
   'hygiene.future-dated': { precision: 1, recall: 1 },
   'hygiene.before-birth': { precision: 1, recall: 1 },

@@ -348,8 +348,12 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
     if (own.terminators.some((p) => p >= from && p < to)) return false;
     if (frames.boundaries.some((p) => p >= from && p < to)) return false;
     if (shutAway(own, t.start, mention.start, t.status === 'negated')) return false;
-    // A trigger after the mention reaches back only within its own clause ("…FII so that the tests can be stopped").
+    // A trigger after the mention reaches back only within its own clause ("…FII so that the tests can be stopped"),
+    // and one that reaches a whole clause does not run on into the next ("…no longer at risk, and her plan ends today").
     if (t.direction === 'after' && own.clauseBreaks.some((p) => p >= from && p < to)) return false;
+    // (For a trigger before the label, only a break that surely starts a clause: after a comma, or a
+    // possessive subject with its own verb; "If Ms F and Mr C live together" joins two subjects.)
+    if (reachesClause(t) && own.clauseBreaks.some((p) => p >= from && p < to && (/,\s*$/.test(sentenceText.slice(0, p)) || /^and (?:her|his|their) /i.test(sentenceText.slice(p))))) return false;
     return reachesClause(t) || wordsBetween(sentenceText, from, to) <= (t.direction === 'before' ? cues.windowBefore : cues.windowAfter);
   };
   const active = own.triggers.filter(inScope);

@@ -10,6 +10,8 @@ import type { Sentence } from './sentences.ts';
 export interface PeopleWords {
   female?: string[];
   male?: string[];
+  /** Relatives who are not the child's parents (grandmother, uncle…): a statement about one is not about a parent. */
+  relatives?: string[];
 }
 
 const list = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
@@ -21,6 +23,7 @@ export const PEOPLE_SECTION_SCHEMA = {
   properties: {
     female: { ...list, description: 'Words for a woman: mother, mum, Ms, Mrs, she, her…' },
     male: { ...list, description: 'Words for a man: father, dad, Mr, he, his…' },
+    relatives: { ...list, description: 'Relatives other than the parents (grandmother, uncle, aunt…): a statement about one is not about a parent of the same sex and surname.' },
   },
 };
 
@@ -31,6 +34,8 @@ export interface Person {
   sex: Sex | null;
   /** "Reid" for "Mr Reid", lower-cased; null when the person is not named with a title. */
   surname: string | null;
+  /** Named as a relative other than a parent ("uncle", "maternal grandmother, Mrs Fraser"). */
+  relative?: boolean;
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
@@ -43,6 +48,8 @@ const CLAUSE_END = /[,;:()–—]|\s(?:and|but|or|while|whilst|whereas|although|
 export class PersonFinder {
   private readonly regex: RegExp | null;
   private readonly sexOf = new Map<string, Sex>();
+  private readonly relatives = new Set<string>();
+  private readonly relativeBefore: RegExp | null;
 
   constructor(sections: PeopleWords[]) {
     const all: { word: string; sex: Sex }[] = [];
@@ -50,6 +57,10 @@ export class PersonFinder {
       for (const sex of ['female', 'male'] as const) for (const word of s[sex] ?? []) all.push({ word, sex });
     }
     for (const { word, sex } of all) this.sexOf.set(key(word), sex);
+    const relatives = sections.flatMap((s) => s.relatives ?? []);
+    for (const r of relatives) this.relatives.add(key(r));
+    // A relative's role just before a name renames it: "paternal uncle Shane Adams", "grandmother, Mrs Fraser".
+    this.relativeBefore = relatives.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${relatives.map(termPattern).join('|')})[,\\s]+(?:[\\p{Lu}][\\p{L}'’-]*\\s+)?$`, 'iu') : null;
     const words = [...new Set(all.map((a) => a.word))].sort((a, b) => b.length - a.length);
     this.regex = words.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
   }
@@ -70,7 +81,8 @@ export class PersonFinder {
     let titledEnd = -1;
     for (const m of allMatches(this.regex, sentence.text)) {
       const named = surnameAfter(m[0], sentence.text.slice(m.index! + m[0].length));
-      const person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null };
+      const relative = this.relatives.has(key(m[0])) || (this.relativeBefore?.test(sentence.text.slice(Math.max(0, m.index! - 40), m.index!)) ?? false);
+      const person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null, relative };
       // "Mr Grant, the maternal grandfather, has…": the role in apposition is still Mr Grant.
       if (before?.surname && !person.surname && APPOSITION.test(sentence.text.slice(titledEnd, m.index!))) continue;
       if (named) titledEnd = m.index! + m[0].length + named.length;
@@ -81,17 +93,20 @@ export class PersonFinder {
   }
 }
 
-/** Two statements may be about the same person unless their sexes differ, or their titled surnames do ("Mr Pike", "Mr Grant"). */
+/** Two statements may be about the same person unless their sexes differ, their titled surnames do ("Mr Pike", "Mr Grant"), or one is a relative other than a parent and the other is not. */
 export function samePerson(a: Person | null, b: Person | null): boolean {
-  if (!a || !b) return true;
+  // A statement that names nobody is taken to be about a parent: it may match anyone but a named relative.
+  if (!a || !b) return !(a ?? b)?.relative;
   if (a.sex && b.sex && a.sex !== b.sex) return false;
+  if ((a.relative ?? false) !== (b.relative ?? false)) return false;
   return !a.surname || !b.surname || a.surname === b.surname;
 }
 
 /** The surname after a title ("Mr Reid's" → reid), and how many characters it took. */
 function surnameAfter(word: string, rest: string): { surname: string; length: number } | null {
   if (!TITLES.has(word.toLowerCase())) return null;
-  const m = /^\.?\s+(\p{Lu}[\p{L}-]*(?:['’](?!s(?![\p{L}]))[\p{L}]+)?)/u.exec(rest);
+  // The last of the capitalised words after the title: "Mrs Margaret Fraser" is Fraser.
+  const m = /^\.?\s+(?:\p{Lu}[\p{L}-]*\s+(?=\p{Lu}))?(\p{Lu}[\p{L}-]*(?:['’](?!s(?![\p{L}]))[\p{L}]+)?)/u.exec(rest);
   return m ? { surname: m[1].toLowerCase(), length: m[0].length } : null;
 }
 
