@@ -93,10 +93,11 @@ describe('interruptions and failing disks', () => {
     const child = spawn(repoPath('bin/scrutineer'), ['audit', '-', '--format', 'json', '--output', join(dir, 'report.json')], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.write('record_id,case_id,record_date,text\n');
-    for (let i = 0; i < 2000; i++) child.stdin.write(`R${i},C${i % 50},01/02/2024,Visited the family. Mother is aggressive.\n`);
+    // More than a pipe holds, so that the write drains only once the audit is reading its input
+    // (its signal handlers are in place before it reads): a signal to wait for, not a fixed time.
     // Standard input stays open, as a long export still being read would be.
-    await new Promise((r) => setTimeout(r, 1500));
+    const rows = Array.from({ length: 4000 }, (_, i) => `R${i},C${i % 50},01/02/2024,Visited the family. Mother is aggressive.\n`);
+    if (!child.stdin.write(`record_id,case_id,record_date,text\n${rows.join('')}`)) await once(child.stdin, 'drain');
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     expect(code).toBe(130);

@@ -180,7 +180,10 @@ describe.skipIf(!enabled)('the HTML report in Chromium', () => {
       });
       await attempt('markup', () => document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="window.__injected = 2">'));
       await attempt('fetch', () => fetch('https://example.invalid/'));
-      await new Promise((r) => setTimeout(r, 200));
+      // Had the markup gone in, its image would fail to load and run its handler: wait for that
+      // outcome rather than for a fixed time.
+      const img = document.querySelector('img[src="x"]');
+      if (img) await new Promise((r) => ['error', 'load'].forEach((e) => img.addEventListener(e, r)));
       return { injected: w.__injected ?? null, attempts };
     });
     await other.close();
