@@ -69,9 +69,7 @@ export class TextReader {
       const i = sentenceAt(this.sentences, start);
       const s = this.sentences[i];
       if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
-      const neighbours: Neighbour[] = this.around(i, 2, leading ? 0 : 1)
-        .filter((j) => j !== i)
-        .map((j) => ({ position: j < i ? 'before' : 'after', distance: Math.abs(j - i), cues: this.cuesOf(j) }));
+      const neighbours = this.neighboursOf(i, leading ? 0 : 1);
       const text = leading ? s.text.slice(0, end - s.start) : s.text;
       const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
       const decision = decide({ start: start - s.start, end: end - s.start }, own, text, neighbours, this.cues);
@@ -97,14 +95,18 @@ export class TextReader {
     return out;
   }
 
+  /** The sentences around sentence i that the assertion engine reads with it: two before, and `after` after. */
+  private neighboursOf(i: number, after: number): Neighbour[] {
+    return this.around(i, 2, after)
+      .filter((j) => j !== i)
+      .map((j) => ({ position: j < i ? 'before' : 'after', distance: Math.abs(j - i), offset: this.sentences[j].start - this.sentences[i].start, cues: this.cuesOf(j) }));
+  }
+
   /** The status of the words at [start, end), read as `statements` reads a match (not leading). */
   statusOf(start: number, end: number): { status: Status; cue: string | null } {
     const i = sentenceAt(this.sentences, start);
     const s = this.sentences[i];
-    const neighbours: Neighbour[] = this.around(i, 2, 1)
-      .filter((j) => j !== i)
-      .map((j) => ({ position: j < i ? 'before' : 'after', distance: Math.abs(j - i), cues: this.cuesOf(j) }));
-    const decision = decide({ start: start - s.start, end: end - s.start }, this.cuesOf(i), s.text, neighbours, this.cues);
+    const decision = decide({ start: start - s.start, end: end - s.start }, this.cuesOf(i), s.text, this.neighboursOf(i, 1), this.cues);
     return { status: decision.status, cue: decision.cue };
   }
 }
