@@ -1,7 +1,7 @@
 import { allMatches } from '../text/terms.ts';
 import type { Sentence } from './sentences.ts';
 import { compileList, type CueLists } from './cues.ts';
-import { readFrames, refutationOf, reportingFrameOf, segmentAt, type FrameCues, type Frames } from './frames.ts';
+import { firstMatch, readFrames, refutationOf, reportingFrameOf, segmentAt, type FrameCues, type Frames } from './frames.ts';
 import type { SenseLists } from './sense.ts';
 
 import { STATUSES, type MentionStatus } from '../model/sections.ts';
@@ -136,9 +136,9 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     (t) => !triggers.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start && (o.status !== t.status || o.direction === t.direction)),
   );
   const terminators = cues.terminators ? allMatches(cues.terminators, masked).map((m) => m.index!) : [];
-  const contrary = cues.contrary ? first(masked, cues.contrary) : null;
+  const contrary = cues.contrary ? firstMatch(cues.contrary, masked) : null;
   const source = cues.evidence ? undenied(sentence, cues.evidence, terminators, true)[0] ?? null : null;
-  const nearby = cues.evidenceNearby ? first(sentence, cues.evidenceNearby) : null;
+  const nearby = cues.evidenceNearby ? firstMatch(cues.evidenceNearby, sentence) : null;
   const question = /\?["'”’)]*\s*$/.test(sentence);
   // What only the mention's own sentence needs is read when first asked for: most sentences read
   // are neighbours, asked only for their evidence.
@@ -153,7 +153,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     terminators,
     concessive: concessiveClauses(sentence),
     brackets: pairs(sentence, '(', ')'),
-    adopted: cues.adopted ? (first(masked, cues.adopted)?.text ?? null) : null,
+    adopted: cues.adopted ? (firstMatch(cues.adopted, masked)?.text ?? null) : null,
     source: source?.text ?? null,
     sourceAt: source?.start ?? -1,
     nearbyAt: nearby?.start ?? -1,
@@ -188,13 +188,6 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
   };
 }
 
-function first(text: string, re: RegExp): { start: number; text: string } | null {
-  re.lastIndex = 0;
-  const m = re.exec(text);
-  re.lastIndex = 0;
-  return m ? { start: m.index, text: m[0] } : null;
-}
-
 /** A question that asks whether ("Is there…?", "Does he…?"), not one that asks how, when or what given its content. */
 const OPEN_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|might|may|shall)\b/i;
 
@@ -227,16 +220,17 @@ function concessiveClauses(text: string): [number, number][] {
   return out;
 }
 
+/** Whether a comma stands just before `at`, white space aside. */
+function afterComma(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',';
+}
+
 /** The evidence against an earlier use in a neighbouring statement, placed in the mention's sentence's offsets. */
 function againstIn(n: Neighbour, cues: CompiledCues): { start: number; text: string }[] {
   if (n.offset === undefined || !cues.frames.against) return [];
   return n.cues.againstAll.map((a) => ({ start: n.offset! + a.start, text: a.text }));
-}
-
-function indexesOfChar(text: string, ch: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) out.push(i);
-  return out;
 }
 
 function pairs(text: string, open: string, close: string): [number, number][] {
@@ -353,7 +347,7 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
     if (t.direction === 'after' && own.clauseBreaks.some((p) => p >= from && p < to)) return false;
     // (For a trigger before the label, only a break that surely starts a clause: after a comma, or a
     // possessive subject with its own verb; "If Ms F and Mr C live together" joins two subjects.)
-    if (reachesClause(t) && own.clauseBreaks.some((p) => p >= from && p < to && (/,\s*$/.test(sentenceText.slice(0, p)) || /^and (?:her|his|their) /i.test(sentenceText.slice(p))))) return false;
+    if (reachesClause(t) && own.clauseBreaks.some((p) => p >= from && p < to && (afterComma(sentenceText, p) || /^and (?:her|his|their) /i.test(sentenceText.slice(p, p + 10))))) return false;
     return reachesClause(t) || wordsBetween(sentenceText, from, to) <= (t.direction === 'before' ? cues.windowBefore : cues.windowAfter);
   };
   const active = own.triggers.filter(inScope);
@@ -382,7 +376,7 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   // A comment on all that came before ("…, which I consider attention-seeking", "…, which shows
   // limited insight") reads the whole sentence up to it, up to a semicolon.
   if (/,\s*which\s+(?:I\s+\w+|shows?|showed|suggests?|indicates?|demonstrates?)\b[^,;]*$/i.test(sentenceText.slice(0, mention.start))) {
-    segStart = Math.max(0, ...indexesOfChar(sentenceText, ';').filter((p) => p < mention.start));
+    segStart = Math.max(0, sentenceText.lastIndexOf(';', mention.start));
   }
   const breaks = own.clauseBreaks;
   const tied = (at: number, citation = false) => {

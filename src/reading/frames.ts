@@ -63,7 +63,8 @@ export function readFrames(sentence: string, cues: FrameCues): Frames {
   return { boundaries, colons, reports, resets, generic: genericFrame(sentence, cues), earlier, against: earlier.length ? found(cues.against) : [] };
 }
 
-function indexesOf(text: string, ch: string): number[] {
+/** Every place a character stands in a text. */
+export function indexesOf(text: string, ch: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) out.push(i);
   return out;
@@ -117,13 +118,13 @@ export function reportingFrameOf(frames: Frames, length: number, mentionStart: n
 function genericFrame(sentence: string, cues: FrameCues): Frames['generic'] {
   const policy = firstMatch(cues.policySubjects, sentence);
   // Training, policy or research as the subject of the sentence (before its first verb-like word).
-  if (policy && policy.index < 60 && !/\b(?:I|we|Mr|Mrs|Ms|Miss)\b/.test(sentence.slice(0, policy.index))) {
-    return { start: policy.index, end: policy.index + policy.text.length, text: policy.text };
+  if (policy && policy.start < 60 && !/\b(?:I|we|Mr|Mrs|Ms|Miss)\b/.test(sentence.slice(0, policy.start))) {
+    return { start: policy.start, end: policy.start + policy.text.length, text: policy.text };
   }
   const generic = firstMatch(cues.genericSubjects, sentence);
-  if (generic && generic.index === 0) {
+  if (generic && generic.start === 0) {
     const marker = firstMatch(cues.genericMarkers, sentence);
-    if (marker) return { start: 0, end: marker.index + marker.text.length, text: `${generic.text} … ${marker.text}` };
+    if (marker) return { start: 0, end: marker.start + marker.text.length, text: `${generic.text} … ${marker.text}` };
   }
   return null;
 }
@@ -137,10 +138,11 @@ export function refutationOf(frames: Frames, shutAway: (at: number) => boolean):
   return { start: first.start, end: last.start + last.text.length, text: `${earlier.text} … ${against.text}` };
 }
 
-function firstMatch(re: RegExp | null, text: string): { index: number; text: string } | null {
+/** The first match of a (possibly global) regex, leaving it ready for the next use. */
+export function firstMatch(re: RegExp | null, text: string): { start: number; text: string } | null {
   if (!re) return null;
   re.lastIndex = 0;
   const m = re.exec(text);
   re.lastIndex = 0;
-  return m ? { index: m.index, text: m[0] } : null;
+  return m ? { start: m.index, text: m[0] } : null;
 }

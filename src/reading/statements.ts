@@ -2,7 +2,7 @@ import { allMatches } from '../text/terms.ts';
 import { sentenceAt, splitSentences, type Sentence } from './sentences.ts';
 import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 import { mergeCues, type CueLists } from './cues.ts';
-import type { SpecFinder } from './pattern-set.ts';
+import type { SpecFinder, SpecMatch } from './pattern-set.ts';
 
 /** One match of a pattern set in a record, with what the assertion engine says the writer is doing with it. */
 export interface Statement {
@@ -62,7 +62,7 @@ export class TextReader {
   statements(finder: RegExp | SpecFinder | null, near: RegExp | null = null, leading = false): Statement[] {
     if (!finder) return [];
     const out: Statement[] = [];
-    const matches = finder instanceof RegExp ? allMatches(finder, this.text).map((m) => ({ index: m.index, text: m[0] })) : finder.find(this.text);
+    const matches = this.matchesOf(finder);
     for (const m of matches) {
       const start = m.index;
       const end = start + m.text.length;
@@ -86,13 +86,17 @@ export class TextReader {
   spans(finder: RegExp | SpecFinder | null, near: RegExp | null = null): Span[] {
     if (!finder) return [];
     const out: Span[] = [];
-    const matches = finder instanceof RegExp ? allMatches(finder, this.text).map((m) => ({ index: m.index, text: m[0] })) : finder.find(this.text);
+    const matches = this.matchesOf(finder);
     for (const m of matches) {
       const i = sentenceAt(this.sentences, m.index);
       if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
       out.push({ start: m.index, end: m.index + m.text.length, text: m.text, sentence: this.sentences[i] });
     }
     return out;
+  }
+
+  private matchesOf(finder: RegExp | SpecFinder): SpecMatch[] {
+    return finder instanceof RegExp ? allMatches(finder, this.text).map((m) => ({ index: m.index, text: m[0] })) : finder.find(this.text);
   }
 
   /** The sentences around sentence i that the assertion engine reads with it: two before, and `after` after. */
