@@ -11,6 +11,7 @@ import { applyReviewed, type ReviewEntry } from '../report/reviewed.ts';
 import { caseSample, type CaseSample } from './sampling.ts';
 import { CheckPool } from './parallel/check-pool.ts';
 import { mergeSections } from './parallel/merge-sections.ts';
+import { append } from '../model/lists.ts';
 
 export interface AuditOptions {
   sources: InputSource[];
@@ -114,7 +115,7 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
       const { team, author } = item.record;
       recordsByTeam.set(team ?? '(none)', (recordsByTeam.get(team ?? '(none)') ?? 0) + 1);
       recordsByAuthor.set(author ?? '(none)', (recordsByAuthor.get(author ?? '(none)') ?? 0) + 1);
-      for (const check of checks) drafts.push(...check.record(item.record));
+      for (const check of checks) append(drafts, check.record(item.record));
       if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
       if (pool) await pool.record(item.record);
     }
@@ -124,12 +125,12 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   }
   // The workers finish their last batches while the main thread's checks finish.
   pool?.flush();
-  for (const check of checks) drafts.push(...check.finish());
+  for (const check of checks) append(drafts, check.finish());
   const extra: Record<string, unknown[]> = {};
   for (const check of checks) Object.assign(extra, check.sections?.());
   if (pool) {
     const fromWorkers = await pool.finish();
-    drafts.push(...fromWorkers.drafts);
+    append(drafts, fromWorkers.drafts);
     Object.assign(extra, mergeSections(fromWorkers.sections, readOrder, declared));
   }
   const run: RunInfo = { as_of: options.asOf, options: options.runOptions, ...(options.sample && { sample: options.sample.info() }) };

@@ -7,6 +7,7 @@ import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalR
 import { UserError } from '../model/errors.ts';
 import { FormAssembler, type FormItem, type FormRow, type RecordValues } from './forms/assemble.ts';
 import { toPlainText } from './rich-text/index.ts';
+import { append } from '../model/lists.ts';
 
 export interface InputSource {
   /** The path as shown in reports (`-` for standard input). */
@@ -140,7 +141,7 @@ function toRecord(
   if (typeof values === 'string') return values;
   const plain = toPlainText(fieldValue(fields, mapping, 'text')!);
   if (plain.markup && !plain.text.trim()) return `text is empty once its ${plain.markup.toUpperCase()} mark-up is removed`;
-  warnings.push(...rowWarnings);
+  append(warnings, rowWarnings);
   const record = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, f === 'text' ? plain.text : values[f as keyof RecordValues]])) as unknown as CanonicalRecord;
   record.source = source;
   if (plain.markup) record.markup = [plain.markup];

@@ -10,6 +10,7 @@ import { findKind } from '../../src/checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../../src/checks/rule-kind.ts';
 import type { CanonicalRecord } from '../../src/model/record.ts';
 import type { FlagDraft } from '../../src/model/flag.ts';
+import { append } from '../../src/model/lists.ts';
 
 let loaded: { packs: LoadedPack[]; sections: Record<string, unknown[]> } | null = null;
 
@@ -96,7 +97,7 @@ export class CheckTester {
     const check = this.check(rules, env);
     const given = Array.isArray(records) ? records : [records];
     const flags = given.flatMap((r) => check.record(typeof r === 'string' ? this.record(r) : r));
-    flags.push(...check.finish());
+    append(flags, check.finish());
     return { flags, sections: check.sections?.() ?? {} };
   }
 

@@ -8,6 +8,7 @@
  * number of records, not its square.
  */
 import { u32 } from './columns.ts';
+import { largest } from '../../model/lists.ts';
 
 /** Records above 2^26 would not fit the pair keys (later × 2^26 + earlier) exactly. */
 export const MAX_RECORDS = 1 << 26;
@@ -108,7 +109,7 @@ export class FingerprintIndex {
  */
 function passes(buckets: Float64Array, passSize: number): { ranges: [number, number][]; size: number } {
   const total = buckets.reduce((a, b) => a + b, 0);
-  const target = Math.max(...buckets, Math.ceil(total / Math.max(1, Math.ceil(total / passSize))));
+  const target = Math.max(largest(buckets), Math.ceil(total / Math.max(1, Math.ceil(total / passSize))));
   const ranges: [number, number][] = [];
   let size = 0;
   for (let low = 0; low < buckets.length; ) {

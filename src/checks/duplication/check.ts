@@ -19,6 +19,7 @@ import { templateMask } from './template.ts';
 import { maskedIds, tokenize } from './tokens.ts';
 import { withoutHeadings } from '../../model/segments.ts';
 import { DEFAULTS, type DuplicationRule } from './rule.ts';
+import { append, largest, smallest } from '../../model/lists.ts';
 
 /** What the check did, for tests and the README's cost figures. */
 export interface DuplicationStats {
@@ -45,7 +46,7 @@ export class DuplicationCheck implements Check {
   readonly stats: DuplicationStats = { records: 0, indexed: 0, fingerprints: 0, candidatePairs: 0, findings: 0, recordBytes: 0, fingerprintBytes: 0 };
 
   constructor(private readonly rules: DuplicationRule[]) {
-    this.minWords = Math.min(...rules.map((r) => r.min_words ?? DEFAULTS.min_words));
+    this.minWords = smallest(rules.map((r) => r.min_words ?? DEFAULTS.min_words));
     this.allowed = rules.map((r) => new Set((r.allowed_passages ?? []).flatMap((p) => [...shingles(tokenize(p).ids)])));
   }
 
@@ -63,7 +64,7 @@ export class DuplicationCheck implements Check {
     Object.assign(this.stats, { records: this.records, indexed: this.store.size, fingerprints: this.index.size, recordBytes: this.store.bytes, fingerprintBytes: this.index.bytes });
     const limits = this.rules.map((r) => r.template_cases ?? DEFAULTS.template_cases);
     const chronology = this.store.columns();
-    const { templateCases, pairs } = this.index.search(chronology, Math.min(...limits), Math.max(...limits));
+    const { templateCases, pairs } = this.index.search(chronology, smallest(limits), largest(limits));
     this.stats.candidatePairs = pairs.length;
     const isTemplate = this.rules.map((_, i) => (h: number) => (templateCases.get(h) ?? 0) > limits[i] || this.allowed[i].has(h));
     const drafts: FlagDraft[] = [];
@@ -85,7 +86,7 @@ export class DuplicationCheck implements Check {
           }
         });
       }
-      for (const rule of this.rules) drafts.push(...resolve(findings.filter((f) => f.rule === rule)).map((f) => draft(f, target)));
+      for (const rule of this.rules) append(drafts, resolve(findings.filter((f) => f.rule === rule)).map((f) => draft(f, target)));
     }
     this.stats.findings = drafts.length;
     this.cache.clear();

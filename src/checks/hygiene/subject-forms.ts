@@ -1,6 +1,7 @@
 import { termPattern } from '../../text/terms.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
 import type { RuleProblem } from '../rule-kind.ts';
+import { append } from '../../model/lists.ts';
 
 /**
  * Forms are regular expressions a rule writes about a child, with placeholders:
@@ -95,9 +96,9 @@ export class FormSet {
         if (rest.test(text)) out.push(start);
       }
     } else if (this.rests) {
-      for (const m of everyMatch(this.rests, text)) out.push(...wordStarts(text, m.index));
+      for (const m of everyMatch(this.rests, text)) append(out, wordStarts(text, m.index));
     }
-    if (this.others) out.push(...everyMatch(this.others, text).map((m) => m.index));
+    if (this.others) append(out, everyMatch(this.others, text).map((m) => m.index));
     return out.sort((a, b) => a - b);
   }
 

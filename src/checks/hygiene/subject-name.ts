@@ -2,6 +2,7 @@ import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems } from './subject-forms.ts';
+import { append } from '../../model/lists.ts';
 
 /** A `subject-name` rule: another child of the export named as the one observed in a record. */
 export interface SubjectNameRule extends Rule {
@@ -96,7 +97,7 @@ class SubjectNameCheck implements Check {
     if (!byFirst.size) return [];
     const drafts: FlagDraft[] = [];
     this.rules.forEach((rule, i) => {
-      for (const c of this.candidates[i]) drafts.push(...this.read(rule, byFirst, c));
+      for (const c of this.candidates[i]) append(drafts, this.read(rule, byFirst, c));
     });
     return drafts;
   }

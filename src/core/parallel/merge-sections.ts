@@ -1,4 +1,5 @@
 import type { SectionDeclaration } from '../../model/sections.ts';
+import { append } from '../../model/lists.ts';
 
 /**
  * The report sections of several workers, each over its own cases, as one run over all of them
@@ -11,7 +12,7 @@ export function mergeSections(
   declared: readonly SectionDeclaration[],
 ): Record<string, unknown[]> {
   const merged: Record<string, unknown[]> = {};
-  for (const part of parts) for (const [key, list] of Object.entries(part)) (merged[key] ??= []).push(...list);
+  for (const part of parts) for (const [key, list] of Object.entries(part)) append((merged[key] ??= []), list);
   for (const section of declared) {
     const list = merged[section.key];
     if (!list) continue;

@@ -1,5 +1,6 @@
 import { CANONICAL_FIELDS, type CanonicalField, type CanonicalRecord, type IntakeWarning, type RecordSource, type RejectedRow, type TextSegment } from '../../model/record.ts';
 import { toPlainText } from '../rich-text/index.ts';
+import { append } from '../../model/lists.ts';
 
 /** A record's fields other than its text, as read from one row. */
 export type RecordValues = Omit<CanonicalRecord, 'text' | 'source' | 'segments' | 'markup'>;
@@ -85,7 +86,7 @@ export class FormAssembler {
       return out;
     };
     if (!row.instance) return reject(`record_id is empty (the form instance column ${this.names.instance})`);
-    if (this.open && this.open.instance !== row.instance) out.push(...this.close());
+    if (this.open && this.open.instance !== row.instance) append(out, this.close());
     const started = this.done.get(row.instance);
     if (started !== undefined) {
       return reject(
@@ -169,7 +170,7 @@ export class FormAssembler {
       text += `${a.question}${/[:?.]$/.test(a.question) ? '' : ':'}\n${a.text}`;
       segments.push({ start, end: text.length, label: a.question, line: a.line });
     }
-    this.warnings.push(...form.warnings);
+    append(this.warnings, form.warnings);
     const values = form.values as unknown as Record<string, string | null>;
     const record = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, f === 'text' ? text : values[f]])) as unknown as CanonicalRecord;
     const [first] = form.rows;

@@ -5,6 +5,7 @@ import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
 import { LABEL_HISTORIES, STALENESS_TIMELINE, sectionItems } from '../../model/sections.ts';
+import { append } from '../../model/lists.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {
@@ -29,12 +30,12 @@ export function formatTerminal(report: Report, c: ChalkInstance, options: { show
         if (f.related_record_ids.length) out.push(`            ${c.dim(`related: ${f.related_record_ids.map(safe).join(', ')}`)}`);
       }
     }
-    out.push(...chronology(report, caseId, c));
-    out.push(...stalenessTimeline(report, caseId, c));
+    append(out, chronology(report, caseId, c));
+    append(out, stalenessTimeline(report, caseId, c));
     out.push('');
   }
   if (!shown.length) out.push(c.green('No flags.'), '');
-  out.push(...summaryLines(report, c, colour, hiddenReviewed));
+  append(out, summaryLines(report, c, colour, hiddenReviewed));
   return out.join('\n') + '\n';
 }
 
