@@ -12,6 +12,14 @@ describe('parseDate', () => {
     ['1st September 2022', '2022-09-01', '2022-09-01'],
     ['2023-03-14T09:30:00', '2023-03-14', '2023-03-14T09:30'],
     ['2023-03-14 09:30:00.000', '2023-03-14', '2023-03-14T09:30'],
+    ['14-Mar-23', '2023-03-14', '2023-03-14'],
+    ['14/03/23', '2023-03-14', '2023-03-14'],
+    ['31/12/99', '1999-12-31', '1999-12-31'],
+    ['01.01.29', '2029-01-01', '2029-01-01'],
+    ['01.01.30', '1930-01-01', '1930-01-01'],
+    ['14-03-2023', '2023-03-14', '2023-03-14'],
+    ['44927', '2023-01-01', '2023-01-01'],
+    ['45000.25', '2023-03-15', '2023-03-15T06:00'],
   ])('reads %s day-first', (raw, date, dateTime) => {
     expect(parseDate(raw)).toEqual({ date, dateTime });
   });
@@ -26,7 +34,8 @@ describe('parseDate', () => {
     ['29/02/2023', "day 29 in '29/02/2023' does not exist in that month"],
     ['14/03/0023', "year 23 in '14/03/0023' is out of range (1900–2100)"],
     ['14-Foo-2023', "unknown month 'Foo' in '14-Foo-2023'"],
-    ['yesterday', "'yesterday' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023)"],
+    ['yesterday', "'yesterday' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999)"],
+    ['12345', "'12345' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999); a number like this is read as an Excel date only from 20090 (1955) to 73050 (2099)"],
     ['14/03/2023 25:00', "time in '14/03/2023 25:00' is out of range"],
   ])('refuses %s with a reason', (raw, error) => {
     expect(parseDate(raw)).toEqual({ error });

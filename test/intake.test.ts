@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
 import type { IntakeOptions } from '../src/intake/read-export.ts';
@@ -153,7 +156,7 @@ describe('rows with line breaks, and rows that are rejected', () => {
     const result = await runCli(['audit', intake('rejects.csv'), '--strict', '--format', 'json', '--fail-on', 'never']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout).rejected_rows).toHaveLength(6);
-    expect(result.stderr).toContain('scrutineer: 6 rows rejected and --strict is set');
+    expect(result.stderr).toContain(`scrutineer: 6 of ${JSON.parse(result.stdout).summary.rows_read} rows rejected, more than --strict allows\n`);
   });
 });
 
@@ -186,5 +189,17 @@ describe('column profiles', () => {
     expect(summaries.map((s) => s.path)).toEqual([
       'fixtures/exports/canonical-notes.csv', 'fixtures/exports/carefirst-notes.txt', 'fixtures/exports/liquidlogic-casenotes.csv', 'fixtures/exports/mosaic-casenotes.csv',
     ]);
+  });
+});
+
+describe('what Excel writes into a CSV', () => {
+  it('a `sep=;` first line names the delimiter, the header follows it, and lines are still counted from the top', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-sep-'));
+    const path = join(dir, 'excel.csv');
+    writeFileSync(path, 'sep=;\r\nrecord_id;case_id;subject_name;record_date;author;text\r\nR1;C1;Amy Lee;14-Mar-23;Sam Ray;"Visit; all well."\r\nR2;C1;Amy Lee;44999;Sam Ray;"Seen; well."\r\nR3;C1;Amy Lee;31/02/23;Sam Ray;Bad date.\r\n');
+    const r = await runCli(['audit', path, '-f', 'json', '--fail-on', 'never', '-q', '--mentions']);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs[0]).toMatchObject({ delimiter: ';', rows_read: 3, rows_audited: 2, rows_rejected: 1 });
+    expect(report.rejected_rows).toEqual([{ path, line: 5, record: 3, reason: "record_date: day 31 in '31/02/23' does not exist in that month" }]);
   });
 });

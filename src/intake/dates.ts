@@ -20,8 +20,23 @@ export interface ParsedDate {
 
 const TIME = String.raw`(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
-const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})${TIME}$`);
-const MONTH_NAME = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})[ ,-]+(\d{4})${TIME}$`);
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})${TIME}$`);
+const MONTH_NAME = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})[ ,-]+(\d{4}|\d{2})${TIME}$`);
+/** A date as Excel stores it (days since 30 December 1899), as a CSV saved from a sheet can hold: 44927 is 1 January 2023. */
+const EXCEL_SERIAL = /^(\d{5})(?:\.(\d+))?$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Serial numbers read as dates: 1 January 1955 to 31 December 2099; other numbers are not dates. */
+const EXCEL_RANGE = [20090, 73050] as const;
+
+/**
+ * A two-digit year as Excel and Windows read it: 00–29 are 2000–2029, 30–99 are 1930–1999
+ * (so `14-Mar-23` is 2023 and `05/06/98` is 1998).
+ */
+export function fullYear(twoDigits: number): number {
+  return twoDigits < 30 ? 2000 + twoDigits : 1900 + twoDigits;
+}
+
+const yearOf = (digits: string) => (digits.length === 2 ? fullYear(Number(digits)) : Number(digits));
 
 /**
  * Parses one date value. Returns the parsed date, or a reason it cannot be read.
@@ -38,15 +53,20 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): ParsedDate | {
   } else if ((m = value.match(NUMERIC))) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     [day, month] = order === 'dmy' ? [a, b] : [b, a];
-    year = Number(m[3]);
+    year = yearOf(m[3]);
     time = m;
   } else if ((m = value.match(MONTH_NAME))) {
     const mon = MONTHS[m[2].toLowerCase()];
     if (!mon) return { error: `unknown month '${m[2]}' in '${value}'` };
-    [day, month, year] = [Number(m[1]), mon, Number(m[3])];
+    [day, month, year] = [Number(m[1]), mon, yearOf(m[3])];
     time = m;
+  } else if ((m = value.match(EXCEL_SERIAL)) && Number(m[1]) >= EXCEL_RANGE[0] && Number(m[1]) <= EXCEL_RANGE[1]) {
+    const at = new Date(EXCEL_EPOCH + Number(value) * 86_400_000 + 500);
+    const date = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
+    return { date, dateTime: m[2] ? `${date}T${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}` : date };
   } else {
-    return { error: `'${value}' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023)` };
+    const hint = /^\d{5,}$/.test(value) ? '; a number like this is read as an Excel date only from 20090 (1955) to 73050 (2099)' : '';
+    return { error: `'${value}' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999)${hint}` };
   }
   if (year < MIN_YEAR || year > MAX_YEAR) return { error: `year ${year} in '${value}' is out of range (${MIN_YEAR}–${MAX_YEAR})` };
   if (month < 1 || month > 12) return { error: `month ${month} in '${value}' does not exist` };

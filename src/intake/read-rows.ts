@@ -12,9 +12,10 @@ export type CsvRow = { fields: string[]; line: number; error?: undefined } | { e
  * csv-parse as intake runs it, on text whose line endings are already LF: ragged rows and stray
  * quotes are read (and judged later) rather than stopping the file; info and raw give lines.
  */
-export function csvParseOptions(delimiter: string) {
+export function csvParseOptions(delimiter: string, fromLine = 1) {
   return {
     delimiter,
+    from_line: fromLine,
     record_delimiter: '\n',
     relax_column_count: true,
     relax_quotes: true,
@@ -67,15 +68,19 @@ export async function* readCsvRows(source: { path: string; open(): AsyncIterable
     throw new UserError(`${path}: the file holds only blank lines`);
   }
   info.encoding = encodingInfo.value!.encoding;
-  info.headerLine = first.value.slice(0, (first.value.indexOf('\n') + 1 || first.value.length + 1) - 1);
-  const delimiter = options.delimiter ?? detectDelimiter(info.headerLine);
+  info.headerLine = lineAt(first.value, 0);
+  // Excel writes `sep=;` as the first line of a CSV saved for a locale whose list separator is
+  // not a comma: it names the delimiter, and the header is the line after it.
+  const sep = /^sep=(.)\s*$/i.exec(info.headerLine);
+  if (sep) info.headerLine = lineAt(first.value, first.value.indexOf('\n') + 1);
+  const delimiter = options.delimiter ?? (sep ? sep[1] : detectDelimiter(info.headerLine));
   info.delimiter = delimiter;
 
   async function* allText() {
     yield first.value as string;
     yield* text;
   }
-  const parser = Readable.from(allText()).pipe(parse(csvParseOptions(delimiter)));
+  const parser = Readable.from(allText()).pipe(parse(csvParseOptions(delimiter, sep ? 2 : 1)));
   const skipped: CsvRow[] = [];
   parser.on('skip', (err: { message: string; lines: number; raw?: string }) => {
     skipped.push({ line: startLine(err.lines, err.raw ?? ''), error: csvReason(err.message) });
@@ -99,6 +104,12 @@ export async function* readCsvRows(source: { path: string; open(): AsyncIterable
   }
   while (skipped.length) yield skipped.shift()!;
   info.sha256 = hash.digest('hex');
+}
+
+/** The line of `text` that starts at `start`, without its line ending. */
+function lineAt(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end);
 }
 
 /** Physical line on which a parsed record starts, from the line it ends on and its raw text. */
