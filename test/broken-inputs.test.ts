@@ -27,7 +27,7 @@ describe('broken inputs: each gives a clear outcome and loses no row', () => {
     ['xlsx-renamed.csv', { code: 2, error: 'scrutineer: fixtures/broken/xlsx-renamed.csv: this is a ZIP file (an Excel .xlsx workbook?), not CSV; open it in Excel and save it as "CSV UTF-8"\n' }],
     ['json-renamed.csv', { code: 2, error: "scrutineer: fixtures/broken/json-renamed.csv: this looks like JSON, not a CSV export (it starts with '['); export the records as CSV\n" }],
     ['duplicate-headers.csv', { code: 2, error: "scrutineer: fixtures/broken/duplicate-headers.csv: the column 'text' (used for text) appears twice in the header, as columns 4 and 5\n" }],
-    ['header-only.csv', { code: 0, audited: 0, rejected: [] }],
+    ['header-only.csv', { code: 2, error: 'fixtures/broken/header-only.csv: canonical profile, utf-8, \',\' delimited; 0 of 0 rows audited, 0 rejected\nscrutineer: fixtures/broken/header-only.csv: the export holds no rows, only a header; nothing audited is not a pass\n' }],
     ['unclosed-quote.csv', { code: 0, audited: 1, rejected: [[3, 'a quoted field is never closed (an opening " with no closing ")']] }],
     ['ragged.csv', { code: 0, audited: 2, rejected: [[3, 'expected 12 fields, found 14'], [4, 'expected 12 fields, found 4']] }],
     ['duplicate-ids.csv', { code: 0, audited: 2, rejected: [[4, "duplicate record_id 'B-01' (first seen at fixtures/broken/duplicate-ids.csv:2)"]] }],

@@ -52,7 +52,7 @@ describe('report sections as the rule kinds declare them', () => {
   it('merging reports keeps a section when any part has it, when every part does, or never, as declared', () => {
     const base = (extra: Record<string, unknown[]>) =>
       ({
-        schema_version: '1.1.0',
+        schema_version: '1.2.0',
         tool: { name: 'scrutineer', version: '0' },
         run: { as_of: '2025-06-30', options: {} },
         inputs: [],

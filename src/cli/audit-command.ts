@@ -10,8 +10,9 @@ import { parseDelimiterOption } from '../intake/delimiter.ts';
 import type { IntakeOptions } from '../intake/read-export.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
 import { loadLabelsCsv } from '../packs/labels-csv.ts';
-import { readBaseline } from '../report/baseline.ts';
+import { applyBaseline, baselineFile, baselineOf, readBaseline } from '../report/baseline.ts';
 import { readReviewed } from '../report/reviewed.ts';
+import { failsRun } from '../report/failing.ts';
 import { appendHistory } from '../report/history.ts';
 import { buildManifest } from '../report/manifest.ts';
 import { atLeast, type Severity } from '../model/flag.ts';
@@ -26,6 +27,7 @@ import type { YamlSource } from '../packs/yaml-source.ts';
 import type { CanonicalField } from '../model/record.ts';
 import { collect, defaultJobs, failOnOption, isoDateOption, jobsOption, mapOption, severityOption, todayIso } from './options.ts';
 import { writeFileAtomic } from './write-output.ts';
+import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
 import { ProgressLine } from './progress.ts';
 import type { Io } from './io.ts';
 
@@ -42,12 +44,14 @@ interface AuditFlags {
   failOn: Severity | 'never';
   minSeverity: Severity;
   strict: boolean;
+  maxRejected?: RejectLimit;
   quiet: boolean;
   progress: boolean;
   mentions: boolean;
   timeline: boolean;
   labels?: string;
   baseline?: string;
+  initBaseline: boolean;
   reviewed?: string;
   showReviewed: boolean;
   sample?: string;
@@ -98,6 +102,7 @@ export function auditCommand(io: Io): Command {
     .option('--mentions', 'add every label mention, whatever its status, to the JSON report', false)
     .option('--timeline', "add each case's chronology of staleness events and claims to the report and the terminal view", false)
     .option('--baseline <report.json>', 'compare with an earlier JSON report: flags are new or existing, missing ones resolved')
+    .option('--init-baseline', 'when the --baseline file does not exist yet, write this run’s JSON report there and count every flag as existing (a CI job’s first run)', false)
     .option('--reviewed <file.yaml>', 'flags an auditor has reviewed (id, reviewer, date, reason): kept in the report, never fail the run')
     .option('--show-reviewed', 'show reviewed flags in the terminal view', false)
     .option('--sample <n|n%>', 'audit a reproducible sample of whole cases: a number of cases or a percentage')
@@ -108,7 +113,8 @@ export function auditCommand(io: Io): Command {
     .option('--manifest <file.json>', 'write a run manifest with no case content (inputs and their hashes, rule packs, counts, times) for the audit record')
     .option('--history <file.ndjson>', 'append this run’s rates (no case content) to an audit history')
     .option('-j, --jobs <n>', 'worker threads for the checks that read a case at a time; 1 runs everything on one thread (default: one per core for inputs over 32 MB, else 1)', jobsOption)
-    .option('--strict', 'exit 2 when any row is rejected', false)
+    .option('--strict', 'exit 2 when any row is rejected (the same as --max-rejected 0)', false)
+    .option('--max-rejected <n|n%>', 'exit 2 when more rows than this are rejected: a number, or a percentage of the rows read', rejectLimitOption)
     .option('--no-progress', 'no progress line on stderr')
     .option('-q, --quiet', 'no diagnostics or progress on stderr', false)
     .action(async (inputs: string[], flags: AuditFlags, command: Command) => {
@@ -120,10 +126,11 @@ export function auditCommand(io: Io): Command {
 }
 
 function resolveTargets(targets: Target[], io: Io): { format: FormatName; output?: string }[] {
-  const resolved = (targets.length ? targets : [{}]).map((t) => ({
-    format: t.format ?? (t.output ? (formatForPath(t.output) ?? 'json') : io.stdoutIsTTY ? 'terminal' : 'json'),
-    output: t.output,
-  }));
+  const resolved = (targets.length ? targets : [{}]).map((t) => {
+    // `-o -` is stdout, as for the inputs.
+    const output = t.output === '-' ? undefined : t.output;
+    return { format: t.format ?? (output ? (formatForPath(output) ?? 'json') : io.stdoutIsTTY ? 'terminal' : 'json'), output };
+  });
   if (resolved.filter((t) => !t.output).length > 1) {
     throw new UserError(`only one format can go to stdout; give the others --output (formats: ${resolved.map((t) => t.format).join(', ')})`);
   }
@@ -165,9 +172,26 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     if (!flags.quiet) for (const s of skipped) io.stderr(`scrutineer: ${s}; row skipped\n`);
   }
   if (!packs.some((p) => p.rules.length)) throw new UserError('no rules to run: give --rules PATH or leave out --no-default-rules');
-  const baseline = flags.baseline ? { path: flags.baseline, flags: readBaseline(flags.baseline) } : undefined;
-  const reviewed = flags.reviewed ? { path: flags.reviewed, entries: readReviewed(flags.reviewed) } : undefined;
   const sources = resolveInputs(inputs, io.stdin);
+  if (flags.initBaseline && !flags.baseline) throw new UserError('--init-baseline needs --baseline FILE: the file to create on the first run');
+  const createBaseline = Boolean(flags.initBaseline && flags.baseline && !existsSync(flags.baseline));
+  // Every place the run writes is checked before any input is read.
+  const outputs: PlannedOutput[] = [
+    ...targets.filter((t) => t.output).map((t) => ({ path: t.output!, option: '--output' })),
+    ...(flags.manifest ? [{ path: flags.manifest, option: '--manifest' }] : []),
+    ...(flags.history ? [{ path: flags.history, option: '--history', append: true }] : []),
+    ...(createBaseline ? [{ path: flags.baseline!, option: '--baseline' }] : []),
+  ];
+  const reads = [
+    ...sources.map((s) => s.path).filter((p) => p !== '-'),
+    ...packs.map((p) => p.path),
+    ...(loaded ? [loaded.config.path] : []),
+    ...[flags.labels, createBaseline ? undefined : flags.baseline, flags.reviewed].filter((p): p is string => Boolean(p)),
+  ];
+  checkOutputs(outputs, reads);
+  if (io.stdoutClosed && targets.some((t) => !t.output)) throw new UserError('standard output is closed, so the report would be lost; give --output FILE');
+  const baseline = flags.baseline && !createBaseline ? { path: flags.baseline, flags: readBaseline(flags.baseline) } : undefined;
+  const reviewed = flags.reviewed ? { path: flags.reviewed, entries: readReviewed(flags.reviewed) } : undefined;
   const progressCounter = { bytes: 0 };
   const intake: IntakeOptions = {
     profiles: loadProfiles(),
@@ -189,7 +213,7 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null, config: loaded?.config.path ?? null,
   };
   let startedAt = new Date();
-  const report: Report = await audit({
+  let report: Report = await audit({
     sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, timeline: flags.timeline, runOptions,
     sample: flags.sample ? { value: flags.sample, seed: flags.seed } : undefined, baseline, reviewed, names,
     onStart: () => {
@@ -201,9 +225,16 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     jobs: flags.jobs ?? defaultJobs(totalBytes),
   });
   progress?.done();
+  if (createBaseline) {
+    // The first run of a job: every flag is where the job starts from.
+    report = applyBaseline(report, baselineOf(report), flags.baseline!);
+    writeFileAtomic(flags.baseline!, baselineFile(report), '--baseline');
+    if (!flags.quiet) io.stderr(`scrutineer: created the baseline ${flags.baseline} with ${report.flags.length} flags; later runs fail only on new ones\n`);
+  }
   if (!flags.quiet) {
     for (const input of report.inputs) {
-      io.stderr(`${input.path}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_audited} of ${input.rows_read} rows audited, ${input.rows_rejected} rejected\n`);
+      const outside = input.rows_outside_sample ? `, ${input.rows_outside_sample} outside the sample` : '';
+      io.stderr(`${input.path}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_audited} of ${input.rows_read} rows audited, ${input.rows_rejected} rejected${outside}\n`);
     }
     for (const e of report.reviewed?.stale ?? []) io.stderr(`scrutineer: reviewed flag ${e.id} (${e.reviewer}, ${e.date}) matches no flag in this run; remove it from ${flags.reviewed}\n`);
   }
@@ -220,10 +251,21 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     if (target.output) writeFileAtomic(target.output, text);
     else io.stdout(text);
   }
-  if (flags.history) appendHistory(flags.history, report);
+  if (flags.history) {
+    prepareOutputFolder(flags.history, '--history');
+    appendHistory(flags.history, report);
+  }
   if (flags.manifest) writeFileAtomic(flags.manifest, JSON.stringify(buildManifest(report, startedAt, new Date()), null, 2) + '\n');
-  if (flags.strict && report.rejected_rows.length) {
-    io.stderr(`scrutineer: ${report.rejected_rows.length} rows rejected and --strict is set\n`);
+  // Nothing audited is not a pass: a CI job must not go green on an export it could not read.
+  const unread = report.inputs.filter((i) => i.rows_read - i.rows_rejected === 0);
+  for (const i of unread) {
+    io.stderr(`scrutineer: ${i.path}: ${i.rows_read ? `none of its ${i.rows_read} rows could be audited (every one rejected; the report lists why)` : 'the export holds no rows, only a header'}; nothing audited is not a pass\n`);
+  }
+  if (unread.length) return 2;
+  const limit = flags.maxRejected ?? (flags.strict ? { value: 0, percent: false } : undefined);
+  const over = limit && tooManyRejected(report.summary.rows_rejected, report.summary.rows_read, limit, flags.maxRejected ? undefined : '--strict');
+  if (over) {
+    io.stderr(`scrutineer: ${over}\n`);
     return 2;
   }
   return failing(report, flags.failOn) > 0 ? 1 : 0;
@@ -231,8 +273,27 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
 
 /** Flags that fail the run: at or above the threshold, not reviewed, and new when there is a baseline. */
 export function failing(report: Report, failOn: Severity | 'never'): number {
-  if (failOn === 'never') return 0;
-  return report.flags.filter((f) => atLeast(f.severity, failOn) && !f.review && (!report.baseline || f.baseline === 'new')).length;
+  return report.flags.filter((f) => failsRun(f, report, failOn)).length;
+}
+
+export interface RejectLimit {
+  value: number;
+  percent: boolean;
+}
+
+function rejectLimitOption(value: string): RejectLimit {
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(value.trim());
+  if (!m || (m[2] && Number(m[1]) > 100)) throw new InvalidArgumentError('give a number of rows (e.g. 5) or a percentage of the rows read (e.g. 0.5%)');
+  return { value: Number(m[1]), percent: m[2] === '%' };
+}
+
+/** Why the rejected rows are too many, or undefined when they are within the limit. */
+export function tooManyRejected(rejected: number, read: number, limit: RejectLimit, option?: string): string | undefined {
+  const shown = option ?? `--max-rejected ${limit.percent ? `${limit.value}%` : limit.value}`;
+  if (limit.percent ? rejected * 100 > limit.value * read : rejected > limit.value) {
+    return `${rejected} of ${read} rows rejected, more than ${shown} allows`;
+  }
+  return undefined;
 }
 
 function safeSize(path: string): number {

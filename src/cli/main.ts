@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../model/errors.ts';
+import { describeCode, UserError } from '../model/errors.ts';
 import { TOOL_VERSION } from '../model/version.ts';
 import { auditCommand } from './audit-command.ts';
 import { rulesCommand } from './rules-command.ts';
@@ -9,7 +9,7 @@ import { initCommand } from './init-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { processIo, type Io } from './io.ts';
 
-export const EXIT = { ok: 0, flags: 1, failed: 2 } as const;
+export const EXIT = { ok: 0, flags: 1, failed: 2, brokenPipe: 141 } as const;
 
 export function buildProgram(io: Io): Command {
   const program = new Command('scrutineer')
@@ -38,17 +38,50 @@ export function buildProgram(io: Io): Command {
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
     await buildProgram(io).parseAsync(argv);
-    return io.exitCode;
+    return await stdoutOutcome(io, io.exitCode);
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.failed;
     }
     if (err instanceof UserError) {
-      io.stderr(`scrutineer: ${err.message}\n`);
+      await io.flushStdout?.();
+      io.stderr(`scrutineer: ${bounded(err.message)}\n`);
       return EXIT.failed;
     }
-    io.stderr(`scrutineer: internal error: ${(err as Error)?.message ?? err}\nPlease report this with the command you ran (not the data).\n`);
+    const system = err as NodeJS.ErrnoException;
+    if (system?.code && typeof system.syscall === 'string') {
+      // A file the system would not let us use is the user's to fix, not a bug: say which and why.
+      io.stderr(`scrutineer: ${bounded(`${system.path ? `${system.path}: ` : ''}cannot ${ACTIONS[system.syscall] ?? system.syscall}: ${describeCode(system.code)}`)}\n`);
+      return EXIT.failed;
+    }
+    io.stderr(`scrutineer: internal error: ${bounded(String((err as Error)?.message ?? err))}\nPlease report this with the command you ran (not the data).\n`);
     if (io.env.SCRUTINEER_DEBUG) io.stderr(`${(err as Error)?.stack}\n`);
     return EXIT.failed;
   }
+}
+
+/**
+ * The exit code once stdout has been written. A reader that stopped reading (`| head`) ends the
+ * run quietly, as grep and jq do, with the code a shell gives a process ended by SIGPIPE (141):
+ * the report was not all written, so never 0. Any other failure (a full disk) is one line and 2.
+ */
+async function stdoutOutcome(io: Io, code: number): Promise<number> {
+  const failure = await io.flushStdout?.();
+  if (!failure) return code;
+  if (failure.code === 'EPIPE') return EXIT.brokenPipe;
+  io.stderr(`scrutineer: cannot write to standard output: ${describeCode(failure.code)}; the report is incomplete\n`);
+  return EXIT.failed;
+}
+
+const ACTIONS: Record<string, string> = { open: 'open it', read: 'read it', write: 'write it', mkdir: 'create the folder', scandir: 'list the folder', stat: 'look at it', lstat: 'look at it', rename: 'replace it', unlink: 'remove it', access: 'use it' };
+
+/** Longest line of a message: a 200 KB header line or value is cut, not echoed whole. */
+export const MAX_MESSAGE_LINE = 400;
+
+/** Every line of a message cut to MAX_MESSAGE_LINE characters, with "…" where it was cut. */
+export function bounded(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => (line.length > MAX_MESSAGE_LINE ? `${line.slice(0, MAX_MESSAGE_LINE - 1)}…` : line))
+    .join('\n');
 }

@@ -1,13 +1,18 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../model/errors.ts';
-import { pendingTemporaryFiles } from './interrupt.ts';
+import { describeCode, UserError } from '../model/errors.ts';
+import { pendingTemporaryFiles, writtenFiles } from './interrupt.ts';
+import { prepareOutputFolder } from './output-paths.ts';
 
 /**
  * Writes a report file atomically and readable by its owner only: a temporary file beside it,
  * then a rename, so an interrupted run never leaves a half-written report.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string, option = '--output'): void {
+  // Checked before the audit too (checkOutputs); again here, in case it changed meanwhile.
+  const existing = lstatOrUndefined(path);
+  if (existing && !existing.isFile()) throw new UserError(`cannot write ${path}: it is no longer a regular file`);
+  prepareOutputFolder(path, option);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   pendingTemporaryFiles.add(temp);
   try {
@@ -23,6 +28,7 @@ export function writeFileAtomic(path: string, content: string): void {
     }
     renameSync(temp, path);
     pendingTemporaryFiles.delete(temp);
+    writtenFiles.push(path);
   } catch (err) {
     pendingTemporaryFiles.delete(temp);
     try {
@@ -31,7 +37,14 @@ export function writeFileAtomic(path: string, content: string): void {
       /* nothing was written */
     }
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EFBIG' ? 'the file is larger than this system allows' : code === 'EROFS' ? 'the file system is read-only' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err as Error).message);
-    throw new UserError(`cannot write ${path}: ${why}`);
+    throw new UserError(`cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : describeCode(code)}`);
+  }
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }

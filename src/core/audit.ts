@@ -102,8 +102,12 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
         continue;
       }
       if (options.sample && !options.sample.keep(item.record.case_id)) {
-        // A form record holds many rows; the summary counts rows here.
-        outsideSample += item.record.source.rows?.length ?? 1;
+        // A form record holds many rows; the summary counts rows here, for the input being read.
+        const n = item.record.source.rows?.length ?? 1;
+        const input = inputs[inputs.length - 1];
+        input.rows_audited -= n;
+        input.rows_outside_sample += n;
+        outsideSample += n;
         continue;
       }
       records++;

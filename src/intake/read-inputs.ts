@@ -49,7 +49,7 @@ export async function* readInputs(
   const seen = new Map<string, string>();
   for (const source of sources) {
     const summary: InputSummary = {
-      path: source.path, sha256: '', profile: '', encoding: '', delimiter: '', rows_read: 0, rows_audited: 0, rows_rejected: 0,
+      path: source.path, sha256: '', profile: '', encoding: '', delimiter: '', rows_read: 0, rows_audited: 0, rows_rejected: 0, rows_outside_sample: 0,
     };
     summaries.push(summary);
     for await (const item of readExport(source, options, summary, warnings)) {

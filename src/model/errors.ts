@@ -8,3 +8,35 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** A system error code in words. */
+export function describeCode(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    case 'ENOTDIR':
+      return 'part of the path is a file, not a folder';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EFBIG':
+      return 'the file is larger than this system allows';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'ELOOP':
+      return 'too many symbolic links in the path';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open';
+    case 'EIO':
+      return 'an input/output error from the device';
+    default:
+      return code ? `the system refused (${code})` : 'the system refused';
+  }
+}

@@ -88,6 +88,8 @@ export interface InputSummary {
   rows_read: number;
   rows_audited: number;
   rows_rejected: number;
+  /** Valid rows whose case was not in the --sample: rows_read = rows_audited + rows_rejected + rows_outside_sample. */
+  rows_outside_sample: number;
 }
 
 /** A value the row had that could not be used, though the row itself was audited. */

@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import { closest } from '../text/closest.ts';
 import { STANDARDS } from '../model/standards.ts';
+import { describeCode } from '../model/errors.ts';
 
 export const MAX_YAML_BYTES = 1024 * 1024;
 const MAX_ALIASES = 50;
@@ -28,7 +29,7 @@ export class YamlSource {
     try {
       bytes = readFileSync(path);
     } catch (err) {
-      problems.push(`${path}: cannot be read (${(err as NodeJS.ErrnoException).code})`);
+      problems.push(`${path}: cannot be read: ${describeCode((err as NodeJS.ErrnoException).code)}`);
       return;
     }
     if (bytes.length > MAX_YAML_BYTES) {

@@ -30,3 +30,17 @@ export function applyBaseline(report: Report, baseline: Map<string, BaselineFlag
   const existing = flags.filter((f) => f.baseline === 'existing').length;
   return { ...report, flags, baseline: { path, new: flags.length - existing, existing, resolved } };
 }
+
+/**
+ * A report's flags as a new baseline file: only what a baseline is compared by (id, rule, case,
+ * record), with no record text, so the file a CI job keeps holds no case content.
+ */
+export function baselineFile(report: Report): string {
+  const flags = report.flags.map((f) => ({ id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id }));
+  return `${JSON.stringify({ schema_version: report.schema_version, baseline_of: report.run.as_of, flags }, null, 1)}\n`;
+}
+
+/** The flags of a report as a baseline, for a first run that creates its own. */
+export function baselineOf(report: Report): Map<string, BaselineFlag> {
+  return new Map(report.flags.map((f) => [f.id, { id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id }]));
+}

@@ -6,7 +6,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
 import type { SampleInfo } from '../intake/sample.ts';
 import { inReportOrder, type ReportSections, type SectionDeclaration } from '../model/sections.ts';
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export interface RunInfo {
   as_of: string;
@@ -169,7 +169,7 @@ export function summarise(flags: Flag[], parts: ReportParts, hidden: number): Su
     by_standard: Object.fromEntries(Object.entries(by_standard).sort(([a], [b]) => compareStandards(a, b))),
     rows_read: parts.inputs.reduce((n, i) => n + i.rows_read, 0),
     rows_rejected: parts.rejected.length,
-    rows_audited: parts.inputs.reduce((n, i) => n + i.rows_audited, 0) - (parts.outsideSample ?? 0),
+    rows_audited: parts.inputs.reduce((n, i) => n + i.rows_audited, 0),
     rows_outside_sample: parts.outsideSample ?? 0,
     records_audited: parts.recordsAudited,
     records_flagged: new Set(flags.map((f) => f.record_id)).size,

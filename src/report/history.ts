@@ -1,5 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { UserError } from '../model/errors.ts';
+import { describeCode, UserError } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
 
 /** One line of an audit history: enough to compare runs, no case content. */
@@ -27,7 +27,7 @@ export function appendHistory(path: string, report: Report): void {
   try {
     appendFileSync(path, JSON.stringify(historyLine(report)) + '\n', { mode: 0o600 });
   } catch (err) {
-    throw new UserError(`cannot append to --history ${path}: ${(err as NodeJS.ErrnoException).code}`);
+    throw new UserError(`cannot append to --history ${path}: ${describeCode((err as NodeJS.ErrnoException).code)}`);
   }
 }
 

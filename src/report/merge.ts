@@ -30,6 +30,7 @@ export function mergeReports(parts: { path: string; report: Report }[], sections
   const asOf = parts[0].report.run.as_of;
   const other = parts.find((p) => p.report.run.as_of !== asOf);
   if (other) throw new UserError(`${other.path}: as of ${other.report.run.as_of}, but ${parts[0].path} is as of ${asOf}; merge reports of one run date`);
+  checkPartsBelongTogether(parts);
   const reports = parts.map((p) => p.report);
   const byId = new Map<string, Flag>();
   for (const r of reports) for (const f of r.flags) byId.set(f.id, f);
@@ -65,7 +66,7 @@ export function mergeReports(parts: { path: string; report: Report }[], sections
   const merged: Report = {
     schema_version: REPORT_SCHEMA_VERSION,
     tool: reports[0].tool,
-    run: { as_of: asOf, options: { merged_from: parts.map((p) => p.path) } },
+    run: { as_of: asOf, options: { ...comparableOptions(reports[0]), merged_from: parts.map((p) => p.path) }, ...mergedSample(reports) },
     inputs,
     rule_packs: [...packs.values()],
     summary,
@@ -81,4 +82,58 @@ export function mergeReports(parts: { path: string; report: Report }[], sections
     out[key] = reports.flatMap((r) => ((r as unknown as Record<string, unknown[]>)[key] ?? []));
   }
   return merged;
+}
+
+/** Options that change what a part finds; where each part writes its report does not. */
+const OUTPUT_ONLY = new Set(['formats', 'baseline', 'reviewed', 'redact', 'snippets', 'config']);
+
+function comparableOptions(report: Report): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(report.run.options ?? {}).filter(([k]) => !OUTPUT_ONLY.has(k)));
+}
+
+/**
+ * Parts of one export audited once each, the same way: the same report given twice, or two
+ * parts that read the same input (which would count its records twice), are refused; so are
+ * parts audited with different rule packs, options or samples, whose figures do not add up.
+ */
+function checkPartsBelongTogether(parts: { path: string; report: Report }[]): void {
+  const firstRead = new Map<string, string>();
+  for (const part of parts) {
+    for (const input of part.report.inputs) {
+      const earlier = firstRead.get(input.sha256);
+      if (earlier !== undefined) {
+        throw new UserError(`${part.path}: it audited ${input.path}, which ${earlier === part.path ? 'it lists twice' : `${earlier} audited too`} (the same content); merge each part once`);
+      }
+      firstRead.set(input.sha256, part.path);
+    }
+  }
+  const first = parts[0];
+  const packsOf = (r: Report) => r.rule_packs.map((p) => `${p.name} ${p.version} (${p.sha256.slice(0, 12)})`).sort().join(', ');
+  /** The options two parts were audited with that differ, as `name: this against that`. */
+  const optionDifferences = (a: Report, b: Report) => {
+    const [x, y] = [comparableOptions(a), comparableOptions(b)];
+    const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
+    return keys.filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k])).map((k) => `${k}: ${JSON.stringify(x[k] ?? null)} against ${JSON.stringify(y[k] ?? null)}`);
+  };
+  const sampleOf = (r: Report) => (r.run.sample ? `--sample ${r.run.sample.requested} --seed ${r.run.sample.seed}` : 'no sample');
+  for (const part of parts.slice(1)) {
+    if (packsOf(part.report) !== packsOf(first.report)) {
+      throw new UserError(`${part.path} was audited with the rule packs ${packsOf(part.report)}, ${first.path} with ${packsOf(first.report)}; merge parts audited with the same packs`);
+    }
+    const differences = optionDifferences(part.report, first.report);
+    if (differences.length) {
+      throw new UserError(`${part.path} was audited with other options than ${first.path} (${differences.join('; ')}); merge parts audited the same way`);
+    }
+    if (sampleOf(part.report) !== sampleOf(first.report)) {
+      throw new UserError(`${part.path} was audited with ${sampleOf(part.report)}, ${first.path} with ${sampleOf(first.report)}; merge parts sampled the same way`);
+    }
+  }
+}
+
+/** The parts' samples as one: the same request and seed, the cases counted over every part. */
+function mergedSample(reports: Report[]): Pick<Report['run'], 'sample'> {
+  const samples = reports.map((r) => r.run.sample);
+  if (!samples[0]) return {};
+  const total = (key: 'cases_total' | 'cases_selected') => samples.reduce((n, s) => n + (s?.[key] ?? 0), 0);
+  return { sample: { requested: samples[0].requested, seed: samples[0].seed, cases_total: total('cases_total'), cases_selected: total('cases_selected') } };
 }

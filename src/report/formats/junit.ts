@@ -1,5 +1,6 @@
 import type { Report } from '../build-report.ts';
-import { atLeast, type Severity } from '../../model/flag.ts';
+import type { Severity } from '../../model/flag.ts';
+import { failsRun } from '../failing.ts';
 import { groupBy } from '../group.ts';
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -15,7 +16,7 @@ export function formatJunit(report: Report, options: { failOn: Severity | 'never
   const cases: string[] = [];
   let failures = 0;
   for (const [caseId, flags] of byCase) {
-    const failing = options.failOn === 'never' ? [] : flags.filter((f) => atLeast(f.severity, options.failOn as Severity));
+    const failing = flags.filter((f) => failsRun(f, report, options.failOn));
     const name = `case ${caseId}`;
     if (!failing.length) {
       cases.push(`    <testcase classname="scrutineer.cases" name="${xml(name)}"/>`);
@@ -24,7 +25,7 @@ export function formatJunit(report: Report, options: { failOn: Severity | 'never
     failures++;
     const body = failing.map((f) => `${f.severity} ${f.rule} record ${f.record_id} (${f.record_date}): ${f.message}`).join('\n');
     cases.push(
-      `    <testcase classname="scrutineer.cases" name="${xml(name)}">\n      <failure message="${failing.length} flag${failing.length === 1 ? '' : 's'} at or above ${options.failOn}" type="${xml(failing[0].severity)}">${xml(body)}</failure>\n    </testcase>`,
+      `    <testcase classname="scrutineer.cases" name="${xml(name)}">\n      <failure message="${failing.length} ${report.baseline ? 'new ' : ''}flag${failing.length === 1 ? '' : 's'} at or above ${options.failOn}" type="${xml(failing[0].severity)}">${xml(body)}</failure>\n    </testcase>`,
     );
   }
   const clean = report.summary.cases_audited - byCase.size;
