@@ -45,7 +45,7 @@ describe('every format from one report', () => {
 describe('csv', () => {
   it('is ready for Excel: BOM, CRLF, the flat columns, every cell quoted', async () => {
     const out = (await runCli(['audit', SAMPLE, '--format', 'csv', ...base])).stdout;
-    expect(out.startsWith('\ufeffflag_id,case_id,record_id,record_date,author,team,category,rule,label,status,severity,standards,message,snippet,related_record_ids,baseline,reviewed_by,review_reason\r\n')).toBe(true);
+    expect(out.startsWith('\ufeff"flag_id","case_id","record_id","record_date","author","team","category","rule","label","status","severity","standards","message","snippet","related_record_ids","baseline","reviewed_by","review_reason"\r\n')).toBe(true);
     expect(out.replace(/\r\n/g, '')).not.toMatch(/\n(?!.*")/);
     const rows = parse(out.slice(1), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);

@@ -17,12 +17,14 @@ export function explainCommand(io: Io): Command {
     .option('-r, --rules <path>', 'add a rule pack or folder (repeatable)', collect, [])
     .option('--no-default-rules', 'leave out the default packs')
     .option('-c, --config <file>', 'council configuration')
-    .action((id: string, flags: { rules: string[]; defaultRules: boolean; config?: string }) => {
+    .action((asked: string, flags: { rules: string[]; defaultRules: boolean; config?: string }) => {
       const packs = packsFor(flags);
+      const ids = packs.flatMap((p) => p.rules.map((r) => r.id));
+      const id = resolveRuleId(asked, ids);
       const pack = packs.find((p) => p.rules.some((r) => r.id === id));
       if (!pack) {
-        const near = nearest(id, packs.flatMap((p) => p.rules.map((r) => r.id)));
-        throw new UserError(`no rule has the id '${id}'${near ? ` — did you mean '${near}'?` : ''} (scrutineer rules list shows them all)`);
+        const near = suggestRuleIds(asked, ids);
+        throw new UserError(`no rule has the id '${asked}'${near.length ? ` — did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (scrutineer rules list shows them all)`);
       }
       const rule = pack.rules.find((r) => r.id === id)!;
       const out: string[] = [`${rule.id}  (${rule.kind} rule, ${rule.category}, ${rule.severity}; pack ${pack.name} ${pack.version})`, ''];
@@ -33,7 +35,7 @@ export function explainCommand(io: Io): Command {
       out.push('Standards:');
       for (const s of rule.standards) out.push(`  ${s}  ${STANDARDS[s]}`);
       if (rule.source) out.push('', `Source: ${rule.source}`);
-      const examples = examplesFor(fixturesFor(pack).find((f) => f.endsWith(`/${id}.csv`)), id);
+      const examples = examplesFor(fixturesFor(pack).find((f) => f.endsWith(`/${rule.id}.csv`)), rule.id);
       if (examples.fires) out.push('', 'Fires on:', wrap(`“${examples.fires}”`));
       if (examples.quiet) out.push('', 'Does not fire on:', wrap(`“${examples.quiet}”`));
       io.stdout(out.join('\n') + '\n');
@@ -60,4 +62,25 @@ function wrap(text: string, width = 88): string {
   }
   lines.push(line);
   return lines.join('\n');
+}
+
+/** The part of a rule id after its kind or pack prefix: `fii` of `label.fii`. */
+const shortName = (id: string) => id.slice(id.indexOf('.') + 1);
+
+/** A full id as given, or the one rule whose short name it is (`fii` is `label.fii`). */
+export function resolveRuleId(asked: string, ids: string[]): string | undefined {
+  if (ids.includes(asked)) return asked;
+  const byName = ids.filter((id) => shortName(id).toLowerCase() === asked.toLowerCase());
+  return byName.length === 1 ? byName[0] : undefined;
+}
+
+/** What the user probably meant: rules whose short name is or starts with it, else the nearest by spelling. */
+export function suggestRuleIds(asked: string, ids: string[]): string[] {
+  const lower = asked.toLowerCase();
+  const named = ids.filter((id) => shortName(id).toLowerCase() === lower);
+  if (named.length) return named;
+  const starting = ids.filter((id) => shortName(id).toLowerCase().startsWith(lower));
+  if (starting.length) return starting.slice(0, 3);
+  const near = nearest(asked, ids) ?? nearest(asked, ids.map(shortName));
+  return near ? [ids.find((id) => id === near || shortName(id) === near)!] : [];
 }

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { DEFAULT_RULES_DIR, loadPacks, type LoadedPack } from '../packs/load-packs.ts';
 import { runRuleTests } from './rule-tests.ts';
 import { applyConfigToPacks, loadConfig } from '../config/load-config.ts';
@@ -28,8 +28,16 @@ const packOptions = (cmd: Command) =>
 
 export function rulesCommand(io: Io): Command {
   const rules = new Command('rules').description('list, check and test rule packs');
-  packOptions(rules.command('list').description('list every rule: id, kind, category, severity, standards and pack')).action((flags: PackFlags) => {
-    const rows = packsFor(flags).flatMap((p) => p.rules.map((r) => [r.id, r.kind, r.category, r.severity, r.standards.join(' '), p.name]));
+  packOptions(rules.command('list').description('list every rule: id, kind, category, severity, standards and pack'))
+    .addOption(new Option('-f, --format <format>', 'table for people, json for programs').choices(['table', 'json']).default('table'))
+    .action((flags: PackFlags & { format: 'table' | 'json' }) => {
+    const packs = packsFor(flags);
+    if (flags.format === 'json') {
+      const list = packs.flatMap((p) => p.rules.map((r) => ({ id: r.id, kind: r.kind, category: r.category, severity: r.severity, standards: r.standards, ...(r.label ? { label: r.label } : {}), pack: p.name, pack_version: p.version })));
+      io.stdout(`${JSON.stringify({ rules: list }, null, 2)}\n`);
+      return;
+    }
+    const rows = packs.flatMap((p) => p.rules.map((r) => [r.id, r.kind, r.category, r.severity, r.standards.join(' '), p.name]));
     const head = ['RULE', 'KIND', 'CATEGORY', 'SEVERITY', 'STANDARDS', 'PACK'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ');

@@ -10,6 +10,8 @@ export interface HistoryLine {
   cases: number;
   flags: number;
   per_100_records: { all: number; by_category: Record<string, number>; by_standard: Record<string, number> };
+  /** The run audited a --sample: its rates describe the cases sampled, not every case. */
+  sample?: { requested: string; seed: string; cases_selected: number; cases_total: number };
 }
 
 export function historyLine(report: Report): HistoryLine {
@@ -20,6 +22,7 @@ export function historyLine(report: Report): HistoryLine {
     cases: report.summary.cases_audited,
     flags: report.summary.flags,
     per_100_records: report.summary.rates.per_100_records,
+    ...(report.run.sample && { sample: report.run.sample }),
   };
 }
 
@@ -51,13 +54,18 @@ export function readHistory(path: string): HistoryLine[] {
 }
 
 /** The series as a table: flags per 100 records overall and by category, with the change since the previous run and the first. */
-export function formatTrend(lines: HistoryLine[]): string {
-  if (!lines.length) return 'No runs in the history yet.\n';
+export function formatTrend(history: HistoryLine[]): string {
+  if (!history.length) return 'No runs in the history yet.\n';
+  // In as-of order, whatever order the runs were appended in (a month audited late); stable,
+  // so two runs of one date keep the order they were run in.
+  const lines = [...history].sort((a, b) => a.as_of.localeCompare(b.as_of));
+  const sampled = lines.some((l) => l.sample);
   const categories = [...new Set(lines.flatMap((l) => Object.keys(l.per_100_records.by_category)))].sort();
-  const head = ['as of', 'records', 'flags/100', 'vs previous', 'vs first', ...categories.map((c) => `${c}/100`)];
+  const head = ['as of', ...(sampled ? ['sample'] : []), 'records', 'flags/100', 'vs previous', 'vs first', ...categories.map((c) => `${c}/100`)];
   const sign = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
   const rows = lines.map((l, i) => [
     l.as_of,
+    ...(sampled ? [l.sample ? `${l.sample.requested} (${l.sample.cases_selected}/${l.sample.cases_total} cases)` : 'all'] : []),
     String(l.records),
     l.per_100_records.all.toFixed(2),
     i ? sign(l.per_100_records.all - lines[i - 1].per_100_records.all) : '',
@@ -66,5 +74,6 @@ export function formatTrend(lines: HistoryLine[]): string {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  const note = sampled ? '\nSampled runs describe the cases in their sample: compare them with care against runs of every case.\n' : '';
+  return [line(head), ...rows.map(line)].join('\n') + '\n' + note;
 }

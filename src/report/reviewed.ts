@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
+import { parseDate } from '../intake/dates.ts';
 
 export interface ReviewEntry {
   id: string;
@@ -65,7 +66,16 @@ export function readReviewed(path: string): ReviewEntry[] {
     const what = e.keyword === 'required' ? `missing '${e.params.missingProperty}' (every entry needs id, reviewer, date and reason)` : `${e.instancePath || '/'} ${e.message}`;
     throw new UserError(`${path}:${where}: ${what}`);
   }
-  return (data as { reviewed: ReviewEntry[] }).reviewed.map((r) => ({ ...r, date: String(r.date) }));
+  const entries = (data as { reviewed: ReviewEntry[] }).reviewed.map((r) => ({ ...r, date: String(r.date) }));
+  entries.forEach((entry, i) => {
+    const parsed = parseDate(entry.date);
+    if ('error' in parsed || parsed.date !== entry.date) {
+      const node = doc.getIn(['reviewed', i, 'date'], true) as { range?: [number] } | undefined;
+      const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+      throw new UserError(`${path}:${line}:${col}: reviewed[${i}].date: ${entry.date} is not a date that exists (${'error' in parsed ? parsed.error : 'write it as YYYY-MM-DD'})`);
+    }
+  });
+  return entries;
 }
 
 /** Marks reviewed flags and lists entries that match no flag as stale. */

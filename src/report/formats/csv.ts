@@ -27,8 +27,8 @@ function row(flag: Flag): string[] {
   ];
 }
 
-/** One row per flag, for Excel: UTF-8 with a BOM, CRLF, every cell quoted and neutralised. */
+/** One row per flag, for Excel: UTF-8 with a BOM, CRLF, every cell (the header's too) quoted and neutralised. */
 export function formatCsv(report: Report): string {
-  const lines = [CSV_COLUMNS.join(','), ...report.flags.map((f) => row(f).map(cell).join(','))];
+  const lines = [CSV_COLUMNS.map(cell).join(','), ...report.flags.map((f) => row(f).map(cell).join(','))];
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

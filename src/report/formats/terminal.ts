@@ -23,7 +23,7 @@ export function formatTerminal(report: Report, c: ChalkInstance, options: { show
       out.push(`  ${c.bold(safe(recordId))}  ${formatUkDate(r.record_date)}  ${c.dim(who)}`);
       for (const f of recordFlags) {
         const badges = [f.baseline === 'new' ? c.bold.magenta(' NEW') : '', f.review ? c.green(` reviewed by ${safe(f.review.reviewer)} ${f.review.date}: ${safe(f.review.reason)}`) : ''].join('');
-        out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}${badges}`);
+        out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}${badges}  ${c.dim(`id ${f.id}`)}`);
         if (f.location) out.push(`            ${c.dim(`in “${safe(f.location.question)}” (line ${f.location.line})`)}`);
         if (f.snippet) out.push(`            ${c.dim('“')}${safe(f.snippet.before)}${c.inverse(safe(f.snippet.match))}${safe(f.snippet.after)}${c.dim('”')}`);
         out.push(`            ${safe(f.message)}`);
