@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoPath } from './support/run-cli.ts';
+
+/**
+ * The README tells councils to run scrutineer from their own checkout or from a packed tarball,
+ * never by a name npx would fetch from the registry: the tarball must install and audit.
+ */
+describe('the packed package', () => {
+  it('installs from its tarball and audits the sample with the installed command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-pack-'));
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: repoPath(''), encoding: 'utf8' });
+    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+    expect(tarball).toMatch(/^scrutineer-\d+\.\d+\.\d+\.tgz$/);
+    const listing = execFileSync('tar', ['-tzf', join(dir, tarball)], { encoding: 'utf8' }).split('\n');
+    expect(listing).toContain('package/bin/scrutineer');
+    expect(listing).toContain('package/rules/labels.rules.yaml');
+    expect(listing.filter((f) => /\.test\.ts$|^package\/(?:test|fixtures)\//.test(f))).toEqual([]);
+    const app = join(dir, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), '{ "private": true }\n');
+    // The dependencies come from the npm cache that `npm ci` filled, when it has them.
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', join(dir, tarball)], { cwd: app, encoding: 'utf8' });
+    copyFileSync(repoPath('fixtures/exports/liquidlogic-casenotes.csv'), join(app, 'export.csv'));
+    const r = spawnSync('npx', ['--no-install', 'scrutineer', 'audit', 'export.csv', '-f', 'json', '--fail-on', 'never', '-q', '--as-of', '2025-06-30'], { cwd: app, encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).summary.records_audited).toBe(45);
+  }, 300_000);
+
+  it('runs where TMPDIR cannot be written (tsx then compiles in memory)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-tmp-'));
+    writeFileSync(join(dir, 'file'), '');
+    const r = spawnSync(repoPath('bin/scrutineer'), ['rules', 'validate'], { encoding: 'utf8', env: { ...process.env, TMPDIR: join(dir, 'file', 'tmp') } });
+    expect([r.status, r.stderr, r.stdout]).toEqual([0, '', expect.stringMatching(/^\d+ packs, \d+ rules: valid\n$/)]);
+  });
+});
