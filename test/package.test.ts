@@ -12,7 +12,9 @@ import { repoPath } from './support/run-cli.ts';
 describe('the packed package', () => {
   it('installs from its tarball and audits the sample with the installed command', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-pack-'));
-    execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: repoPath(''), encoding: 'utf8' });
+    // --ignore-scripts: packing would run `prepare` and rebuild dist/ while other test files run
+    // the command from it; the tarball takes dist/ as `npm ci` built it.
+    execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: repoPath(''), encoding: 'utf8' });
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
     expect(tarball).toMatch(/^scrutineer-\d+\.\d+\.\d+\.tgz$/);
     const listing = execFileSync('tar', ['-tzf', join(dir, tarball)], { encoding: 'utf8' }).split('\n');
@@ -35,5 +37,14 @@ describe('the packed package', () => {
     writeFileSync(join(dir, 'file'), '');
     const r = spawnSync(repoPath('bin/scrutineer'), ['rules', 'validate'], { encoding: 'utf8', env: { ...process.env, TMPDIR: join(dir, 'file', 'tmp') } });
     expect([r.status, r.stderr, r.stdout]).toEqual([0, '', expect.stringMatching(/^\d+ packs, \d+ rules: valid\n$/)]);
+  });
+
+  it('the compiled build and the TypeScript sources give the same report, also with workers', () => {
+    const args = ['audit', repoPath('fixtures/exports'), '-f', 'json', '--fail-on', 'never', '-q', '--as-of', '2025-06-30', '--jobs', '2'];
+    const compiled = spawnSync(repoPath('bin/scrutineer'), args, { encoding: 'utf8' });
+    const source = spawnSync(repoPath('bin/scrutineer'), args, { encoding: 'utf8', env: { ...process.env, SCRUTINEER_FROM_SOURCE: '1' } });
+    expect([compiled.status, compiled.stderr]).toEqual([0, '']);
+    expect(JSON.parse(compiled.stdout).flags.length).toBeGreaterThan(0);
+    expect(compiled.stdout).toBe(source.stdout);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { UserError } from '../model/errors.ts';
 import { YamlSource, nearest } from '../packs/yaml-source.ts';
 import { validateRule, type LoadedPack } from '../packs/load-packs.ts';
@@ -37,7 +37,9 @@ export interface Config {
   manifest?: string;
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+let validator: ValidateFunction | undefined;
+/** Compiled when a config file is read, not when the module is imported. */
+const configValidator = () => (validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
 const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history', 'manifest'] as const;
 
 /**
@@ -51,6 +53,7 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): {
   const read = YamlSource.read(path, problems, 'config file');
   if (!read) throw new UserError(`invalid config file:\n${problems.join('\n')}`);
   const data = read.data ?? {};
+  const validate = configValidator();
   if (!validate(data)) {
     throw new UserError(`invalid config file:\n${read.source.describe(validate.errors!, [], Object.keys(CONFIG_SCHEMA.properties)).join('\n')}`);
   }

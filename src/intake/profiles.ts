@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField } from '../model/record.ts';
 import { UserError } from '../model/errors.ts';
@@ -79,7 +79,13 @@ const profileSchema = {
     },
   },
 };
-const validateProfile = new Ajv({ allErrors: true }).compile<ColumnProfile>(profileSchema);
+let profileValidator: ValidateFunction<ColumnProfile> | undefined;
+/** Compiled when first needed, not when the module is imported. */
+const validateProfile = Object.assign((data: unknown): data is ColumnProfile => (profileValidator ??= new Ajv({ allErrors: true }).compile<ColumnProfile>(profileSchema))(data), {
+  get errors() {
+    return profileValidator?.errors;
+  },
+});
 
 /** What the schema cannot say: how `shape` and `form` go together. */
 function shapeProblems(profile: ColumnProfile): string[] {

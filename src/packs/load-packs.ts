@@ -24,10 +24,19 @@ export interface LoadedPack {
 /** The folder of default packs. */
 export const DEFAULT_RULES_DIR = new URL('../../rules/', import.meta.url).pathname;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Schemas are compiled when first needed, each kind's only if a pack uses it: compiling them
+// all at import time cost every command, --help included, about 150 ms.
+let ajv: Ajv | undefined;
+const compile = (schema: object) => (ajv ??= new Ajv({ allErrors: true, strict: false })).compile(schema);
 const ENVELOPE = envelopeSchema(RULE_KINDS);
-const validateEnvelope = ajv.compile(ENVELOPE);
-const ruleValidators = new Map<string, ValidateFunction>(RULE_KINDS.map((k) => [k.kind, ajv.compile(ruleSchema(k))]));
+let envelopeValidator: ValidateFunction | undefined;
+const validateEnvelope = (data: unknown) => (envelopeValidator ??= compile(ENVELOPE))(data);
+const ruleValidators = new Map<string, ValidateFunction>();
+function ruleValidator(kind: (typeof RULE_KINDS)[number]): ValidateFunction {
+  let v = ruleValidators.get(kind.kind);
+  if (!v) ruleValidators.set(kind.kind, (v = compile(ruleSchema(kind))));
+  return v;
+}
 
 /** The YAML packs in a folder (not its sub-folders), sorted; a file is itself. */
 export function packFiles(path: string): string[] {
@@ -73,7 +82,7 @@ function loadPack(path: string, problems: string[]): LoadedPack | undefined {
   const { source, data } = read;
   const before = problems.length;
   if (!validateEnvelope(data)) {
-    problems.push(...source.describe(validateEnvelope.errors!, [], Object.keys(ENVELOPE.properties)));
+    problems.push(...source.describe(envelopeValidator!.errors!, [], Object.keys(ENVELOPE.properties)));
     return;
   }
   const pack = data as { pack: string; version: string; description: string; rules: Rule[] } & Record<string, unknown>;
@@ -109,7 +118,7 @@ export function validateRule(rule: Rule, base: (string | number)[], source: Yaml
     const guess = nearest(String(rule.kind), known);
     return [source.problem([...base, 'kind'], `unknown rule kind '${rule.kind}'${guess ? ` — did you mean '${guess}'?` : ''} (known kinds: ${known.join(', ')})`)];
   }
-  const validate = ruleValidators.get(kind.kind)!;
+  const validate = ruleValidator(kind);
   if (!validate(rule)) return source.describe(validate.errors!, base, ruleKeys(kind));
   return (kind.validate?.(rule) ?? []).map((p) => source.problem([...base, ...splitKey(p.key)], p.message));
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
@@ -33,7 +33,9 @@ const schema = {
     },
   },
 };
-const validate = new Ajv({ allErrors: true }).compile(schema);
+let validator: ValidateFunction | undefined;
+/** Compiled when a reviewed file is read, not when the module is imported. */
+const reviewedValidator = () => (validator ??= new Ajv({ allErrors: true }).compile(schema));
 
 /**
  * Reads a reviewed-flags file:
@@ -58,6 +60,7 @@ export function readReviewed(path: string): ReviewEntry[] {
     throw new UserError(`${path}:${line}:${col}: ${doc.errors[0].message.split('\n')[0]}`);
   }
   const data = doc.toJS({ maxAliasCount: 50 });
+  const validate = reviewedValidator();
   if (!validate(data)) {
     const e = validate.errors![0];
     const path_ = e.instancePath.split('/').slice(1);

@@ -186,17 +186,7 @@ function sequences(source: string): Item[][] {
     } else {
       at += ch.length;
     }
-    const text = source.slice(start, at);
-    let re: RegExp;
-    try {
-      re = new RegExp(`^(?:${text})$`, 'iu');
-    } catch {
-      re = new RegExp(`^(?:${text})$`, 'i');
-    }
-    const chars = new Set(SAMPLE.filter((c) => re.test(c)));
-    // A character outside the sample (a letter of another script) still counts as itself.
-    if (!chars.size) chars.add(text);
-    return { chars, min: 1, unbounded: false };
+    return { chars: charsOf(source.slice(start, at)), min: 1, unbounded: false };
   }
   alternatives();
   if (at !== source.length) throw new Error('unbalanced');
@@ -204,3 +194,29 @@ function sequences(source: string): Item[][] {
 }
 
 const isQuantifier = (rest: string) => /^(?:[*+?]|\{\d+(?:,\d*)?\})/.test(rest);
+
+/** What an atom matches of the sample, worked out once per distinct atom. */
+const ATOM_CHARS = new Map<string, Set<string>>();
+
+function charsOf(text: string): Set<string> {
+  let chars = ATOM_CHARS.get(text);
+  if (chars) return chars;
+  if (text.length === 1 && !/[.\\[\]()|*+?{}^$]/.test(text)) {
+    // A plain character matches itself in either case: the sample's characters that are it.
+    const lower = text.toLowerCase();
+    chars = new Set(SAMPLE.filter((c) => c.toLowerCase() === lower));
+    if (!chars.size) chars.add(text);
+  } else {
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${text})$`, 'iu');
+    } catch {
+      re = new RegExp(`^(?:${text})$`, 'i');
+    }
+    chars = new Set(SAMPLE.filter((c) => re.test(c)));
+    // A character outside the sample (a letter of another script) still counts as itself.
+    if (!chars.size) chars.add(text);
+  }
+  ATOM_CHARS.set(text, chars);
+  return chars;
+}

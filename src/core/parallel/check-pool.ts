@@ -37,7 +37,10 @@ export class CheckPool {
   constructor(private readonly rules: Rule[], env: CheckEnv, workers: number) {
     const init: WorkerInit = { rules, env };
     this.slots = Array.from({ length: workers }, () => {
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: init });
+      // Compiled (dist/), a worker loads the compiled module; from the sources, an entry point
+      // that registers the TypeScript loader first (workers do not inherit it).
+      const entry = import.meta.url.endsWith('.js') ? './check-worker.js' : './worker-entry.mjs';
+      const worker = new Worker(new URL(entry, import.meta.url), { workerData: init });
       const slot: Slot = { worker, pending: [], inFlight: 0, nextBatch: 0, onFinished: null };
       worker.on('message', (m: FromWorker) => this.receive(slot, m));
       worker.on('error', (err: Error) => this.fail(err));
