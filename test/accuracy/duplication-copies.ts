@@ -213,7 +213,7 @@ function sentences(topic: string, choice: number[], names: ReturnType<typeof nam
 /** Substitutes round(rate × words) words at random places (not names or numbers already changed). */
 function substitute(text: string, rate: number, rnd: Rnd): string {
   const words = text.split(' ');
-  const eligible = words.map((w, i) => i).filter((i) => /^[a-z]+[,.;]?$/.test(words[i]));
+  const eligible = words.map((_, i) => i).filter((i) => /^[a-z]+[,.;]?$/.test(words[i]));
   const count = Math.round(rate * words.length);
   const chosen = new Set<number>();
   while (chosen.size < Math.min(count, eligible.length)) chosen.add(eligible[Math.floor(rnd() * eligible.length)]);
@@ -318,7 +318,7 @@ export function measure(n = 25, seed = 17): { levels: EditScores[]; independent:
   let flagged = 0;
   EDIT_LEVELS.forEach(({ label, edits }, i) => {
     const { copies, independent } = generate(edits, n, seed + i);
-    levels.push({ label, copies: copies.length, found: copies.filter((p, k) => flagsOnPair(p, {}, k % 2 === 0).some((f) => f.related_record_ids[0] === 'SRC')).length });
+    levels.push({ label, copies: copies.length, found: copies.filter((p, k) => flagsOnPair(p, {}, k % 2 === 0).some((f) => f.related_record_ids?.[0] === 'SRC')).length });
     if (i === 0) {
       pairs = independent.length;
       flagged = independent.filter((p, k) => flagsOnPair(p, {}, k % 2 === 0).length > 0).length;

@@ -7,7 +7,7 @@
 import type { Check } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
-import { matchRuns, passages, type Passage } from './align.ts';
+import { joinPieces, matchRuns, passages, type Passage } from './align.ts';
 import { FingerprintIndex, MAX_RECORDS } from './candidates.ts';
 import { draft } from './draft.ts';
 import { resolve, type Finding, type Prepared } from './finding.ts';
@@ -79,7 +79,7 @@ export class DuplicationCheck implements Check {
         const runs = matchRuns(target.tokens, source.tokens, target.shingles, source.shingles);
         if (!runs.length) continue;
         this.rules.forEach((rule, r) => {
-          for (const passage of passages(runs, target.tokens, source.tokens, masks[r])) {
+          for (const passage of joinPieces(passages(runs, target.tokens, source.tokens, masks[r]), target.tokens, source.tokens, masks[r], rule.min_similarity ?? DEFAULTS.min_similarity)) {
             const finding = this.classify(rule, passage, target, source, chronology.rank[earlier]);
             if (finding) findings.push(finding);
           }
