@@ -11,7 +11,9 @@
  * Used by test/duplication-accuracy.test.ts (which asserts the targets) and by
  * `npm run accuracy` (which prints the tables).
  */
+import { join } from 'node:path';
 import { random } from '../support/random.ts';
+import { loadPacks } from '../../src/packs/load-packs.ts';
 import { duplicationKind } from '../../src/checks/duplication/duplication.ts';
 import type { Rule } from '../../src/checks/rule-kind.ts';
 import type { CanonicalRecord } from '../../src/model/record.ts';
@@ -272,10 +274,12 @@ export const STATUTORY = [
   'I believe that the facts stated in this witness statement are true. I understand that proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a false statement in a document verified by a statement of truth without an honest belief in its truth.',
 ];
 
-const RULE = {
-  id: 'test.duplication', kind: 'duplication', category: 'duplication', severity: 'error', standards: ['3.11'], message: 'm', pack: 'p',
-  kinds: { copy_forward: { severity: 'warning', message: 'cf' }, cross_case: { severity: 'error', message: 'cc' }, identity_mismatch: { severity: 'error', message: 'im' } },
-};
+/** The shipped rule (rules/duplication.yaml), with its thresholds and statutory passages. */
+let shipped: Rule | null = null;
+function shippedRule(): Rule {
+  shipped ??= loadPacks([join(import.meta.dirname, '../../rules/duplication.yaml')]).flatMap((p) => p.rules).find((r) => r.id === 'duplication.copied-passage')!;
+  return shipped;
+}
 
 function record(id: string, caseId: string, child: string, date: string, text: string, path = 'export.csv'): CanonicalRecord {
   return {
@@ -286,7 +290,7 @@ function record(id: string, caseId: string, child: string, date: string, text: s
 
 /** The flags on the later record of a pair: the source in one case, the text in another (or the same). */
 export function flagsOnPair(pair: Pair, rule: Partial<Rule> = {}, sameCase = false): FlagDraft[] {
-  const check = duplicationKind.createCheck([{ ...RULE, ...rule } as unknown as Rule], { asOf: '2026-01-01', sections: {}, collectMentions: false });
+  const check = duplicationKind.createCheck([{ ...shippedRule(), ...rule } as Rule], { asOf: '2026-01-01', sections: {}, collectMentions: false });
   check.record(record('SRC', 'C-1', pair.child[0], '2024-03-01', pair.source));
   check.record(record('NEW', sameCase ? 'C-1' : 'C-2', sameCase ? pair.child[0] : pair.child[1], '2024-09-01', pair.copy));
   return check.finish();
