@@ -168,6 +168,29 @@ describe('duplication rule kind', () => {
     expect(run(inCases(2), rule({ allowed_passages: [stock.replace('A copy', 'A printed copy')] }))).toEqual([]);
   });
 
+  it('judges boilerplate within each input file, so a file gives the same flags alone and with others', () => {
+    const team =
+      'Information sharing and consent: I explained that what was discussed during this visit will be recorded on the file and may be shared with partner agencies where there are concerns about a child’s safety, in line with the information sharing protocol. A copy of the privacy notice was left with the family.';
+    // The paragraph is in three cases of each of two exports: six cases together, more than template_cases.
+    const inFile = (path: string, from: number) =>
+      [0, 1, 2].map((k) => {
+        const n = from + k;
+        return { ...record(`R-${n}`, { ...JOSH, case_id: `C-${n}`, subject_id: `P-${n}` }, `2023-05-0${n}`, `Visit ${n}. ${team}`), source: { path, line: k + 2, record: k + 1 } };
+      });
+    const [a, b] = [inFile('a.csv', 1), inFile('b.csv', 4)];
+    const flagged = (records: CanonicalRecord[]) => run(records).map((d) => `${d.record.record_id}<${d.related_record_ids![0]}`);
+    expect(flagged(a)).toEqual(['R-2<R-1', 'R-3<R-2']);
+    expect(flagged(b)).toEqual(['R-5<R-4', 'R-6<R-5']);
+    // Together: each file's own flags, the same; across the files the paragraph is in six
+    // cases, more than template_cases, so it pairs no record of one file with the other's.
+    expect(flagged([...a, ...b])).toEqual(['R-2<R-1', 'R-3<R-2', 'R-5<R-4', 'R-6<R-5']);
+    expect(flagged([...a, ...b.slice(0, 2)])).toEqual(['R-2<R-1', 'R-3<R-2', 'R-4<R-3', 'R-5<R-4']);
+    // In more than template_cases cases of one file it is that file's boilerplate, alone or not.
+    const many = inFile('a.csv', 1).concat(inFile('a.csv', 4));
+    expect(flagged(many)).toEqual([]);
+    expect(flagged([...many, ...inFile('b.csv', 7).slice(0, 2)])).toEqual(['R-8<R-7']);
+  });
+
   it('ignores a note filed on each child of a family on the same day, unless asked', () => {
     const joint = `Joint visit. ${AMY_SEEN} Harvey was asleep in his cot.`;
     const harvey: Child = { ...AMY, subject_id: 'P-9', subject_name: 'Harvey Jones', subject_dob: '2022-01-01', subject_gender: 'male' };
