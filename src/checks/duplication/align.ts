@@ -62,8 +62,6 @@ export interface Piece {
   sEnd: number;
 }
 
-/** Largest gap between two pieces of a passage (a word or two changed where they meet). */
-const JOIN_GAP = 10;
 /** Fewest matched words of a piece joined to another: most of a short sentence, more than a stock phrase. */
 const MIN_PIECE = 2 * K;
 
@@ -91,8 +89,12 @@ export function joinPieces(found: Passage[], t: Sequence, s: Sequence, template:
     let j = i + 1;
     for (; j < chosen.length; j++) {
       const p = chosen[j];
-      if (p.tStart - group[group.length - 1].tEnd > JOIN_GAP) break;
+      const last = group[group.length - 1];
+      // A rewritten stretch between two pieces is bridged when it is no longer than either
+      // piece (or than the largest edit a chain bridges), and the whole stays close enough.
+      if (p.tStart - last.tEnd > Math.max(MAX_GAP, Math.min(last.tEnd - last.tStart, p.tEnd - p.tStart))) break;
       if (group.some((g) => g.sStart < p.sEnd && p.sStart < g.sEnd)) break;
+      if (joined([...group, p]).similarity < minSimilarity) break;
       group.push(p);
     }
     if (group.length > 1) out.push(joined(group));
@@ -143,14 +145,19 @@ function extendPiece(p: Passage, t: Sequence, s: Sequence, template: Uint8Array,
   };
 }
 
+/**
+ * One passage of pieces. Its similarity counts the target's words between the pieces as
+ * unmatched; of the source, only the pieces' words count (the words between them in the source
+ * may be in another piece of the copy, moved).
+ */
 function joined(group: Passage[]): Passage {
   const first = group[0];
   const last = group[group.length - 1];
   const sum = (f: (p: Passage) => number) => group.reduce((n, p) => n + f(p), 0);
   const matched = sum((p) => p.matched);
   const tLength = last.tEnd - first.tStart;
-  const sLength = sum((p) => p.sEnd - p.sStart);
   const pieces = group.flatMap((p) => p.pieces);
+  const sLength = sum((p) => p.sEnd - p.sStart);
   return {
     tStart: first.tStart,
     tEnd: last.tEnd,
