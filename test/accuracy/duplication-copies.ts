@@ -176,6 +176,8 @@ const FILLER = 'recently clearly generally apparently quite really further also 
 export interface Edits {
   /** Share of the passage's words substituted (names and dates not counted). */
   rate: number;
+  /** Substitute every (1 / rate)th word instead of words at random (the hardest spread: no long run survives). */
+  even?: boolean;
   reorder?: boolean;
   mergeSplit?: boolean;
 }
@@ -212,13 +214,23 @@ function sentences(topic: string, choice: number[], names: ReturnType<typeof nam
   return TOPICS[topic].map((slot, i) => fill(slot[choice[i]], names));
 }
 
-/** Substitutes round(rate × words) words at random places (not names or numbers already changed). */
-function substitute(text: string, rate: number, rnd: Rnd): string {
+/**
+ * Substitutes round(rate × words) words at random places, or every (1 / rate)th word when
+ * `even` (names and numbers, already changed, are left alone: the nearest other word is taken).
+ */
+function substitute(text: string, rate: number, rnd: Rnd, even = false): string {
   const words = text.split(' ');
   const eligible = words.map((_, i) => i).filter((i) => /^[a-z]+[,.;]?$/.test(words[i]));
   const count = Math.round(rate * words.length);
   const chosen = new Set<number>();
-  while (chosen.size < Math.min(count, eligible.length)) chosen.add(eligible[Math.floor(rnd() * eligible.length)]);
+  if (even && rate > 0) {
+    const step = 1 / rate;
+    for (let at = step - 1; at < words.length; at += step) {
+      const near = eligible.reduce((best, i) => (Math.abs(i - at) < Math.abs(best - at) && !chosen.has(i) ? i : best), eligible.find((i) => !chosen.has(i)) ?? 0);
+      chosen.add(near);
+    }
+  }
+  while (!even && chosen.size < Math.min(count, eligible.length)) chosen.add(eligible[Math.floor(rnd() * eligible.length)]);
   for (const i of chosen) {
     const [, bare, punct] = /^([a-z]+)([,.;]?)$/.exec(words[i])!;
     const options = (SYNONYMS[bare] ?? FILLER).filter((o) => o !== bare);
@@ -261,7 +273,7 @@ export function generate(edits: Edits, n: number, seed: number): { copies: Pair[
         [parts[i], parts[i + 1]] = [parts[i + 1], parts[i]];
       }
       if (edits.mergeSplit) parts = mergeOrSplit(parts, rnd);
-      copies.push({ topic, source, copy: substitute(parts.join(' '), edits.rate, rnd), child: [names.C, newNames.C] });
+      copies.push({ topic, source, copy: substitute(parts.join(' '), edits.rate, rnd, edits.even), child: [names.C, newNames.C] });
       independent.push({ topic, source, copy: sentences(topic, other, newNames).join(' '), child: [names.C, newNames.C] });
     }
   }
@@ -307,6 +319,9 @@ export const EDIT_LEVELS: { label: string; edits: Edits }[] = [
   { label: '10% words', edits: { rate: 0.1 } },
   { label: '15% words', edits: { rate: 0.15 } },
   { label: '20% words', edits: { rate: 0.2 } },
+  { label: 'every 8th word', edits: { rate: 1 / 8, even: true } },
+  { label: 'every 6th word', edits: { rate: 1 / 6, even: true } },
+  { label: 'every 5th word', edits: { rate: 1 / 5, even: true } },
   { label: '10% + reordered', edits: { rate: 0.1, reorder: true } },
   { label: '20% + reordered', edits: { rate: 0.2, reorder: true } },
   { label: '15% + merged/split', edits: { rate: 0.15, mergeSplit: true } },

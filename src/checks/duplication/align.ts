@@ -63,7 +63,7 @@ export interface Piece {
 }
 
 /** Fewest matched words of a piece joined to another: most of a short sentence, more than a stock phrase. */
-const MIN_PIECE = 2 * K;
+const MIN_PIECE = 8;
 
 /**
  * Passages that follow each other in the target but come from different places of the source,

@@ -206,7 +206,7 @@ describe('duplication rule kind', () => {
 
   it('refuses an allowed passage too short to match', () => {
     expect(duplicationKind.validate!(rule({ allowed_passages: ['Child seen alone: yes', 'Seen: yes.'] }))).toEqual([
-      { key: 'allowed_passages/1', message: 'too short to match: an allowed passage needs at least 4 words' },
+      { key: 'allowed_passages/1', message: 'too short to match: an allowed passage needs at least 3 words' },
     ]);
   });
 });
