@@ -6,6 +6,7 @@ import { duplicationKind } from '../src/checks/duplication/duplication.ts';
 import type { Rule } from '../src/checks/rule-kind.ts';
 import type { CanonicalRecord } from '../src/model/record.ts';
 import type { FlagDraft } from '../src/model/flag.ts';
+import { formatMeasurement, measure } from './accuracy/duplication-copies.ts';
 
 const KINDS = ['copy_forward', 'cross_case', 'identity_mismatch'] as const;
 type Kind = (typeof KINDS)[number];
@@ -129,5 +130,17 @@ describe('duplication rule calibration: how much editing a copy survives', () =>
     expect(paragraphs.length).toBeGreaterThanOrEqual(10);
     expect(rates.slice(0, 4)).toEqual([1, 1, 1, 1]);
     expect(rates[shares.indexOf(0.4)]).toBe(0);
+  });
+});
+
+describe('duplication rule on generated edited copies (test/accuracy/duplication-copies.ts)', () => {
+  it('finds 95% of light revisions at every level of editing up to one word in five, flags no independent text of the same topic and no statutory wording', () => {
+    const m = measure(25, 17);
+    console.log(`duplication on generated copies (25 passages per record type and level, seed 17):\n${formatMeasurement(m)}`);
+    for (const level of m.levels.filter((l) => !l.label.includes('heavy'))) expect.soft(level.found / level.copies, level.label).toBeGreaterThanOrEqual(0.95);
+    expect(m.independent.flagged / m.independent.pairs).toBeLessThanOrEqual(0.03);
+    expect(m.statutory.flagged).toBe(0);
+    // Heavier editing is a rewrite: two words in five changed is not found.
+    expect(m.levels.find((l) => l.label.startsWith('40%'))!.found / 100).toBeLessThanOrEqual(0.05);
   });
 });

@@ -15,6 +15,11 @@ export const CONFIG_SCHEMA = {
     severity: { type: 'object', additionalProperties: { enum: [...SEVERITIES] }, description: 'Rule id → severity.' },
     set: { type: 'object', additionalProperties: { type: 'object' }, description: 'Rule id → fields to change (thresholds, word lists), checked against the rule kind.' },
     labels: { type: 'string', description: 'A spreadsheet of local labels (label,term).' },
+    templates: {
+      ...paths,
+      description:
+        'Text files of the council\'s own templates and standard wording (UTF-8; passages separated by a blank line, each of 4 words or more): never flagged as copied by the duplication rules.',
+    },
     profile: { type: 'string' },
     map: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, { type: 'string' }])) },
     encoding: { type: 'string' },

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { UserError } from '../model/errors.ts';
@@ -19,6 +19,7 @@ export interface Config {
   severity?: Record<string, Severity>;
   set?: Record<string, Record<string, unknown>>;
   labels?: string;
+  templates?: string[];
   profile?: string;
   map?: Partial<Record<CanonicalField, string>>;
   encoding?: string;
@@ -61,6 +62,7 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): {
   const resolve = (p: string) => (isAbsolute(p) ? p : join(base, p));
   const config = { ...(data as Omit<Config, 'path'>), path } as Config;
   if (config.rules) config.rules = config.rules.map(resolve);
+  if (config.templates) config.templates = config.templates.map(resolve);
   for (const key of PATH_KEYS) if (config[key]) config[key] = resolve(config[key]!);
   if (config.outputs) config.outputs = config.outputs.map((o) => ({ ...o, ...(o.output && { output: resolve(o.output) }) }));
   return { config, source: read.source };
@@ -82,6 +84,7 @@ export function applyConfigToPacks(packs: LoadedPack[], config: Config, source: 
   (config.disable ?? []).forEach((id, i) => unknown(id, ['disable', i]));
   for (const id of Object.keys(config.severity ?? {})) unknown(id, ['severity', id]);
   for (const id of Object.keys(config.set ?? {})) unknown(id, ['set', id]);
+  const templates = (config.templates ?? []).flatMap((file, i) => readTemplates(file, ['templates', i], source, problems));
   const disabled = new Set(config.disable ?? []);
   const out = packs.map((pack) => ({
     ...pack,
@@ -89,6 +92,11 @@ export function applyConfigToPacks(packs: LoadedPack[], config: Config, source: 
       .filter((r) => !disabled.has(r.id))
       .map((rule) => {
         const changed = { ...rule, ...(config.set?.[rule.id] ?? {}), ...(config.severity?.[rule.id] && { severity: config.severity[rule.id] }) };
+        // The council's templates are standard wording for every duplication rule.
+        if (templates.length && rule.kind === 'duplication') {
+          const own = (changed as { allowed_passages?: string[] }).allowed_passages ?? [];
+          Object.assign(changed, { allowed_passages: [...own, ...templates] });
+        }
         if (config.set?.[rule.id] || config.severity?.[rule.id]) {
           const { pack: _pack, ...plain } = changed;
           problems.push(...validateRule(plain as typeof rule, ['set', rule.id], source));
@@ -98,4 +106,41 @@ export function applyConfigToPacks(packs: LoadedPack[], config: Config, source: 
   }));
   if (problems.length) throw new UserError(`invalid config file:\n${problems.join('\n')}`);
   return out;
+}
+
+/** Words a template passage needs to be matched (the duplication check's shingle length). */
+const TEMPLATE_WORDS = 4;
+
+/**
+ * The passages of a template file: UTF-8 text, passages separated by a blank line, spacing
+ * collapsed. Passages under TEMPLATE_WORDS words (a heading alone) are left out; a file that
+ * cannot be read, is not text, or has no passage long enough is a problem of the config.
+ */
+function readTemplates(file: string, path: (string | number)[], source: YamlSource, problems: string[]): string[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    problems.push(source.problem(path, `cannot read the template file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String((e as Error).message)}`));
+    return [];
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    problems.push(source.problem(path, `the template file ${file} is not UTF-8 text`));
+    return [];
+  }
+  if (text.includes('\u0000')) {
+    problems.push(source.problem(path, `the template file ${file} is not UTF-8 text`));
+    return [];
+  }
+  const passages = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => (p.match(/[\p{L}\p{N}]+/gu) ?? []).length >= TEMPLATE_WORDS);
+  if (!passages.length) problems.push(source.problem(path, `the template file ${file} has no passage of ${TEMPLATE_WORDS} words or more`));
+  return passages;
 }

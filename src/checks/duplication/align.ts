@@ -14,7 +14,7 @@ export interface Sequence {
 }
 
 /** Largest edit (tokens on either side) bridged between two runs of one passage. */
-export const MAX_GAP = 8;
+export const MAX_GAP = 16;
 /** Largest edit bridged to pick up a short run at either end of a passage. */
 const MAX_EDGE_GAP = 3;
 /** Each unmatched token inside a passage costs this many matched ones. */
@@ -48,6 +48,130 @@ export interface Passage {
   /** The target tokens aligned before boilerplate and sentence fragments were trimmed. */
   alignedStart: number;
   alignedEnd: number;
+  /** The aligned pieces, in target order: one, or several when sentences were moved (see joinPieces). */
+  pieces: Piece[];
+  /** True when the pieces come from the source in another order. */
+  reordered: boolean;
+}
+
+/** One stretch aligned without a move: target and source token ranges, end exclusive. */
+export interface Piece {
+  tStart: number;
+  tEnd: number;
+  sStart: number;
+  sEnd: number;
+}
+
+/** Fewest matched words of a piece joined to another: most of a short sentence, more than a stock phrase. */
+const MIN_PIECE = 8;
+
+/**
+ * Passages that follow each other in the target but come from different places of the source,
+ * in any order (sentences moved, a sentence split in two or two merged), joined into one. Each
+ * piece must be at least MIN_PIECE matched words and `minSimilarity` close on its own, and the
+ * pieces may not share source words. The joined passages are added to the list: the rival
+ * findings for one stretch are settled later, by quality.
+ */
+export function joinPieces(found: Passage[], t: Sequence, s: Sequence, template: Uint8Array, minSimilarity: number): Passage[] {
+  const pieces = found.filter((p) => p.matched >= MIN_PIECE && p.similarity >= minSimilarity);
+  // The best pieces first; a piece overlapping a better one in the target is left out.
+  const chosen: Passage[] = [];
+  for (const p of [...pieces].sort((a, b) => b.quality - a.quality || a.tStart - b.tStart)) {
+    if (!chosen.some((c) => c.tStart < p.tEnd && p.tStart < c.tEnd)) chosen.push(p);
+  }
+  chosen.sort((a, b) => a.tStart - b.tStart);
+  // Each piece grown over the changed words at its ends, up to its neighbours.
+  const grown = chosen.map((p, i) => extendPiece(p, t, s, template, i ? chosen[i - 1].tEnd : 0, i + 1 < chosen.length ? chosen[i + 1].tStart : t.ids.length));
+  chosen.splice(0, chosen.length, ...grown);
+  const out = [...found];
+  for (let i = 0; i < chosen.length; ) {
+    const group = [chosen[i]];
+    let j = i + 1;
+    for (; j < chosen.length; j++) {
+      const p = chosen[j];
+      const last = group[group.length - 1];
+      // A rewritten stretch between two pieces is bridged when it is no longer than either
+      // piece (or than the largest edit a chain bridges), and the whole stays close enough.
+      if (p.tStart - last.tEnd > Math.max(MAX_GAP, Math.min(last.tEnd - last.tStart, p.tEnd - p.tStart))) break;
+      if (group.some((g) => g.sStart < p.sEnd && p.sStart < g.sEnd)) break;
+      if (joined([...group, p]).similarity < minSimilarity) break;
+      group.push(p);
+    }
+    if (group.length > 1) out.push(joined(group));
+    i = j;
+  }
+  return out;
+}
+
+/** Most a piece's score may fall below its best while it is grown over changed words (X-drop). */
+const X_DROP = 3;
+
+/**
+ * The piece grown along its diagonal at both ends while the words keep matching more than not
+ * (+1 a word equal, −1 a word changed; stopped X_DROP below the best and at the best), within
+ * target tokens [low, high): words substituted where the piece was cut.
+ */
+function extendPiece(p: Passage, t: Sequence, s: Sequence, template: Uint8Array, low: number, high: number): Passage {
+  const grow = (tAt: number, sAt: number, dir: 1 | -1): { len: number; matched: number; original: number } => {
+    let [score, best, len, matched, original, m, o] = [0, 0, 0, 0, 0, 0, 0];
+    for (let k = 1; ; k++) {
+      const a = dir === 1 ? tAt + k - 1 : tAt - k;
+      const b = dir === 1 ? sAt + k - 1 : sAt - k;
+      if (a < low || a >= high || b < 0 || b >= s.ids.length) break;
+      if (t.ids[a] === s.ids[b]) {
+        score++;
+        m++;
+        if (!template[a]) o++;
+      } else score--;
+      if (score > best) [best, len, matched, original] = [score, k, m, o];
+      if (score < best - X_DROP) break;
+    }
+    return { len, matched, original };
+  };
+  const right = grow(p.tEnd, p.sEnd, 1);
+  const left = grow(p.tStart, p.sStart, -1);
+  if (!right.len && !left.len) return p;
+  const [tStart, tEnd, sStart, sEnd] = [p.tStart - left.len, p.tEnd + right.len, p.sStart - left.len, p.sEnd + right.len];
+  const matched = p.matched + left.matched + right.matched;
+  return {
+    ...p,
+    tStart, tEnd, sStart, sEnd, matched,
+    original: p.original + left.original + right.original,
+    similarity: (2 * matched) / (tEnd - tStart + (sEnd - sStart)),
+    quality: matched - GAP_COST * (tEnd - tStart - matched),
+    alignedStart: Math.min(p.alignedStart, tStart),
+    alignedEnd: Math.max(p.alignedEnd, tEnd),
+    pieces: [{ tStart, tEnd, sStart, sEnd }],
+  };
+}
+
+/**
+ * One passage of pieces. Its similarity counts the target's words between the pieces as
+ * unmatched; of the source, only the pieces' words count (the words between them in the source
+ * may be in another piece of the copy, moved).
+ */
+function joined(group: Passage[]): Passage {
+  const first = group[0];
+  const last = group[group.length - 1];
+  const sum = (f: (p: Passage) => number) => group.reduce((n, p) => n + f(p), 0);
+  const matched = sum((p) => p.matched);
+  const tLength = last.tEnd - first.tStart;
+  const pieces = group.flatMap((p) => p.pieces);
+  const sLength = sum((p) => p.sEnd - p.sStart);
+  return {
+    tStart: first.tStart,
+    tEnd: last.tEnd,
+    sStart: Math.min(...group.map((p) => p.sStart)),
+    sEnd: Math.max(...group.map((p) => p.sEnd)),
+    matched,
+    original: sum((p) => p.original),
+    similarity: (2 * matched) / (tLength + sLength),
+    quality: matched - GAP_COST * (Math.max(tLength, sLength) - matched),
+    alignedStart: Math.min(...group.map((p) => p.alignedStart)),
+    alignedEnd: Math.max(...group.map((p) => p.alignedEnd)),
+    pieces,
+    reordered: pieces.some((p, i) => i > 0 && p.sStart < pieces[i - 1].sEnd),
+  };
 }
 
 /** Equal tokens; a capitalised word opening a sentence also equals a masked name or another such word. */
@@ -285,7 +409,7 @@ function bestStretch(chain: Run[], t: Sequence, s: Sequence, template: Uint8Arra
   if (tEnd <= tStart || sEnd <= sStart) return null;
   const similarity = (2 * matched) / (tEnd - tStart + (sEnd - sStart));
   const quality = matched - GAP_COST * (Math.max(tEnd - tStart, sEnd - sStart) - matched);
-  return { tStart, tEnd, sStart, sEnd, matched, original, similarity, quality, alignedStart, alignedEnd };
+  return { tStart, tEnd, sStart, sEnd, matched, original, similarity, quality, alignedStart, alignedEnd, pieces: [{ tStart, tEnd, sStart, sEnd }], reordered: false };
 }
 
 function countOriginal(template: Uint8Array, from: number, to: number): number {

@@ -22,16 +22,29 @@ export const MIN_SHARED = 2;
 export interface Chronology {
   caseOf: Uint32Array;
   subjectOf: Uint32Array;
+  /** Each record's input file (an export): boilerplate is judged within one (all 0 when absent). */
+  fileOf?: Uint32Array;
   day: Int32Array;
   /** Each record's place in date, time, id order. */
   rank: Uint32Array;
 }
 
 export interface CandidateSearch {
-  /** Distinct cases per hash, for hashes found in more cases than the smallest limit (capped at the largest + 1). */
+  /**
+   * Distinct cases of one input file per hash, keyed by templateKey(hash, file), for hashes
+   * found in more of the file's cases than the smallest limit (capped at the largest + 1).
+   */
   templateCases: Map<number, number>;
   /** Candidate pairs as later × 2^26 + earlier (store numbers), sorted, distinct. */
   pairs: Float64Array;
+}
+
+/** Input files told apart in templateCases' keys. */
+export const MAX_FILES = 1 << 20;
+
+/** The key of a hash's case count in one input file. */
+export function templateKey(hash: number, file: number): number {
+  return hash * MAX_FILES + file;
 }
 
 /** The top bits of a hash that say which pass of the search it is sorted in. */
@@ -76,9 +89,9 @@ export class FingerprintIndex {
    */
   search(chronology: Chronology, minCases: number, maxCases: number): CandidateSearch {
     const { caseOf } = chronology;
+    const fileOf = chronology.fileOf ?? new Uint32Array(caseOf.length);
     const templateCases = new Map<number, number>();
     const pairs = u32();
-    const cases: number[] = [];
     const ends = this.ends.take();
     const parts = this.hashes.parts;
     const { ranges, size } = passes(this.buckets, this.passSize);
@@ -88,12 +101,7 @@ export class FingerprintIndex {
       for (let i = 0; i < hashes.length; ) {
         let j = i + 1;
         while (j < hashes.length && hashes[j] === hashes[i]) j++;
-        if (j - i > 1) {
-          cases.length = 0;
-          for (let x = i; x < j && cases.length <= maxCases; x++) if (!cases.includes(caseOf[owners[x]])) cases.push(caseOf[owners[x]]);
-          if (cases.length > minCases) templateCases.set(hashes[i], cases.length);
-          if (cases.length <= maxCases) pairPosting(owners.subarray(i, j), chronology, pairs);
-        }
+        if (j - i > 1) posting(hashes[i], owners.subarray(i, j), chronology, fileOf, minCases, maxCases, templateCases, pairs);
         i = j;
       }
     }
@@ -101,6 +109,51 @@ export class FingerprintIndex {
     this.buckets.fill(0);
     return { templateCases, pairs: distinctPairs(pairs.take(), MIN_SHARED) };
   }
+}
+
+/**
+ * Boilerplate is judged within each input file (an export), so that the records of one file
+ * give the same findings whether it is audited alone or with others: a hash's cases are
+ * counted file by file, and a file in which it is in more than `maxCases` cases pairs none of
+ * its records on it. The rest are paired as one list when their cases, all files together, are
+ * at most `maxCases`, else file by file (pairs across files are the only ones that depend on
+ * which files are read together, and a list of many cases would make pairs grow faster than
+ * the export).
+ */
+function posting(hash: number, members: Uint32Array, chronology: Chronology, fileOf: Uint32Array, minCases: number, maxCases: number, templateCases: Map<number, number>, pairs: ReturnType<typeof u32>): void {
+  const { caseOf } = chronology;
+  const first = fileOf[members[0]];
+  let oneFile = true;
+  for (let x = 1; x < members.length && oneFile; x++) oneFile = fileOf[members[x]] === first;
+  if (oneFile) {
+    const n = distinctCases(members, caseOf, maxCases);
+    if (n > minCases) templateCases.set(templateKey(hash, first), n);
+    if (n <= maxCases) pairPosting(members, chronology, pairs);
+    return;
+  }
+  const byFile = new Map<number, number[]>();
+  for (const m of members) {
+    const list = byFile.get(fileOf[m]);
+    if (list) list.push(m);
+    else byFile.set(fileOf[m], [m]);
+  }
+  const pairable: Uint32Array[] = [];
+  for (const [file, list] of byFile) {
+    const own = Uint32Array.from(list);
+    const n = distinctCases(own, caseOf, maxCases);
+    if (n > minCases) templateCases.set(templateKey(hash, file), n);
+    if (n <= maxCases) pairable.push(own);
+  }
+  const all = Uint32Array.from(pairable.flatMap((p) => [...p]));
+  if (pairable.length > 1 && distinctCases(all, caseOf, maxCases) <= maxCases) pairPosting(all, chronology, pairs);
+  else for (const own of pairable) if (own.length > 1) pairPosting(own, chronology, pairs);
+}
+
+/** Distinct cases of the members, counted up to `cap` + 1. */
+function distinctCases(members: Uint32Array, caseOf: Uint32Array, cap: number): number {
+  const cases: number[] = [];
+  for (let x = 0; x < members.length && cases.length <= cap; x++) if (!cases.includes(caseOf[members[x]])) cases.push(caseOf[members[x]]);
+  return cases.length;
 }
 
 /**

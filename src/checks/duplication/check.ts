@@ -7,8 +7,8 @@
 import type { Check } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
-import { matchRuns, passages, type Passage } from './align.ts';
-import { FingerprintIndex, MAX_RECORDS } from './candidates.ts';
+import { joinPieces, matchRuns, passages, type Passage } from './align.ts';
+import { FingerprintIndex, MAX_RECORDS, templateKey } from './candidates.ts';
 import { draft } from './draft.ts';
 import { resolve, type Finding, type Prepared } from './finding.ts';
 import { fingerprints, shingles } from './fingerprints.ts';
@@ -66,21 +66,32 @@ export class DuplicationCheck implements Check {
     const chronology = this.store.columns();
     const { templateCases, pairs } = this.index.search(chronology, smallest(limits), largest(limits));
     this.stats.candidatePairs = pairs.length;
-    const isTemplate = this.rules.map((_, i) => (h: number) => (templateCases.get(h) ?? 0) > limits[i] || this.allowed[i].has(h));
+    // Boilerplate in the target's input file, or in the source's when it is another file.
+    const fileOf = chronology.fileOf;
+    const isTemplate = this.rules.map((_, i) => (h: number, files: number[]) => files.some((f) => (templateCases.get(templateKey(h, f)) ?? 0) > limits[i]) || this.allowed[i].has(h));
     const drafts: FlagDraft[] = [];
     for (let i = 0; i < pairs.length; ) {
       const later = Math.floor(pairs[i] / MAX_RECORDS);
       const target = this.prepared(later);
-      const masks = isTemplate.map((t) => templateMask(target.shingles, target.tokens, t));
+      const masksByFile = new Map<number, Uint8Array[]>();
+      const masksFor = (file: number): Uint8Array[] => {
+        let m = masksByFile.get(file);
+        if (!m) {
+          const files = file === fileOf[later] ? [file] : [fileOf[later], file];
+          masksByFile.set(file, (m = isTemplate.map((t) => templateMask(target.shingles, target.tokens, (h) => t(h, files)))));
+        }
+        return m;
+      };
       const findings: Finding[] = [];
       for (; i < pairs.length && Math.floor(pairs[i] / MAX_RECORDS) === later; i++) {
         const earlier = pairs[i] % MAX_RECORDS;
         const source = this.prepared(earlier);
+        const masks = masksFor(fileOf[earlier]);
         if (source.record.record_id === target.record.record_id) continue;
         const runs = matchRuns(target.tokens, source.tokens, target.shingles, source.shingles);
         if (!runs.length) continue;
         this.rules.forEach((rule, r) => {
-          for (const passage of passages(runs, target.tokens, source.tokens, masks[r])) {
+          for (const passage of joinPieces(passages(runs, target.tokens, source.tokens, masks[r]), target.tokens, source.tokens, masks[r], rule.min_similarity ?? DEFAULTS.min_similarity)) {
             const finding = this.classify(rule, passage, target, source, chronology.rank[earlier]);
             if (finding) findings.push(finding);
           }

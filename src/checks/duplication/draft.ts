@@ -3,6 +3,7 @@ import type { FlagDraft } from '../../model/flag.ts';
 import type { Passage } from './align.ts';
 import type { Finding, Prepared } from './finding.ts';
 import { describeFinding, type Closeness } from './message.ts';
+import { describeEdits, editsOf } from './edits.ts';
 
 export function draft(f: Finding, target: Prepared): FlagDraft {
   const { passage: p, source } = f;
@@ -12,12 +13,15 @@ export function draft(f: Finding, target: Prepared): FlagDraft {
   const words = p.tEnd - p.tStart;
   const closeness = closenessOf(target.record.text.slice(span.start, span.end), source.record.text.slice(sourceSpan.start, sourceSpan.end), p);
   const setting = f.rule.kinds[f.kind];
+  // What was changed, as written: names and dates included (those are what a copy gets wrong).
+  const edits = closeness === 'verbatim' ? [] : editsOf(target.record.text, target.tokens, source.record.text, source.tokens, p.pieces);
+  const changes = [edits.length ? ` Changed: ${describeEdits(edits)}.` : '', p.reordered ? ' Its sentences are in another order than in the source.' : ''].join('');
   const opening = describeFinding({ kind: f.kind, scope: f.scope, words, similarity, closeness, target: target.record, source: source.record, own: target.subject, other: source.subject, evidence: f.evidence });
   return {
     rule: f.rule,
     record: target.record,
     span,
-    message: `${opening} ${setting.message}`,
+    message: `${opening}${changes} ${setting.message}`,
     severity: setting.severity,
     related_record_ids: [source.record.record_id],
     details: {
@@ -30,6 +34,8 @@ export function draft(f: Finding, target: Prepared): FlagDraft {
       similarity,
       words,
       closeness,
+      ...(edits.length && { edits: edits.length, edited_words: describeEdits(edits) }),
+      ...(p.reordered && { reordered: true }),
       ...(f.evidence && { identity: f.evidence }),
     },
     discriminator: `${f.kind}\u0000${source.record.record_id}`,

@@ -112,8 +112,11 @@ describe('duplication rule kind', () => {
         details: {
           kind: 'cross_case', scope: 'other_case', source_record_id: 'R-12', source_case_id: 'C-1', source_record_date: '2023-05-09',
           source_span: { start: 0, end: AMY_SPAN.length }, similarity: 1, words: 55, closeness: 'details-changed',
+          edits: 11, edited_words: '“Amy 7” → “Josh 9”, “her” → “his” (5 times), “She” → “He” (5 times)',
         },
-        message: 'This passage of 55 words matches record R-12 of 09/05/2023 in another case (C-1) with only names, dates, numbers or pronouns changed (similarity 1.00). Remove it.',
+        message:
+          'This passage of 55 words matches record R-12 of 09/05/2023 in another case (C-1) with only names, dates, numbers or pronouns changed (similarity 1.00). ' +
+          'Changed: “Amy 7” → “Josh 9”, “her” → “his” (5 times), “She” → “He” (5 times). Remove it.',
       },
     ]);
   });
@@ -125,6 +128,30 @@ describe('duplication rule kind', () => {
       'Amy talked to me on her own in her room and showed me the pictures she has drawn. She enjoys living with her mum, she said, although Dean shouting upsets her. Most mornings she eats cereal, and her mum takes her to school unless she is too tired.';
     expect(run([earlier, record('R-2', AMY, '2023-06-13', light)]).map((d) => [d.details!.closeness, d.details!.similarity, d.details!.words])).toEqual([['edited', 0.94, 56]]);
     expect(run([earlier, record('R-2', AMY, '2023-06-13', reworded)])).toEqual([]);
+  });
+
+  it('finds a copy with a word in five or six changed and its sentences moved, and says what was changed', () => {
+    const source =
+      'Ms Jones said that money had been very tight since her benefits were sanctioned and that the gas meter had run out twice this month. ' +
+      'She became upset during the call but agreed that the school had been right to raise it and said she wanted support rather than judgement. ' +
+      'I agreed to make a referral to the local welfare assistance scheme and to send her the details of the holiday activities and food programme.';
+    const copy =
+      'I agreed to make a referral to the local hardship fund and to send her the leaflet of the holiday activities and food programme. ' +
+      'Ms Jones stated that money had been really tight since her benefits were stopped and that the gas meter had run out twice this week. ' +
+      'She was tearful during the call but accepted that the school had been right to raise it and said she wanted help rather than judgement.';
+    const drafts = run([record('R-1', AMY, '2023-05-09', source), record('R-2', AMY, '2023-06-13', copy)]);
+    expect(drafts.map((d) => ({ span: d.record.text.slice(d.span!.start, d.span!.end), ...d.details }))).toEqual([
+      {
+        span: copy.slice(0, -1), kind: 'copy_forward', scope: 'same_case', source_record_id: 'R-1', source_case_id: 'C-1', source_record_date: '2023-05-09',
+        source_span: { start: 0, end: source.length - 1 }, similarity: 0.85, words: 74, closeness: 'edited', reordered: true, edits: 9,
+        edited_words: '“welfare assistance scheme” → “hardship fund”, “details” → “leaflet”, “said” → “stated”, “very” → “really”, “sanctioned” → “stopped”, “month” → “week”, “became upset” → “was tearful”, “agreed” → “accepted” and 1 more',
+      },
+    ]);
+    expect(drafts[0].message).toBe(
+      'This passage of 74 words repeats record R-1 of 09/05/2023 in this case with small changes (similarity 0.85). Changed: “welfare assistance scheme” → “hardship fund”, ' +
+        '“details” → “leaflet”, “said” → “stated”, “very” → “really”, “sanctioned” → “stopped”, “month” → “week”, “became upset” → “was tearful”, “agreed” → “accepted” and 1 more. ' +
+        'Its sentences are in another order than in the source. Say what is new.',
+    );
   });
 
   it('leaves short shared phrases alone', () => {
@@ -139,6 +166,29 @@ describe('duplication rule kind', () => {
     expect(run(inCases(6))).toEqual([]);
     expect(run(inCases(6), rule({ template_cases: 6 })).map((d) => d.record.record_id)).toEqual(['R-2', 'R-3', 'R-4', 'R-5', 'R-6']);
     expect(run(inCases(2), rule({ allowed_passages: [stock.replace('A copy', 'A printed copy')] }))).toEqual([]);
+  });
+
+  it('judges boilerplate within each input file, so a file gives the same flags alone and with others', () => {
+    const team =
+      'Information sharing and consent: I explained that what was discussed during this visit will be recorded on the file and may be shared with partner agencies where there are concerns about a child’s safety, in line with the information sharing protocol. A copy of the privacy notice was left with the family.';
+    // The paragraph is in three cases of each of two exports: six cases together, more than template_cases.
+    const inFile = (path: string, from: number) =>
+      [0, 1, 2].map((k) => {
+        const n = from + k;
+        return { ...record(`R-${n}`, { ...JOSH, case_id: `C-${n}`, subject_id: `P-${n}` }, `2023-05-0${n}`, `Visit ${n}. ${team}`), source: { path, line: k + 2, record: k + 1 } };
+      });
+    const [a, b] = [inFile('a.csv', 1), inFile('b.csv', 4)];
+    const flagged = (records: CanonicalRecord[]) => run(records).map((d) => `${d.record.record_id}<${d.related_record_ids![0]}`);
+    expect(flagged(a)).toEqual(['R-2<R-1', 'R-3<R-2']);
+    expect(flagged(b)).toEqual(['R-5<R-4', 'R-6<R-5']);
+    // Together: each file's own flags, the same; across the files the paragraph is in six
+    // cases, more than template_cases, so it pairs no record of one file with the other's.
+    expect(flagged([...a, ...b])).toEqual(['R-2<R-1', 'R-3<R-2', 'R-5<R-4', 'R-6<R-5']);
+    expect(flagged([...a, ...b.slice(0, 2)])).toEqual(['R-2<R-1', 'R-3<R-2', 'R-4<R-3', 'R-5<R-4']);
+    // In more than template_cases cases of one file it is that file's boilerplate, alone or not.
+    const many = inFile('a.csv', 1).concat(inFile('a.csv', 4));
+    expect(flagged(many)).toEqual([]);
+    expect(flagged([...many, ...inFile('b.csv', 7).slice(0, 2)])).toEqual(['R-8<R-7']);
   });
 
   it('ignores a note filed on each child of a family on the same day, unless asked', () => {
@@ -156,7 +206,7 @@ describe('duplication rule kind', () => {
 
   it('refuses an allowed passage too short to match', () => {
     expect(duplicationKind.validate!(rule({ allowed_passages: ['Child seen alone: yes', 'Seen: yes.'] }))).toEqual([
-      { key: 'allowed_passages/1', message: 'too short to match: an allowed passage needs at least 4 words' },
+      { key: 'allowed_passages/1', message: 'too short to match: an allowed passage needs at least 3 words' },
     ]);
   });
 });

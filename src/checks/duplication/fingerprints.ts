@@ -7,7 +7,7 @@
 import { mix } from './hash.ts';
 
 /** Tokens per shingle. */
-export const K = 4;
+export const K = 3;
 /** Shingles per winnowing window. */
 export const W = 8;
 

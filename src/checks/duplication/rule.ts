@@ -21,7 +21,7 @@ export interface DuplicationRule extends Rule {
 /** Defaults for the optional fields (see README.md for how they were chosen). */
 export const DEFAULTS = {
   min_words: 40,
-  min_similarity: 0.8,
+  min_similarity: 0.7,
   template_cases: 5,
   same_day_in_case: false,
 } as const;

@@ -13,6 +13,8 @@ export class RecordStore {
   readonly recordIds: string[] = [];
   private readonly caseNumbers = new Map<string, number>();
   private readonly subjectNumbers = new Map<string, number>();
+  private readonly fileNumbers = new Map<string, number>();
+  private readonly fileOf = u32();
   private readonly caseOf = u32();
   private readonly subjectOf = u32();
   private readonly day = i32();
@@ -34,6 +36,9 @@ export class RecordStore {
     let p = this.subjectNumbers.get(subject);
     if (p === undefined) this.subjectNumbers.set(subject, (p = this.subjectNumbers.size));
     this.subjectOf.push(p);
+    let f = this.fileNumbers.get(record.source.path);
+    if (f === undefined) this.fileNumbers.set(record.source.path, (f = this.fileNumbers.size));
+    this.fileOf.push(f);
     this.day.push(Math.floor(Date.parse(record.record_date.slice(0, 10)) / 86_400_000));
     this.time.push(minutes(record.recorded_at));
     const row = [...CANONICAL_FIELDS.map((f) => record[f]), record.source.path, record.source.line, record.source.record, record.segments ?? null];
@@ -51,9 +56,10 @@ export class RecordStore {
     return record;
   }
 
-  /** Case and subject numbers, days and chronological ranks of every record, for the candidate search. */
-  columns(): { caseOf: Uint32Array; subjectOf: Uint32Array; day: Int32Array; rank: Uint32Array } {
+  /** Case, subject and input file numbers, days and chronological ranks of every record, for the candidate search. */
+  columns(): { caseOf: Uint32Array; subjectOf: Uint32Array; fileOf: Uint32Array; day: Int32Array; rank: Uint32Array } {
     const caseOf = this.caseOf.take();
+    const fileOf = this.fileOf.take();
     const subjectOf = this.subjectOf.take();
     const day = this.day.take();
     const time = this.time.take();
@@ -62,7 +68,7 @@ export class RecordStore {
     );
     const rank = new Uint32Array(this.size);
     order.forEach((r, i) => (rank[r] = i));
-    return { caseOf, subjectOf, day, rank };
+    return { caseOf, subjectOf, fileOf, day, rank };
   }
 
   /**
@@ -70,7 +76,7 @@ export class RecordStore {
    * the ids (roughly: a short string is 16 bytes and its characters).
    */
   get bytes(): number {
-    const columns = [this.caseOf, this.subjectOf, this.day, this.time].reduce((n, c) => n + c.bytes, 0);
+    const columns = [this.caseOf, this.subjectOf, this.fileOf, this.day, this.time].reduce((n, c) => n + c.bytes, 0);
     return this.rows.bytes + columns + this.recordIds.reduce((n, id) => n + 16 + id.length, 0);
   }
 

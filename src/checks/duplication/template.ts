@@ -1,10 +1,13 @@
 import { K, W } from './fingerprints.ts';
 import type { Tokens } from './tokens.ts';
 
+/** Longest stretch of boilerplate taken as a stock phrase, not grown to its sentences. */
+const STOCK_PHRASE = 8;
+
 /**
  * Marks the target's template tokens: those under a template shingle, those between two
  * template shingles at most W apart (winnowing keeps at least one shingle in W of a shared
- * text), and, for a stretch of boilerplate longer than a stock phrase (2K words), the rest of
+ * text), and, for a stretch of boilerplate longer than a stock phrase (8 words), the rest of
  * the sentences it starts and ends in when that is under W words.
  */
 export function templateMask(hashes: Uint32Array, tokens: Tokens, isTemplate: (h: number) => boolean): Uint8Array {
@@ -23,7 +26,7 @@ export function templateMask(hashes: Uint32Array, tokens: Tokens, isTemplate: (h
     }
     let end = i;
     while (end < n && mask[end]) end++;
-    if (end - i >= 2 * K) {
+    if (end - i >= STOCK_PHRASE) {
       // Whole sentences: grow to the sentence around the stretch, or else shrink to the
       // sentences inside it, so boilerplate never ends in the middle of a sentence.
       let start = i;
@@ -39,6 +42,10 @@ export function templateMask(hashes: Uint32Array, tokens: Tokens, isTemplate: (h
           if (tokens.opens[k]) break;
         }
       end = stop;
+    } else if (!(tokens.opens[i] && (end === n || tokens.opens[end]))) {
+      // A stock phrase inside a sentence ("was seen alone in his bedroom") is part of what
+      // the sentence says: not boilerplate unless it is the whole sentence.
+      mask.fill(0, i, end);
     }
     i = end;
   }
