@@ -254,6 +254,8 @@ function quotedSegments(text: string): [number, number][] {
       out.push([open, i]);
       open = -1;
     } else if (ch === '"') {
+      // (A closing quote whose quotation began in an earlier sentence is not read as one: the
+      // sentences inside a long quotation are read on their own, as before.)
       if (open === -1) open = i;
       else {
         out.push([open, i]);
@@ -261,6 +263,10 @@ function quotedSegments(text: string): [number, number][] {
       }
     }
   }
+  // A quotation that runs on into the next sentence ("DSL: “I think we are seeing it. The
+  // uniform is…”"): quoted to the end of this one, when it opened as a quotation does, after
+  // a colon, a comma, a reporting verb's space or the start.
+  if (open !== -1 && (text[open] === '“' || /(?:^|[:,]\s*|\s)$/.test(text.slice(0, open)))) out.push([open, text.length]);
   // Single quotes, curly or straight, where they open after a space or bracket and close before
   // one or punctuation: 'could not cope', not the apostrophe of "Ms Reid's".
   for (const m of text.matchAll(/(?<=^|[\s([—–-])['‘]([^'‘’\n]{1,200}?)['’](?=$|[\s.,;:!?)\]—–-])/g)) out.push([m.index!, m.index! + m[0].length - 1]);
@@ -331,7 +337,7 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
       : null);
   if (refutation) return { status: 'refuted', cue: refutation.text, cueAt: refutation };
   const quote = own.quotes.find(([a, b]) => a < mention.start && mention.end <= b);
-  if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: quote[1] + 1 } };
+  if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: Math.min(sentenceText.length, quote[1] + 1) } };
   // Training, policy, research, or people in general: not about this family.
   if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };
   const reachesClause = (t: CueMatch) => t.status === 'attributed' || /\s/.test(t.text.trim()) || cues.clauseReach.has(t.text.toLowerCase());

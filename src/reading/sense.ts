@@ -159,12 +159,16 @@ function phraseStart(T: Token[], j: number): number {
   return s;
 }
 
+/** A word straight after a determiner and before a preposition is a noun, whatever the tagger said ("The drains on …"). */
+const afterDeterminer = (T: Token[], j: number) => j >= 1 && T[j - 1].cat === 'DET' && DETERMINERS.has(T[j - 1].lower) && T[j].cat === 'V';
+
 /** The head of a subject ending at j, climbing back over prepositional phrases ("the room [at the centre]"). */
 function subjectHead(T: Token[], j: number, notOver?: string): number {
   let h = j;
   let s = phraseStart(T, j);
-  while (s >= 2 && T[s - 1].cat === 'ADP' && T[s - 1].lower !== notOver && isNominal(T[s - 2])) {
+  while (s >= 2 && T[s - 1].cat === 'ADP' && T[s - 1].lower !== notOver && (isNominal(T[s - 2]) || afterDeterminer(T, s - 2))) {
     h = s - 2;
+    T[h].cat = 'N';
     s = phraseStart(T, h);
   }
   return h;
@@ -232,7 +236,21 @@ function attach(T: Token[], s: number, e: number): number | null {
   return null;
 }
 
-function classify(T: Token[], h: number, lists: SenseLists): HeadKind {
+/**
+ * A relative pronoun stands for the noun before it: "the loft hatch, which is unstable" is about
+ * the hatch, "her partner, who is controlling" about the partner.
+ */
+function antecedent(T: Token[], h: number): number {
+  if (!/^(?:which|who|that)$/.test(T[h].lower)) return h;
+  let k = h - 1;
+  if (T[k]?.lower === ',') k--;
+  // A verb straight after a noun or a determiner ends a noun phrase here ("the loft hatch,").
+  if (T[k]?.cat === 'V' && (T[k - 1]?.cat === 'N' || T[k - 1]?.cat === 'DET')) T[k].cat = 'N';
+  return isNominal(T[k]) && T[k].cat !== 'PRON' ? k : h;
+}
+
+function classify(T: Token[], head: number, lists: SenseLists): HeadKind {
+  const h = antecedent(T, head);
   const t = T[h];
   const w = t.lower.replace(/['’]s$/, '');
   if (NOT_PEOPLE.has(w)) return 'unknown';

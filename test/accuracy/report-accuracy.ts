@@ -114,6 +114,39 @@ if (sharedCorporaPresent()) {
 }
 
 {
+  // Written blind by a second helper (fixtures/staleness-blind2/README.md): the whole set is held
+  // out, never tuned on; printed only with --held-out, at the end of a piece of work.
+  const dir = 'fixtures/staleness-blind2';
+  const { existsSync } = await import('node:fs');
+  if (existsSync(`${dir}/cases.csv`) && process.argv.includes('--held-out')) {
+    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', '2027-06-30']), 'blind2');
+    console.log(`\n${dir} (written blind, held out as a whole)`);
+    console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+  }
+}
+
+{
+  // Written blind (fixtures/blind4/README.md): odd ids for development, even ids held out.
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('csv-parse/sync');
+  const halves = process.argv.includes('--held-out') ? ['odd', 'even'] : ['odd'];
+  console.log('\nfixtures/blind4 (written blind; odd ids development, even ids held out)');
+  console.log('| half | sentences | asserted P / R | status agreement | not-a-label flagged | decisions | no-reasons P / R |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const half of halves) {
+    const keep = (id: string) => (Number(id.slice(1)) % 2 === 1) === (half === 'odd');
+    const { scores: l } = scoreSharedLabels(readLabelCsv('fixtures/blind4/labels.csv').filter((r) => keep(r.id)));
+    const rows = (parse(readFileSync('fixtures/blind4/decisions.csv', 'utf8'), { columns: true }) as { id: string; has_reasons: string; text: string }[])
+      .filter((r) => keep(r.id))
+      .map((r) => ({ id: r.id, hasReasons: r.has_reasons === 'yes', text: r.text }));
+    const { score: d } = scoreDecisions(rows);
+    console.log(`| ${half === 'odd' ? 'development (odd)' : 'held-out (even)'} | ${l.rows} | ${pct(l.asserted.precision)} / ${pct(l.asserted.recall)} | ${pct(l.agreement)} | ${l.notALabelFlagged} of ${l.notALabelRows} | ${rows.length} | ${pct(d.precision)} / ${pct(d.recall)} |`);
+  }
+}
+
+{
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
   const { formatMeasurement, measure } = await import('./duplication-copies.ts');
   console.log('\nDuplication: generated edited copies (test/accuracy/duplication-copies.ts), 50 passages per record type and level, seed 4242');
