@@ -79,13 +79,9 @@ const profileSchema = {
     },
   },
 };
-let profileValidator: ValidateFunction<ColumnProfile> | undefined;
+let compiledProfileValidator: ValidateFunction<ColumnProfile> | undefined;
 /** Compiled when first needed, not when the module is imported. */
-const validateProfile = Object.assign((data: unknown): data is ColumnProfile => (profileValidator ??= new Ajv({ allErrors: true }).compile<ColumnProfile>(profileSchema))(data), {
-  get errors() {
-    return profileValidator?.errors;
-  },
-});
+const profileValidator = () => (compiledProfileValidator ??= new Ajv({ allErrors: true }).compile<ColumnProfile>(profileSchema));
 
 /** What the schema cannot say: how `shape` and `form` go together. */
 function shapeProblems(profile: ColumnProfile): string[] {
@@ -131,6 +127,7 @@ export function loadProfiles(dir: string = DEFAULT_PROFILE_DIR): ColumnProfile[]
   return files.map((file) => {
     const path = join(dir, file);
     const data = parseYaml(readFileSync(path, 'utf8'));
+    const validateProfile = profileValidator();
     if (!validateProfile(data)) {
       const e = validateProfile.errors![0];
       throw new UserError(`${path}: invalid column profile: ${e.instancePath || '/'} ${e.message}`);
