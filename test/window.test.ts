@@ -102,6 +102,13 @@ describe('--since / --until', () => {
     ]);
   });
 
+  it('leaves out a flag whose record is after the window, even when the record it refers to is in it', async () => {
+    // 5201769 (10/01/2023) is the source of the copy in 5202104 (12/06/2023): the copy is June's finding, not January's.
+    const report = await auditJson([EXPORT], ['--since', '2023-01-01', '--until', '2023-01-31']);
+    expect(report.run.window).toEqual({ since: '2023-01-01', until: '2023-01-31', records_in_window: 2, records_read_for_context: 43 });
+    expect(report.flags.map(brief)).toEqual(['2023-01-24 5201796 label.fii ← 5201541,5201511']);
+  });
+
   it('says which window it covers on stderr, in the terminal summary, the markdown and the HTML header', async () => {
     const dir = tmp();
     const result = await runCli([
