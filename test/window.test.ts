@@ -245,13 +245,14 @@ describe('--since / --until with a baseline and a reviewed list', () => {
           flag('cccccccccccccccc', 'gone-1', '2022-01-05'), // a record no longer in the export, dated before the window
           flag('dddddddddddddddd', 'gone-2', '2023-07-01'), // ... dated in it: resolved
           flag('eeeeeeeeeeeeeeee', 'gone-3'), // ... with no date known: resolved, as without a window
+          flag('ffffffffffffffff', '5202127', '2022-01-01'), // read in the window this run: this run's date wins, so resolved
         ],
       }),
     );
     const report = await baselineRun(['--baseline', `${dir}/base.json`]);
-    expect(report.baseline.resolved.map((f: { id: string }) => f.id)).toEqual(['aaaaaaaaaaaaaaaa', 'dddddddddddddddd', 'eeeeeeeeeeeeeeee']);
+    expect(report.baseline.resolved.map((f: { id: string }) => f.id)).toEqual(['ffffffffffffffff', 'aaaaaaaaaaaaaaaa', 'dddddddddddddddd', 'eeeeeeeeeeeeeeee']);
     expect([report.baseline.new, report.baseline.existing, report.baseline.outside_window]).toEqual([7, 0, 2]);
-    expect(report.baseline.resolved[0]).toEqual({ id: 'aaaaaaaaaaaaaaaa', rule: 'label.aggressive', case_id: '1004417', record_id: '5202245' });
+    expect(report.baseline.resolved[1]).toEqual({ id: 'aaaaaaaaaaaaaaaa', rule: 'label.aggressive', case_id: '1004417', record_id: '5202245' });
   });
 
   it('creates a baseline of the window’s flags with --init-baseline', async () => {

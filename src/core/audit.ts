@@ -70,12 +70,12 @@ export async function audit(request: AuditRequest): Promise<Report> {
   // A sample's first pass read the inputs too: progress counts the audit's own pass.
   if (options.intake.progress) options.intake.progress.bytes = 0;
   onStart?.();
-  const context = options.window ? { outsideIds: new Set<string>(), contextRecords: new Set<string>() } : undefined;
+  const context = options.window ? { outsideIds: new Set<string>(), recordsRead: new Map<string, boolean>() } : undefined;
   let report = await runChecks({ ...options, sample: chosen }, context);
   if (baseline) {
     // An earlier flag on a record dated outside the window is not this run's to resolve: the
     // record's date is this run's when it read the record, else the earlier report's, if it has one.
-    const outside = context && options.window ? outsideWindow(options.window, context.contextRecords) : undefined;
+    const outside = context && options.window ? outsideWindow(options.window, context.recordsRead) : undefined;
     report = applyBaseline(report, baseline.flags, baseline.path, outside);
   }
   if (reviewed) {
@@ -86,8 +86,13 @@ export async function audit(request: AuditRequest): Promise<Report> {
   return report;
 }
 
-function outsideWindow(window: WindowDates, contextRecords: Set<string>): (flag: BaselineFlag) => boolean {
-  return (flag) => contextRecords.has(flag.record_id) || (flag.record_date !== undefined && !inWindow(flag.record_date, window));
+/** `recordsRead`: whether each record this run read is in the window, by record id. */
+function outsideWindow(window: WindowDates, recordsRead: Map<string, boolean>): (flag: BaselineFlag) => boolean {
+  return (flag) => {
+    const inside = recordsRead.get(flag.record_id);
+    if (inside !== undefined) return !inside;
+    return flag.record_date !== undefined && !inWindow(flag.record_date, window);
+  };
 }
 
 /** Runs every rule of every pack over every record and returns the report. Never prints. */
@@ -97,9 +102,9 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
 
 /**
  * The audit itself. With a window, `context` is filled with the ids of the flags left out (on
- * records outside the window) and the ids of the records read for context only.
+ * records outside the window) and, for every record read, whether it is in the window.
  */
-async function runChecks(options: AuditOptions, context?: { outsideIds: Set<string>; contextRecords: Set<string> }): Promise<Report> {
+async function runChecks(options: AuditOptions, context?: { outsideIds: Set<string>; recordsRead: Map<string, boolean> }): Promise<Report> {
   const sections: Record<string, unknown[]> = {};
   for (const pack of options.packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
   const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false, timeline: options.timeline ?? false };
@@ -148,14 +153,15 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
         if (item.record.author) options.names.add(item.record.author);
       }
       // Every record is checked; only those in the window are counted as audited.
-      if (!window || inWindow(item.record.record_date, window)) {
+      const inside = !window || inWindow(item.record.record_date, window);
+      context?.recordsRead.set(item.record.record_id, inside);
+      if (inside) {
         cases.add(item.record.case_id);
         const { team, author } = item.record;
         recordsByTeam.set(team ?? '(none)', (recordsByTeam.get(team ?? '(none)') ?? 0) + 1);
         recordsByAuthor.set(author ?? '(none)', (recordsByAuthor.get(author ?? '(none)') ?? 0) + 1);
       } else {
         contextOnly++;
-        context?.contextRecords.add(item.record.record_id);
       }
       for (const check of checks) append(drafts, check.record(item.record));
       if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
