@@ -25,6 +25,7 @@ import { UserError } from '../model/errors.ts';
 import { CONFIG_FILE, applyConfigToPacks, loadConfig, type Config } from '../config/load-config.ts';
 import type { YamlSource } from '../packs/yaml-source.ts';
 import type { CanonicalField } from '../model/record.ts';
+import { describeWindow, windowProblem, type WindowDates } from '../report/window.ts';
 import { collect, defaultJobs, failOnOption, isoDateOption, jobsOption, mapOption, severityOption, todayIso } from './options.ts';
 import { writeFileAtomic } from './write-output.ts';
 import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
@@ -61,6 +62,8 @@ interface AuditFlags {
   history?: string;
   manifest?: string;
   jobs?: number;
+  since?: string;
+  until?: string;
 }
 
 /** Where one rendering of the report goes: `--format X [--output FILE]`, in the order given. */
@@ -96,6 +99,8 @@ export function auditCommand(io: Io): Command {
     .option('--delimiter <char>', "field delimiter: , ; | or tab (default: detected from the header)")
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2023').choices(['dmy', 'mdy']).default('dmy'))
     .option('--as-of <date>', 'reference date YYYY-MM-DD for date checks (default: today)', isoDateOption)
+    .option('--since <date>', 'report flags only on records dated on or after this day, YYYY-MM-DD (earlier records are still read for context)', isoDateOption)
+    .option('--until <date>', 'report flags only on records dated on or before this day, YYYY-MM-DD (later records are still read for context)', isoDateOption)
     .option('--fail-on <severity>', 'exit 1 when a flag is at or above this: error, warning, info, never (with --baseline, new flags only)', failOnOption, 'error')
     .option('--min-severity <severity>', 'leave flags below this out of the report: error, warning, info', severityOption, 'info')
     .option('--labels <file.csv>', 'add labels from a spreadsheet with the columns label,term (one term a row)')
@@ -152,7 +157,7 @@ function withConfig(flags: AuditFlags, command: Command, config: Config): AuditF
   if (config.map) out.map = { ...config.map, ...flags.map };
   const besideConfig = join(dirname(config.path), 'scrutineer-reviewed.yaml');
   if (!fromCli('reviewed') && !config.reviewed && existsSync(besideConfig)) out.reviewed = besideConfig;
-  for (const [key, option] of [['labels', 'labels'], ['profile', 'profile'], ['encoding', 'encoding'], ['delimiter', 'delimiter'], ['redact', 'redact'], ['snippets', 'snippets'], ['mentions', 'mentions'], ['strict', 'strict'], ['reviewed', 'reviewed'], ['baseline', 'baseline'], ['history', 'history'], ['manifest', 'manifest']] as const) {
+  for (const [key, option] of [['labels', 'labels'], ['profile', 'profile'], ['encoding', 'encoding'], ['delimiter', 'delimiter'], ['redact', 'redact'], ['snippets', 'snippets'], ['mentions', 'mentions'], ['strict', 'strict'], ['reviewed', 'reviewed'], ['baseline', 'baseline'], ['history', 'history'], ['manifest', 'manifest'], ['since', 'since'], ['until', 'until']] as const) {
     take(key, option);
   }
   return out;
@@ -162,6 +167,9 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   if (flags.failOn !== 'never' && !atLeast(flags.failOn, flags.minSeverity)) {
     throw new UserError(`--fail-on ${flags.failOn} would count flags that --min-severity ${flags.minSeverity} leaves out; lower --min-severity`);
   }
+  const window: WindowDates | undefined = flags.since || flags.until ? { since: flags.since ?? null, until: flags.until ?? null } : undefined;
+  const badWindow = window && windowProblem(window);
+  if (badWindow) throw new UserError(badWindow);
   if (flags.snippets === false && flags.redact) io.stderr('scrutineer: --no-snippets leaves no record text, so --redact has nothing to mask\n');
   const targets = resolveTargets(targetList, io);
   let packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
@@ -211,6 +219,7 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict, rules: flags.rules,
     default_rules: flags.defaultRules, mentions: flags.mentions, timeline: flags.timeline, labels: flags.labels ?? null, baseline: flags.baseline ?? null,
     reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null, config: loaded?.config.path ?? null,
+    ...(window && { since: window.since, until: window.until }),
   };
   let startedAt = new Date();
   let report: Report = await audit({
@@ -223,11 +232,12 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     },
     onRow: showProgress ? (rows) => progress!.update(rows, progressCounter.bytes) : undefined,
     jobs: flags.jobs ?? defaultJobs(totalBytes),
+    window,
   });
   progress?.done();
   if (createBaseline) {
     // The first run of a job: every flag is where the job starts from.
-    report = applyBaseline(report, baselineOf(report), flags.baseline!);
+    report = applyBaseline(report, baselineOf(report), flags.baseline!, window && (() => false));
     writeFileAtomic(flags.baseline!, baselineFile(report), '--baseline');
     if (!flags.quiet) io.stderr(`scrutineer: created the baseline ${flags.baseline} with ${report.flags.length} flags; later runs fail only on new ones\n`);
   }
@@ -236,6 +246,8 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
       const outside = input.rows_outside_sample ? `, ${input.rows_outside_sample} outside the sample` : '';
       io.stderr(`${input.path}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_audited} of ${input.rows_read} rows audited, ${input.rows_rejected} rejected${outside}\n`);
     }
+    const w = report.run.window;
+    if (w) io.stderr(`scrutineer: window ${describeWindow(w)}: ${w.records_in_window} records dated in it audited, ${w.records_read_for_context} outside it read for context only\n`);
     for (const e of report.reviewed?.stale ?? []) io.stderr(`scrutineer: reviewed flag ${e.id} (${e.reviewer}, ${e.date}) matches no flag in this run; remove it from ${flags.reviewed}\n`);
   }
   const namesRe = flags.redact ? namesPattern(names) : null;
@@ -262,6 +274,10 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
     io.stderr(`scrutineer: ${i.path}: ${i.rows_read ? `none of its ${i.rows_read} rows could be audited (every one rejected; the report lists why)` : 'the export holds no rows, only a header'}; nothing audited is not a pass\n`);
   }
   if (unread.length) return 2;
+  if (report.run.window && report.run.window.records_in_window === 0) {
+    io.stderr(`scrutineer: no record is dated in the window ${describeWindow(report.run.window)}; nothing audited is not a pass\n`);
+    return 2;
+  }
   const limit = flags.maxRejected ?? (flags.strict ? { value: 0, percent: false } : undefined);
   const over = limit && tooManyRejected(report.summary.rows_rejected, report.summary.rows_read, limit, flags.maxRejected ? undefined : '--strict');
   if (over) {

@@ -40,5 +40,7 @@ export const CONFIG_SCHEMA = {
     baseline: { type: 'string' },
     history: { type: 'string' },
     manifest: { type: 'string', description: 'Write a run manifest (no case content) here.' },
+    since: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Report flags only on records dated on or after this day (YYYY-MM-DD); earlier records are read for context.' },
+    until: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Report flags only on records dated on or before this day (YYYY-MM-DD); later records are read for context.' },
   },
 };

@@ -8,6 +8,7 @@ import type { CanonicalField } from '../model/record.ts';
 import type { Severity } from '../model/flag.ts';
 import type { FormatName } from '../model/formats.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
+import { parseDate } from '../intake/dates.ts';
 
 export const CONFIG_FILE = 'scrutineer.yaml';
 
@@ -36,6 +37,8 @@ export interface Config {
   baseline?: string;
   history?: string;
   manifest?: string;
+  since?: string;
+  until?: string;
 }
 
 let validator: ValidateFunction | undefined;
@@ -58,6 +61,13 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): {
   if (!validate(data)) {
     throw new UserError(`invalid config file:\n${read.source.describe(validate.errors!, [], Object.keys(CONFIG_SCHEMA.properties)).join('\n')}`);
   }
+  // The pattern says YYYY-MM-DD; a day that does not exist (2025-02-30) is caught here.
+  const dateProblems = (['since', 'until'] as const).flatMap((key) => {
+    const value = (data as Record<string, unknown>)[key];
+    const parsed = typeof value === 'string' ? parseDate(value) : undefined;
+    return parsed && 'error' in parsed ? [read.source.problem([key], parsed.error)] : [];
+  });
+  if (dateProblems.length) throw new UserError(`invalid config file:\n${dateProblems.join('\n')}`);
   const base = dirname(path);
   const resolve = (p: string) => (isAbsolute(p) ? p : join(base, p));
   const config = { ...(data as Omit<Config, 'path'>), path } as Config;

@@ -60,4 +60,9 @@ min_severity: info         # error, warning or info
 # Compare with last month's report, and keep a history of rates across audits.
 # baseline: reports/last-month.json
 # history: reports/history.ndjson
+
+# Audit one month's recording: flags only on records dated in this window (inclusive), with
+# every earlier and later record of each case still read for context.
+# since: 2025-05-01
+# until: 2025-05-31
 `;

@@ -12,6 +12,7 @@ import { caseSample, type CaseSample } from './sampling.ts';
 import { CheckPool } from './parallel/check-pool.ts';
 import { mergeSections } from './parallel/merge-sections.ts';
 import { append } from '../model/lists.ts';
+import { inWindow, type WindowDates } from '../report/window.ts';
 
 export interface AuditOptions {
   sources: InputSource[];
@@ -38,6 +39,12 @@ export interface AuditOptions {
    * The report is the same either way.
    */
   jobs?: number;
+  /**
+   * `--since` / `--until`: report flags only on records dated in this window. Every record of
+   * the audited cases is still read and checked, so the records in the window are judged in the
+   * light of the whole case; flags on the others are left out of the report and its counts.
+   */
+  window?: WindowDates;
 }
 
 /** What the audit use case is asked: the run's options, plus the sample, baseline and reviewed flags as given. */
@@ -63,14 +70,41 @@ export async function audit(request: AuditRequest): Promise<Report> {
   // A sample's first pass read the inputs too: progress counts the audit's own pass.
   if (options.intake.progress) options.intake.progress.bytes = 0;
   onStart?.();
-  let report = await runAudit({ ...options, sample: chosen });
-  if (baseline) report = applyBaseline(report, baseline.flags, baseline.path);
-  if (reviewed) report = applyReviewed(report, reviewed.entries, reviewed.path);
+  const context = options.window ? { outsideIds: new Set<string>(), recordsRead: new Map<string, boolean>() } : undefined;
+  let report = await runChecks({ ...options, sample: chosen }, context);
+  if (baseline) {
+    // An earlier flag on a record dated outside the window is not this run's to resolve: the
+    // record's date is this run's when it read the record, else the earlier report's, if it has one.
+    const outside = context && options.window ? outsideWindow(options.window, context.recordsRead) : undefined;
+    report = applyBaseline(report, baseline.flags, baseline.path, outside);
+  }
+  if (reviewed) {
+    // A decision about a flag outside the window is neither applied nor stale: the flag is still there.
+    const entries = context ? reviewed.entries.filter((e) => !context.outsideIds.has(e.id)) : reviewed.entries;
+    report = applyReviewed(report, entries, reviewed.path);
+  }
   return report;
+}
+
+/** `recordsRead`: whether each record this run read is in the window, by record id. */
+function outsideWindow(window: WindowDates, recordsRead: Map<string, boolean>): (flag: BaselineFlag) => boolean {
+  return (flag) => {
+    const inside = recordsRead.get(flag.record_id);
+    if (inside !== undefined) return !inside;
+    return flag.record_date !== undefined && !inWindow(flag.record_date, window);
+  };
 }
 
 /** Runs every rule of every pack over every record and returns the report. Never prints. */
 export async function runAudit(options: AuditOptions): Promise<Report> {
+  return runChecks(options);
+}
+
+/**
+ * The audit itself. With a window, `context` is filled with the ids of the flags left out (on
+ * records outside the window) and, for every record read, whether it is in the window.
+ */
+async function runChecks(options: AuditOptions, context?: { outsideIds: Set<string>; recordsRead: Map<string, boolean> }): Promise<Report> {
   const sections: Record<string, unknown[]> = {};
   for (const pack of options.packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
   const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false, timeline: options.timeline ?? false };
@@ -91,6 +125,9 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
   let rows = 0;
   let outsideSample = 0;
   let records = 0;
+  const window = options.window;
+  /** Records outside the window, read for context only. */
+  let contextOnly = 0;
   /** Read order of each record, to put the workers' mention inventories back in it. */
   const readOrder = pool && env.collectMentions ? new Map<string, number>() : null;
   try {
@@ -111,14 +148,21 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
         continue;
       }
       records++;
-      cases.add(item.record.case_id);
       if (options.names) {
         if (item.record.subject_name) options.names.add(item.record.subject_name);
         if (item.record.author) options.names.add(item.record.author);
       }
-      const { team, author } = item.record;
-      recordsByTeam.set(team ?? '(none)', (recordsByTeam.get(team ?? '(none)') ?? 0) + 1);
-      recordsByAuthor.set(author ?? '(none)', (recordsByAuthor.get(author ?? '(none)') ?? 0) + 1);
+      // Every record is checked; only those in the window are counted as audited.
+      const inside = !window || inWindow(item.record.record_date, window);
+      context?.recordsRead.set(item.record.record_id, inside);
+      if (inside) {
+        cases.add(item.record.case_id);
+        const { team, author } = item.record;
+        recordsByTeam.set(team ?? '(none)', (recordsByTeam.get(team ?? '(none)') ?? 0) + 1);
+        recordsByAuthor.set(author ?? '(none)', (recordsByAuthor.get(author ?? '(none)') ?? 0) + 1);
+      } else {
+        contextOnly++;
+      }
       for (const check of checks) append(drafts, check.record(item.record));
       if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
       if (pool) await pool.record(item.record);
@@ -137,8 +181,16 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
     append(drafts, fromWorkers.drafts);
     Object.assign(extra, mergeSections(fromWorkers.sections, readOrder, declared));
   }
-  const run: RunInfo = { as_of: options.asOf, options: options.runOptions, ...(options.sample && { sample: options.sample.info() }) };
-  return buildReport({ run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records, casesAudited: cases.size, minSeverity: options.minSeverity, extra, sections: declared, recordsByTeam, recordsByAuthor, outsideSample });
+  const run: RunInfo = {
+    as_of: options.asOf,
+    options: options.runOptions,
+    ...(options.sample && { sample: options.sample.info() }),
+    ...(window && { window: { ...window, records_in_window: records - contextOnly, records_read_for_context: contextOnly } }),
+  };
+  return buildReport({
+    run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records - contextOnly, casesAudited: cases.size, minSeverity: options.minSeverity, extra,
+    sections: declared, recordsByTeam, recordsByAuthor, outsideSample, ...(window && { window: { dates: window, outsideIds: context?.outsideIds } }),
+  });
 }
 
 /** One check per rule kind, over all the rules of that kind. */

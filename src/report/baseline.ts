@@ -7,11 +7,13 @@ export interface BaselineFlag {
   rule: string;
   case_id: string;
   record_id: string;
+  /** The record's date, when the baseline is a full JSON report (a file written by --init-baseline has none). */
+  record_date?: string;
 }
 
 /** The flags of an earlier JSON report, by id. */
 export function readBaseline(path: string): Map<string, BaselineFlag> {
-  let data: { schema_version?: string; flags?: BaselineFlag[] };
+  let data: { schema_version?: string; flags?: (BaselineFlag & { record_date?: unknown })[] };
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
@@ -19,16 +21,25 @@ export function readBaseline(path: string): Map<string, BaselineFlag> {
     throw new UserError(`--baseline ${path}: ${why}`);
   }
   if (!data.schema_version || !Array.isArray(data.flags)) throw new UserError(`--baseline ${path}: not a scrutineer JSON report (no schema_version or flags)`);
-  return new Map(data.flags.map((f) => [f.id, { id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id }]));
+  return new Map(
+    data.flags.map((f) => [f.id, { id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id, ...(typeof f.record_date === 'string' && { record_date: f.record_date }) }]),
+  );
 }
 
-/** Marks each flag new or existing, and lists the earlier flags that are gone as resolved. */
-export function applyBaseline(report: Report, baseline: Map<string, BaselineFlag>, path: string): Report {
+/**
+ * Marks each flag new or existing, and lists the earlier flags that are gone as resolved. With
+ * a window, `outsideWindow` says which earlier flags stand on records dated outside it: this
+ * run does not report on those records, so their flags are counted apart, never as resolved.
+ */
+export function applyBaseline(report: Report, baseline: Map<string, BaselineFlag>, path: string, outsideWindow?: (flag: BaselineFlag) => boolean): Report {
   const flags = report.flags.map((f) => ({ ...f, baseline: baseline.has(f.id) ? ('existing' as const) : ('new' as const) }));
   const current = new Set(flags.map((f) => f.id));
-  const resolved = [...baseline.values()].filter((f) => !current.has(f.id)).sort((a, b) => a.case_id.localeCompare(b.case_id) || a.record_id.localeCompare(b.record_id) || a.id.localeCompare(b.id));
+  const gone = [...baseline.values()].filter((f) => !current.has(f.id));
+  const outside = outsideWindow ? gone.filter(outsideWindow).length : 0;
+  const resolved = (outsideWindow ? gone.filter((f) => !outsideWindow(f)) : gone).sort((a, b) => a.case_id.localeCompare(b.case_id) || a.record_id.localeCompare(b.record_id) || a.id.localeCompare(b.id));
   const existing = flags.filter((f) => f.baseline === 'existing').length;
-  return { ...report, flags, baseline: { path, new: flags.length - existing, existing, resolved } };
+  const summary = { path, new: flags.length - existing, existing, resolved: resolved.map(({ record_date: _date, ...f }) => f) };
+  return { ...report, flags, baseline: outsideWindow ? { ...summary, outside_window: outside } : summary };
 }
 
 /**

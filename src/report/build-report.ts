@@ -5,14 +5,17 @@ import { STANDARDS, compareStandards } from '../model/standards.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
 import type { SampleInfo } from '../intake/sample.ts';
 import { inReportOrder, type ReportSections, type SectionDeclaration } from '../model/sections.ts';
+import { inWindow, type WindowDates, type WindowInfo } from './window.ts';
 
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 export interface RunInfo {
   as_of: string;
   options: Record<string, unknown>;
   /** With --sample: what was asked for and how many cases it kept. */
   sample?: SampleInfo;
+  /** With --since / --until: the window reported on, and the records in it and read for context only. */
+  window?: WindowInfo;
 }
 
 export interface Summary {
@@ -73,6 +76,11 @@ export interface BaselineSummary {
   existing: number;
   /** Flags of the earlier report that this one no longer has. */
   resolved: { id: string; rule: string; case_id: string; record_id: string }[];
+  /**
+   * With --since / --until: flags of the earlier report on records dated outside the window,
+   * which this run does not report on, so they are neither compared nor listed as resolved.
+   */
+  outside_window?: number;
 }
 
 export interface ReviewedSummary {
@@ -101,6 +109,12 @@ export interface ReportParts {
   recordsByAuthor: Map<string, number>;
   /** Valid rows left out because their case is not in the sample. */
   outsideSample?: number;
+  /**
+   * With --since / --until: only flags on records dated in the window are reported and counted.
+   * `recordsAudited`, `casesAudited` and the team and author counts are then the window's.
+   * The ids of the flags left out are added to `outsideIds`, when given (for the reviewed list).
+   */
+  window?: { dates: WindowDates; outsideIds?: Set<string> };
 }
 
 /** Flags in a stable order: case, record date, record, position, rule. */
@@ -129,7 +143,11 @@ export function buildReport(parts: ReportParts): Report {
     uses.set(fingerprint, n);
     return { id: fingerprintId(n === 1 ? fingerprint : `${fingerprint}\u0000${n}`), ...flag };
   });
-  const flags = all.filter((f) => atLeast(f.severity, parts.minSeverity)).sort(compareFlags);
+  // Ids are given before the window is applied, so a flag has the same id in a windowed run as in a whole one.
+  const window = parts.window;
+  const inside = window ? all.filter((f) => inWindow(f.record_date, window.dates)) : all;
+  if (window?.outsideIds) for (const f of all) if (!inWindow(f.record_date, window.dates)) window.outsideIds.add(f.id);
+  const flags = inside.filter((f) => atLeast(f.severity, parts.minSeverity)).sort(compareFlags);
   const standardsUsed = new Set(['3.11', ...flags.flatMap((f) => f.standards)]);
   return {
     schema_version: REPORT_SCHEMA_VERSION,
@@ -137,7 +155,7 @@ export function buildReport(parts: ReportParts): Report {
     run: parts.run,
     inputs: parts.inputs,
     rule_packs: parts.packs.map((p) => ({ name: p.name, version: p.version, sha256: p.sha256 })),
-    summary: summarise(flags, parts, all.length - flags.length),
+    summary: summarise(flags, parts, inside.length - flags.length),
     standards: Object.fromEntries([...standardsUsed].sort(compareStandards).map((s) => [s, STANDARDS[s]])),
     flags,
     rejected_rows: parts.rejected,

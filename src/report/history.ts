@@ -12,6 +12,8 @@ export interface HistoryLine {
   per_100_records: { all: number; by_category: Record<string, number>; by_standard: Record<string, number> };
   /** The run audited a --sample: its rates describe the cases sampled, not every case. */
   sample?: { requested: string; seed: string; cases_selected: number; cases_total: number };
+  /** The run reported on a window (--since / --until): its rates are the window's records'. */
+  window?: { since: string | null; until: string | null };
 }
 
 export function historyLine(report: Report): HistoryLine {
@@ -23,6 +25,7 @@ export function historyLine(report: Report): HistoryLine {
     flags: report.summary.flags,
     per_100_records: report.summary.rates.per_100_records,
     ...(report.run.sample && { sample: report.run.sample }),
+    ...(report.run.window && { window: { since: report.run.window.since, until: report.run.window.until } }),
   };
 }
 

@@ -4,6 +4,7 @@ import { REPORT_SCHEMA_VERSION, compareFlags, summarise, type Report } from './b
 import type { Flag } from '../model/flag.ts';
 import { inReportOrder, type SectionDeclaration } from '../model/sections.ts';
 import { STANDARDS, compareStandards } from '../model/standards.ts';
+import { describeWindow, sameWindow } from './window.ts';
 
 export function readReport(path: string): Report {
   let report: Report;
@@ -66,7 +67,7 @@ export function mergeReports(parts: { path: string; report: Report }[], sections
   const merged: Report = {
     schema_version: REPORT_SCHEMA_VERSION,
     tool: reports[0].tool,
-    run: { as_of: asOf, options: { ...comparableOptions(reports[0]), merged_from: parts.map((p) => p.path) }, ...mergedSample(reports) },
+    run: { as_of: asOf, options: { ...comparableOptions(reports[0]), merged_from: parts.map((p) => p.path) }, ...mergedSample(reports), ...mergedWindow(reports) },
     inputs,
     rule_packs: [...packs.values()],
     summary,
@@ -115,6 +116,12 @@ function checkPartsBelongTogether(parts: { path: string; report: Report }[]): vo
     const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
     return keys.filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k])).map((k) => `${k}: ${JSON.stringify(x[k] ?? null)} against ${JSON.stringify(y[k] ?? null)}`);
   };
+  const windowOf = (r: Report) => (r.run.window ? `the window ${describeWindow(r.run.window)}` : 'no window');
+  for (const part of parts.slice(1)) {
+    if (!sameWindow(part.report.run.window, first.report.run.window)) {
+      throw new UserError(`${part.path} was audited with ${windowOf(part.report)}, ${first.path} with ${windowOf(first.report)}; merge parts audited for the same window`);
+    }
+  }
   const sampleOf = (r: Report) => (r.run.sample ? `--sample ${r.run.sample.requested} --seed ${r.run.sample.seed}` : 'no sample');
   for (const part of parts.slice(1)) {
     if (packsOf(part.report) !== packsOf(first.report)) {
@@ -136,4 +143,12 @@ function mergedSample(reports: Report[]): Pick<Report['run'], 'sample'> {
   if (!samples[0]) return {};
   const total = (key: 'cases_total' | 'cases_selected') => samples.reduce((n, s) => n + (s?.[key] ?? 0), 0);
   return { sample: { requested: samples[0].requested, seed: samples[0].seed, cases_total: total('cases_total'), cases_selected: total('cases_selected') } };
+}
+
+/** The parts' window as one: the same days, the records in it and read for context counted over every part. */
+function mergedWindow(reports: Report[]): Pick<Report['run'], 'window'> {
+  const first = reports[0].run.window;
+  if (!first) return {};
+  const total = (key: 'records_in_window' | 'records_read_for_context') => reports.reduce((n, r) => n + (r.run.window?.[key] ?? 0), 0);
+  return { window: { since: first.since, until: first.until, records_in_window: total('records_in_window'), records_read_for_context: total('records_read_for_context') } };
 }

@@ -113,6 +113,7 @@ function header(report: Report, title: string): string {
 <p class="lede">Flags in case records mapped to Social Work England professional standard 3.11: “${esc(report.standards['3.11'] ?? '')}” A flag says that no evidence or attribution was found; it does not say that the record is false. Deciding is the auditor’s job.</p>
 <dl class="meta">
 ${metaItem('As of', dateHtml(report.run.as_of))}
+${report.run.window ? metaItem('Window', `${report.run.window.since ? dateHtml(report.run.window.since) : 'the start'} to ${report.run.window.until ? dateHtml(report.run.window.until) : 'the end'}: flags on the ${report.run.window.records_in_window} records dated in it; ${report.run.window.records_read_for_context} others read for context only`) : ''}
 ${metaItem('Tool', `${esc(report.tool.name)} ${esc(report.tool.version)}`)}
 ${metaItem('Report schema', esc(report.schema_version))}
 ${minSeverity ? metaItem('Minimum severity', esc(minSeverity)) : ''}

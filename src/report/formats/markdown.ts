@@ -1,5 +1,6 @@
 import type { Report } from '../build-report.ts';
 import type { Severity } from '../../model/flag.ts';
+import { describeWindow } from '../window.ts';
 
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
@@ -11,6 +12,8 @@ export function formatMarkdown(report: Report, options: { failOn: Severity | 'ne
   const s = report.summary;
   const out: string[] = ['## scrutineer audit', ''];
   out.push(`As of ${report.run.as_of}: **${s.records_audited}** records audited in **${s.cases_audited}** cases (${s.rows_rejected} rows rejected).`, '');
+  const w = report.run.window;
+  if (w) out.push(`Window ${describeWindow(w)}: flags only on the ${w.records_in_window} records dated in it; ${w.records_read_for_context} other records read for context only.`, '');
   out.push('| severity | flags |', '|---|---|');
   for (const sev of ['error', 'warning', 'info'] as const) out.push(`| ${sev} | ${s.by_severity[sev]} |`);
   out.push('', `Flags per 100 records: **${s.rates.per_100_records.all}**; cases with flags: **${s.cases_flagged}** of ${s.cases_audited}.`, '');

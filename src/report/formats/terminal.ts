@@ -6,6 +6,7 @@ import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
 import { LABEL_HISTORIES, STALENESS_TIMELINE, sectionItems } from '../../model/sections.ts';
 import { append } from '../../model/lists.ts';
+import { describeWindow } from '../window.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {
@@ -47,6 +48,8 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
   }
   const outside = s.rows_outside_sample ? `, ${s.rows_outside_sample} outside the sample` : '';
   lines.push(`  Records: ${s.rows_read} read, ${s.records_audited} audited, ${s.rows_rejected} rejected${outside}; ${s.cases_audited} cases audited, ${s.cases_flagged} with flags`);
+  const w = report.run.window;
+  if (w) lines.push(`  Window: ${describeWindow(w)}: flags on the ${w.records_in_window} records dated in it; ${w.records_read_for_context} other records read for context only`);
   if (report.run.sample) lines.push(`  Sample: ${report.run.sample.requested} with seed ${safe(report.run.sample.seed)}: ${report.run.sample.cases_selected} of ${report.run.sample.cases_total} cases`);
   const sev = (['error', 'warning', 'info'] as Severity[]).map((k) => colour[k](`${s.by_severity[k]} ${k}`)).join(', ');
   lines.push(`  Flags: ${s.flags} (${sev})${s.flags_below_min_severity ? c.dim(`; ${s.flags_below_min_severity} below --min-severity not shown`) : ''}`);
