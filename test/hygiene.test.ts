@@ -22,6 +22,8 @@ describe('record-hygiene fixtures', () => {
       ['DC-108', 'hygiene.decision-without-reasons', 'warning', null],
       ['DC-110', 'hygiene.decision-without-reasons', 'warning', 'Outcome: NFA.'],
       ['DC-115', 'hygiene.decision-without-reasons', 'warning', 'Management decision: child in need plan to end;'],
+      ['DC-201', 'hygiene.decision-without-reasons', 'warning', null],
+      ['DC-202', 'hygiene.decision-without-reasons', 'warning', 'Decision: extend the parenting assessment.'],
       ['DT-102', 'hygiene.future-dated', 'error', null],
       ['DT-104', 'hygiene.before-birth', 'error', null],
       ['DT-104', 'hygiene.late-entry', 'warning', null],

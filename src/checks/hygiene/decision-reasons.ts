@@ -102,7 +102,11 @@ class DecisionReasonsCheck implements Check {
       reader ??= new TextReader(record.text, this.cues);
       const stated = (could ? reader.statements(decision) : []).filter((s) => !SUPPOSED.includes(s.status) && !denied(record.text, s.start));
       if (!byType && !stated.length) continue;
-      if (givesReasons(reader, c, stated.map((s) => s.sentence.start), record.text)) continue;
+      // A record of a decision by its type, whose wording matched no decision pattern: its first
+      // sentence is what was decided ("Referral closed at MASH: …").
+      const first0 = reader.sentences[0];
+      const byTypeOnly = stated.length || !first0 ? [] : [{ start: first0.start, end: first0.start, sentence: first0 }];
+      if (givesReasons(reader, c, stated, record.text, byTypeOnly)) continue;
       const first = stated[0];
       const what = first ? `The record states a decision (“${excerpt(first.sentence.text, 100)}”)` : `This ${record.record_type} record states a decision`;
       drafts.push({
@@ -128,12 +132,23 @@ const COMMON = new Set(
     'here one two three 1 2 3 4 5 6 7 8 9 0').split(' '),
 );
 
-/** The words of a reason that say something: not common words, not the rule's empty words ("no" counts: "no further concerns" is a finding). */
-function specificWords(text: string, empty: Set<string>): number {
+const WORDS = /[\p{L}\p{N}]+(?:['’/.%-][\p{L}\p{N}]+)*/gu;
+/** Words compared by their first four letters, so "close" and "closure", "extend" and "extension" meet. */
+const stem = (w: string) => w.slice(0, 4);
+
+/**
+ * The words of a reason that say something: not common words, not the rule's empty words ("no"
+ * counts: "no further concerns" is a finding), and not words of the decision itself, since a
+ * reason that restates what was decided ("to transfer the case so that it can be held by the
+ * new team", "Reason for extension: extension required") says nothing about why.
+ */
+function specificWords(text: string, empty: Set<string>, decided = ''): number {
+  const restated = new Set<string>();
+  for (const m of decided.matchAll(WORDS)) restated.add(stem(m[0].toLowerCase().replace(/['’]s$/, '')));
   let n = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’/.%-][\p{L}\p{N}]+)*/gu)) {
+  for (const m of text.matchAll(WORDS)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (!COMMON.has(w) && !empty.has(w)) n++;
+    if (!COMMON.has(w) && !empty.has(w) && !(w.length > 3 && restated.has(stem(w)))) n++;
   }
   return n;
 }
@@ -144,14 +159,31 @@ function specificWords(text: string, empty: Set<string>): number {
  * a consequence ("…, so testing will stop") with specific words before it in its sentence; or a
  * sentence other than the decision's that reports a finding or a change in specific words.
  */
-function givesReasons(reader: TextReader, c: Compiled, decisionSentences: number[], text: string): boolean {
+type Stated = { start: number; end: number; sentence: { start: number; end: number; text: string } };
+
+function givesReasons(reader: TextReader, c: Compiled, decisions: Stated[], text: string, byTypeOnly: Stated[] = []): boolean {
+  const decisionSentences = decisions.map((d) => d.sentence.start);
   const counts = (s: { status: Status; start: number }) => !SUPPOSED.includes(s.status) && !denied(text, s.start);
-  for (const r of reader.statements(c.reasons).filter(counts)) {
+  /**
+   * What was decided, for a reason at `at`: the words before it in its sentence, and the
+   * decisions' sentences when it stands in another one ("Decision: extend … . Reason for
+   * extension: extension required").
+   */
+  const decidedBefore = (sentenceStart: number, at: number) =>
+    `${decisions.filter((d) => d.sentence.start !== sentenceStart).map((d) => d.sentence.text).join(' ')} ${text.slice(sentenceStart, at)}`;
+  // A future decision ("the assessment will be extended, because…") is still a decision: a
+  // supposition whose cue stands before the connective belongs to what was decided, not to the reason.
+  const supposedBefore = (r: { status: Status; cue: string | null; start: number; sentence: { start: number; text: string } }) => {
+    if (!SUPPOSED.includes(r.status) || !r.cue) return false;
+    const at = r.sentence.text.toLowerCase().indexOf(r.cue.toLowerCase());
+    return at !== -1 && r.sentence.start + at < r.start;
+  };
+  for (const r of reader.statements(c.reasons).filter((s) => (counts(s) || supposedBefore(s)) && !denied(text, s.start))) {
     const after = text.slice(r.end, r.sentence.end);
     // A labelled reason ("Reasons: 1) …; 2) …") runs to the end of its sentence; a connective to the end of its clause.
     const labelled = /[:–—-]\s*$/.test(r.text) || /^\s*[:–—-]/.test(after);
     const clause = labelled ? after.replace(/^\s*[:–—-]\s*/, '').split(/\s[–—-]\s|:/)[0] : after.split(/[,;]/)[0];
-    if (specificWords(clause, c.empty) >= c.minWords) return true;
+    if (specificWords(clause, c.empty, decidedBefore(r.sentence.start, r.start)) >= c.minWords) return true;
     // "Why NFA? The school nurse confirmed…": the answer follows the question.
     if (/\?\s*$/.test(r.sentence.text) && specificWords(text.slice(r.sentence.end, r.sentence.end + 300).split(/[.?!]/)[0], c.empty) >= c.minWords) return true;
   }
@@ -159,6 +191,18 @@ function givesReasons(reader: TextReader, c: Compiled, decisionSentences: number
   for (const r of reader.statements(c.consequences).filter((s) => !denied(text, s.start))) {
     const before = text.slice(r.sentence.start, r.start).split(';').pop()!;
     if (specificWords(before, c.empty) >= c.minWords) return true;
+  }
+  // A decision followed by a colon and what it rests on ("Referral closed: the caller wanted
+  // benefits advice, not to report a concern"): the words after the colon are its reason.
+  for (const d of decisions.length ? decisions : byTypeOnly) {
+    const colon = text.slice(d.end, d.sentence.end).search(/:\s/);
+    if (colon === -1) continue;
+    const from = d.end + colon + 1;
+    // Not the colon of a heading ("Decision:", "Outcome of the strategy discussion:"): a clause
+    // with a verb of deciding or closing stands before it.
+    if (!/\b(?:closed|closing|close|agreed|decided|ended|ends|end|stepped|step|transferred|transfer|extended|extend|NFA|approved|declined|refused)\b/i.test(text.slice(d.sentence.start, from))) continue;
+    if ((text.slice(d.sentence.start, from).match(WORDS)?.length ?? 0) < 3) continue;
+    if (specificWords(text.slice(from, d.sentence.end).split(/;/)[0], c.empty, text.slice(d.sentence.start, from)) >= c.minWords + 1) return true;
   }
   if (c.facts) {
     for (const f of reader.statements(c.facts).filter(counts)) {
