@@ -175,7 +175,8 @@ class SubjectNameCheck implements Check {
       const at = knows.plain.get(k);
       knows.plain.set(k, at === undefined || at === index ? index : -1);
     }
-    if (matches.length) this.candidates[i].push({ record, matches, index });
+    // A record with no subject name cannot be about someone else than its subject.
+    if (matches.length && record.subject_name?.trim()) this.candidates[i].push({ record, matches, index });
   }
 
   private readUnknown(rule: SubjectNameRule, cases: Map<string, CaseKnows>, { record, matches, index }: Candidate, flagged: Set<string>): FlagDraft[] {
