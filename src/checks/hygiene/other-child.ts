@@ -34,6 +34,8 @@ export interface OtherChildWords {
 const CAPITALISED = /(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
 const TITLES = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|pc|dc|ds|di|sgt|cllr|st|saint|sir|dame|rev|nurse)\.?\s+$/iu;
 const SENTENCE_START = /(?:^|[.!?:;\n]\s*|[“"‘(]\s*)$/u;
+/** A verb that may start a note's sentence before a name ("Visited Kacper", "Saw Kacper at school"). */
+const STARTING_VERB = /^(?:\p{L}+ed|saw|met|see|meet|took|gave|told|asked|let|made|spoke|left|found|brought|sent|rang|phoned|thanked)$/iu;
 /** Matches with a greater age are adults. */
 const ADULT_YEARS = 18;
 
@@ -113,8 +115,10 @@ export class CaseReader {
     if (nameAt < 0) return false;
     const lead = sentenceLead(text, nameAt);
     if (TITLES.test(lead)) return false;
-    // After another capitalised word inside the sentence: a surname ("Chloe Murphy (19)").
-    if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(lead) && !SENTENCE_START.test(lead.replace(/\p{Lu}[\p{L}'’-]*\s+$/u, ''))) return false;
+    // After another capitalised word: a surname ("Chloe Murphy (19)"), unless that word starts
+    // the sentence and is a verb ("Visited Kacper", "Saw Kacper").
+    const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(lead);
+    if (before && !(SENTENCE_START.test(lead.slice(0, before.index)) && STARTING_VERB.test(before[1]))) return false;
     if (this.reporting.test(lead) || quoted(lead)) return false;
     // Written in lower case elsewhere in the record: a word, not a name ("School said…", "school").
     if (new RegExp(`(?<![\\p{L}])${termPattern(name.toLowerCase())}(?![\\p{L}])`, 'u').test(text)) return false;

@@ -418,7 +418,8 @@ const AFTER_OBJECT = new Set(['and', 'but', 'or', 'at', 'in', 'on', 'to', 'with'
  * teacher, a name, a titled doctor), leaving out a sentence's subject for an object pronoun
  * straight after its verb ("The nursery nurse weighed her": not the nurse). Quotations are not
  * read; a capitalised word counts as someone unless it is a place or organisation, a time, an
- * acronym, or a first word of its sentence not followed by a verb of a subject. Pronouns in the
+ * acronym, or a first word of its sentence that a verb follows. A sentence that also has a pronoun
+ * for the child's sex ("He said she could stay up") speaks of two people and is left. Pronouns in the
  * name's own sentence are left to the narrow reading (a new subject after "and" is often
  * someone else), and anything unsure is left alone.
  */
@@ -451,6 +452,8 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
       const pronounSex = a.pronoun.get(lower);
       if (pronounSex) {
         if (pronounSex === sex || namedIn !== i - 1 || named) continue;
+        // A pronoun for the child's own sex in the same sentence ("He said she could stay up"): two people, and the other one unnamed.
+        if (tokens.some((t) => a.pronoun.get(t.lower) === sex)) continue;
         const object = isObject(tokens, j, lower);
         const subject = object ? mentioned.slice(clauseStart).filter((m) => !m.child).pop() : undefined;
         const could = mentioned.filter((m) => !m.child && m !== subject && (m.sex === null || m.sex === pronounSex));
