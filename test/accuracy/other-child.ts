@@ -11,6 +11,12 @@ import { parse } from 'csv-parse/sync';
 import { repoPath } from '../support/run-cli.ts';
 
 export const OTHER_CHILD_DIR = 'fixtures/hygiene/other-child';
+/** The two sets: the first written before the rules, the second after them (and then used for development). */
+export const OTHER_CHILD_SETS = {
+  first: { cases: 'cases.csv', expected: 'expected.csv' },
+  second: { cases: 'second-set.csv', expected: 'expected-second-set.csv' },
+} as const;
+export type OtherChildSet = keyof typeof OTHER_CHILD_SETS;
 export const PROBLEMS = ['other-child', 'pronoun'] as const;
 export type Problem = (typeof PROBLEMS)[number];
 
@@ -28,10 +34,11 @@ export interface ProblemScore {
 
 type Audit = (paths: string[]) => Promise<{ flags: { rule: string; record_id: string; span?: { text?: string } | null }[] }>;
 
-export async function scoreOtherChild(audit: Audit): Promise<{ records: number; scores: ProblemScore[] }> {
-  const expected = parse(readFileSync(repoPath(`${OTHER_CHILD_DIR}/expected.csv`), 'utf8'), { columns: true }) as { record_id: string; problem: Problem }[];
-  const records = (parse(readFileSync(repoPath(`${OTHER_CHILD_DIR}/cases.csv`), 'utf8'), { columns: true }) as unknown[]).length;
-  const report = await audit([`${OTHER_CHILD_DIR}/cases.csv`]);
+export async function scoreOtherChild(audit: Audit, set: OtherChildSet = 'first'): Promise<{ records: number; scores: ProblemScore[] }> {
+  const files = OTHER_CHILD_SETS[set];
+  const expected = parse(readFileSync(repoPath(`${OTHER_CHILD_DIR}/${files.expected}`), 'utf8'), { columns: true }) as { record_id: string; problem: Problem }[];
+  const records = (parse(readFileSync(repoPath(`${OTHER_CHILD_DIR}/${files.cases}`), 'utf8'), { columns: true }) as unknown[]).length;
+  const report = await audit([`${OTHER_CHILD_DIR}/${files.cases}`]);
   const found = new Set(report.flags.filter((f) => RULES[f.rule]).map((f) => `${f.record_id}|${RULES[f.rule]}`));
   const scores = PROBLEMS.map((problem) => {
     const want = new Set(expected.filter((e) => e.problem === problem).map((e) => `${e.record_id}|${problem}`));

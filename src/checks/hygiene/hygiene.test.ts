@@ -264,8 +264,20 @@ describe('subject-name with children: any (hygiene.other-child)', () => {
     'Chloe Murphy (8) lives next door.',
     'The family cat, Milo, is 3 and very friendly. Milo is 3.',
     'Nursery said Amy is sociable. Nursery is in Year 3 of its funding.',
+    'Zara is in Year 4 and walks home with her.',
+    'Kacper is in Year 3 with Amy.',
+    'Amy goes to Tiny Steps, where she joins in at circle time.',
+    'Kacper Nowak is in Year 3.',
   ])('leaves “%s”', (text) => {
     expect(found([record(text)])).toEqual([]);
+  });
+
+  it.each([
+    ['Kacper was sitting at the craft table making a card.', 'Kacper was sitting at the craft table'],
+    ['Kacper is now walking and says a few words.', 'Kacper is now walking'],
+    ['Kacper said she is frightened of going home.', 'Kacper said she is frightened of going home'],
+  ])('reads a young child’s day anywhere in the name’s sentence: “%s”', (text, words) => {
+    expect(found([record(text)]).map((f) => f[2])).toEqual([words]);
   });
 
   it('leaves a name the case gives elsewhere (with a role, or in another record), and flags it in another case', () => {
@@ -326,8 +338,16 @@ describe('subject-gender across sentences', () => {
     'Ahmed has joined the choir and she asked whether he can go on Saturdays.',
     'Ahmed was at home. Later that week the school rang. She said he was fine.',
     'Ahmed was seen.\n\nDr Patel examined him. She found no injuries.',
+    'Ahmed was tired. She said he could stay up.',
   ])('leaves “%s”', (text) => {
     expect(gender(text)).toEqual([]);
+  });
+
+  it('reads a possessive name, a thing after a possessive, and a pronoun for the child’s sex that is someone else’s', () => {
+    expect(gender('Ahmed’s mum rang. She said she is worried.')).toEqual([]);
+    expect(gender('Ahmed showed me his Lego. She told me she likes gymnastics.').map((f) => f[0])).toEqual(['She']);
+    expect(gender('Ahmed’s mum rang. She said he has been refusing to go to school.')).toEqual([]);
+    expect(tester.flags([defaultRule('hygiene.wrong-gender')], [record('Amy’s mum rang. She said he has been refusing to go to school.')]).map(spanText)).toEqual(['She said he']);
   });
 
   it('reads only the sentence after the name', () => {

@@ -115,11 +115,15 @@ export class CaseReader {
     if (nameAt < 0) return false;
     const lead = sentenceLead(text, nameAt);
     if (TITLES.test(lead)) return false;
+    // After a preposition of place ("at Tiny Steps"), or before another capitalised word ("Tiny Steps", "Castle Hill"): a place or a full name, not a child's first name used alone.
+    if (/(?:^|[^\p{L}])(?:at|in|from|near|into|to)\s+$/iu.test(lead) || /^\s+\p{Lu}[\p{L}'’-]*/u.test(text.slice(nameAt + name.length)) && !/^\s+I(?![\p{L}])/u.test(text.slice(nameAt + name.length))) return false;
     // After another capitalised word: a surname ("Chloe Murphy (19)"), unless that word starts
     // the sentence and is a verb ("Visited Kacper", "Saw Kacper").
     const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(lead);
     if (before && !(SENTENCE_START.test(lead.slice(0, before.index)) && STARTING_VERB.test(before[1]))) return false;
     if (this.reporting.test(lead) || quoted(lead)) return false;
+    // Someone described beside the child ("Zara is in Year 4 and walks home with him", "Kacper plays with Ellie"): a peer, not the child.
+    if (besideChild(record, sentenceRest(text, m.end))) return false;
     // Written in lower case elsewhere in the record: a word, not a name ("School said…", "school").
     if (new RegExp(`(?<![\\p{L}])${termPattern(name.toLowerCase())}(?![\\p{L}])`, 'u').test(text)) return false;
     return true;
@@ -155,4 +159,20 @@ function quoted(lead: string): boolean {
   const closes = (lead.match(/[”]/g) ?? []).length;
   if (opens > closes) return true;
   return (lead.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** The rest of the sentence after an offset (to . ! ? or a line break). */
+function sentenceRest(text: string, at: number): string {
+  const m = /[.!?](?=\s)|\n/.exec(text.slice(at));
+  return text.slice(at, m ? at + m.index : text.length);
+}
+
+const SEX_OF: Record<string, 'him' | 'her'> = { male: 'him', m: 'him', boy: 'him', man: 'him', female: 'her', f: 'her', girl: 'her', woman: 'her' };
+
+/** The child stands in the rest of the sentence: by first name, or as the object of a preposition (with him, to her) by the child's sex. */
+function besideChild(record: CanonicalRecord, rest: string): boolean {
+  const first = firstName(record.subject_name);
+  if (first && new RegExp(`(?<![\\p{L}])${termPattern(first)}(?![\\p{L}])`, 'iu').test(rest)) return true;
+  const object = SEX_OF[(record.subject_gender ?? '').trim().toLowerCase()];
+  return !!object && new RegExp(`(?<![\\p{L}])(?:with|to|for|beside|behind|alongside|next to|near) ${object}(?![\\p{L}])`, 'iu').test(rest);
 }

@@ -394,8 +394,8 @@ interface Mentioned {
 
 /** A word, a quotation mark, or a clause mark, for reading people and pronouns in order. */
 const ACROSS_TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[“”"‘’,;:()–—]/gu;
-/** A word after which a capitalised word is a place, an organisation or a time, not a person. */
-const PLACE_BEFORE = new Set(['at', 'in', 'into', 'near', 'of', 'the', 'from', 'via', 'on', 'until', 'since', 'by']);
+/** A word after which a capitalised word is a place, an organisation, a time or a thing ("his Lego"), not a person. */
+const PLACE_BEFORE = new Set(['at', 'in', 'into', 'near', 'of', 'the', 'from', 'via', 'on', 'until', 'since', 'by', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'a', 'an']);
 /** Words that do not follow a name that starts a sentence, but do follow a verb ("Visited the…", "Met with…"). */
 const NOT_AFTER_NAME = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'his', 'her', 'their', 'my', 'our', 'your', 'to', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'about', 'up', 'me', 'us', 'him', 'them', 'it', 'all', 'some', 'any', 'no']);
 
@@ -419,7 +419,8 @@ const AFTER_OBJECT = new Set(['and', 'but', 'or', 'at', 'in', 'on', 'to', 'with'
  * straight after its verb ("The nursery nurse weighed her": not the nurse). Quotations are not
  * read; a capitalised word counts as someone unless it is a place or organisation, a time, an
  * acronym, or a first word of its sentence that a verb follows. A sentence that also has a pronoun
- * for the child's sex ("He said she could stay up") speaks of two people and is left. Pronouns in the
+ * for the child's sex that only the child can be ("He said she could stay up") speaks of two people and
+ * is left. Pronouns in the
  * name's own sentence are left to the narrow reading (a new subject after "and" is often
  * someone else), and anything unsure is left alone.
  */
@@ -444,7 +445,7 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
         clauseStart = mentioned.length;
         continue;
       }
-      if (lower === own && capitalised(word)) {
+      if ((lower === own || lower.replace(/['’]s$/, '') === own) && capitalised(word)) {
         mentioned.push({ sex, child: true, at });
         named = true;
         continue;
@@ -452,8 +453,9 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
       const pronounSex = a.pronoun.get(lower);
       if (pronounSex) {
         if (pronounSex === sex || namedIn !== i - 1 || named) continue;
-        // A pronoun for the child's own sex in the same sentence ("He said she could stay up"): two people, and the other one unnamed.
-        if (tokens.some((t) => a.pronoun.get(t.lower) === sex)) continue;
+        // A pronoun for the child's own sex in the same sentence that only the child can be ("He said she could stay up"):
+        // two people, and the other one unnamed. ("Mum rang. She said he…": she is Mum, and he can only be the child.)
+        if (tokens.some((t) => a.pronoun.get(t.lower) === sex) && !mentioned.some((m) => !m.child && m.sex === sex)) continue;
         const object = isObject(tokens, j, lower);
         const subject = object ? mentioned.slice(clauseStart).filter((m) => !m.child).pop() : undefined;
         const could = mentioned.filter((m) => !m.child && m !== subject && (m.sex === null || m.sex === pronounSex));
