@@ -78,6 +78,10 @@ interface Compiled {
 
 /** `across_sentences`, compiled. */
 interface Across {
+  /** By the child's sex, the pronouns read for the other sex (to find quickly whether there is any). */
+  other: Record<Sex, RegExp | null>;
+  /** By a pronoun's sex, words for someone it may refer to: people of that sex, titles, and others of unknown sex. */
+  compatible: Record<Sex, RegExp>;
   pronoun: Map<string, Sex>;
   people: Map<string, Sex>;
   plural: Set<string>;
@@ -152,6 +156,8 @@ class SubjectGenderCheck implements Check {
         ends: new Set((rule.clause_ends ?? []).map((w) => w.toLowerCase())),
         across: rule.across_sentences
           ? {
+              other: acrossOther(bySexMap(rule.across_sentences.pronouns)),
+              compatible: compatibleWords(bySexMap(rule.across_sentences.people), rule.others, rule.across_sentences.plural ?? []),
               pronoun: bySexMap(rule.across_sentences.pronouns),
               people: bySexMap(rule.across_sentences.people),
               plural: new Set((rule.across_sentences.plural ?? []).map((w) => w.toLowerCase())),
@@ -384,6 +390,27 @@ function sentenceHolding(text: string, at: number): SentenceText | null {
   return null;
 }
 
+/** By the child's sex, a regex for the pronouns of the other sex (any case); null when there are none. */
+function acrossOther(pronoun: Map<string, Sex>): Record<Sex, RegExp | null> {
+  const of = (sex: Sex) => {
+    const other = [...pronoun.keys()].filter((w) => pronoun.get(w) !== sex).sort((a, b) => b.length - a.length);
+    return other.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${other.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
+  };
+  return { male: of('male'), female: of('female') };
+}
+
+/** By sex, one regex for the words of someone a pronoun of that sex may refer to (people of that sex, its titles, others not plural or generic). */
+function compatibleWords(people: Map<string, Sex>, others: string[], plural: string[]): Record<Sex, RegExp> {
+  const skip = new Set([...plural.map((w) => w.toLowerCase()), ...GENERIC]);
+  const unknown = others.map((w) => w.toLowerCase()).filter((w) => !skip.has(w) && !people.has(w));
+  const of = (sex: Sex) => {
+    const titles = Object.keys(TITLE_SEX).filter((t) => TITLE_SEX[t] === null || TITLE_SEX[t] === sex);
+    const words = [...[...people.keys()].filter((w) => people.get(w) === sex), ...unknown, ...titles].sort((a, b) => b.length - a.length);
+    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  };
+  return { male: of('male'), female: of('female') };
+}
+
 /** A person the record has mentioned so far, as a pronoun may refer to them. */
 interface Mentioned {
   sex: Sex | null;
@@ -426,9 +453,26 @@ const AFTER_OBJECT = new Set(['and', 'but', 'or', 'at', 'in', 'on', 'to', 'with'
  */
 function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex): Found | null {
   const own = name.toLowerCase();
+  // Most records have no pronoun for the other sex in a sentence just after the child's name: found by a scan, before any reading.
+  const at = wordsAt(text, a.other[sex]);
+  if (!at.length) return null;
+  const sentences = splitSentences(text);
+  let si = 0;
+  let candidate = false;
+  const before = a.compatible[sex === 'male' ? 'female' : 'male'];
+  for (const p of at) {
+    while (si < sentences.length && sentences[si].end <= p) si++;
+    if (si === 0 || si >= sentences.length || sentences[si].start > p || !sentences[si - 1].text.toLowerCase().includes(own)) continue;
+    // Someone the pronoun may be, in a sentence before its own (a woman, a teacher): the reading below would find them too.
+    before.lastIndex = 0;
+    if (!before.test(text.slice(0, sentences[si].start))) {
+      candidate = true;
+      break;
+    }
+  }
+  if (!candidate) return null;
   const mentioned: Mentioned[] = [];
   let namedIn = -2;
-  const sentences = splitSentences(text);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const tokens = [...s.text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase(), at: s.start + m.index! }));
@@ -460,6 +504,12 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
         const subject = object ? mentioned.slice(clauseStart).filter((m) => !m.child).pop() : undefined;
         const could = mentioned.filter((m) => !m.child && m !== subject && (m.sex === null || m.sex === pronounSex));
         if (could.length) continue;
+        // Someone's reported words about someone not yet named ("she said she would introduce him"): unsure.
+        if (object && tokens.slice(0, j).some((t) => REPORTING.has(t.lower))) continue;
+        // Someone it may refer to later in the sentence, after a clause ends ("We talked about who she can call; mum explained…"): unsure.
+        // (A sentence split at ; goes on in the next one.)
+        const next = /[;:,–—]$/.test(s.text) && sentences[i + 1] ? [...sentences[i + 1].text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase() })) : [];
+        if (laterInSentence(c, a, [...tokens, ...next], j, pronounSex, sex, own)) continue;
         return { start: s.start, end: at + word.length, word, across: true };
       }
       const title = lower in TITLE_SEX && capitalised(word);
@@ -487,6 +537,28 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
     if (named) namedIn = i;
   }
   return null;
+}
+
+/** Words for other people that name nobody in particular ("plays alongside other children"). */
+const GENERIC = new Set(['other', 'another', 'others', 'someone', 'somebody', 'everyone', 'child', 'children', 'family', 'staff', 'baby']);
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'explained', 'reported', 'stated', 'mentioned', 'asked', 'agreed', 'promised', 'shared']);
+
+/** After the next clause boundary in the sentence, a word for someone of the pronoun's sex or of unknown sex (a capitalised name, a role). */
+function laterInSentence(c: Compiled, a: Across, tokens: { word: string; lower: string }[], j: number, pronounSex: Sex, sex: Sex, own: string): boolean {
+  let k = j + 1;
+  while (k < tokens.length && !/^[,;:()–—]$/.test(tokens[k].word) && !c.ends.has(tokens[k].lower)) k++;
+  for (k++; k < tokens.length; k++) {
+    const { word, lower } = tokens[k];
+    if (lower === own || lower.replace(/['’]s$/, '') === own || a.plural.has(lower)) continue;
+    const personSex = a.people.get(lower) ?? (lower in TITLE_SEX && capitalised(word) ? TITLE_SEX[lower] : undefined);
+    if (personSex !== undefined) {
+      if (personSex === null || personSex === pronounSex) return true;
+      continue;
+    }
+    if (c.others.has(lower) && !GENERIC.has(lower)) return true;
+    if (capitalised(word) && word !== 'I' && !SUBJECTS.has(lower) && !a.notPeople.has(lower) && !/^\p{Lu}[\p{Lu}\d]+$/u.test(word) && !PLACE_BEFORE.has(tokens[k - 1].lower)) return true;
+  }
+  return sex === pronounSex;
 }
 
 /** "him", or "her" straight after a verb and not before a noun ("weighed her and…"): an object, which is not its clause's subject. */

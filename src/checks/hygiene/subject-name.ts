@@ -32,6 +32,8 @@ export const subjectNameKind: RuleKind = {
     roles: wordList('With children: any, words for a role or relation (health visitor, brother, friend, cat, called): a name beside one anywhere in the case is someone the case knows.'),
     reporting: wordList('With children: any, reporting verbs (said, told): a name after one in its sentence is in someone’s reported words, and not read.'),
     not_names: wordList('With children: any, capitalised words that are not first names here (Mum, Nursery, Today).'),
+    cues: wordList('With children: any, things of a child’s day (circle time, his toys, frightened of going home): a sentence that starts with a name and has one within cue_reach characters reads as about that child, as a form would.'),
+    cue_reach: { type: 'integer', minimum: 1, maximum: 200, description: 'How far after the name (characters, within its sentence) a cue may stand; default 80.' },
   },
   required: ['forms'],
   validate: (rule) => {
@@ -169,6 +171,11 @@ class SubjectNameCheck implements Check {
       if (m.name) childAt.add(m.start);
       return keep(m);
     }));
+    for (const m of a.reader.cued(record.text)) {
+      childAt.add(m.start);
+      keep(m);
+    }
+    matches.sort((x, y) => x.start - y.start || y.end - x.end);
     const { roled, plain } = a.reader.read(record, childAt);
     for (const k of roled) knows.known.add(k);
     for (const k of plain) {
