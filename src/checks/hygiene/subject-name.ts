@@ -182,8 +182,16 @@ class SubjectNameCheck implements Check {
       const at = knows.plain.get(k);
       knows.plain.set(k, at === undefined || at === index ? index : -1);
     }
-    // A record with no subject name cannot be about someone else than its subject.
-    if (matches.length && record.subject_name?.trim()) this.candidates[i].push({ record, matches, index });
+    // A record with no subject name cannot be about someone else than its subject. What the case
+    // knows only grows, so a name it already knows (a sibling, a role, a mention in an earlier
+    // record) is dropped now rather than keeping the record to the end of the run.
+    const siblings = this.namesByCase.get(record.case_id);
+    const open = matches.filter((m) => {
+      const k = nameKey(m.name!);
+      const plain = knows.plain.get(k);
+      return !knows.known.has(k) && !siblings?.has(key(m.name!)) && (plain === undefined || plain === index) && !/[\p{L}][-‐]$/u.test(record.text.slice(Math.max(0, m.start - 2), m.start));
+    });
+    if (open.length && record.subject_name?.trim()) this.candidates[i].push({ record, matches: open, index });
   }
 
   private readUnknown(rule: SubjectNameRule, cases: Map<string, CaseKnows>, { record, matches, index }: Candidate, flagged: Set<string>): FlagDraft[] {
