@@ -341,6 +341,9 @@ describe('subject-gender across sentences', () => {
     'Ahmed was at home. Later that week the school rang. She said he was fine.',
     'Ahmed was seen.\n\nDr Patel examined him. She found no injuries.',
     'Ahmed was tired. She said he could stay up.',
+    'Ahmed went to see the GP. She prescribed antibiotics.',
+    'Ahmed saw his psychologist. She is pleased.',
+    'Ahmed was in the garden. She was cooking. Mum said tea would be at five.',
   ])('leaves “%s”', (text) => {
     expect(gender(text)).toEqual([]);
   });

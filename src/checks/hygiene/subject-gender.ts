@@ -507,9 +507,10 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
         // Someone's reported words about someone not yet named ("she said she would introduce him"): unsure.
         if (object && tokens.slice(0, j).some((t) => REPORTING.has(t.lower))) continue;
         // Someone it may refer to later in the sentence, after a clause ends ("We talked about who she can call; mum explained…"): unsure.
-        // (A sentence split at ; goes on in the next one.)
-        const next = /[;:,–—]$/.test(s.text) && sentences[i + 1] ? [...sentences[i + 1].text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase() })) : [];
-        if (laterInSentence(c, a, [...tokens, ...next], j, pronounSex, sex, own)) continue;
+        // Or later in the record ("She was cooking. Mum said…": the writer had Mum in mind). The
+        // sentences after are read with a clause mark between them.
+        const later = sentences.slice(i + 1).flatMap((n) => [{ word: ';', lower: ';' }, ...[...n.text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase() }))]);
+        if (laterInSentence(c, a, [...tokens, ...later], j, pronounSex, sex, own)) continue;
         return { start: s.start, end: at + word.length, word, across: true };
       }
       const title = lower in TITLE_SEX && capitalised(word);
