@@ -267,6 +267,8 @@ describe('subject-name with children: any (hygiene.other-child)', () => {
     'Zara is in Year 4 and walks home with her.',
     'Kerry told me her mum will help with the school run.',
     'Danny said his dad used to hit him when he was a child.',
+    'Stacey was seen alone and asked about domestic abuse.',
+    'Maria is the child’s aunt.',
     'Kacper is in Year 3 with Amy.',
     'Amy goes to Tiny Steps, where she joins in at circle time.',
     'Kacper Nowak is in Year 3.',
