@@ -51,6 +51,7 @@ const STARTING_VERB = /^(?:\p{L}+ed|saw|met|see|meet|took|gave|told|asked|let|ma
 const ADULT_YEARS = 18;
 
 export function nameKey(name: string): string {
+  if (!/['’\-\s]/.test(name)) return name.toLowerCase();
   return name
     .toLowerCase()
     .replace(/['’]s$/, '')
@@ -110,9 +111,10 @@ export class CaseReader {
 
   /**
    * The keys of the capitalised words of a record: those beside a role (known to the case), and
-   * the others, less the places in `childAt` (offsets where a form found a child).
+   * the others, less the places in `childAt` (offsets where a form found a child). Words the
+   * case already knows for good (`known`) are not read again: most of a case's names recur.
    */
-  read(record: CanonicalRecord, childAt: Set<number>): { roled: Set<string>; plain: Set<string> } {
+  read(record: CanonicalRecord, childAt: Set<number>, known: (k: string) => boolean = () => false): { roled: Set<string>; plain: Set<string> } {
     const roled = new Set<string>();
     const plain = new Set<string>();
     const text = record.text;
@@ -120,7 +122,7 @@ export class CaseReader {
     const ownKey = own ? nameKey(own) : null;
     for (const m of text.matchAll(CAPITALISED)) {
       const k = nameKey(m[0]);
-      if (k === ownKey || k.length < 2 || FUNCTION_WORDS.has(k) || this.notNames.has(k)) continue;
+      if (k === ownKey || k.length < 2 || FUNCTION_WORDS.has(k) || this.notNames.has(k) || known(k)) continue;
       const at = m.index!;
       if (this.roled(text, at, at + m[0].length, ownKey)) roled.add(k);
       else if (!childAt.has(at)) plain.add(k);

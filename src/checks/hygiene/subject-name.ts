@@ -162,8 +162,10 @@ class SubjectNameCheck implements Check {
     const author = record.author?.trim().split(/\s+/)[0];
     if (author) knows.known.add(nameKey(author));
     const matches: FormMatch[] = [];
+    // Known for good: a name the case knows, or mentions plainly in two records or more.
+    const known = (k: string) => knows.known.has(k) || knows.plain.get(k) === -1;
     const keep = (m: FormMatch) => {
-      if (capitalised(m.name ?? '') && a.reader.possible(record, m)) matches.push(m);
+      if (capitalised(m.name ?? '') && !known(nameKey(m.name!)) && a.reader.possible(record, m)) matches.push(m);
       return false;
     };
     const childAt = new Set<number>();
@@ -176,7 +178,7 @@ class SubjectNameCheck implements Check {
       keep(m);
     }
     matches.sort((x, y) => x.start - y.start || y.end - x.end);
-    const { roled, plain } = a.reader.read(record, childAt);
+    const { roled, plain } = a.reader.read(record, childAt, known);
     for (const k of roled) knows.known.add(k);
     for (const k of plain) {
       const at = knows.plain.get(k);
