@@ -269,6 +269,7 @@ describe('subject-name with children: any (hygiene.other-child)', () => {
     'Danny said his dad used to hit him when he was a child.',
     'Stacey was seen alone and asked about domestic abuse.',
     'Maria is the child’s aunt.',
+    'Reason: mum said the children need their school uniform.',
     'Kacper is in Year 3 with Amy.',
     'Amy goes to Tiny Steps, where she joins in at circle time.',
     'Kacper Nowak is in Year 3.',

@@ -179,6 +179,8 @@ export class CaseReader {
     if (before && !(SENTENCE_START.test(lead.slice(0, before.index)) && STARTING_VERB.test(before[1]))) return false;
     // A sentence's first word followed by what does not follow a name ("Later in the visit", "During the visit", "Before I left"): not a name.
     if (SENTENCE_START.test(lead) && NOT_AFTER_NAME.test(text.slice(nameAt + name.length, nameAt + name.length + 12))) return false;
+    // A heading or a label ("Reason: Kayla (4)…", "Plan: …"): not a name used in a sentence.
+    if (/^\s*:/.test(text.slice(nameAt + name.length, nameAt + name.length + 3))) return false;
     if (this.reporting.test(lead) || quoted(lead)) return false;
     // Someone described beside the child ("Zara is in Year 4 and walks home with him", "Kacper plays with Ellie"): a peer, not the child.
     if (besideChild(record, sentenceRest(text, m.end))) return false;
