@@ -46,6 +46,9 @@ describe('record-hygiene fixtures', () => {
       ['ID-129', 'hygiene.wrong-age', 'warning', 'Kara is now 11'],
       ['ID-130', 'hygiene.wrong-name', 'error', 'Tia, aged 8'],
       ['ID-132', 'hygiene.wrong-name', 'error', 'Tia (8)'],
+      ['OCT-01', 'hygiene.other-child', 'warning', 'direct work with Bilal'],
+      ['OCT-04', 'hygiene.other-child', 'warning', 'Jasmine is in Year 2'],
+      ['OCT-09', 'hygiene.other-child', 'warning', 'Kofi (6)'],
     ]);
   });
 
@@ -58,6 +61,7 @@ describe('record-hygiene fixtures', () => {
     expect(message('ID-102', 'hygiene.wrong-age')).toMatch(/^“Amy, aged 8” gives the child's age as 8, but by subject_dob the child was 7 on 26\/09\/2023\. Check the age/);
     expect(message('ID-120', 'hygiene.wrong-gender')).toMatch(/^“Kara showed me his”: the child is recorded as female \(subject_gender\) but is called “his” here\. /);
     expect(message('ID-115', 'hygiene.wrong-name')).toMatch(/^“Kara \(9\)” describes as the child observed another child of this export, “Kara Nolan” \(case H4-300\), who is neither this record's subject nor a sibling in its case\. /);
+    expect(message('OCT-04', 'hygiene.other-child')).toMatch(/^“Jasmine is in Year 2” reads as about a child, but “Jasmine” is not this record's subject \(“Reece”\), a sibling in its case, or anyone else the case's records name \(with a role, or in another record\)\. It may be another child's information\. Check whether this passage is about this record's child\./);
     expect(message('DC-108', 'hygiene.decision-without-reasons')).toMatch(/^This Manager's Decision record states a decision but gives no reasons for it\. Record how the decision was reached/);
   });
 
@@ -69,6 +73,14 @@ describe('record-hygiene fixtures', () => {
       expect(flags.length).toBeGreaterThan(0);
       for (const f of flags) expect(`${f.message} ${f.span?.text ?? ''}`, `${option} ${f.record_id}`).not.toMatch(people);
     }
+  });
+
+  it('keeps the other child’s name out of other-child messages with --no-snippets (--redact masks only names the export holds)', async () => {
+    const flags = ((await audit(['rules/tests/hygiene.other-child.csv'], ['--no-snippets'])).flags as Flag[]).filter((f) => f.rule === 'hygiene.other-child');
+    expect(flags.map((f) => f.record_id)).toEqual(['OCT-01', 'OCT-04', 'OCT-09']);
+    for (const f of flags) expect(`${f.message} ${f.span?.text ?? ''}`, f.record_id).not.toMatch(/Bilal|Jasmine|Kofi|Poppy|Reece|Nadia/);
+    const redacted = ((await audit(['rules/tests/hygiene.other-child.csv'], ['--redact'])).flags as Flag[]).find((f) => f.record_id === 'OCT-04')!;
+    expect(redacted.message).toMatch(/^“Jasmine is in Year 2” reads as about a child, but “Jasmine” is not this record's subject \(“\[name\]”\)/);
   });
 
   it('future-dated follows --as-of', async () => {

@@ -37,6 +37,7 @@ const COMMITTED: Record<string, { precision: number; recall: number }> = {
   'hygiene.wrong-age': { precision: 1, recall: 0.8 },
   'hygiene.wrong-gender': { precision: 1, recall: 0.8 },
   'hygiene.wrong-name': { precision: 0.67, recall: 1 },
+  'hygiene.other-child': { precision: 1, recall: 1 },
 };
 
 interface Score {

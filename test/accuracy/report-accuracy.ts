@@ -152,3 +152,21 @@ if (sharedCorporaPresent()) {
   console.log('\nDuplication: generated edited copies (test/accuracy/duplication-copies.ts), 50 passages per record type and level, seed 4242');
   console.log(formatMeasurement(measure(50, 4242)));
 }
+
+{
+  // Ours: another child's details in a record (issue #17), fixtures/hygiene/other-child/README.md.
+  const { scoreOtherChild, OTHER_CHILD_DIR, OTHER_CHILD_SETS } = await import('./other-child.ts');
+  console.log(`\n${OTHER_CHILD_DIR} (ours; both sets have been used for development; every record not expected is a hard negative)`);
+  console.log('| set | records | problem | expected | found | false alarms | precision | recall |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const set of Object.keys(OTHER_CHILD_SETS) as (keyof typeof OTHER_CHILD_SETS)[]) {
+    const { records, scores } = await scoreOtherChild((paths) => auditJson(paths), set);
+    for (const s of scores) console.log(`| ${set} | ${records} | ${s.problem} | ${s.expected} | ${s.found} | ${s.falseAlarms.length} | ${pct(s.precision)} | ${pct(s.recall)} |`);
+    if (verbose) {
+      for (const s of scores) {
+        for (const id of s.missed) console.log(`missed ${id} (${s.problem})`);
+        for (const id of s.falseAlarms) console.log(`false alarm ${id} (${s.problem})`);
+      }
+    }
+  }
+}

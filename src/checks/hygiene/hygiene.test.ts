@@ -236,3 +236,129 @@ describe('subject-name', () => {
     expect(findKind('subject-name')!.validate!({ ...rule, forms: ['\\(\\d+\\) was seen'] } as Rule)).toEqual([{ key: 'forms/0', message: 'a form needs {name}' }]);
   });
 });
+
+describe('subject-name with children: any (hygiene.other-child)', () => {
+  const rule = defaultRule('hygiene.other-child');
+  const wrongName = defaultRule('hygiene.wrong-name');
+  const found = (records: CanonicalRecord[], rules: Rule[] = [rule]) => tester.flags(rules, records).map((d) => [d.record.text.slice(0, 12), d.rule.id, spanText(d)]);
+
+  it.each([
+    ['I did a wishes-and-feelings exercise with Kacper using the three houses.', 'wishes-and-feelings exercise with Kacper'],
+    ['Kacper said he likes his teacher and his new school.', 'Kacper said he likes his teacher'],
+    ['Kacper is sociable and has lots of friends.', 'Kacper is sociable'],
+    ['Kacper is in Year 3 and enjoys maths.', 'Kacper is in Year 3'],
+    ['Kacper (6) was seen alone in his bedroom.', 'Kacper (6)'],
+    ["Kacper's class teacher has no concerns.", "Kacper's class teacher"],
+  ])('flags “%s” in a record about Amy, a name the case never gives', (text, words) => {
+    expect(found([record(text)]).map((f) => f[2])).toEqual([words]);
+  });
+
+  it.each([
+    'Health visitor Sarah said Kacper is sociable.',
+    'Amy said “Kacper is sociable and kind”.',
+    'Amy said her friend Kacper is in Year 3.',
+    'Amy and Kacper were seen alone in the garden.',
+    'Her brother, Kacper (6), was at school.',
+    'Mr Kowalski is in Year 3 this term.',
+    'Kacper Nowak (19) is Amy’s cousin’s partner.',
+    'Chloe Murphy (8) lives next door.',
+    'The family cat, Milo, is 3 and very friendly. Milo is 3.',
+    'Nursery said Amy is sociable. Nursery is in Year 3 of its funding.',
+    'Zara is in Year 4 and walks home with her.',
+    'Kerry told me her mum will help with the school run.',
+    'Danny said his dad used to hit him when he was a child.',
+    'Stacey was seen alone and asked about domestic abuse.',
+    'Maria is the child’s aunt.',
+    'Reason: mum said the children need their school uniform.',
+    'Kacper is in Year 3 with Amy.',
+    'Amy goes to Tiny Steps, where she joins in at circle time.',
+    'Kacper Nowak is in Year 3.',
+  ])('leaves “%s”', (text) => {
+    expect(found([record(text)])).toEqual([]);
+  });
+
+  it.each([
+    ['Kacper was sitting at the craft table making a card.', 'Kacper was sitting at the craft table'],
+    ['Kacper is now walking and says a few words.', 'Kacper is now walking'],
+    ['Kacper said she is frightened of going home.', 'Kacper said she is frightened of going home'],
+  ])('reads a young child’s day anywhere in the name’s sentence: “%s”', (text, words) => {
+    expect(found([record(text)]).map((f) => f[2])).toEqual([words]);
+  });
+
+  it('leaves a name the case gives elsewhere (with a role, or in another record), and flags it in another case', () => {
+    expect(found([
+      record('Amy’s grandmother, Funmi, rang.'),
+      record('Funmi said Amy settled well. Kacper is sociable.'),
+      record('Kacper came round for tea with his mum.'),
+      record('Kacper is sociable.', { case_id: 'C2', subject_id: 'P2', subject_name: 'Ruby Hart' }),
+    ])).toEqual([['Kacper is so', 'hygiene.other-child', 'Kacper is sociable']]);
+  });
+
+  it('does not flag a child again where wrong-name has (one finding per problem), but does where wrong-name’s forms do not reach', () => {
+    const kara = record('Kara (9) was seen alone in her bedroom.', { case_id: 'C2', subject_id: 'P2', subject_name: 'Kara Nolan' });
+    expect(found([kara, record('Kara (9) was seen alone. I did some direct work with Kara about school.')], [wrongName, rule])).toEqual([
+      ['Kara (9) was', 'hygiene.wrong-name', 'Kara (9)'],
+    ]);
+    expect(found([kara, record('I did some direct work with Kara about school.')], [wrongName, rule])).toEqual([['I did some d', 'hygiene.other-child', 'direct work with Kara']]);
+  });
+
+  it('reads a name after a verb that starts the sentence, and leaves a short form of the subject’s name', () => {
+    expect(found([record('Visited Kacper at school. Kacper is in Year 3.')]).map((f) => f[2])).toEqual(['Kacper is in Year 3']);
+    expect(found([record('Alex is sociable and is in Year 3.', { subject_name: 'Alexander Hill' })])).toEqual([]);
+  });
+
+  it('leaves records with no subject name', () => {
+    expect(found([record('Kacper is sociable.', { subject_name: null })])).toEqual([]);
+  });
+
+  it('needs roles and reporting words with children: any', () => {
+    expect(findKind('subject-name')!.validate!({ ...rule, roles: undefined, reporting: undefined } as Rule)).toEqual([
+      { key: 'roles', message: 'children: any needs roles' },
+      { key: 'reporting', message: 'children: any needs reporting' },
+    ]);
+  });
+});
+
+describe('subject-gender across sentences', () => {
+  const boy = { subject_name: 'Ahmed Khan', subject_gender: 'male' };
+  const gender = (text: string) =>
+    tester.flags([defaultRule('hygiene.wrong-gender')], [record(text, boy)]).map((d) => [spanText(d), d.message!.slice(0, d.message!.indexOf('. Check'))]);
+
+  it.each([
+    ['Ahmed was playing in the sand tray. The nursery nurse weighed her and is pleased with her growth.', 'The nursery nurse weighed her'],
+    ['Ahmed was upset today. She said the other boys leave her out.', 'She'],
+    ['Ahmed was quiet. When we talked about contact with dad she cried.', 'When we talked about contact with dad she'],
+    ['Ahmed attends Rainbow Pre-school. Staff report that she plays alongside other children.', 'Staff report that she'],
+  ])('flags “%s”', (text, words) => {
+    expect(gender(text)).toEqual([[words, `“${words}”: the child is recorded as male (subject_gender) and is named in the sentence before, and nobody else the record mentions before it can be “${words.split(' ').pop()}”`]]);
+  });
+
+  it.each([
+    'Ahmed was seen with his mother. She said he is sleeping better.',
+    'Ahmed was playing. His key worker said she has no concerns.',
+    'Met Ahmed with Mr Kowalski and Ms Shah. Ahmed is enjoying art. She said his attendance is good.',
+    'Jo Patel chaired the review. Ahmed was there. Jo said she was pleased.',
+    'Ahmed was seen alone. His sister Maya was at school. She has a certificate for reading.',
+    'Ahmed was seen. Mum said “she is always on her phone” about his sister.',
+    'Ahmed has joined the choir and she asked whether he can go on Saturdays.',
+    'Ahmed was at home. Later that week the school rang. She said he was fine.',
+    'Ahmed was seen.\n\nDr Patel examined him. She found no injuries.',
+    'Ahmed was tired. She said he could stay up.',
+    'Ahmed went to see the GP. She prescribed antibiotics.',
+    'Ahmed saw his psychologist. She is pleased.',
+    'Ahmed was in the garden. She was cooking. Mum said tea would be at five.',
+  ])('leaves “%s”', (text) => {
+    expect(gender(text)).toEqual([]);
+  });
+
+  it('reads a possessive name, a thing after a possessive, and a pronoun for the child’s sex that is someone else’s', () => {
+    expect(gender('Ahmed’s mum rang. She said she is worried.')).toEqual([]);
+    expect(gender('Ahmed showed me his Lego. She told me she likes gymnastics.').map((f) => f[0])).toEqual(['She']);
+    expect(gender('Ahmed’s mum rang. She said he has been refusing to go to school.')).toEqual([]);
+    expect(tester.flags([defaultRule('hygiene.wrong-gender')], [record('Amy’s mum rang. She said he has been refusing to go to school.')]).map(spanText)).toEqual(['She said he']);
+  });
+
+  it('reads only the sentence after the name', () => {
+    expect(gender('Ahmed was seen. He was happy. The weather was cold. She said it was late.')).toEqual([]);
+  });
+});

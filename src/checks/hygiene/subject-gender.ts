@@ -15,6 +15,19 @@ export interface SubjectGenderRule extends Rule {
   nouns?: BySex;
   others: string[];
   clause_ends?: string[];
+  across_sentences?: AcrossSentences;
+}
+
+/** How a pronoun in the sentence after the child's name is read (optional; see `acrossFrom`). */
+export interface AcrossSentences {
+  /** Pronouns read there, objects included (him, her). */
+  pronouns: BySex;
+  /** Words for a man or a woman (mother, Mr, uncle…): someone such a pronoun may refer to. */
+  people: BySex;
+  /** Words for several people (staff, parents): not what he or she refers to. */
+  plural?: string[];
+  /** Capitalised words that are not people, and words after which a capitalised word names a place or organisation (Nursery, Road, Monday). */
+  not_people?: string[];
 }
 
 const words = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
@@ -29,6 +42,19 @@ export const subjectGenderKind: RuleKind = {
     nouns: bySex('Nouns that describe the child in "<name> is a … boy" or "<name>, a … girl".'),
     others: { ...words, description: 'Words for other people (mother, teacher, friend): a pronoun after one of them may be theirs, so reading stops there, and a name after one is not read.' },
     clause_ends: { ...words, description: 'Words that start another clause (and, but, when…), where the subject may change: reading stops there, as it does at , ; : ( ) – —.' },
+    across_sentences: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['pronouns', 'people'],
+      description:
+        'Also reads the sentence after one that names the child: a pronoun for the other sex there is flagged when nobody the record mentions before it (a woman or man, someone of unknown sex such as a teacher or a name) can be who it refers to.',
+      properties: {
+        pronouns: bySex('Pronouns read in the next sentence, objects included (him, her).'),
+        people: bySex('Words for a man or a woman (mother, Mr, uncle): someone a pronoun of that sex may refer to.'),
+        plural: { ...words, description: 'Words for several people (staff, parents): not someone he or she refers to.' },
+        not_people: { ...words, description: 'Capitalised words that are not people (Monday, Nursery), and words that make the capitalised word before them a place or organisation (Road, School, Pre-school).' },
+      },
+    },
   },
   required: ['genders', 'pronouns', 'others'],
   createCheck(rules) {
@@ -47,6 +73,19 @@ interface Compiled {
   ends: Set<string>;
   /** By the child's sex, the pronouns for the other sex in any case (null: none); null where a pronoun is not plain a–z. */
   otherPronouns: Record<Sex, RegExp | null> | null;
+  across: Across | null;
+}
+
+/** `across_sentences`, compiled. */
+interface Across {
+  /** By the child's sex, the pronouns read for the other sex (to find quickly whether there is any). */
+  other: Record<Sex, RegExp | null>;
+  /** By a pronoun's sex, words for someone it may refer to: people of that sex, titles, and others of unknown sex. */
+  compatible: Record<Sex, RegExp>;
+  pronoun: Map<string, Sex>;
+  people: Map<string, Sex>;
+  plural: Set<string>;
+  notPeople: Set<string>;
 }
 
 /**
@@ -95,6 +134,8 @@ interface Found {
   start: number;
   end: number;
   word: string;
+  /** Found in the sentence after the one naming the child (not in the name's own clause). */
+  across?: boolean;
 }
 
 class SubjectGenderCheck implements Check {
@@ -113,6 +154,16 @@ class SubjectGenderCheck implements Check {
         described: noun.size ? describedAs([...noun.keys()].sort((a, b) => b.length - a.length).map(nameSource).join('|')) : null,
         others: new Set(rule.others.map((w) => w.toLowerCase())),
         ends: new Set((rule.clause_ends ?? []).map((w) => w.toLowerCase())),
+        across: rule.across_sentences
+          ? {
+              other: acrossOther(bySexMap(rule.across_sentences.pronouns)),
+              compatible: compatibleWords(bySexMap(rule.across_sentences.people), rule.others, rule.across_sentences.plural ?? []),
+              pronoun: bySexMap(rule.across_sentences.pronouns),
+              people: bySexMap(rule.across_sentences.people),
+              plural: new Set((rule.across_sentences.plural ?? []).map((w) => w.toLowerCase())),
+              notPeople: new Set((rule.across_sentences.not_people ?? []).map((w) => w.toLowerCase())),
+            }
+          : null,
       };
     });
   }
@@ -136,10 +187,19 @@ class SubjectGenderCheck implements Check {
     for (const c of this.compiled) {
       const sex = c.gender.get(record.subject_gender.toLowerCase());
       if (!sex) continue;
-      const found = word ? this.firstReadingAll(c, record.text, word, sex) : this.first(c, record.text, (mentions ??= mentionsOf(record.text, anywhere)), sex);
+      const found = (word ? this.firstReadingAll(c, record.text, word, sex) : this.first(c, record.text, (mentions ??= mentionsOf(record.text, anywhere)), sex)) ?? (c.across ? acrossFrom(c, c.across, record.text, name, sex) : null);
       if (!found) continue;
-      const { start, end, word: said } = found;
+      const { start, end, word: said, across } = found;
       const quoted = record.text.slice(start, end).replace(/\s+/g, ' ');
+      if (across) {
+        drafts.push({
+          rule: c.rule,
+          record,
+          span: { start, end },
+          message: `“${quoted.length > 120 ? `…${quoted.slice(-60)}` : quoted}”: the child is recorded as ${sex} (subject_gender) and is named in the sentence before, and nobody else the record mentions before it can be “${said}”. ${c.rule.message}`,
+        });
+        continue;
+      }
       drafts.push({
         rule: c.rule,
         record,
@@ -329,3 +389,185 @@ function sentenceHolding(text: string, at: number): SentenceText | null {
   }
   return null;
 }
+
+/** By the child's sex, a regex for the pronouns of the other sex (any case); null when there are none. */
+function acrossOther(pronoun: Map<string, Sex>): Record<Sex, RegExp | null> {
+  const of = (sex: Sex) => {
+    const other = [...pronoun.keys()].filter((w) => pronoun.get(w) !== sex).sort((a, b) => b.length - a.length);
+    return other.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${other.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
+  };
+  return { male: of('male'), female: of('female') };
+}
+
+/** By sex, one regex for the words of someone a pronoun of that sex may refer to (people of that sex, its titles, others not plural or generic). */
+function compatibleWords(people: Map<string, Sex>, others: string[], plural: string[]): Record<Sex, RegExp> {
+  const skip = new Set([...plural.map((w) => w.toLowerCase()), ...GENERIC]);
+  const unknown = others.map((w) => w.toLowerCase()).filter((w) => !skip.has(w) && !people.has(w));
+  const of = (sex: Sex) => {
+    const titles = Object.keys(TITLE_SEX).filter((t) => TITLE_SEX[t] === null || TITLE_SEX[t] === sex);
+    const words = [...[...people.keys()].filter((w) => people.get(w) === sex), ...unknown, ...titles].sort((a, b) => b.length - a.length);
+    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(nameSource).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  };
+  return { male: of('male'), female: of('female') };
+}
+
+/** A person the record has mentioned so far, as a pronoun may refer to them. */
+interface Mentioned {
+  sex: Sex | null;
+  child: boolean;
+  /** Offset in the record's text. */
+  at: number;
+}
+
+/** A word, a quotation mark, or a clause mark, for reading people and pronouns in order. */
+const ACROSS_TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[“”"‘’,;:()–—]/gu;
+/** A word after which a capitalised word is a place, an organisation, a time or a thing ("his Lego"), not a person. */
+const PLACE_BEFORE = new Set(['at', 'in', 'into', 'near', 'of', 'the', 'from', 'via', 'on', 'until', 'since', 'by', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'a', 'an']);
+/** Words that do not follow a name that starts a sentence, but do follow a verb ("Visited the…", "Met with…"). */
+const NOT_AFTER_NAME = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'his', 'her', 'their', 'my', 'our', 'your', 'to', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'about', 'up', 'me', 'us', 'him', 'them', 'it', 'all', 'some', 'any', 'no']);
+
+/**
+ * A capitalised first word of a sentence may be a person (when unsure, it is: that only makes
+ * the reading more careful), unless the record writes it in lower case elsewhere, or what follows
+ * it follows a verb, not a name ("Visited Jayden", "Met with", "During the visit", "Present:").
+ */
+function startsWithPerson(next: { word: string; lower: string } | undefined, word: string, text: string): boolean {
+  if (!next || next.word === ':' || NOT_AFTER_NAME.has(next.lower) || (capitalised(next.word) && next.word !== 'I')) return false;
+  return !new RegExp(`(?<![\\p{L}])${word.toLowerCase().replace(/[^\p{L}]/gu, '')}(?![\\p{L}])`, 'u').test(text);
+}
+const TITLE_SEX: Record<string, Sex | null> = { mr: 'male', mrs: 'female', ms: 'female', miss: 'female', mx: null, dr: null, prof: null, pc: null, dc: null, ds: null, di: null, sgt: null, cllr: null };
+/** Words after "her" that leave it an object ("weighed her and…"), not a possessive ("her growth"). */
+const AFTER_OBJECT = new Set(['and', 'but', 'or', 'at', 'in', 'on', 'to', 'with', 'for', 'from', 'again', 'today', 'yesterday', 'because', 'as', 'when', 'while', 'before', 'after', 'up', 'down', 'out', 'off', 'back', 'about', 'that', 'this', 'last', 'twice', 'once', 'into', 'if', 'so']);
+
+/**
+ * A pronoun for the other sex in the sentence after one that names the child, that can refer to
+ * nobody else: the record mentions before it no one of that sex and no one of unknown sex (a
+ * teacher, a name, a titled doctor), leaving out a sentence's subject for an object pronoun
+ * straight after its verb ("The nursery nurse weighed her": not the nurse). Quotations are not
+ * read; a capitalised word counts as someone unless it is a place or organisation, a time, an
+ * acronym, or a first word of its sentence that a verb follows. A sentence that also has a pronoun
+ * for the child's sex that only the child can be ("He said she could stay up") speaks of two people and
+ * is left. Pronouns in the
+ * name's own sentence are left to the narrow reading (a new subject after "and" is often
+ * someone else), and anything unsure is left alone.
+ */
+function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex): Found | null {
+  const own = name.toLowerCase();
+  // Most records have no pronoun for the other sex in a sentence just after the child's name: found by a scan, before any reading.
+  const at = wordsAt(text, a.other[sex]);
+  if (!at.length) return null;
+  const sentences = splitSentences(text);
+  let si = 0;
+  let candidate = false;
+  const before = a.compatible[sex === 'male' ? 'female' : 'male'];
+  for (const p of at) {
+    while (si < sentences.length && sentences[si].end <= p) si++;
+    if (si === 0 || si >= sentences.length || sentences[si].start > p || !sentences[si - 1].text.toLowerCase().includes(own)) continue;
+    // Someone the pronoun may be, in a sentence before its own (a woman, a teacher): the reading below would find them too.
+    before.lastIndex = 0;
+    if (!before.test(text.slice(0, sentences[si].start))) {
+      candidate = true;
+      break;
+    }
+  }
+  if (!candidate) return null;
+  const mentioned: Mentioned[] = [];
+  let namedIn = -2;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const tokens = [...s.text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase(), at: s.start + m.index! }));
+    let inQuote = false;
+    let clauseStart = mentioned.length;
+    let named = false;
+    for (let j = 0; j < tokens.length; j++) {
+      const { word, lower, at } = tokens[j];
+      if (word === '“' || word === '‘') inQuote = true;
+      else if (word === '”') inQuote = false;
+      else if (word === '"') inQuote = !inQuote;
+      if (inQuote || word.length === 1 && /[“”"‘’]/.test(word)) continue;
+      if (/^[,;:()–—]$/.test(word) || c.ends.has(lower)) {
+        clauseStart = mentioned.length;
+        continue;
+      }
+      if ((lower === own || lower.replace(/['’]s$/, '') === own) && capitalised(word)) {
+        mentioned.push({ sex, child: true, at });
+        named = true;
+        continue;
+      }
+      const pronounSex = a.pronoun.get(lower);
+      if (pronounSex) {
+        if (pronounSex === sex || namedIn !== i - 1 || named) continue;
+        // A pronoun for the child's own sex in the same sentence that only the child can be ("He said she could stay up"):
+        // two people, and the other one unnamed. ("Mum rang. She said he…": she is Mum, and he can only be the child.)
+        if (tokens.some((t) => a.pronoun.get(t.lower) === sex) && !mentioned.some((m) => !m.child && m.sex === sex)) continue;
+        const object = isObject(tokens, j, lower);
+        const subject = object ? mentioned.slice(clauseStart).filter((m) => !m.child).pop() : undefined;
+        const could = mentioned.filter((m) => !m.child && m !== subject && (m.sex === null || m.sex === pronounSex));
+        if (could.length) continue;
+        // Someone's reported words about someone not yet named ("she said she would introduce him"): unsure.
+        if (object && tokens.slice(0, j).some((t) => REPORTING.has(t.lower))) continue;
+        // Someone it may refer to later in the sentence, after a clause ends ("We talked about who she can call; mum explained…"): unsure.
+        // Or later in the record ("She was cooking. Mum said…": the writer had Mum in mind). The
+        // sentences after are read with a clause mark between them.
+        const later = sentences.slice(i + 1).flatMap((n) => [{ word: ';', lower: ';' }, ...[...n.text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase() }))]);
+        if (laterInSentence(c, a, [...tokens, ...later], j, pronounSex, sex, own)) continue;
+        return { start: s.start, end: at + word.length, word, across: true };
+      }
+      const title = lower in TITLE_SEX && capitalised(word);
+      if (title) {
+        mentioned.push({ sex: TITLE_SEX[lower], child: false, at });
+        if (tokens[j + 1] && capitalised(tokens[j + 1].word)) j++;
+        continue;
+      }
+      const personSex = a.people.get(lower);
+      if (personSex) {
+        mentioned.push({ sex: personSex, child: false, at });
+        continue;
+      }
+      if (a.plural.has(lower)) continue;
+      if (c.others.has(lower)) {
+        mentioned.push({ sex: null, child: false, at });
+        continue;
+      }
+      if (!capitalised(word) || word === 'I' || SUBJECTS.has(lower) || a.notPeople.has(lower) || /^\p{Lu}[\p{Lu}\d]+$/u.test(word)) continue;
+      const next = tokens[j + 1]?.lower;
+      if (next && a.notPeople.has(next)) continue;
+      if (j === 0 ? !startsWithPerson(tokens[j + 1], word, text) : PLACE_BEFORE.has(tokens[j - 1].lower)) continue;
+      mentioned.push({ sex: null, child: false, at });
+    }
+    if (named) namedIn = i;
+  }
+  return null;
+}
+
+/** Words for other people that name nobody in particular ("plays alongside other children"). */
+const GENERIC = new Set(['other', 'another', 'others', 'someone', 'somebody', 'everyone', 'child', 'children', 'family', 'staff', 'baby']);
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'explained', 'reported', 'stated', 'mentioned', 'asked', 'agreed', 'promised', 'shared']);
+
+/** After the next clause boundary in the sentence, a word for someone of the pronoun's sex or of unknown sex (a capitalised name, a role). */
+function laterInSentence(c: Compiled, a: Across, tokens: { word: string; lower: string }[], j: number, pronounSex: Sex, sex: Sex, own: string): boolean {
+  let k = j + 1;
+  while (k < tokens.length && !/^[,;:()–—]$/.test(tokens[k].word) && !c.ends.has(tokens[k].lower)) k++;
+  for (k++; k < tokens.length; k++) {
+    const { word, lower } = tokens[k];
+    if (lower === own || lower.replace(/['’]s$/, '') === own || a.plural.has(lower)) continue;
+    const personSex = a.people.get(lower) ?? (lower in TITLE_SEX && capitalised(word) ? TITLE_SEX[lower] : undefined);
+    if (personSex !== undefined) {
+      if (personSex === null || personSex === pronounSex) return true;
+      continue;
+    }
+    if (c.others.has(lower) && !GENERIC.has(lower)) return true;
+    if (capitalised(word) && word !== 'I' && !SUBJECTS.has(lower) && !a.notPeople.has(lower) && !/^\p{Lu}[\p{Lu}\d]+$/u.test(word) && !PLACE_BEFORE.has(tokens[k - 1].lower)) return true;
+  }
+  return sex === pronounSex;
+}
+
+/** "him", or "her" straight after a verb and not before a noun ("weighed her and…"): an object, which is not its clause's subject. */
+function isObject(tokens: { word: string; lower: string }[], j: number, lower: string): boolean {
+  if (j === 0 || PREPOSITION.has(tokens[j - 1].lower)) return false;
+  if (lower === 'him' || lower === 'them') return true;
+  if (lower !== 'her') return false;
+  const next = tokens[j + 1];
+  return !next || /^[,;:()–—”"]$/.test(next.word) || AFTER_OBJECT.has(next.lower);
+}
+const PREPOSITION = new Set(['to', 'with', 'for', 'from', 'about', 'by', 'at', 'of', 'on', 'in', 'near', 'behind', 'beside', 'without', 'like', 'and', 'or', 'but', 'that', 'than']);

@@ -48,13 +48,14 @@ describe('subject-age reads the child’s name however its hyphen is written', (
   });
 });
 
-describe('subject-gender reads the sentence the name stands in, and no further', () => {
+describe('subject-gender reads the sentence the name stands in, and the next one only for a pronoun nobody else can be', () => {
   it.each([
     ['Ellie Mae showed me his school report.', ['Ellie Mae showed me his']],
     ['Ellie-Mae showed me HIS school report.', ['Ellie-Mae showed me HIS']],
     ['Dad said that he was proud. Ellie-Mae showed me his medal.', ['Ellie-Mae showed me his']],
     ['Ellie-Mae was tired. He said she could stay up.', []],
-    ['Ellie-Mae was tired.\nHe asked to leave.', []],
+    ['Ellie-Mae was tired.\nHe asked to leave.', ['He']],
+    ['Ellie-Mae was tired. Dad said she could stay up.\nHe asked to leave.', []],
     ['Mr. Murphy came in and Ellie-Mae showed me his watch.', []],
   ])('“%s”', (text, words) => {
     expect(found(rule('hygiene.wrong-gender'), [record(text)])).toEqual(words);
