@@ -230,7 +230,7 @@ describe('optional parts of a report', () => {
     const r = clone(report);
     const flags = r.flags as (Flag & { review?: unknown; baseline?: unknown })[];
     flags.forEach((f, i) => (f.baseline = i === 0 ? 'new' : 'existing'));
-    flags[1].review = { status: 'reviewed', reviewer: 'J. Okoro', date: '2025-01-15', reason: 'Police report <PR-1> on file' };
+    flags[1].review = { status: 'reviewed', decision: 'dismissed', reason_code: 'evidenced-elsewhere', reviewer: 'J. Okoro', date: '2025-01-15', reason: 'Police report <PR-1> on file' };
     const page = formatHtml(r, {});
     const first = page.slice(page.indexOf(`id="flag-${flags[0].id}"`), page.indexOf('</li>', page.indexOf(`id="flag-${flags[0].id}"`)));
     expect(first).toContain('<span class="badge new">New</span>');
