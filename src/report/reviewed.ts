@@ -100,14 +100,15 @@ function validatorFor(version: 1 | 2): ValidateFunction {
  *       date: 2025-05-02
  *       reason: Evidenced in the strategy discussion of 04/05/2023.
  *
- * Every problem is refused with the file, line and column.
+ * Every problem is refused with the file, line and column. `option` names where the path came
+ * from in the message for a missing file (none for `rules stats`, whose arguments are files).
  */
-export function readReviewed(path: string): ReviewEntry[] {
+export function readReviewed(path: string, option: string | null = '--reviewed'): ReviewEntry[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UserError(`--reviewed ${path}: no such file`);
+    throw new UserError(`${option ? `${option} ` : ''}${path}: no such file`);
   }
   return parseReviewed(text, path);
 }
