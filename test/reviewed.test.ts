@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { parseReviewed } from '../src/report/reviewed.ts';
+import { parseReviewed, reviewedSchemaText } from '../src/report/reviewed.ts';
 import { auditJson, repoPath, runCli } from './support/run-cli.ts';
 
 /** The reviewed-flags file: version 1 as it was, version 2 with decisions, and what each run does with them. */
@@ -48,6 +48,15 @@ describe('the reviewed-flags file', () => {
     ['a flag decided twice', entry('    decision: confirmed\n') + entry('    decision: confirmed\n'), 'r.yaml:8:9: reviewed[1].id: 3e42a1847ecfc964 is decided already in reviewed[0]; keep one decision a flag'],
   ])('refuses %s, with its file, line and column', (_, body, message) => {
     expect(refusal(V2 + body)).toBe(message);
+  });
+
+  it('is described by schema/reviewed.schema.json, which accepts both versions', () => {
+    // To write it again: npx tsx -e "import('./src/report/reviewed.ts').then((m) => process.stdout.write(m.reviewedSchemaText()))" > schema/reviewed.schema.json
+    expect(readFileSync(repoPath('schema/reviewed.schema.json'), 'utf8')).toBe(reviewedSchemaText());
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(reviewedSchemaText()));
+    expect(validate({ reviewed: [{ id: '3e42a1847ecfc964', reviewer: 'JO', date: '2025-05-02', reason: 'fine' }] })).toBe(true);
+    expect(validate({ version: 2, reviewed: [{ id: '3e42a1847ecfc964', rule: 'r', decision: 'confirmed', reviewer: 'JO', date: '2025-05-02' }] })).toBe(true);
+    expect(validate({ version: 2, reviewed: [{ id: '3e42a1847ecfc964', rule: 'r', decision: 'maybe', reviewer: 'JO', date: '2025-05-02' }] })).toBe(false);
   });
 
   it('refuses a decision in a version 1 file, and a version it does not know', () => {

@@ -67,7 +67,19 @@ const SCHEMA_V2 = {
 };
 
 /** The reviewed-flags file format as a JSON Schema, both versions (for editors and the docs). */
-export const REVIEWED_FILE_SCHEMA = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'scrutineer reviewed flags', oneOf: [SCHEMA_V1, SCHEMA_V2] };
+export const REVIEWED_FILE_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://scrutineer.invalid/schema/reviewed.schema.json',
+  title: 'scrutineer reviewed flags (scrutineer-reviewed.yaml)',
+  description:
+    'Decisions on flags, read by `scrutineer audit --reviewed` and `scrutineer rules stats`. Version 2 (written by the HTML report): each entry confirmed or dismissed, a dismissal with a reason_code, reason_code other with a reason. Version 1 (no version key): each entry a flag accepted, read as dismissed for reason other. Dates must exist; a flag id appears once.',
+  oneOf: [SCHEMA_V1, SCHEMA_V2],
+};
+
+/** The text of schema/reviewed.schema.json; test/reviewed.test.ts fails when the file is not this. */
+export function reviewedSchemaText(): string {
+  return `${JSON.stringify(REVIEWED_FILE_SCHEMA, null, 2)}\n`;
+}
 
 const validators = new Map<number, ValidateFunction>();
 /** Compiled when a reviewed file is read, not when the module is imported. */
