@@ -305,6 +305,13 @@ function review(refilter) {
     show(flag);
   }
 
+  // Enter in the initials box goes on to the flags, where the keys work.
+  reviewerBox.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    step(1);
+  });
+
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const t = e.target;
