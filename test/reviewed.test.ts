@@ -103,6 +103,7 @@ describe('a run with decisions', () => {
     expect(terminal).toContain(`confirmed by JO 2025-05-02  id ${confirmed.id}`);
     expect(terminal).not.toContain(`id ${dismissed[0].id}`);
     expect(terminal).toContain(`${dismissed.length} dismissed flags not shown (--show-reviewed shows them)`);
+    expect(terminal).toContain(`  Reviewed: ${errors.length} of ${report.flags.length} flags decided (1 confirmed, ${dismissed.length} dismissed), ${report.flags.length - errors.length} left`);
     const shown = (await runCli([...args, '--format', 'terminal', '--show-reviewed'])).stdout;
     expect(shown).toContain(`dismissed (not about a person) by JO 2025-05-02  id ${dismissed[0].id}`);
 

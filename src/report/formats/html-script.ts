@@ -118,6 +118,7 @@ function review(refilter) {
       exportStatus.textContent = 'This browser would not keep the decisions: export them before closing the page.';
     }
   };
+  if (!storage) exportStatus.textContent = 'This browser keeps nothing for files opened from disk: export the decisions before closing the page.';
   const pad = (n) => String(n).padStart(2, '0');
   const now = new Date();
   dateBox.value = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
