@@ -18,7 +18,7 @@ const clone = (r: Report): Report => JSON.parse(JSON.stringify(r));
 const stat = (page: string, key: string) => new RegExp(`data-stat="${key}"><dt>[^<]*</dt><dd>([^<]*)</dd>`).exec(page)?.[1];
 
 const SAFE_TAGS = new Set(
-  'html head meta title style body div header h1 h2 h3 h4 p dl dt dd nav ul ol li a section code details summary table caption thead tbody tr th td strong span form fieldset legend label input button article blockquote mark time footer script'.split(' '),
+  'html head meta title style body div header h1 h2 h3 h4 p dl dt dd nav ul ol li a section code details summary table caption thead tbody tr th td strong span form fieldset legend label input button article blockquote mark time footer script pre kbd select option'.split(' '),
 );
 
 const HOSTILE = [
@@ -69,7 +69,8 @@ describe('the HTML report of the bundled exports', () => {
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(ref).toMatch(/^#[\w-]+$/);
     expect(html).not.toMatch(/<(?:link|img|iframe|object|embed|base|form[^>]*action)\b/i);
-    expect(html).not.toMatch(/@import|url\(/i);
+    // CSS url() and @import; the script's URL.createObjectURL (the export's download) is not one.
+    expect(html).not.toMatch(/@import|(?<![A-Za-z])url\(/i);
     expect(html).not.toMatch(/ style="/);
   });
 
@@ -150,9 +151,16 @@ describe('the HTML report of the bundled exports', () => {
 
   it('gives every filter checkbox a label and starts with the filters hidden until the script runs', () => {
     expect(html).toContain('<form id="filters" class="filters" aria-label="Filter the flags" hidden>');
-    const boxes = html.match(/<input [^>]*>/g) ?? [];
-    expect(boxes.length).toBe(Object.keys(report.summary.by_category).length + 3);
+    const boxes = html.match(/<input type="checkbox"[^>]*>/g) ?? [];
+    // Categories, three severities and three decisions (not decided, confirmed, dismissed).
+    expect(boxes.length).toBe(Object.keys(report.summary.by_category).length + 6);
     expect(html.match(/<label><input type="checkbox"/g)).toHaveLength(boxes.length);
+    // The review controls: a note and a reason a flag, the initials and the date, each in its label.
+    const inputs = html.match(/<input [^>]*>|<select [^>]*>/g) ?? [];
+    expect(inputs.length).toBe(boxes.length + 2 * report.flags.length + 2);
+    expect(html.match(/<label>[^<]*<(?:input|select) /g)).toHaveLength(inputs.length);
+    expect(html).toContain('<div id="review-panel" class="review-panel no-print" role="region" aria-labelledby="h-review"');
+    expect(html).toMatch(/<div id="review-panel"[^>]* hidden>/);
   });
 
   it('is the same for the same report', () => {
@@ -230,16 +238,17 @@ describe('optional parts of a report', () => {
     const r = clone(report);
     const flags = r.flags as (Flag & { review?: unknown; baseline?: unknown })[];
     flags.forEach((f, i) => (f.baseline = i === 0 ? 'new' : 'existing'));
-    flags[1].review = { status: 'reviewed', reviewer: 'J. Okoro', date: '2025-01-15', reason: 'Police report <PR-1> on file' };
+    flags[1].review = { status: 'reviewed', decision: 'dismissed', reason_code: 'evidenced-elsewhere', reviewer: 'J. Okoro', date: '2025-01-15', reason: 'Police report <PR-1> on file' };
     const page = formatHtml(r, {});
     const first = page.slice(page.indexOf(`id="flag-${flags[0].id}"`), page.indexOf('</li>', page.indexOf(`id="flag-${flags[0].id}"`)));
     expect(first).toContain('<span class="badge new">New</span>');
     expect(first).toContain('data-baseline="new"');
     const second = page.slice(page.indexOf(`id="flag-${flags[1].id}"`), page.indexOf('</li>', page.indexOf(`id="flag-${flags[1].id}"`)));
-    expect(second).toContain('<span class="badge reviewed">Reviewed</span>');
-    expect(second).toContain('data-review="reviewed"');
-    expect(second).toContain('<strong>Reviewed</strong> by J. Okoro on <time datetime="2025-01-15">15/01/2025</time>: Police report &lt;PR-1&gt; on file');
-    expect(page).toContain('<input type="checkbox" name="review" value="reviewed" checked>');
+    expect(second).toContain('<span class="badge dismissed" data-review-badge>Dismissed</span>');
+    expect(second).toContain('data-review="dismissed" data-decided-reviewer="J. Okoro" data-decided-date="2025-01-15" data-decided-reason="Police report &lt;PR-1&gt; on file" data-decided-reason-code="evidenced-elsewhere"');
+    expect(second).toContain('<strong>Dismissed</strong> (evidenced elsewhere in the record) by J. Okoro on <time datetime="2025-01-15">15/01/2025</time>: Police report &lt;PR-1&gt; on file');
+    expect(first).toContain('<span class="badge open" data-review-badge hidden>Not decided</span>');
+    expect(page).toContain('<input type="checkbox" name="review" value="dismissed" checked>');
     expect(page).toContain('<input type="checkbox" name="baseline" value="new" checked>');
   });
 

@@ -45,7 +45,7 @@ describe('every format from one report', () => {
 describe('csv', () => {
   it('is ready for Excel: BOM, CRLF, the flat columns, every cell quoted', async () => {
     const out = (await runCli(['audit', SAMPLE, '--format', 'csv', ...base])).stdout;
-    expect(out.startsWith('\ufeff"flag_id","case_id","record_id","record_date","author","team","category","rule","label","status","severity","standards","message","snippet","related_record_ids","baseline","reviewed_by","review_reason"\r\n')).toBe(true);
+    expect(out.startsWith('\ufeff"flag_id","case_id","record_id","record_date","author","team","category","rule","label","status","severity","standards","message","snippet","related_record_ids","baseline","reviewed_by","review_reason","review_decision","review_reason_code"\r\n')).toBe(true);
     expect(out.replace(/\r\n/g, '')).not.toMatch(/\n(?!.*")/);
     const rows = parse(out.slice(1), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
@@ -149,14 +149,14 @@ describe('reviewed flags', () => {
     const reviewed = JSON.parse(json.stdout);
     const marked = reviewed.flags.filter((f: { review?: unknown }) => f.review);
     expect(marked).toHaveLength(errors.length);
-    expect(marked[0].review).toEqual({ status: 'reviewed', reviewer: 'J. Okoro', date: '2025-05-02', reason: 'Evidenced in the strategy discussion of 04/05/2023.' });
-    expect(reviewed.reviewed).toEqual({ path: file, applied: errors.length, stale: [{ id: '0123456789abcdef', reviewer: 'J. Okoro', date: '2025-05-02', reason: 'A flag that no longer exists.' }] });
+    expect(marked[0].review).toEqual({ status: 'reviewed', decision: 'dismissed', reason_code: 'other', reviewer: 'J. Okoro', date: '2025-05-02', reason: 'Evidenced in the strategy discussion of 04/05/2023.' });
+    expect(reviewed.reviewed).toEqual({ path: file, applied: errors.length, stale: [{ id: '0123456789abcdef', decision: 'dismissed', reason_code: 'other', reviewer: 'J. Okoro', date: '2025-05-02', reason: 'A flag that no longer exists.' }] });
     expect(json.stderr).toContain(`scrutineer: reviewed flag 0123456789abcdef (J. Okoro, 2025-05-02) matches no flag in this run; remove it from ${file}`);
     const terminal = await runCli(['audit', SAMPLE, '--format', 'terminal', '--reviewed', file, ...base]);
     expect(terminal.stdout).not.toContain(errors[0].message.slice(0, 60));
-    expect(terminal.stdout).toContain(`${errors.length} reviewed flags not shown (--show-reviewed shows them)`);
+    expect(terminal.stdout).toContain(`${errors.length} dismissed flags not shown (--show-reviewed shows them)`);
     const shown = await runCli(['audit', SAMPLE, '--format', 'terminal', '--reviewed', file, '--show-reviewed', ...base]);
-    expect(shown.stdout).toContain('reviewed by J. Okoro 2025-05-02: Evidenced in the strategy discussion of 04/05/2023.');
+    expect(shown.stdout).toContain('dismissed by J. Okoro 2025-05-02: Evidenced in the strategy discussion of 04/05/2023.');
   });
 
   it('an entry without a reason is refused with its line', async () => {

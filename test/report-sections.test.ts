@@ -4,7 +4,7 @@ import { LABEL_HISTORIES, MENTIONS, STALENESS_TIMELINE, type SectionDeclaration 
 import { mergeSections } from '../src/core/parallel/merge-sections.ts';
 import { applyTextPolicy } from '../src/report/text-policy.ts';
 import { mergeReports } from '../src/report/merge.ts';
-import type { Report } from '../src/report/build-report.ts';
+import { REPORT_SCHEMA_VERSION, type Report } from '../src/report/build-report.ts';
 
 describe('report sections as the rule kinds declare them', () => {
   it('each section is declared by one kind, with a key and an order of its own', () => {
@@ -52,7 +52,7 @@ describe('report sections as the rule kinds declare them', () => {
   it('merging reports keeps a section when any part has it, when every part does, or never, as declared', () => {
     const base = (extra: Record<string, unknown[]>) =>
       ({
-        schema_version: '1.2.0',
+        schema_version: REPORT_SCHEMA_VERSION,
         tool: { name: 'scrutineer', version: '0' },
         run: { as_of: '2025-06-30', options: {} },
         inputs: [],

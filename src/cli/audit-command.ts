@@ -108,8 +108,8 @@ export function auditCommand(io: Io): Command {
     .option('--timeline', "add each case's chronology of staleness events and claims to the report and the terminal view", false)
     .option('--baseline <report.json>', 'compare with an earlier JSON report: flags are new or existing, missing ones resolved')
     .option('--init-baseline', 'when the --baseline file does not exist yet, write this run’s JSON report there and count every flag as existing (a CI job’s first run)', false)
-    .option('--reviewed <file.yaml>', 'flags an auditor has reviewed (id, reviewer, date, reason): kept in the report, never fail the run')
-    .option('--show-reviewed', 'show reviewed flags in the terminal view', false)
+    .option('--reviewed <file.yaml>', 'an auditor’s decisions (scrutineer-reviewed.yaml, as the HTML report exports it): dismissed flags never fail the run, confirmed ones do')
+    .option('--show-reviewed', 'show dismissed flags in the terminal view', false)
     .option('--sample <n|n%>', 'audit a reproducible sample of whole cases: a number of cases or a percentage')
     .option('--seed <seed>', 'seed for --sample', '1')
     .option('--redact', 'mask names, dates, phone numbers, e-mail addresses, NHS numbers and postcodes in every format', false)
@@ -287,7 +287,7 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   return failing(report, flags.failOn) > 0 ? 1 : 0;
 }
 
-/** Flags that fail the run: at or above the threshold, not reviewed, and new when there is a baseline. */
+/** Flags that fail the run: at or above the threshold, not dismissed, and new when there is a baseline (report/failing.ts). */
 export function failing(report: Report, failOn: Severity | 'never'): number {
   return report.flags.filter((f) => failsRun(f, report, failOn)).length;
 }

@@ -5,6 +5,9 @@ import { applyConfigToPacks, loadConfig } from '../config/load-config.ts';
 import { collect, todayIso } from './options.ts';
 import { formatRuleTests } from './rule-tests-format.ts';
 import type { Io } from './io.ts';
+import { readReviewed, type ReviewEntry } from '../report/reviewed.ts';
+import { reviewStats } from '../report/review-stats.ts';
+import { formatReviewStats } from './review-stats-format.ts';
 
 interface PackFlags {
   rules: string[];
@@ -66,5 +69,23 @@ export function rulesCommand(io: Io): Command {
     io.stdout(formatRuleTests(shown));
     io.exitCode = shown.every((r) => r.passed) ? 0 : 1;
   });
+  rules
+    .command('stats')
+    .description("what auditors' decisions say about each rule and label: confirmed, dismissed, by reason, and the field precision (confirmed / decided)")
+    .argument('<reviewed...>', 'reviewed-flags files (scrutineer-reviewed.yaml, version 2 as the HTML report exports it)')
+    .addOption(new Option('-f, --format <format>', 'table for people, json for programs').choices(['table', 'json']).default('table'))
+    .action((paths: string[], flags: { format: 'table' | 'json' }) => {
+      // A flag decided in more than one file counts once, as the last file given decides it (its
+      // rule and label kept from an earlier file when the last is of version 1 and has none).
+      const byId = new Map<string, ReviewEntry>();
+      for (const path of paths) {
+        for (const entry of readReviewed(path, null)) {
+          const earlier = byId.get(entry.id);
+          byId.set(entry.id, { ...(earlier?.rule && { rule: earlier.rule }), ...(earlier?.label && { label: earlier.label }), ...entry });
+        }
+      }
+      const stats = reviewStats([...byId.values()]);
+      io.stdout(flags.format === 'json' ? `${JSON.stringify({ files: paths, review_stats: stats }, null, 2)}\n` : formatReviewStats(stats, paths));
+    });
   return rules;
 }

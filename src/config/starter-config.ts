@@ -53,7 +53,8 @@ min_severity: info         # error, warning or info
 # redact: false
 # snippets: true
 
-# Flags an auditor has reviewed and accepted (id, reviewer, date, reason).
+# An auditor's decisions on flags: confirmed (a real problem; still fails the run) or
+# dismissed with a reason. The HTML report exports this file (version 2).
 # scrutineer-reviewed.yaml beside this file is used when it exists.
 # reviewed: scrutineer-reviewed.yaml
 

@@ -66,15 +66,40 @@ export interface Flag {
   details?: Record<string, unknown>;
   /** With --baseline: whether the earlier report had this flag. */
   baseline?: 'new' | 'existing';
-  /** With --reviewed: an auditor accepted this flag. */
+  /** With --reviewed: what an auditor decided about this flag. */
   review?: Review;
 }
 
-/** An auditor's decision that a flag is acceptable, from the reviewed-flags file. */
+/** What an auditor decided about a flag: a real recording problem, or not one. */
+export const REVIEW_DECISIONS = ['confirmed', 'dismissed'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** Why a flag was dismissed: a short fixed list, so decisions can be counted per reason. */
+export const DISMISSAL_REASONS = ['attributed', 'evidenced-elsewhere', 'not-about-a-person', 'already-corrected', 'other'] as const;
+export type DismissalReason = (typeof DISMISSAL_REASONS)[number];
+
+/** The words an auditor reads for each dismissal reason. */
+export const DISMISSAL_REASON_TEXT: Record<DismissalReason, string> = {
+  attributed: 'attributed',
+  'evidenced-elsewhere': 'evidenced elsewhere in the record',
+  'not-about-a-person': 'not about a person',
+  'already-corrected': 'already corrected',
+  other: 'other',
+};
+
+/**
+ * An auditor's decision on a flag, from the reviewed-flags file. A `confirmed` flag is a real
+ * recording problem and still counts towards the exit code; a `dismissed` one never does.
+ * Entries of the first file format (no decision) are read as dismissed for reason `other`.
+ */
 export interface Review {
   status: 'reviewed';
+  decision: ReviewDecision;
+  /** Why it was dismissed; only on dismissed flags. */
+  reason_code?: DismissalReason;
   reviewer: string;
   date: string;
+  /** The auditor's own words (may be empty). */
   reason: string;
 }
 

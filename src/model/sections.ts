@@ -71,11 +71,32 @@ export interface MentionEntry {
   cue_span?: { start: number; end: number; text: string };
 }
 
-/** Every section a rule kind may add to the report, by key, with the shape of its items. */
+/**
+ * What the auditors' decisions say about one rule, one label, or every flag decided
+ * (`review_stats`, with --reviewed): how many flags were confirmed and dismissed, for which
+ * reasons, and the field precision, confirmed / decided.
+ */
+export interface ReviewStat {
+  by: 'rule' | 'label' | 'all';
+  /** The rule id, the label, or `all`. */
+  key: string;
+  /** For a rule: the label its flags carry, when they all carry the same one. */
+  label: string | null;
+  confirmed: number;
+  dismissed: number;
+  decided: number;
+  /** confirmed / decided, to two decimals. */
+  precision: number;
+  /** Dismissals by reason code, every code listed. */
+  dismissed_for: Record<string, number>;
+}
+
+/** Every section a rule kind (or, for `review_stats`, the reviewed file) may add to the report, by key, with the shape of its items. */
 export interface ReportSections {
   label_histories?: LabelHistory[];
   mentions?: MentionEntry[];
   staleness_timeline?: StalenessTimeline[];
+  review_stats?: ReviewStat[];
 }
 
 export type SectionKey = keyof ReportSections;
@@ -133,6 +154,17 @@ export const STALENESS_TIMELINE: SectionDeclaration<'staleness_timeline'> = {
   order: 30,
   merge: { sortBy: ['case_id', 'rule'], acrossReports: 'never' },
   recordText: ['entries[].words'],
+};
+
+/**
+ * Not a rule kind's: the report adds it when --reviewed is given. It holds counts only, no
+ * record text; a merge leaves it out, since the reviewed file is an output-only option.
+ */
+export const REVIEW_STATS: SectionDeclaration<'review_stats'> = {
+  key: 'review_stats',
+  order: 40,
+  merge: { acrossReports: 'never' },
+  recordText: [],
 };
 
 /** A section's items in a report (none when the report does not have it). */

@@ -1,6 +1,6 @@
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
-import { atLeast, fingerprintId, toFlag, SEVERITIES, type Flag, type FlagDraft, type Severity } from '../model/flag.ts';
+import { atLeast, fingerprintId, toFlag, SEVERITIES, type DismissalReason, type Flag, type FlagDraft, type ReviewDecision, type Severity } from '../model/flag.ts';
 import { STANDARDS, compareStandards } from '../model/standards.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
 import type { SampleInfo } from '../intake/sample.ts';
@@ -83,11 +83,26 @@ export interface BaselineSummary {
   outside_window?: number;
 }
 
+/** One decision of a reviewed-flags file (report/reviewed.ts reads both versions into this). */
+export interface ReviewEntry {
+  id: string;
+  decision: ReviewDecision;
+  /** Why it was dismissed; every dismissed entry has one (version 1 entries read as `other`). */
+  reason_code?: DismissalReason;
+  reviewer: string;
+  date: string;
+  /** The auditor's own words; empty when a version 2 entry gives none. */
+  reason: string;
+  /** The flag's rule and label (version 2), so decisions can be counted without the report. */
+  rule?: string;
+  label?: string;
+}
+
 export interface ReviewedSummary {
   path: string;
   applied: number;
   /** Entries that match no flag of this run, so the file does not rot. */
-  stale: { id: string; reviewer: string; date: string; reason: string }[];
+  stale: ReviewEntry[];
 }
 
 export interface ReportParts {

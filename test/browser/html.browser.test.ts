@@ -137,7 +137,8 @@ describe.skipIf(!enabled)('the HTML report in Chromium', () => {
   it('labels every checkbox and gives every table column a header', async () => {
     const boxes = page.getByRole('checkbox');
     const n = await boxes.count();
-    expect(n).toBe(Object.keys(report.summary.by_category).length + 3);
+    // Categories, three severities and three decisions.
+    expect(n).toBe(Object.keys(report.summary.by_category).length + 6);
     for (let i = 0; i < n; i++) expect((await boxes.nth(i).evaluate((el) => (el as HTMLInputElement).labels?.length ?? 0))).toBe(1);
     await expect(page.locator('table:not(:has(thead th))').count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { level: 2 }).count()).resolves.toBe(5);

@@ -3,7 +3,7 @@ import type { Flag } from '../../model/flag.ts';
 
 export const CSV_COLUMNS = [
   'flag_id', 'case_id', 'record_id', 'record_date', 'author', 'team', 'category', 'rule', 'label', 'status', 'severity', 'standards',
-  'message', 'snippet', 'related_record_ids', 'baseline', 'reviewed_by', 'review_reason',
+  'message', 'snippet', 'related_record_ids', 'baseline', 'reviewed_by', 'review_reason', 'review_decision', 'review_reason_code',
 ] as const;
 
 /**
@@ -23,7 +23,7 @@ function row(flag: Flag): string[] {
   return [
     flag.id, flag.case_id, flag.record_id, flag.record_date, flag.author ?? '', flag.team ?? '', flag.category, flag.rule, flag.label ?? '',
     flag.status ?? '', flag.severity, flag.standards.join(' '), flag.message, snippet, flag.related_record_ids.join(' '),
-    flag.baseline ?? '', flag.review?.reviewer ?? '', flag.review?.reason ?? '',
+    flag.baseline ?? '', flag.review?.reviewer ?? '', flag.review?.reason ?? '', flag.review?.decision ?? '', flag.review?.reason_code ?? '',
   ];
 }
 

@@ -73,12 +73,26 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .badge { display: inline-block; font-size: .78rem; font-weight: 700; padding: .05rem .45rem; border-radius: 3px; border: 1px solid var(--muted); color: var(--ink); background: #fff; }
 .badge.late { border-color: var(--error); color: var(--error); }
 .badge.new { border-color: var(--info); color: var(--info); }
-.badge.reviewed { border-color: var(--ok); color: var(--ok); }
+.badge.dismissed { border-color: var(--ok); color: var(--ok); }
+.badge.confirmed { border-color: var(--error); color: var(--error); }
 .flag-facts { font-size: .9rem; color: var(--muted); }
 .snippet { margin: .4rem 0; padding: .4rem .7rem; background: var(--panel); border-left: 3px solid var(--rule); font-size: .97rem; overflow-wrap: anywhere; }
 mark { background: var(--mark); color: #000; padding: 0 .1em; border-bottom: 2px solid #000; }
 .message { max-width: 56rem; }
 .review { border-left: 3px solid var(--ok); padding-left: .6rem; }
+.flag[data-review="confirmed"] .review { border-left-color: var(--error); }
+.flag.current { outline: 3px solid var(--link); outline-offset: 2px; }
+.flag:focus { outline: 3px solid var(--link); outline-offset: 2px; }
+.decide { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .4rem 0; font-size: .95rem; }
+.decide button, .review-panel button { font: inherit; padding: .15rem .7rem; border: 1px solid var(--muted); border-radius: 4px; background: #fff; cursor: pointer; }
+.decide select, .decide input, .review-panel input { font: inherit; }
+.decide-status { color: var(--error); font-weight: 600; }
+.review-panel { border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; background: var(--panel); }
+.review-panel h3 { margin-top: 0; }
+.review-who { display: flex; flex-wrap: wrap; gap: .4rem 1.5rem; }
+.review-count { font-weight: 600; }
+.review-panel pre { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 20rem; overflow: auto; background: #fff; border: 1px solid var(--rule); padding: .5rem; }
+kbd { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3em; background: #fff; }
 .chronology { margin: 1rem 0 0; padding: .6rem .8rem; border: 1px dashed var(--rule); border-radius: 4px; }
 .chronology ul { margin: .3rem 0 0; padding-left: 1.1rem; }
 .chronology ol { margin: .2rem 0 .5rem; padding-left: 1.5rem; }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { groupBy } from '../group.ts';
 import type { Report } from '../build-report.ts';
-import type { Flag } from '../../model/flag.ts';
-import { LABEL_HISTORIES, sectionItems, type LabelHistory } from '../../model/sections.ts';
+import { DISMISSAL_REASONS, DISMISSAL_REASON_TEXT, type Flag } from '../../model/flag.ts';
+import { LABEL_HISTORIES, REVIEW_STATS, sectionItems, type LabelHistory, type ReviewStat } from '../../model/sections.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
@@ -53,6 +53,8 @@ export const HTML_CSP = [
 
 /** Fields a flag may carry with --reviewed and --baseline; read defensively. */
 interface ReviewLike {
+  decision?: unknown;
+  reason_code?: unknown;
   reviewer?: unknown;
   date?: unknown;
   reason?: unknown;
@@ -80,6 +82,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
     summarySection(report),
     breakdownSection(report, flags),
     casesSection(report, flags, cases),
+    reviewStatsSection(report),
     rejectedSection(report),
     warningsSection(report),
     footer(report),
@@ -131,6 +134,7 @@ function toc(report: Report, caseCount: number): string {
     ['summary', 'Summary'],
     ['breakdown', 'Flags by standard, category, team and author'],
     ['cases', `Cases with flags (${caseCount})`],
+    ...(sectionItems(report, REVIEW_STATS).length || report.reviewed ? [['review-stats', 'What the decisions teach']] : []),
     ['rejected', `Rejected rows (${report.rejected_rows.length})`],
     ['warnings', `Warnings (${report.warnings.length})`],
   ];
@@ -328,7 +332,8 @@ function casesSection(report: Report, flags: HtmlFlag[], cases: Map<string, Html
   return `<section id="cases" aria-labelledby="h-cases">
 <h2 id="h-cases">Cases with flags</h2>
 <p class="muted">Each case’s flagged records in date order, with their flags in place, then the chronology of the labels used more than once or against evidence.</p>
-${flags.length ? filtersHtml(flags) : '<p><strong>No flags.</strong></p>'}
+${flags.length ? `${reviewPanelHtml(report)}
+${filtersHtml(flags)}` : '<p><strong>No flags.</strong></p>'}
 ${index}
 ${parts.join('\n')}
 </section>`;
@@ -350,7 +355,7 @@ function filtersHtml(flags: HtmlFlag[]): string {
     return m;
   };
   const box = (name: string, value: string, text: string, n: number) =>
-    `<label><input type="checkbox" name="${esc(name)}" value="${esc(value)}" checked> ${esc(text)} <span class="muted">(${esc(n)})</span></label>`;
+    `<label><input type="checkbox" name="${esc(name)}" value="${esc(value)}" checked> ${esc(text)} <span class="muted">(<span data-count="${esc(`${name}:${value}`)}">${esc(n)}</span>)</span></label>`;
   const group = (name: string, legend: string, values: Map<string, number>, text: (v: string) => string, order?: string[]) => {
     const keys = order ? order.filter((k) => values.has(k)).concat([...values.keys()].filter((k) => !order.includes(k)).sort()) : [...values.keys()].sort();
     return `<fieldset data-filter="${esc(name)}"><legend>${esc(legend)}</legend>${keys.map((k) => box(name, k, text(k), values.get(k)!)).join('')}</fieldset>`;
@@ -361,9 +366,10 @@ function filtersHtml(flags: HtmlFlag[]): string {
     group('category', 'Category', count(flags.map((f) => f.category)), (v) => v),
     group('severity', 'Severity', severities, (v) => SEVERITY_NAME[v] ?? v, [...SEVERITY_ORDER]),
   ];
-  if (flags.some((f) => reviewOf(f))) {
-    groups.push(group('review', 'Review', count(flags.map(reviewState)), (v) => (v === 'reviewed' ? 'Reviewed' : 'Not reviewed'), ['open', 'reviewed']));
-  }
+  // Always there, since decisions can be made in the page: the script keeps the counts up to date.
+  const reviews = count(flags.map(reviewState));
+  for (const v of REVIEW_STATES) if (!reviews.has(v)) reviews.set(v, 0);
+  groups.push(group('review', 'Decision', reviews, (v) => REVIEW_STATE_NAME[v] ?? v, [...REVIEW_STATES]));
   if (flags.some((f) => typeof f.baseline === 'string')) {
     const names: Record<string, string> = { new: 'New', existing: 'Existing', none: 'Not compared' };
     groups.push(group('baseline', 'Against the baseline', count(flags.map(baselineState)), (v) => names[v] ?? v, ['new', 'existing', 'none']));
@@ -378,7 +384,13 @@ ${groups.join('\n')}
 function reviewOf(f: HtmlFlag): ReviewLike | null {
   return f.review && typeof f.review === 'object' ? (f.review as ReviewLike) : null;
 }
-const reviewState = (f: HtmlFlag) => (reviewOf(f) ? 'reviewed' : 'open');
+const REVIEW_STATES = ['open', 'confirmed', 'dismissed'] as const;
+const REVIEW_STATE_NAME: Record<string, string> = { open: 'Not decided', confirmed: 'Confirmed', dismissed: 'Dismissed' };
+/** `open`, `confirmed` or `dismissed` (a review without a decision, from an older report, was an acceptance). */
+const reviewState = (f: HtmlFlag) => {
+  const r = reviewOf(f);
+  return !r ? 'open' : r.decision === 'confirmed' ? 'confirmed' : 'dismissed';
+};
 const baselineState = (f: HtmlFlag) => (f.baseline === 'new' || f.baseline === 'existing' ? f.baseline : typeof f.baseline === 'string' ? f.baseline : 'none');
 
 function caseHtml(caseId: string, ci: number, flags: HtmlFlag[], histories: LabelHistory[]): string {
@@ -412,23 +424,104 @@ function flagHtml(f: HtmlFlag, anchors: Map<string, string>): string {
   if (f.details && f.details.repeated_after_contrary_evidence === true) badges.push('<span class="badge late">After evidence against</span>');
   if (f.baseline === 'new') badges.push('<span class="badge new">New</span>');
   else if (f.baseline === 'existing') badges.push('<span class="badge">Existing</span>');
-  if (review) badges.push('<span class="badge reviewed">Reviewed</span>');
+  const state = reviewState(f);
+  badges.push(`<span class="badge ${state}" data-review-badge${state === 'open' ? ' hidden' : ''}>${esc(REVIEW_STATE_NAME[state])}</span>`);
   const label = f.label ? `<span>Label <strong>${esc(f.label)}</strong>${f.status ? ` (${esc(f.status)})` : ''}</span>` : '';
   const related = f.related_record_ids?.length
     ? `<p class="related">Related records: ${f.related_record_ids.map((id) => recordRef(id, anchors)).join(', ')}</p>`
     : '';
-  const reviewHtml = review
-    ? `<p class="review"><strong>Reviewed</strong>${review.reviewer ? ` by ${esc(review.reviewer)}` : ''}${review.date ? ` on ${dateHtml(review.date)}` : ''}${review.reason ? `: ${esc(review.reason)}` : ''}</p>`
-    : '';
+  const reviewHtml = `<p class="review" data-review-text${review ? '' : ' hidden'}>${review ? reviewText(review, state) : ''}</p>`;
   const id = /^[0-9a-f]{16}$/.test(f.id) ? `flag-${f.id}` : null;
-  return `<li class="flag ${sevClass(f.severity)}" data-flag${id ? ` id="${id}"` : ''} data-severity="${esc(f.severity)}" data-category="${esc(f.category)}" data-review="${reviewState(f)}" data-baseline="${esc(baselineState(f))}">
+  // What the page's script needs to keep and export a decision: the flag's id, rule and label,
+  // and the decision the reviewed file gave it, if any.
+  const decided = review
+    ? ` data-decided-reviewer="${esc(review.reviewer)}" data-decided-date="${esc(review.date)}" data-decided-reason="${esc(review.reason)}"${typeof review.reason_code === 'string' ? ` data-decided-reason-code="${esc(review.reason_code)}"` : ''}`
+    : '';
+  return `<li class="flag ${sevClass(f.severity)}" data-flag${id ? ` id="${id}" data-flag-id="${esc(f.id)}"` : ''} data-rule="${esc(f.rule)}"${f.label ? ` data-label="${esc(f.label)}"` : ''} data-severity="${esc(f.severity)}" data-category="${esc(f.category)}" data-review="${state}"${decided} data-baseline="${esc(baselineState(f))}">
 <p class="flag-head"><span class="sev">${sevName(f.severity)}</span> <code class="rule">${esc(f.rule)}</code> ${label} ${badges.join(' ')}</p>
 ${snippetHtml(f)}
 <p class="message">${esc(f.message)}</p>
 ${related}
 ${reviewHtml}
+${id ? DECIDE_HTML : ''}
 <p class="flag-facts">Category ${esc(f.category)} · Standards ${(f.standards ?? []).map(esc).join(', ')} · Flag id <code>${esc(f.id)}</code></p>
 </li>`;
+}
+
+/** `Confirmed by JO on 02/05/2025: note` or `Dismissed (attributed) by …`, as the script writes it too. */
+function reviewText(review: ReviewLike, state: string): string {
+  const code = typeof review.reason_code === 'string' && review.reason_code !== 'other' ? DISMISSAL_REASON_TEXT[review.reason_code as keyof typeof DISMISSAL_REASON_TEXT] : undefined;
+  return `<strong>${esc(REVIEW_STATE_NAME[state] ?? 'Reviewed')}</strong>${code ? ` (${esc(code)})` : ''}${review.reviewer ? ` by ${esc(review.reviewer)}` : ''}${review.date ? ` on ${dateHtml(review.date)}` : ''}${review.reason ? `: ${esc(review.reason)}` : ''}`;
+}
+
+/**
+ * The controls to decide one flag, the same for every flag (the script finds the flag from the
+ * element they sit in). Hidden until the script shows them; never printed.
+ */
+const DECIDE_HTML = `<div class="decide no-print" data-decide hidden>
+<button type="button" data-act="confirm" aria-keyshortcuts="c">Confirm</button>
+<label>Dismiss because <select data-field="reason_code"><option value="">choose a reason</option>${DISMISSAL_REASONS.map((r) => `<option value="${r}">${esc(DISMISSAL_REASON_TEXT[r])}</option>`).join('')}</select></label>
+<button type="button" data-act="dismiss" aria-keyshortcuts="d">Dismiss</button>
+<label>Note <input type="text" data-field="reason" maxlength="500" autocomplete="off" spellcheck="true"></label>
+<button type="button" data-act="undo" hidden>Undo</button>
+<span class="decide-status" data-decide-status role="status"></span>
+</div>`;
+
+/**
+ * The auditor's review: initials and date, the count of decided and left, the keys, and the
+ * export of the decisions as the reviewed-flags file. Hidden until the script shows it. The
+ * storage key is a hash of what makes two reports the same audit (as-of date, inputs, packs,
+ * sample), so decisions kept in the browser for one report never appear in another.
+ */
+function reviewPanelHtml(report: Report): string {
+  return `<div id="review-panel" class="review-panel no-print" role="region" aria-labelledby="h-review" data-report-key="${esc(reviewStorageKey(report))}" data-as-of="${esc(report.run.as_of)}" hidden>
+<h3 id="h-review">Review the flags</h3>
+<p class="muted">Confirm a flag that is a real recording problem; dismiss one that is not, with the reason. Decisions are kept in this browser for this report until you export them as <code>scrutineer-reviewed.yaml</code> for <code>scrutineer audit --reviewed</code>.</p>
+<p class="review-who"><label>Your initials <input type="text" id="review-reviewer" maxlength="40" autocomplete="off" size="8"></label>
+<label>Date of the decisions <input type="date" id="review-date"></label></p>
+<p id="review-count" class="review-count" role="status" aria-live="polite"></p>
+<p><button type="button" id="review-export">Export decisions (scrutineer-reviewed.yaml)</button> <span id="review-export-status" role="status"></span></p>
+<details id="review-export-details"><summary>The exported file</summary><pre id="review-export-text"></pre></details>
+<p class="muted keys">Keys: <kbd>j</kbd> or <kbd>↓</kbd> next flag, <kbd>k</kbd> or <kbd>↑</kbd> previous, <kbd>c</kbd> confirm, <kbd>d</kbd> dismiss (with the reason chosen), <kbd>u</kbd> undo.</p>
+</div>`;
+}
+
+/** What makes two reports the same audit, hashed: as-of date, inputs, rule packs and sample. */
+export function reviewStorageKey(report: Report): string {
+  const identity = {
+    as_of: report.run.as_of,
+    inputs: report.inputs.map((i) => i.sha256),
+    rule_packs: report.rule_packs.map((p) => p.sha256),
+    sample: report.run.sample ?? null,
+  };
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the decisions teach
+
+function reviewStatsSection(report: Report): string {
+  const stats = sectionItems(report, REVIEW_STATS);
+  if (!stats.length && !report.reviewed) return '';
+  const all = stats.find((s) => s.by === 'all');
+  const row = (s: ReviewStat, first: string[]) => [...first, esc(s.confirmed), esc(s.dismissed), esc(s.precision.toFixed(2)), esc(dismissedFor(s))];
+  const byRule = stats.filter((s) => s.by === 'rule');
+  const byLabel = stats.filter((s) => s.by === 'label');
+  return `<section id="review-stats" aria-labelledby="h-review-stats">
+<h2 id="h-review-stats">What the decisions teach</h2>
+<p class="muted">From the reviewed-flags file: of the flags of this run that an auditor decided, how many were confirmed as real recording problems and how many dismissed, and why. The field precision is confirmed ÷ decided.</p>
+${all ? '' : '<p><strong>No flag of this run has a decision in the reviewed file.</strong></p>'}
+${all ? `<p data-review-stats-all>${esc(all.decided)} decided: <strong>${esc(all.confirmed)}</strong> confirmed, ${esc(all.dismissed)} dismissed; field precision ${esc(all.precision.toFixed(2))}.</p>` : ''}
+<h3 id="h-review-by-rule">By rule</h3>
+${table('h-review-by-rule', ['Rule', 'Label', 'Confirmed', 'Dismissed', 'Precision', 'Dismissed for'], [2, 3, 4], byRule.map((s) => row(s, [`<code>${esc(s.key)}</code>`, esc(s.label ?? '')])))}
+<h3 id="h-review-by-label">By label</h3>
+${table('h-review-by-label', ['Label', 'Confirmed', 'Dismissed', 'Precision', 'Dismissed for'], [1, 2, 3], byLabel.map((s) => row(s, [esc(s.key)])))}
+</section>`;
+}
+
+function dismissedFor(s: ReviewStat): string {
+  const reasons = Object.entries(s.dismissed_for ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  return reasons.length ? reasons.map(([code, n]) => `${DISMISSAL_REASON_TEXT[code as keyof typeof DISMISSAL_REASON_TEXT] ?? code} ${n}`).join(', ') : '–';
 }
 
 /** The words found, highlighted in their sentence; the span alone when there is no snippet. */

@@ -1,17 +1,17 @@
 import type { Report } from '../build-report.ts';
 import type { Severity } from '../../model/flag.ts';
-import { failsRun } from '../failing.ts';
+import { failsRun, isDismissed } from '../failing.ts';
 import { groupBy } from '../group.ts';
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /**
  * JUnit XML for CI test reporting: one test case per audited case that has flags (cases with
- * none pass and are counted), failed when a flag reaches the threshold. Reviewed flags never
- * fail. Record text only with --snippets.
+ * none pass and are counted), failed when a flag reaches the threshold. Dismissed flags never
+ * fail; confirmed ones count as open ones do. Record text only with --snippets.
  */
 export function formatJunit(report: Report, options: { failOn: Severity | 'never' }): string {
-  const open = report.flags.filter((f) => !f.review);
+  const open = report.flags.filter((f) => !isDismissed(f));
   const byCase = groupBy(open, (f) => f.case_id);
   const cases: string[] = [];
   let failures = 0;

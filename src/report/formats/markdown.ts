@@ -1,6 +1,7 @@
 import type { Report } from '../build-report.ts';
 import type { Severity } from '../../model/flag.ts';
 import { describeWindow } from '../window.ts';
+import { isDismissed } from '../failing.ts';
 
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
@@ -29,7 +30,7 @@ export function formatMarkdown(report: Report, options: { failOn: Severity | 'ne
     out.push('');
   }
   const max = options.maxFlags ?? 20;
-  const shown = report.flags.filter((f) => !f.review && (report.baseline ? f.baseline === 'new' : true)).slice(0, max);
+  const shown = report.flags.filter((f) => !isDismissed(f) && (report.baseline ? f.baseline === 'new' : true)).slice(0, max);
   if (shown.length) {
     out.push(`### ${report.baseline ? 'New flags' : 'Flags'}${shown.length === max ? ` (first ${max})` : ''}`, '');
     out.push('| severity | rule | case | record | date | message |', '|---|---|---|---|---|---|');

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../build-report.ts';
-import type { Flag, Severity } from '../../model/flag.ts';
+import { DISMISSAL_REASON_TEXT, type Flag, type Severity } from '../../model/flag.ts';
+import { isDismissed } from '../failing.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
@@ -11,8 +12,9 @@ import { describeWindow } from '../window.ts';
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {
   const out: string[] = [];
-  const hiddenReviewed = options.showReviewed ? 0 : report.flags.filter((f) => f.review).length;
-  const shown = options.showReviewed ? report.flags : report.flags.filter((f) => !f.review);
+  // A confirmed flag is a real problem and stays in view; a dismissed one is hidden unless asked for.
+  const hiddenReviewed = options.showReviewed ? 0 : report.flags.filter(isDismissed).length;
+  const shown = options.showReviewed ? report.flags : report.flags.filter((f) => !isDismissed(f));
   const colour: Record<Severity, (s: string) => string> = { error: c.red.bold, warning: c.yellow, info: c.cyan };
   const byCase = groupBy(shown, (f) => f.case_id);
   for (const [caseId, flags] of byCase) {
@@ -23,7 +25,7 @@ export function formatTerminal(report: Report, c: ChalkInstance, options: { show
       const who = [r.record_type, r.author ?? 'no author', r.team].filter(Boolean).map((s) => safe(s!)).join(' · ');
       out.push(`  ${c.bold(safe(recordId))}  ${formatUkDate(r.record_date)}  ${c.dim(who)}`);
       for (const f of recordFlags) {
-        const badges = [f.baseline === 'new' ? c.bold.magenta(' NEW') : '', f.review ? c.green(` reviewed by ${safe(f.review.reviewer)} ${f.review.date}: ${safe(f.review.reason)}`) : ''].join('');
+        const badges = [f.baseline === 'new' ? c.bold.magenta(' NEW') : '', reviewBadge(f, c)].join('');
         out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}${badges}  ${c.dim(`id ${f.id}`)}`);
         if (f.location) out.push(`            ${c.dim(`in “${safe(f.location.question)}” (line ${f.location.line})`)}`);
         if (f.snippet) out.push(`            ${c.dim('“')}${safe(f.snippet.before)}${c.inverse(safe(f.snippet.match))}${safe(f.snippet.after)}${c.dim('”')}`);
@@ -53,7 +55,8 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
   if (report.run.sample) lines.push(`  Sample: ${report.run.sample.requested} with seed ${safe(report.run.sample.seed)}: ${report.run.sample.cases_selected} of ${report.run.sample.cases_total} cases`);
   const sev = (['error', 'warning', 'info'] as Severity[]).map((k) => colour[k](`${s.by_severity[k]} ${k}`)).join(', ');
   lines.push(`  Flags: ${s.flags} (${sev})${s.flags_below_min_severity ? c.dim(`; ${s.flags_below_min_severity} below --min-severity not shown`) : ''}`);
-  if (hiddenReviewed) lines.push(c.dim(`  ${hiddenReviewed} reviewed flags not shown (--show-reviewed shows them)`));
+  if (hiddenReviewed) lines.push(c.dim(`  ${hiddenReviewed} dismissed flags not shown (--show-reviewed shows them)`));
+  append(lines, reviewLine(report));
   if (report.baseline) lines.push(`  Against the baseline: ${report.baseline.new} new, ${report.baseline.existing} existing, ${report.baseline.resolved.length} resolved`);
   if (report.reviewed?.stale.length) lines.push(c.yellow(`  ${report.reviewed.stale.length} reviewed-flag entries match no flag (stale): ${report.reviewed.stale.map((e) => e.id).join(', ')}`));
   if (s.flags) {
@@ -76,6 +79,23 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
 }
 
 const safe = terminalSafe;
+
+/** `confirmed by JO 2025-05-02` or `dismissed (attributed) by JO 2025-05-02: the note`. */
+function reviewBadge(f: Flag, c: ChalkInstance): string {
+  const r = f.review;
+  if (!r) return '';
+  const why = r.decision === 'dismissed' && r.reason_code && r.reason_code !== 'other' ? ` (${DISMISSAL_REASON_TEXT[r.reason_code]})` : '';
+  const text = ` ${r.decision ?? 'reviewed'}${why} by ${safe(r.reviewer)} ${r.date}${r.reason ? `: ${safe(r.reason)}` : ''}`;
+  return r.decision === 'confirmed' ? c.red(text) : c.green(text);
+}
+
+/** With --reviewed: how many flags of this run were decided, and how. */
+function reviewLine(report: Report): string[] {
+  if (!report.reviewed) return [];
+  const reviewed = report.flags.filter((f) => f.review);
+  const confirmed = reviewed.filter((f) => f.review!.decision === 'confirmed').length;
+  return [`  Reviewed: ${reviewed.length} of ${report.flags.length} flags decided (${confirmed} confirmed, ${reviewed.length - confirmed} dismissed), ${report.flags.length - reviewed.length} left`];
+}
 
 /** The labels flagged most often, most first (at most five). */
 function topLabels(report: Report): [string, number][] {
