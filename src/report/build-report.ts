@@ -6,6 +6,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
 import type { SampleInfo } from '../intake/sample.ts';
 import { inReportOrder, type ReportSections, type SectionDeclaration } from '../model/sections.ts';
 import { inWindow, type WindowDates, type WindowInfo } from './window.ts';
+import { foldIdentityIntoCopies } from './fold.ts';
 
 export const REPORT_SCHEMA_VERSION = '1.3.0';
 
@@ -150,7 +151,7 @@ function cmp(a: string, b: string): number {
 
 /** Assembles the one report every format is written from. */
 export function buildReport(parts: ReportParts): Report {
-  const built = parts.drafts.map(toFlag);
+  const built = foldIdentityIntoCopies(parts.drafts).map(toFlag);
   built.sort((a, b) => cmp(a.record_id, b.record_id) || (a.span?.start ?? -1) - (b.span?.start ?? -1) || cmp(a.fingerprint, b.fingerprint));
   const uses = new Map<string, number>();
   const all: Flag[] = built.map(({ fingerprint, ...flag }) => {
