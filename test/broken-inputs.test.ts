@@ -34,6 +34,8 @@ describe('broken inputs: each gives a clear outcome and loses no row', () => {
     ['utf16le-nobom.csv', { code: 0, audited: 1, rejected: [] }],
     ['mixed-line-endings.csv', { code: 0, audited: 3, rejected: [] }],
     ['nul-in-note.csv', { code: 0, audited: 1, rejected: [] }],
+    ['every-row-rejected.csv', { code: 2, error: "fixtures/broken/every-row-rejected.csv: canonical profile, utf-8, ',' delimited; 0 of 2 rows audited, 2 rejected\nscrutineer: fixtures/broken/every-row-rejected.csv: none of its 2 rows could be audited (every one rejected; the report lists why); nothing audited is not a pass\n" }],
+    ['excel-saved.csv', { code: 0, audited: 2, rejected: [] }],
     ['dates-out-of-range.csv', { code: 0, audited: 1, rejected: [[2, "record_date: year 23 in '01/02/0023' is out of range (1900–2100)"], [3, "record_date: day 31 in '31/02/2023' does not exist in that month"]] }],
   ])('%s', async (file, expected) => {
     expect(await outcome(file)).toEqual(expected);
