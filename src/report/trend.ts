@@ -78,6 +78,7 @@ ${PALETTE().map((c, i) => `.s${i}{stroke:${c};color:${c}}.s${i}.pt{fill:${c}}.s$
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+tbody th{white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .mark{font-size:.8rem;border-radius:.3rem;padding:0 .3rem;margin-left:.3rem;white-space:nowrap}
 .mark.sampled{background:#fff4d6;border:1px solid #b58100}
