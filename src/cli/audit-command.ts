@@ -113,7 +113,7 @@ export function auditCommand(io: Io): Command {
     .option('--sample <n|n%>', 'audit a reproducible sample of whole cases: a number of cases or a percentage')
     .option('--seed <seed>', 'seed for --sample', '1')
     .option('--redact', 'mask names, dates, phone numbers, e-mail addresses, NHS numbers and postcodes in every format', false)
-    .option('--snippets', 'include record text in junit and markdown, which leave it out by default')
+    .option('--snippets', 'include record text in junit, markdown and summary, which leave it out by default')
     .option('--no-snippets', 'leave record text out of every format')
     .option('--manifest <file.json>', 'write a run manifest with no case content (inputs and their hashes, rule packs, counts, times) for the audit record')
     .option('--history <file.ndjson>', 'append this run’s rates (no case content) to an audit history')
