@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoPath } from './support/run-cli.ts';
 
-const FORMATS = ['json', 'ndjson', 'csv', 'html', 'junit', 'markdown', 'terminal'];
+const FORMATS = ['json', 'ndjson', 'csv', 'html', 'junit', 'markdown', 'summary', 'terminal'];
 
 describe('scrutineer works offline', () => {
   it('a full audit in every format opens no socket, resolves no name and starts no program', () => {

@@ -13,7 +13,7 @@ import { loadLabelsCsv } from '../packs/labels-csv.ts';
 import { applyBaseline, baselineFile, baselineOf, readBaseline } from '../report/baseline.ts';
 import { readReviewed } from '../report/reviewed.ts';
 import { failsRun } from '../report/failing.ts';
-import { appendHistory } from '../report/history.ts';
+import { appendHistory, previousRun, readHistory, type HistoryLine } from '../report/history.ts';
 import { buildManifest } from '../report/manifest.ts';
 import { atLeast, type Severity } from '../model/flag.ts';
 import type { Report } from '../report/build-report.ts';
@@ -113,7 +113,7 @@ export function auditCommand(io: Io): Command {
     .option('--sample <n|n%>', 'audit a reproducible sample of whole cases: a number of cases or a percentage')
     .option('--seed <seed>', 'seed for --sample', '1')
     .option('--redact', 'mask names, dates, phone numbers, e-mail addresses, NHS numbers and postcodes in every format', false)
-    .option('--snippets', 'include record text in junit and markdown, which leave it out by default')
+    .option('--snippets', 'include record text in junit, markdown and summary, which leave it out by default')
     .option('--no-snippets', 'leave record text out of every format')
     .option('--manifest <file.json>', 'write a run manifest with no case content (inputs and their hashes, rule packs, counts, times) for the audit record')
     .option('--history <file.ndjson>', 'append this run’s rates (no case content) to an audit history')
@@ -200,6 +200,10 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   if (io.stdoutClosed && targets.some((t) => !t.output)) throw new UserError('standard output is closed, so the report would be lost; give --output FILE');
   const baseline = flags.baseline && !createBaseline ? { path: flags.baseline, flags: readBaseline(flags.baseline) } : undefined;
   const reviewed = flags.reviewed ? { path: flags.reviewed, entries: readReviewed(flags.reviewed) } : undefined;
+  const asOf = flags.asOf ?? todayIso();
+  // The manager's summary compares with the run before this one: read before this run's line is appended.
+  const previous: HistoryLine | undefined =
+    flags.history && targets.some((t) => t.format === 'summary') && existsSync(flags.history) ? previousRun(readHistory(flags.history), asOf) : undefined;
   const progressCounter = { bytes: 0 };
   const intake: IntakeOptions = {
     profiles: loadProfiles(),
@@ -223,7 +227,7 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   };
   let startedAt = new Date();
   let report: Report = await audit({
-    sources, intake, packs, asOf: flags.asOf ?? todayIso(), minSeverity: flags.minSeverity, mentions: flags.mentions, timeline: flags.timeline, runOptions,
+    sources, intake, packs, asOf, minSeverity: flags.minSeverity, mentions: flags.mentions, timeline: flags.timeline, runOptions,
     sample: flags.sample ? { value: flags.sample, seed: flags.seed } : undefined, baseline, reviewed, names,
     onStart: () => {
       // After a sample's first pass: the manifest's start time and the progress line time the audit itself.
@@ -259,6 +263,9 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
       chalk: new Chalk({ level: colour ? 2 : 0 }),
       failOn: flags.failOn,
       showReviewed: flags.showReviewed,
+      previous,
+      history: Boolean(flags.history),
+      recordText: policy !== 'none',
     });
     if (target.output) writeFileAtomic(target.output, text);
     else io.stdout(text);

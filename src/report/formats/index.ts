@@ -8,6 +8,8 @@ import { formatJson } from './json.ts';
 import { formatJunit } from './junit.ts';
 import { formatMarkdown } from './markdown.ts';
 import { formatNdjson } from './ndjson.ts';
+import { formatSummary } from './summary.ts';
+import type { HistoryLine } from '../history.ts';
 import { formatTerminal } from './terminal.ts';
 import type { FormatName } from '../../model/formats.ts';
 
@@ -16,6 +18,12 @@ export interface FormatContext {
   chalk: ChalkInstance;
   failOn: Severity | 'never';
   showReviewed: boolean;
+  /** For `summary`: the run the history holds before this one (read before this run's line is appended). */
+  previous?: HistoryLine;
+  /** For `summary`: a --history was given. */
+  history?: boolean;
+  /** For `summary`: the text policy lets record text through (--snippets). */
+  recordText?: boolean;
 }
 
 /** Every format is written from the same report object. */
@@ -35,21 +43,25 @@ export function render(format: FormatName, report: Report, ctx: FormatContext): 
       return formatJunit(report, { failOn: ctx.failOn });
     case 'markdown':
       return formatMarkdown(report, { failOn: ctx.failOn });
+    case 'summary':
+      return formatSummary(report, { previous: ctx.previous, history: ctx.history, recordText: ctx.recordText });
   }
 }
 
 /**
  * How much record text each format carries unless told otherwise: the formats that end up in
- * CI logs and pull-request comments (junit, markdown) carry none unless --snippets is given.
+ * CI logs and pull-request comments (junit, markdown) carry none unless --snippets is given,
+ * nor does the manager's summary, which goes to people who do not need the records.
  */
 export function defaultTextPolicy(format: FormatName, options: { redact: boolean; snippets: boolean | undefined }): TextPolicy {
   if (options.snippets === false) return 'none';
-  if ((format === 'junit' || format === 'markdown') && options.snippets !== true) return 'none';
+  if ((format === 'junit' || format === 'markdown' || format === 'summary') && options.snippets !== true) return 'none';
   return options.redact ? 'redacted' : 'full';
 }
 
-/** The format a file name suggests (report.html → html), or undefined. */
+/** The format a file name suggests (report.html → html, team.summary.html → summary), or undefined. */
 export function formatForPath(path: string): FormatName | undefined {
+  if (/\.summary\.html?$/i.test(path)) return 'summary';
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
   const byExt: Record<string, FormatName> = { json: 'json', ndjson: 'ndjson', jsonl: 'ndjson', csv: 'csv', html: 'html', htm: 'html', xml: 'junit', md: 'markdown', txt: 'terminal' };
   return ext ? byExt[ext] : undefined;
