@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatTrend, readHistory } from '../report/history.ts';
-import { formatTrendHtml, formatTrendJson } from '../report/trend.ts';
+import { formatTrendHtml, formatTrendJson } from '../report/formats/trend.ts';
 import { checkOutputs } from './output-paths.ts';
 import { writeFileAtomic } from './write-output.ts';
 import type { Io } from './io.ts';

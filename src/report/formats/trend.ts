@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml as esc } from './formats/html.ts';
-import { inAsOfOrder, windowText, type HistoryLine } from './history.ts';
-import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
-import { compareStandards } from '../model/standards.ts';
+import { escapeHtml as esc } from './html.ts';
+import { inAsOfOrder, windowText, type HistoryLine } from '../history.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../../model/version.ts';
+import { compareStandards } from '../../model/standards.ts';
 
 /** The groups a trend is drawn by: each is a map of series, one value per run (null: not measured in that run). */
 export const TREND_GROUPS = [
