@@ -70,9 +70,9 @@ describe('--since / --until', () => {
     // Every row is still read and checked; rates are per record in the window.
     expect([s.rows_read, s.rows_audited, s.rows_rejected]).toEqual([45, 45, 0]);
     expect(s.rates.per_100_records.all).toBe(85.71);
-    expect(s.rates.per_case.all).toBe(1.75);
+    expect(s.rates.per_case.all).toBe(1.5);
     expect(s.rates.by_team).toEqual({
-      'Child Protection Team East': { records: 4, flags: 3, per_100_records: 75 },
+      'Child Protection Team East': { records: 4, flags: 2, per_100_records: 50 },
       'Children in Need Team (North)': { records: 3, flags: 4, per_100_records: 133.33 },
     });
     // Sections still show the whole case: the label's history begins before the window.
