@@ -5,8 +5,9 @@ import { runCli, repoPath } from './support/run-cli.ts';
 /**
  * The staleness and record-hygiene findings planted in the sample exports (see the fixture
  * author's list), found exactly: no more, no fewer. The three pasted paragraphs (5202183,
- * CN-1013, 881579) are the duplication kind's identity mismatches; the wrong-name rule finds
- * them too, since it needs no source record in the export.
+ * CN-1013, 881579) are the duplication kind's identity mismatches; the wrong-name rule finds the
+ * other child's name in them too, and that finding is carried by the copy's flag (one finding
+ * per problem), as the last test here checks.
  */
 const EXPORTS = readdirSync(repoPath('fixtures/exports')).filter((f) => /\.(csv|txt)$/.test(f)).map((f) => `fixtures/exports/${f}`);
 const IN_SCOPE = /^(?:staleness\.|hygiene\.(?!placeholder-text$))/;
@@ -34,7 +35,6 @@ describe('planted staleness and record-hygiene findings in the sample exports', 
     expect(rows(await flags(EXPORTS))).toEqual([
       // canonical-notes.csv
       ['CN-1012', 'hygiene.missing-author', 'warning', [], null],
-      ['CN-1013', 'hygiene.wrong-name', 'error', [], 'Ellie-Mae is a 1 year old'],
       ['CN-1014', 'hygiene.late-entry', 'warning', [], null],
       ['CN-1015', 'hygiene.wrong-age', 'warning', [], 'Arjun (12)'],
       ['CN-1017', 'hygiene.decision-without-reasons', 'warning', [], 'Decision: close.'],
@@ -43,7 +43,6 @@ describe('planted staleness and record-hygiene findings in the sample exports', 
       ['5201292', 'hygiene.late-entry', 'info', [], 'Late entry'],
       ['5201378', 'hygiene.decision-without-reasons', 'warning', [], 'Decision: close to CSC.'],
       ['5202022', 'hygiene.missing-author', 'warning', [], null],
-      ['5202183', 'hygiene.wrong-name', 'error', [], 'Tyler is a 6 year old'],
       ['5202245', 'staleness.parenting-course-completed', 'warning', ['5202046'], 'Mother has not engaged with a parenting course'],
       ['5202270', 'hygiene.late-entry', 'warning', [], null],
       ['5202302', 'hygiene.wrong-age', 'warning', [], 'Daniel (8)'],
@@ -55,7 +54,6 @@ describe('planted staleness and record-hygiene findings in the sample exports', 
       // mosaic-casenotes.csv
       ['880520', 'hygiene.missing-author', 'warning', [], null],
       ['881302', 'staleness.conviction-or-allegation-cleared', 'error', ['881142'], 'Mr Reid has a conviction for ABH'],
-      ['881579', 'hygiene.wrong-name', 'error', [], 'Zofia (10)'],
       ['881695', 'hygiene.wrong-age', 'warning', [], 'Jayden, aged 6'],
       ['881738', 'hygiene.late-entry', 'warning', [], null],
       ['881769', 'hygiene.decision-without-reasons', 'warning', [], 'Decision – close.'],
@@ -81,5 +79,15 @@ describe('planted staleness and record-hygiene findings in the sample exports', 
   it('leave alone what must not fire: decisions with reasons, other people’s ages, a 6–8 month review', async () => {
     const ids = new Set((await flags(EXPORTS)).map((f) => f.record_id));
     for (const id of ['5202412', '5202216', '5202385', '881624', '730453', 'CN-1028', 'CN-1004', '881229']) expect(ids.has(id), id).toBe(false);
+  });
+
+  it('carry the other child named inside a pasted paragraph in the copy’s own flag', async () => {
+    const result = await runCli(['audit', ...EXPORTS, '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30']);
+    const copies = (JSON.parse(result.stdout).flags as (Flag & { details?: { identity_findings?: { rule: string; words: string }[] } })[]).filter((f) => f.details?.identity_findings);
+    expect(copies.map((f) => [f.record_id, f.rule, f.details!.identity_findings]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ['5202183', 'duplication.copied-passage', [{ rule: 'hygiene.wrong-name', words: 'Tyler is a 6 year old' }]],
+      ['881579', 'duplication.copied-passage', [{ rule: 'hygiene.wrong-name', words: 'Zofia (10)' }]],
+      ['CN-1013', 'duplication.copied-passage', [{ rule: 'hygiene.wrong-name', words: 'Ellie-Mae is a 1 year old' }]],
+    ]);
   });
 });

@@ -45,6 +45,10 @@ describe('staleness fixtures', () => {
       ['PO-302', 'staleness.plan-or-order-ended', 'warning', ['PO-301'], "Zac's child in need plan remains in place"],
       ['NH-103', 'staleness.now-housed', 'warning', ['NH-102'], 'Maisie and her mum remain in temporary accommodation'],
       ['NH-203', 'staleness.now-housed', 'warning', ['NH-202'], 'the family is still facing eviction from the privately rented house'],
+      ['NT-502', 'staleness.negative-substance-test', 'warning', ['NT-501'], "Given Mr Marr's cocaine use"],
+      ['CC-502', 'staleness.conviction-or-allegation-cleared', 'error', ['CC-501'], 'As a Schedule 1 offender'],
+      ['TC-502', 'staleness.treatment-completed', 'warning', ['TC-501'], 'Ms Marr remains on a methadone script'],
+      ['PO-502', 'staleness.protective-order-ended', 'warning', ['PO-501'], 'Mr Marr is subject to a non-molestation order'],
     ]);
   });
 

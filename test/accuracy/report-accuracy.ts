@@ -114,6 +114,23 @@ if (sharedCorporaPresent()) {
 }
 
 {
+  // Written blind by a third helper (fixtures/staleness-blind3/README.md), used for development.
+  const dir = 'fixtures/staleness-blind3';
+  const { existsSync } = await import('node:fs');
+  if (existsSync(`${dir}/cases.csv`)) {
+    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', '2027-06-30']), 'blind3');
+    console.log(`\n${dir} (written blind, used for development)`);
+    console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+    if (verbose) {
+      for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
+      for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
+    }
+  }
+}
+
+{
   // Written blind by a second helper (fixtures/staleness-blind2/README.md): the whole set is held
   // out, never tuned on; printed only with --held-out, at the end of a piece of work.
   const dir = 'fixtures/staleness-blind2';
