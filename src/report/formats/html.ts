@@ -6,6 +6,7 @@ import { LABEL_HISTORIES, REVIEW_STATS, sectionItems, type LabelHistory, type Re
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
+import { cspHash, pageHead } from './page.ts';
 
 export interface HtmlOptions {
   /** The document title and main heading; by default "scrutineer audit report, as of <date>". */
@@ -31,7 +32,7 @@ const sevClass = (s: string) => (s in SEVERITY_NAME ? `sev-${s}` : 'sev-other');
 const sevName = (s: string) => SEVERITY_NAME[s] ?? esc(s);
 const NOT_RECORDED = '(not recorded)';
 
-const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const hash = cspHash;
 
 /**
  * Nothing may be fetched: no scripts, styles, fonts, images, frames, connections or form posts
@@ -87,17 +88,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
     warningsSection(report),
     footer(report),
   ].join('\n');
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(HTML_CSP)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(`${report.tool.name} ${report.tool.version}`)}">
-<title>${esc(title)}</title>
-<style>${HTML_STYLE}</style>
-</head>
+  return `${pageHead({ policy: HTML_CSP, generator: `${report.tool.name} ${report.tool.version}`, title, style: HTML_STYLE, esc })}
 <body>
 <div class="page">
 ${body}

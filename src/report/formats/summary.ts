@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { pageHead, staticPagePolicy } from './page.ts';
 import type { Report } from '../build-report.ts';
 import type { Flag } from '../../model/flag.ts';
 import { compareStandards } from '../../model/standards.ts';
@@ -46,21 +46,8 @@ ul.teams{columns:2}
 }
 `;
 
-const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
-
 /** Nothing may be fetched or run: the inline style sheet by its hash, no script. */
-export const SUMMARY_CSP = [
-  "default-src 'none'",
-  "script-src 'none'",
-  `style-src ${hash(SUMMARY_STYLE)}`,
-  "img-src 'none'",
-  "font-src 'none'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const SUMMARY_CSP = staticPagePolicy(SUMMARY_STYLE);
 
 const NONE = '(none)';
 const teamName = (key: string) => (key === NONE ? '(no team recorded)' : key);
@@ -91,17 +78,7 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
   const runLine = runDescription(report);
   const pages = teams.map((team, i) => teamPage(report, team, i, byTeam.get(team)!, rates[team], runLine, options));
   const overall = report.summary;
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(SUMMARY_CSP)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(`${report.tool.name} ${report.tool.version}`)}">
-<title>${esc(title)}</title>
-<style>${SUMMARY_STYLE}</style>
-</head>
+  return `${pageHead({ policy: SUMMARY_CSP, generator: `${report.tool.name} ${report.tool.version}`, title, style: SUMMARY_STYLE, esc })}
 <body>
 <div class="page">
 <header class="screen-only">

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { pageHead, staticPagePolicy } from './page.ts';
 import { escapeHtml as esc } from './html.ts';
 import { inAsOfOrder, windowText, type HistoryLine } from '../history.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../../model/version.ts';
@@ -91,21 +91,8 @@ function PALETTE(): string[] {
   return ['#0060a8', '#c25e00', '#00795c', '#b0007a', '#5b4a00', '#005f86', '#a3280c', '#444444'];
 }
 
-const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
-
 /** Nothing may be fetched or run: the inline style sheet by its hash, no script. */
-export const TREND_CSP = [
-  "default-src 'none'",
-  "script-src 'none'",
-  `style-src ${hash(TREND_STYLE)}`,
-  "img-src 'none'",
-  "font-src 'none'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const TREND_CSP = staticPagePolicy(TREND_STYLE);
 
 const W = 720;
 const H = 300;
@@ -130,17 +117,7 @@ export function formatTrendHtml(history: HistoryLine[]): string {
   const body = runs.length
     ? TREND_GROUPS.map((g, gi) => chartSection(trend, g, gi)).join('\n')
     : '<p>No runs in the history yet.</p>';
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(TREND_CSP)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(`${TOOL_NAME} ${TOOL_VERSION}`)}">
-<title>${esc(title)}</title>
-<style>${TREND_STYLE}</style>
-</head>
+  return `${pageHead({ policy: TREND_CSP, generator: `${TOOL_NAME} ${TOOL_VERSION}`, title, style: TREND_STYLE, esc })}
 <body>
 <div class="page">
 <header>
