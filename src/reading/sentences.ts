@@ -16,12 +16,15 @@ const ABBREVIATIONS = new Set([
 /**
  * Splits a record into sentences: at . ! ? followed by white space (not after a known
  * abbreviation, an initial or inside a number), and at every line break, since case notes
- * use line breaks for headings and lists.
+ * use line breaks for headings and lists. A line break starts a new paragraph, except in a
+ * list under a line that ends with a colon.
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
   let start = 0;
+  let lineStart = 0;
+  let inList = false;
   const push = (end: number) => {
     let s = start;
     let e = end;
@@ -33,7 +36,17 @@ export function splitSentences(text: string): Sentence[] {
     const ch = text[i];
     if (ch === '\n') {
       push(i);
+      const line = text.slice(lineStart, i).trim();
       start = i + 1;
+      lineStart = i + 1;
+      // A line that ends with a colon introduces the lines under it ("Results of urine screens:"
+      // then one result a line): they are one paragraph with it, until a blank line.
+      if (line.endsWith(':')) {
+        inList = true;
+        continue;
+      }
+      if (inList && line) continue;
+      inList = false;
       // A blank line (or several) starts a new paragraph; so does a single line break.
       paragraph++;
       continue;
