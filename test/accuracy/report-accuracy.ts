@@ -95,54 +95,27 @@ if (sharedCorporaPresent()) {
   }
 }
 
-{
-  // Ours, written without sight of the rules (fixtures/staleness-blind/README.md).
-  const dir = 'fixtures/staleness-blind';
+/** Scores a staleness set written blind (cases.csv, expected.csv) and prints its table. */
+async function printStalenessSet(dir: string, title: string, asOf: string, showErrors: boolean): Promise<void> {
   const { existsSync } = await import('node:fs');
-  if (existsSync(`${dir}/cases.csv`)) {
-    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', '2026-01-01']), 'blind');
-    console.log(`\n${dir} (ours, written without sight of the rules)`);
-    console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
-    if (verbose) {
-      for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
-      for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
-      for (const u of s.unexpected) console.log(`unexpected ${u.record_id}: ${u.text}`);
-    }
+  if (!existsSync(`${dir}/cases.csv`)) return;
+  const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', asOf]), dir.replace(/\W+/g, '-'));
+  console.log(`\n${dir} (${title})`);
+  console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+  if (showErrors) {
+    for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
+    for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
+    for (const u of s.unexpected) console.log(`unexpected ${u.record_id}: ${u.text}`);
   }
 }
 
-{
-  // Written blind by a third helper (fixtures/staleness-blind3/README.md), used for development.
-  const dir = 'fixtures/staleness-blind3';
-  const { existsSync } = await import('node:fs');
-  if (existsSync(`${dir}/cases.csv`)) {
-    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', '2027-06-30']), 'blind3');
-    console.log(`\n${dir} (written blind, used for development)`);
-    console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
-    if (verbose) {
-      for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
-      for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
-    }
-  }
-}
-
-{
-  // Written blind by a second helper (fixtures/staleness-blind2/README.md): the whole set is held
-  // out, never tuned on; printed only with --held-out, at the end of a piece of work.
-  const dir = 'fixtures/staleness-blind2';
-  const { existsSync } = await import('node:fs');
-  if (existsSync(`${dir}/cases.csv`) && process.argv.includes('--held-out')) {
-    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', '2027-06-30']), 'blind2');
-    console.log(`\n${dir} (written blind, held out as a whole)`);
-    console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
-  }
-}
+// Ours, written without sight of the rules; the first and third sets were used for development,
+// the second is held out as a whole and printed only with --held-out (never with its errors).
+await printStalenessSet('fixtures/staleness-blind', 'ours, written without sight of the rules', '2026-01-01', verbose);
+await printStalenessSet('fixtures/staleness-blind3', 'written blind, used for development', '2027-06-30', verbose);
+if (process.argv.includes('--held-out')) await printStalenessSet('fixtures/staleness-blind2', 'written blind, held out as a whole', '2027-06-30', false);
 
 {
   // Written blind (fixtures/blind4/README.md): odd ids for development, even ids held out.

@@ -6,7 +6,7 @@ import { LABEL_HISTORIES, REVIEW_STATS, sectionItems, type LabelHistory, type Re
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
-import { cspHash, pageHead } from './page.ts';
+import { pageHead, staticPagePolicy } from './page.ts';
 
 export interface HtmlOptions {
   /** The document title and main heading; by default "scrutineer audit report, as of <date>". */
@@ -32,25 +32,11 @@ const sevClass = (s: string) => (s in SEVERITY_NAME ? `sev-${s}` : 'sev-other');
 const sevName = (s: string) => SEVERITY_NAME[s] ?? esc(s);
 const NOT_RECORDED = '(not recorded)';
 
-const hash = cspHash;
-
 /**
  * Nothing may be fetched: no scripts, styles, fonts, images, frames, connections or form posts
  * other than the one inline style sheet and the one inline script, allowed by their hashes.
  */
-export const HTML_CSP = [
-  "default-src 'none'",
-  `script-src ${hash(HTML_SCRIPT)}`,
-  `style-src ${hash(HTML_STYLE)}`,
-  "img-src 'none'",
-  "font-src 'none'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "require-trusted-types-for 'script'",
-].join('; ');
+export const HTML_CSP = staticPagePolicy(HTML_STYLE, HTML_SCRIPT);
 
 /** Fields a flag may carry with --reviewed and --baseline; read defensively. */
 interface ReviewLike {

@@ -4,14 +4,15 @@ import { createHash } from 'node:crypto';
 export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
- * The policy of a page that fetches nothing and runs nothing: its one inline style sheet is
- * allowed by its hash, and no script, image, font, frame, form or connection at all. The trend
- * charts and the manager's summary use it; the report page adds its one script the same way.
+ * The policy of a page that fetches nothing: its one inline style sheet (and, for the report
+ * page, its one inline script, with Trusted Types required) allowed by their hashes, and no
+ * image, font, frame, form or connection at all. The trend charts and the manager's summary
+ * have no script.
  */
-export function staticPagePolicy(style: string): string {
+export function staticPagePolicy(style: string, script?: string): string {
   return [
     "default-src 'none'",
-    "script-src 'none'",
+    `script-src ${script === undefined ? "'none'" : cspHash(script)}`,
     `style-src ${cspHash(style)}`,
     "img-src 'none'",
     "font-src 'none'",
@@ -20,6 +21,7 @@ export function staticPagePolicy(style: string): string {
     "frame-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
+    ...(script === undefined ? [] : ["require-trusted-types-for 'script'"]),
   ].join('; ');
 }
 
