@@ -57,6 +57,14 @@ describe('staleness: what is an event and what is a claim', () => {
     expect(run([COURSE], [completed, record('R-88', '2023-09-12', text)]).flags).toEqual([]);
   });
 
+  it('reads a possessive phrase inside a plan as a claim, and leaves a supposition without one', () => {
+    const TEST = rule('staleness.negative-substance-test');
+    const negative = record('R-1', '2024-01-10', 'PEth test result received: 6 ng/mL, consistent with abstinence.');
+    const plan = record('R-2', '2024-03-01', 'Outcome 2: Mason will be kept safe from the effects of his father’s heavy drinking.');
+    const supposition = record('R-3', '2024-03-02', 'If Mr Doyle starts drinking heavily again, the plan will be reviewed.');
+    expect(run([TEST], [negative, plan, supposition]).flags).toEqual([['R-2', ['R-1'], 'Mason will be kept safe from the effects of his father’s heavy drinking']]);
+  });
+
   it('does not count a hypothetical or negated event', () => {
     const hypothetical = record('R-50', '2023-03-01', 'If Ms Hughes has completed Triple P by May, contact can move to the community.');
     const negated = record('R-51', '2023-04-01', 'Ms Hughes has not completed Triple P yet.');

@@ -186,7 +186,7 @@ class StalenessCheck implements Check {
         const all = rules.get(ruleId);
         if (!all?.some((f) => f.role === 'event')) continue;
         // Now read the claims' status: the writer's own (asserted or evidenced) only.
-        const found = all.filter((f) => f.role !== 'claim' || CLAIM_STATUSES.includes(this.statusOf(f).status));
+        const found = all.filter((f) => f.role !== 'claim' || this.claimed(f));
         const stale = staleClaims(found);
         for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event));
         if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
@@ -197,6 +197,19 @@ class StalenessCheck implements Check {
   }
 
   private readers = new WeakMap<CanonicalRecord, TextReader>();
+
+  /**
+   * Whether a claim is made: the writer's own statement (asserted or evidenced); or, inside a
+   * supposition or plan ("Ruby will be safe from the impact of her mother's heavy drinking"), a
+   * possessive noun phrase, which takes its content as given whatever frame it stands in.
+   */
+  private claimed(claim: Found): boolean {
+    const { status } = this.statusOf(claim);
+    if (CLAIM_STATUSES.includes(status)) return true;
+    if (status !== 'hypothetical') return false;
+    const before = claim.record!.text.slice(Math.max(0, claim.match!.start - 40), claim.match!.start);
+    return /(?:['’]s|\b(?:his|her|their))(?: (?:heavy|daily|regular|dependent|problematic|continued|ongoing|current))? $/i.test(before);
+  }
 
   private statusOf(claim: Found): { status: Status; cue: string | null } {
     const record = claim.record!;
