@@ -5,6 +5,8 @@ export interface Sentence {
   text: string;
   /** Index of the paragraph (blank-line or line-break separated block) it sits in. */
   paragraph: number;
+  /** For a line of a list under a line ending with a colon: the index of that line's last sentence (what the list is of). */
+  heading?: number;
 }
 
 /** Words that end with a full stop but do not end a sentence. */
@@ -25,12 +27,13 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   let lineStart = 0;
   let inList = false;
+  let heading: number | undefined;
   const push = (end: number) => {
     let s = start;
     let e = end;
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), paragraph });
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), paragraph, ...(heading !== undefined && { heading }) });
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -43,10 +46,12 @@ export function splitSentences(text: string): Sentence[] {
       // then one result a line): they are one paragraph with it, until a blank line.
       if (line.endsWith(':')) {
         inList = true;
+        heading = out.length - 1;
         continue;
       }
       if (inList && line) continue;
       inList = false;
+      heading = undefined;
       // A blank line (or several) starts a new paragraph; so does a single line break.
       paragraph++;
       continue;

@@ -52,9 +52,17 @@ export class TextReader {
     return out;
   }
 
+  /** The sentences whose words give a match its context (`near`): those around it, and the heading of a list it stands in. */
+  private context(i: number): number[] {
+    const around = this.around(i, 2, 1);
+    const heading = this.sentences[i].heading;
+    return heading === undefined || around.includes(heading) ? around : [heading, ...around];
+  }
+
   /**
    * Every match of `regex`, with its status. With `near`, a match counts only when `near` also
-   * matches in its sentence, the two before it or the one after it, in the same paragraph.
+   * matches in its sentence, the two before it or the one after it, in the same paragraph, or
+   * in the heading of a list it stands in.
    * With `leading`, only what comes before the match's end is read for cues: an event is
    * denied by "has not completed…", not by what the next clause says ("…: Holly withdrew her
    * account").
@@ -68,7 +76,7 @@ export class TextReader {
       const end = start + m.text.length;
       const i = sentenceAt(this.sentences, start);
       const s = this.sentences[i];
-      if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
+      if (near && !this.context(i).some((j) => testOnce(near, this.sentences[j].text))) continue;
       const neighbours = this.neighboursOf(i, leading ? 0 : 1);
       const text = leading ? s.text.slice(0, end - s.start) : s.text;
       const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
@@ -89,7 +97,7 @@ export class TextReader {
     const matches = this.matchesOf(finder);
     for (const m of matches) {
       const i = sentenceAt(this.sentences, m.index);
-      if (near && !this.around(i, 2, 1).some((j) => testOnce(near, this.sentences[j].text))) continue;
+      if (near && !this.context(i).some((j) => testOnce(near, this.sentences[j].text))) continue;
       out.push({ start: m.index, end: m.index + m.text.length, text: m.text, sentence: this.sentences[i] });
     }
     return out;
