@@ -1,6 +1,6 @@
-import { allMatches, termPattern } from '../../text/terms.ts';
+import { termPattern } from '../../text/terms.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
-import { capitalPlaces, familyName, firstName, perName, readNumber, type FormMatch } from './subject-forms.ts';
+import { capitalPlaces, charAt, charBefore, familyName, firstName, isWordChar, perName, readNumber, type FormMatch } from './subject-forms.ts';
 
 /**
  * Another child in the text, whether or not that child is in the export: a capitalised word that
@@ -88,7 +88,8 @@ export class CaseReader {
     this.reporting = new RegExp(`(?<![\\p{L}])(?:${[...new Set(words.reporting)].map(termPattern).join('|')})(?![\\p{L}])`, 'iu');
     this.notNames = new Set((words.not_names ?? []).map((w) => nameKey(w)));
     for (const r of words.roles) this.notNames.add(nameKey(r));
-    this.cues = words.cues?.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...new Set(words.cues)].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
+    // Without the look-behind (?<![\p{L}\p{N}_]) a cue's regex can skip to where a cue may start; `cued` looks behind itself.
+    this.cues = words.cues?.length ? new RegExp(`(?:${[...new Set(words.cues)].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
     this.reach = words.cue_reach ?? 80;
   }
 
@@ -100,8 +101,15 @@ export class CaseReader {
   cued(text: string): FormMatch[] {
     if (!this.cues) return [];
     const out: FormMatch[] = [];
-    for (const c of allMatches(this.cues, text)) {
-      const at = c.index!;
+    const cues = this.cues;
+    cues.lastIndex = 0;
+    for (let c: RegExpExecArray | null; (c = cues.exec(text)); ) {
+      const at = c.index;
+      // Inside a word: not a cue; looked for again from the next character, as the look-behind would.
+      if (at > 0 && isWordChar(charBefore(text, at))) {
+        cues.lastIndex = at + (charAt(text, at).length || 1);
+        continue;
+      }
       let i = at;
       while (i > 0 && at - i <= this.reach + 40 && !/[.!?;\n]/.test(text[i - 1])) i--;
       while (i < at && /[\s“"‘(]/.test(text[i])) i++;
