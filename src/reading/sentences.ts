@@ -15,6 +15,8 @@ const ABBREVIATIONS = new Set([
   'approx', 'dept', 'tel', 'ref', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'cont', 'incl',
 ]);
 
+const STOPS = /[\n.!?;]/g;
+
 /**
  * Splits a record into sentences: at . ! ? followed by white space (not after a known
  * abbreviation, an initial or inside a number), and at every line break, since case notes
@@ -35,7 +37,11 @@ export function splitSentences(text: string): Sentence[] {
     while (e > s && /\s/.test(text[e - 1])) e--;
     if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), paragraph, ...(heading !== undefined && { heading }) });
   };
-  for (let i = 0; i < text.length; i++) {
+  // Only a line break or . ! ? ; can end a sentence: found by a scan rather than a look at every character.
+  const stops = STOPS;
+  stops.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = stops.exec(text)); ) {
+    const i = m.index;
     const ch = text[i];
     if (ch === '\n') {
       push(i);
@@ -65,7 +71,10 @@ export function splitSentences(text: string): Sentence[] {
       const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
       if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
       // "...on 04.02. 2023" or "1. " list numbers are not sentence ends.
-      if (/\d$/.test(text.slice(0, i)) && /^\s*\d/.test(text.slice(end))) continue;
+      // (The digit before is looked at by its code: a regex anchored at the end of the text before
+      // would be tried from its start, at every full stop.)
+      const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (before >= 48 && before <= 57 && /^\s*\d/.test(text.slice(end))) continue;
     }
     if (ch === ';') {
       push(i + 1);
@@ -74,7 +83,7 @@ export function splitSentences(text: string): Sentence[] {
     }
     push(end);
     start = end;
-    i = end - 1;
+    stops.lastIndex = end;
   }
   push(text.length);
   return out;

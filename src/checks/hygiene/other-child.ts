@@ -1,6 +1,6 @@
 import { termPattern } from '../../text/terms.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
-import { familyName, firstName, perName, readNumber, type FormMatch } from './subject-forms.ts';
+import { capitalPlaces, charAt, charBefore, familyName, firstName, isWordChar, perName, readNumber, type FormMatch } from './subject-forms.ts';
 
 /**
  * Another child in the text, whether or not that child is in the export: a capitalised word that
@@ -34,8 +34,12 @@ export interface OtherChildWords {
   cue_reach?: number;
 }
 
-/** A capitalised word, hyphenated parts included (as the forms' name slot reads one). */
-const CAPITALISED = /(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/gu;
+/**
+ * A capitalised word, hyphenated parts included (as the forms' name slot reads one), tried at one
+ * of `capitalPlaces` that has no apostrophe or hyphen before it: the same words as a search for
+ * it after the look-behind (?<![\p{L}\p{N}_'’-]), without trying that at every character.
+ */
+const CAPITALISED_AT = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
 const TITLES = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|pc|dc|ds|di|sgt|cllr|st|saint|sir|dame|rev|nurse)\.?\s+$/iu;
 /** Function words that start sentences: never a name, so not worth reading for a role. */
 const FUNCTION_WORDS = new Set(
@@ -84,7 +88,8 @@ export class CaseReader {
     this.reporting = new RegExp(`(?<![\\p{L}])(?:${[...new Set(words.reporting)].map(termPattern).join('|')})(?![\\p{L}])`, 'iu');
     this.notNames = new Set((words.not_names ?? []).map((w) => nameKey(w)));
     for (const r of words.roles) this.notNames.add(nameKey(r));
-    this.cues = words.cues?.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...new Set(words.cues)].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
+    // Without the look-behind (?<![\p{L}\p{N}_]) a cue's regex can skip to where a cue may start; `cued` looks behind itself.
+    this.cues = words.cues?.length ? new RegExp(`(?:${[...new Set(words.cues)].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
     this.reach = words.cue_reach ?? 80;
   }
 
@@ -96,8 +101,15 @@ export class CaseReader {
   cued(text: string): FormMatch[] {
     if (!this.cues) return [];
     const out: FormMatch[] = [];
-    for (const c of text.matchAll(this.cues)) {
-      const at = c.index!;
+    const cues = this.cues;
+    cues.lastIndex = 0;
+    for (let c: RegExpExecArray | null; (c = cues.exec(text)); ) {
+      const at = c.index;
+      // Inside a word: not a cue; looked for again from the next character, as the look-behind would.
+      if (at > 0 && isWordChar(charBefore(text, at))) {
+        cues.lastIndex = at + (charAt(text, at).length || 1);
+        continue;
+      }
       let i = at;
       while (i > 0 && at - i <= this.reach + 40 && !/[.!?;\n]/.test(text[i - 1])) i--;
       while (i < at && /[\s“"‘(]/.test(text[i])) i++;
@@ -120,11 +132,14 @@ export class CaseReader {
     const text = record.text;
     const own = firstName(record.subject_name);
     const ownKey = own ? nameKey(own) : null;
-    for (const m of text.matchAll(CAPITALISED)) {
-      const k = nameKey(m[0]);
+    for (const at of capitalPlaces(text)) {
+      const before = text.charCodeAt(at - 1);
+      if (before === 39 || before === 0x2019 || before === 45) continue;
+      CAPITALISED_AT.lastIndex = at;
+      const word = CAPITALISED_AT.exec(text)![0];
+      const k = nameKey(word);
       if (k === ownKey || k.length < 2 || FUNCTION_WORDS.has(k) || this.notNames.has(k) || known(k)) continue;
-      const at = m.index!;
-      if (this.roled(text, at, at + m[0].length, ownKey)) roled.add(k);
+      if (this.roled(text, at, at + word.length, ownKey)) roled.add(k);
       else if (!childAt.has(at)) plain.add(k);
     }
     return { roled, plain };

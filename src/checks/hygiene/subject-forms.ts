@@ -67,6 +67,8 @@ export class FormSet {
   /** The rests of the forms that start with {name}: a match of such a form ends its name where this matches (found anywhere, and tried at one place). */
   private readonly rests: RegExp | null;
   private readonly restAt: RegExp | null;
+  /** Any word in the name slot followed by the rest of a form that starts with {name}, tried at one place (the name's ends tried by the regex itself). */
+  private readonly namedAt: RegExp | null;
   /** The forms that do not start with {name}, found anywhere (what comes before is looked at in `matchAt`). */
   private readonly others: RegExp | null;
 
@@ -79,6 +81,7 @@ export class FormSet {
     const rests = `(?:${named.map(source).join('|')})${NO_WORD_AFTER}`;
     this.rests = named.length ? new RegExp(rests, 'giu') : null;
     this.restAt = named.length ? new RegExp(rests, 'yiu') : null;
+    this.namedAt = named.length ? new RegExp(`(?:${ANY_NAME})${rests}`, 'yiu') : null;
     this.others = others.length ? new RegExp(`(?:${others.map(source).join('|')})${NO_WORD_AFTER}`, 'giu') : null;
   }
 
@@ -99,6 +102,31 @@ export class FormSet {
       for (const m of everyMatch(this.rests, text)) append(out, wordStarts(text, m.index));
     }
     if (this.others) append(out, everyMatch(this.others, text).map((m) => m.index));
+    return out.sort((a, b) => a - b);
+  }
+
+  /**
+   * The places where a form may match with a capitalised word (a letter of \p{Lu}) in its name
+   * slot, or where a form that does not start with {name} matches: the places of `starts(text)`
+   * less those where a form that starts with {name} would put a lower-case word there. For a
+   * caller that refuses every match (so that each place is tried once) and reads only the
+   * capitalised ones, `matches` gives the same matches from these.
+   *
+   * Found from the capitalised words (few in a note), trying the rests after each word's
+   * possible ends, instead of finding the rests everywhere (" is", " (", "'s" follow almost
+   * every word) and walking back to the word before each.
+   */
+  capitalisedStarts(text: string, capitals = capitalPlaces(text)): number[] {
+    const out: number[] = [];
+    const named = this.namedAt;
+    if (named) {
+      for (const i of capitals) {
+        named.lastIndex = i;
+        if (named.test(text)) out.push(i);
+      }
+    }
+    if (!this.others) return out;
+    append(out, everyMatch(this.others, text).map((m) => m.index));
     return out.sort((a, b) => a - b);
   }
 
@@ -145,6 +173,49 @@ export class FormSet {
 }
 
 const NAME = '{name}';
+/** A capital letter (as `capitalised` reads one) with no letter, digit or _ before it: where a capitalised name slot may start. */
+const CAPITAL_AT = /(?<![\p{L}\p{N}_])\p{Lu}/uy;
+/** An ASCII capital, or any character outside ASCII (looked at more closely). */
+const CAPITAL_OR_WIDE = /[A-Z]|[^\0-\x7f]/g;
+
+let lastCapitalsOf: string | null = null;
+let lastCapitals: number[] = [];
+
+/**
+ * The places of the text's capital letters (\p{Lu}, as `capitalised` reads one) with no letter,
+ * digit or _ before them: where a capitalised word, or a part of one after an apostrophe or a
+ * hyphen, starts. Found by a scan for ASCII capitals and other non-ASCII characters; the last
+ * text's are kept (several checks read the same record).
+ */
+export function capitalPlaces(text: string): number[] {
+  if (text === lastCapitalsOf) return lastCapitals;
+  const out: number[] = [];
+  const scan = CAPITAL_OR_WIDE;
+  scan.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = scan.exec(text)); ) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (i === 0 || !isWordCodeBefore(text, i)) out.push(i);
+      continue;
+    }
+    // A low surrogate after its high one is inside a character, not a place.
+    if ((c & 0xfc00) === 0xdc00 && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    CAPITAL_AT.lastIndex = i;
+    if (CAPITAL_AT.test(text)) out.push(i);
+  }
+  scan.lastIndex = 0;
+  lastCapitalsOf = text;
+  lastCapitals = out;
+  return out;
+}
+
+/** Whether the character before `i` (i > 0) is a letter, digit or _ (ASCII by code, others as `isWordChar`). */
+function isWordCodeBefore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return isWordChar(charBefore(text, i));
+}
 
 /**
  * The form's match starts with its name slot: it begins with {name}, not made optional or

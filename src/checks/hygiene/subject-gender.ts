@@ -433,8 +433,10 @@ const NOT_AFTER_NAME = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'his'
  */
 function startsWithPerson(next: { word: string; lower: string } | undefined, word: string, text: string): boolean {
   if (!next || next.word === ':' || NOT_AFTER_NAME.has(next.lower) || (capitalised(next.word) && next.word !== 'I')) return false;
-  return !new RegExp(`(?<![\\p{L}])${word.toLowerCase().replace(/[^\p{L}]/gu, '')}(?![\\p{L}])`, 'u').test(text);
+  return !lowerCaseWord(word.toLowerCase().replace(/[^\p{L}]/gu, '')).test(text);
 }
+/** A word's letters in lower case, as a whole word (compiled once a word: most records' first words recur). */
+const lowerCaseWord = perName((letters: string) => new RegExp(`(?<![\\p{L}])${letters}(?![\\p{L}])`, 'u'));
 const TITLE_SEX: Record<string, Sex | null> = { mr: 'male', mrs: 'female', ms: 'female', miss: 'female', mx: null, dr: null, prof: null, pc: null, dc: null, ds: null, di: null, sgt: null, cllr: null };
 /** Words after "her" that leave it an object ("weighed her and…"), not a possessive ("her growth"). */
 const AFTER_OBJECT = new Set(['and', 'but', 'or', 'at', 'in', 'on', 'to', 'with', 'for', 'from', 'again', 'today', 'yesterday', 'because', 'as', 'when', 'while', 'before', 'after', 'up', 'down', 'out', 'off', 'back', 'about', 'that', 'this', 'last', 'twice', 'once', 'into', 'if', 'so']);
@@ -460,9 +462,13 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
   let si = 0;
   let candidate = false;
   const before = a.compatible[sex === 'male' ? 'female' : 'male'];
+  // The pronouns of one sentence share its answers: each is worked out once.
+  let readFor = -1;
   for (const p of at) {
     while (si < sentences.length && sentences[si].end <= p) si++;
-    if (si === 0 || si >= sentences.length || sentences[si].start > p || !sentences[si - 1].text.toLowerCase().includes(own)) continue;
+    if (si === readFor || si === 0 || si >= sentences.length || sentences[si].start > p) continue;
+    readFor = si;
+    if (!sentences[si - 1].text.toLowerCase().includes(own)) continue;
     // Someone the pronoun may be, in a sentence before its own (a woman, a teacher): the reading below would find them too.
     before.lastIndex = 0;
     if (!before.test(text.slice(0, sentences[si].start))) {
@@ -475,7 +481,7 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
   let namedIn = -2;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
-    const tokens = [...s.text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase(), at: s.start + m.index! }));
+    const tokens = allMatches(ACROSS_TOKEN, s.text).map((m) => ({ word: m[0], lower: m[0].toLowerCase(), at: s.start + m.index }));
     let inQuote = false;
     let clauseStart = mentioned.length;
     let named = false;
@@ -509,7 +515,7 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
         // Someone it may refer to later in the sentence, after a clause ends ("We talked about who she can call; mum explained…"): unsure.
         // Or later in the record ("She was cooking. Mum said…": the writer had Mum in mind). The
         // sentences after are read with a clause mark between them.
-        const later = sentences.slice(i + 1).flatMap((n) => [{ word: ';', lower: ';' }, ...[...n.text.matchAll(ACROSS_TOKEN)].map((m) => ({ word: m[0], lower: m[0].toLowerCase() }))]);
+        const later = sentences.slice(i + 1).flatMap((n) => [{ word: ';', lower: ';' }, ...allMatches(ACROSS_TOKEN, n.text).map((m) => ({ word: m[0], lower: m[0].toLowerCase() }))]);
         if (laterInSentence(c, a, [...tokens, ...later], j, pronounSex, sex, own)) continue;
         return { start: s.start, end: at + word.length, word, across: true };
       }

@@ -127,7 +127,7 @@ class SubjectNameCheck implements Check {
         if (possible(m)) matches.push(m);
         return false;
       };
-      for (const _ of forms.matches(record.text, keep));
+      for (const _ of forms.matches(record.text, keep, forms.capitalisedStarts(record.text)));
       if (matches.length) this.candidates[i].push({ record, matches });
     });
     return [];
@@ -170,10 +170,17 @@ class SubjectNameCheck implements Check {
       return false;
     };
     const childAt = new Set<number>();
-    for (const _ of this.forms[i].matches(record.text, (m) => {
-      if (m.name) childAt.add(m.start);
-      return keep(m);
-    }));
+    // Only a capitalised word's place matters here (keep wants the word capitalised, and `read`
+    // looks up only capitalised words in childAt), and every match is refused.
+    const forms = this.forms[i];
+    for (const _ of forms.matches(
+      record.text,
+      (m) => {
+        if (m.name) childAt.add(m.start);
+        return keep(m);
+      },
+      forms.capitalisedStarts(record.text),
+    ));
     for (const m of a.reader.cued(record.text)) {
       childAt.add(m.start);
       keep(m);
