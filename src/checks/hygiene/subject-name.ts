@@ -199,7 +199,7 @@ class SubjectNameCheck implements Check {
     const open = matches.filter((m) => {
       const k = nameKey(m.name!);
       const plain = knows.plain.get(k);
-      return !knows.known.has(k) && !siblings?.has(key(m.name!)) && (plain === undefined || plain === index) && !/[\p{L}][-‐]$/u.test(record.text.slice(Math.max(0, m.start - 2), m.start));
+      return !knows.known.has(k) && !siblings?.has(key(m.name!)) && (plain === undefined || plain === index) && !endsHyphenatedName(record.text, m.start);
     });
     if (open.length && record.subject_name?.trim()) this.candidates[i].push({ record, matches: open, index });
   }
@@ -212,7 +212,7 @@ class SubjectNameCheck implements Check {
     let resumeAt = 0;
     for (const m of matches) {
       if (m.start < resumeAt) continue;
-      if (/[\p{L}][-‐]$/u.test(record.text.slice(Math.max(0, m.start - 2), m.start))) continue;
+      // (A name ending a hyphenated one was left out when the candidate was kept, in readAny.)
       const k = nameKey(m.name!);
       if (knows.known.has(k) || siblings.has(key(m.name!))) continue;
       const plain = knows.plain.get(k);
@@ -247,7 +247,7 @@ class SubjectNameCheck implements Check {
     for (const m of matches) {
       if (m.start < resumeAt) continue;
       // "Lee" inside "Alfie-Lee" is the end of a hyphenated name, not another child.
-      if (/[\p{L}][-‐]$/u.test(record.text.slice(Math.max(0, m.start - 2), m.start))) continue;
+      if (endsHyphenatedName(record.text, m.start)) continue;
       const children = byFirst.get(key(m.name!)) ?? [];
       if (!children.length || !children.every((c) => this.stranger(rule, record, c))) continue;
       resumeAt = Math.max(m.end, m.start + 1);
@@ -269,4 +269,9 @@ class SubjectNameCheck implements Check {
 /** Names compared in any case, hyphens and spaces ignored ("Ellie-Mae" = "Ellie Mae"). */
 function key(name: string): string {
   return name.toLowerCase().replace(/[-\s]+/g, '');
+}
+
+/** A name that starts right after a letter and a hyphen ends a hyphenated name ("Lee" of "Alfie-Lee"), not another child. */
+function endsHyphenatedName(text: string, start: number): boolean {
+  return /[\p{L}][-‐]$/u.test(text.slice(Math.max(0, start - 2), start));
 }
