@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { COMMON_NOUNS } from './lexicon/common-nouns.ts';
 
 /**
  * Sense: whether a label word is used about a person. "Aggressive" in "an aggressive father" or
@@ -33,6 +34,8 @@ export type HeadKind = 'person' | 'personal' | 'thing' | 'unknown';
 export interface Attachment {
   head: string;
   kind: HeadKind;
+  /** The person is people in general ("a parent who…", "families"), not someone in this case. */
+  generic?: string;
 }
 
 type Cat = 'N' | 'PROPN' | 'PRON' | 'ADJ' | 'ADV' | 'V' | 'DET' | 'ADP' | 'CC' | 'SC' | 'PART' | 'POS' | 'PUNCT' | 'NUM' | 'X';
@@ -49,6 +52,7 @@ const COPULAS = words('is was were are am be been being remain remains remained 
 const AUXILIARIES = words("has have had having can could will would may might must should shall do does did not never n't to");
 const POSSESSIVES = words('his her their its my our your');
 const NP_INSIDE = words('N PROPN ADJ NUM POS DET');
+const TITLES = words('mr mrs ms miss dr mx');
 const NOT_PEOPLE = words('it this that these those there which what something anything everything nothing');
 const DETERMINERS = words('the a an this these those some any each every both no all another either neither');
 const PRONOUNS = words('i you he she it we they him them me us himself herself themselves who whom which someone everyone anyone somebody nobody');
@@ -60,7 +64,7 @@ const NOT_ADVERBS = words('family only early friendly elderly supply reply assem
 /** Words of time a tagger reads as nouns, but which say when, not what ("Mum v chaotic today"). */
 const WHEN = words('today tonight yesterday tomorrow now then again lately recently currently');
 const RAISING = words('found said thought considered known deemed believed judged reported seen understood alleged expected');
-const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session');
+const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session bedtime mealtime teatime lunchtime holiday');
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING = /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
 /** Nouns of behaviour and states: the label names the behaviour, whoever it belongs to. */
@@ -115,7 +119,11 @@ function winkTokens(sentence: string): Token[] | null {
       prev.text += values[i];
       prev.lower = prev.text.toLowerCase();
       prev.end = at;
-      if (values[i] !== '-') prev.cat = UNIVERSAL[tags[i]] ?? 'X';
+      if (values[i] !== '-') {
+        const cat = UNIVERSAL[tags[i]] ?? 'X';
+        // A verb, noun or adjective with a particle is a noun ("kick-off", "check-up", "warm-up"); otherwise the last part decides.
+        prev.cat = (cat === 'ADP' || cat === 'ADV' || cat === 'PART') && (prev.cat === 'V' || prev.cat === 'N' || prev.cat === 'ADJ') ? 'N' : cat;
+      }
       continue;
     }
     const lower = values[i].toLowerCase();
@@ -221,7 +229,9 @@ function attach(T: Token[], s: number, e: number): number | null {
     // "which the school interpreted as controlling": the subject of an active verb of describing is
     // the describer, not what is described; a passive one ("are described as") or an intransitive
     // one ("presents as") has what is described as its subject.
-    if (T[k]?.cat === 'V' && DESCRIBING.test(T[k].lower) && !isCopula(T[k - 1]) && !isCopula(T[k - 2])) return null;
+    // A participle straight after a noun or an adverb is passive ("families often seen as hard to reach").
+    const passiveParticiple = /(?:ed|en)$/.test(T[k]?.lower ?? '') && !!T[k - 1] && (T[k - 1].cat === 'ADV' || T[k - 1].cat === 'N');
+    if (T[k]?.cat === 'V' && DESCRIBING.test(T[k].lower) && !isCopula(T[k - 1]) && !isCopula(T[k - 2]) && !passiveParticiple) return null;
     if (T[k]?.cat === 'V') {
       const r = backToSubject(T, k - 1);
       if (r !== null) return r;
@@ -249,18 +259,57 @@ function antecedent(T: Token[], h: number): number {
   return isNominal(T[k]) && T[k].cat !== 'PRON' ? k : h;
 }
 
-function classify(T: Token[], head: number, lists: SenseLists): HeadKind {
+function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, labelEnd: number): HeadKind {
   const h = antecedent(T, head);
   const t = T[h];
   const w = t.lower.replace(/['’]s$/, '');
   if (NOT_PEOPLE.has(w)) return 'unknown';
   if (t.cat === 'PRON' || POSSESSIVES.has(w) || lists.people.has(w) || lists.people.has(singular(w))) return 'person';
   const pair = h > 0 ? `${T[h - 1].lower} ${w}` : '';
+  // A compound whose first noun is a person or theirs: "the family set-up", "the parent-child dynamic".
+  if (h > 0 && T[h - 1].cat === 'N' && lists.people.has(T[h - 1].lower)) return 'personal';
+  // A time of day or an occasion placed in someone's life: "mornings at home", "mornings are
+  // chaotic for Ella" (but "the first day of term is always chaotic at the school gate").
+  if (TIMES.has(singular(w)) && (owned(T, h) || personAfter(T, h + 1, lists) || personAfter(T, labelEnd + 1, lists))) return 'personal';
   if (lists.personal.has(w) || lists.personal.has(singular(w)) || lists.personal.has(pair) || /ing$/.test(w)) return 'personal';
-  if (/^\p{Lu}/u.test(t.text)) return h === 0 || T[h - 1].cat === 'PUNCT' ? 'unknown' : 'person';
-  if (t.cat === 'PROPN') return 'person';
+  // A capitalised word at the start of a sentence is a name unless it is a common noun that is not
+  // only a name ("Traffic on the A49 was chaotic", but "Kelly was chaotic", "Rose was volatile").
+  if (/^\p{Lu}/u.test(t.text)) {
+    if (h !== 0 && T[h - 1].cat !== 'PUNCT') return 'person';
+    // (Unless a person stands between it and the label: a long subject misread, "Head of Year Mrs
+    // Lacey reports that father seems…".)
+    if (!isCommonNoun(w) || T.slice(h + 1, labelAt).some((x) => x.cat === 'PRON' || TITLES.has(x.lower) || lists.people.has(x.lower))) return 'unknown';
+  } else if (t.cat === 'PROPN') return 'person';
   // Only a word the tagger reads as a common noun is a thing; a verb read as a head is a misreading.
-  return t.cat === 'N' ? 'thing' : 'unknown';
+  else if (t.cat !== 'N') return 'unknown';
+  return 'thing';
+}
+
+/** A possessive stands in the noun phrase before h ("her mornings", "Ella's bedtimes"). */
+function owned(T: Token[], h: number): boolean {
+  for (let j = h - 1; j >= 0 && (NP_INSIDE.has(T[j].cat) || POSSESSIVES.has(T[j].lower)); j--) if (T[j].cat === 'POS' || POSSESSIVES.has(T[j].lower)) return true;
+  return false;
+}
+
+/** A preposition at i (not "of") whose noun phrase is a person or theirs: "at home", "for Ella", "with her partner", "at his father's". */
+function personAfter(T: Token[], i: number, lists: SenseLists): boolean {
+  if (T[i]?.cat !== 'ADP' || T[i].lower === 'of') return false;
+  let j = i + 1;
+  while (T[j] && (T[j].cat === 'DET' || T[j].cat === 'ADJ' || POSSESSIVES.has(T[j].lower))) j++;
+  if (POSSESSIVES.has(T[j - 1]?.lower ?? '')) return true;
+  // The head of the phrase: the last of a run of nouns, past a possessive ("her mother's flat").
+  while (T[j + 1] && (T[j + 1].cat === 'N' || T[j + 1].cat === 'POS')) j++;
+  const n = T[j];
+  if (!n) return false;
+  if (n.cat === 'PRON' || n.cat === 'PROPN' || n.cat === 'POS') return true;
+  return n.cat === 'N' && [n.lower, singular(n.lower)].some((x) => lists.people.has(x) || x === 'home' || x === 'household');
+}
+
+let commonNouns: Set<string> | null = null;
+/** A common English noun (from the tagger lexicon), whose capitalised form is not only a name. */
+function isCommonNoun(w: string): boolean {
+  commonNouns ??= new Set(COMMON_NOUNS.flatMap((line) => line.split(' ')));
+  return commonNouns.has(w);
 }
 
 function singular(w: string): string {
@@ -286,7 +335,28 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
     T[j].cat = 'N';
   }
   const h = attach(T, s, e);
-  return h === null ? null : { head: T[h].text, kind: classify(T, h, lists) };
+  if (h === null) return null;
+  const kind = classify(T, h, lists, s, e);
+  const a = antecedent(T, h);
+  return { head: T[h].text, kind, ...(kind === 'person' && genericPerson(T, a) && { generic: T[a].text }) };
+}
+
+/** People in general rather than anyone in this case: "a parent", "any carer", "families", "mothers". */
+const GENERIC_PLURALS = words('families mothers fathers women men people carers adults parents-to-be survivors victims perpetrators users drinkers addicts');
+const INDEFINITE = words('a an any every');
+
+/**
+ * Whether the person a label attaches to is people in general: an indefinite subject ("before we
+ * conclude that a parent lacks insight") or a bare plural of people ("families who become
+ * disengaged", "families seen as hard to reach"), not a predicate ("she is a mother who…").
+ */
+function genericPerson(T: Token[], h: number): boolean {
+  const p = phraseStart(T, h);
+  const before = T[p - 1];
+  if (before && (isCopula(before) || before.lower === 'as')) return false;
+  if (INDEFINITE.has(T[p].lower)) return true;
+  const owned = T.slice(p, h).some((t) => t.cat === 'DET' || t.cat === 'POS' || POSSESSIVES.has(t.lower));
+  return !owned && GENERIC_PLURALS.has(T[h].lower);
 }
 
 /** What a mention at [start, end) of a sentence attaches to, or null when that cannot be told. */

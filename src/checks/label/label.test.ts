@@ -120,6 +120,12 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The handbrake had disengaged and the car rolled into the fence.'],
     ['Volatile fumes from the garage paint made the room unsafe for the baby.'],
     ['The dog was hostile to visitors, so it was shut in the kitchen during my visit.'],
+    // A common noun starting the sentence is a thing, not a name the tagger cannot place.
+    ['Roads out of the village were chaotic after the flooding, so the visit moved to Friday.'],
+    ['Trains into the city were chaotic because of the strike.'],
+    ['Chaotic warm-up before the match, and the coach sent the parents back to the car park.'],
+    // A time of day is a thing unless it is placed in someone's life.
+    ['The first week of the new timetable was chaotic at the secondary school.'],
   ])('a label word about a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
@@ -129,8 +135,21 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['His aggressive outbursts frighten the children.', 'asserted'],
     ['Their relationship is volatile.', 'asserted'],
     ['The home was chaotic.', 'asserted'],
+    ['Shona was chaotic and tearful when I arrived.', 'asserted'],
+    ['Evenings at home are chaotic, with no set bedtime.', 'asserted'],
+    ['Bedtimes are volatile for Jacob, according to my own observation of two evenings.', 'asserted'],
+    ['Her weekends have been chaotic since the move.', 'asserted'],
+    ['The family set-up is unstable.', 'asserted'],
   ])('a label about a person, their behaviour, relationship or home is a mention: %s', (text, status) => {
     expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    ['Carers who become hostile when challenged need a consistent worker.'],
+    ['Workers sometimes assume that a young mother is overly anxious when she rings the GP often.'],
+    ['The outreach team works with families often seen as hard to reach.'],
+  ])('a label about people in general, not this family, is not asserted: %s', (text) => {
+    expect(one(text)).toBe('hypothetical');
   });
 
   it.each([

@@ -153,8 +153,11 @@ export class LabelMatcher {
       // A label word about a thing ("aggressive treatment", "the wardrobe was unstable") is not a mention.
       // A phrase form ("drinks to excess", "uses cocaine") says what a person does, so it is not read for sense.
       const at = sentences[sentenceAt(sentences, start)];
-      if (!phrases.includes(m) && attachment(at.text, start - at.start, end - at.start, this.cues.sense)?.kind === 'thing') continue;
-      const { i, decision, cueSpan } = judge(start, end);
+      const attached = phrases.includes(m) ? null : attachment(at.text, start - at.start, end - at.start, this.cues.sense);
+      if (attached?.kind === 'thing') continue;
+      const { i, decision: judged, cueSpan } = judge(start, end);
+      // A label about people in general ("families who become disengaged") is not about this family.
+      const decision = attached?.generic && judged.status === 'asserted' ? { ...judged, status: 'hypothetical' as const, cue: `people in general: ${attached.generic}` } : judged;
       const label = this.labelOf(m[0]);
       mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue, cueSpan });
       // A label negated where the sentence or its neighbours name a source ("Dr Khan's report of
