@@ -30,6 +30,7 @@ describe('staleness fixtures', () => {
       ['CV-302', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-301'], 'Mr Ashby was convicted of assault in 2021'],
       ['SP-103', 'staleness.parents-separated', 'warning', ['SP-102'], 'Ms Fletcher lives with her partner'],
       ['SP-202', 'staleness.parents-separated', 'warning', ['SP-201'], "Evie's parents live together with Evie"],
+      ['SP-203', 'staleness.parents-separated', 'warning', ['SP-201'], 'Mr Marsh remains part of the household'],
       ['SP-302', 'staleness.parents-separated', 'warning', ['SP-301'], 'Mr and Mrs Obi live together with the three children in a privately rented house'],
       ['DX-103', 'staleness.diagnosis-excluded', 'warning', ['DX-102'], 'Freddie has ADHD'],
       ['DX-203', 'staleness.diagnosis-excluded', 'warning', ['DX-202'], 'Her personality disorder means Ms Moss struggles to regulate her emotions'],

@@ -38,6 +38,13 @@ export interface Check {
 export type { RuleProblem };
 
 /** One rule kind: its schema, its extra validation, and how its rules become a check. */
+/** A pack-level section: a key beside `rules:` whose lists from every pack are joined. */
+export interface PackSection {
+  key: string;
+  schema: object;
+  validate?(section: unknown): RuleProblem[];
+}
+
 export interface RuleKind {
   kind: string;
   /**
@@ -53,8 +60,8 @@ export interface RuleKind {
   /** Which of those properties a rule must have. */
   required: string[];
   validate?(rule: Rule): RuleProblem[];
-  /** A pack-level section this kind reads (e.g. the label kind's `assertion` cues). */
-  section?: { key: string; schema: object; validate?(section: unknown): RuleProblem[] };
+  /** Pack-level sections this kind reads (e.g. the label kind's `assertion` cues, the staleness kind's `people` and `tense`). */
+  sections?: PackSection[];
   /**
    * The sections this kind's checks may add to the report (their `sections()`): key, order, how
    * parts merge and which fields hold record text. The declarations themselves live in

@@ -87,11 +87,11 @@ function loadPack(path: string, problems: string[]): LoadedPack | undefined {
   }
   const pack = data as { pack: string; version: string; description: string; rules: Rule[] } & Record<string, unknown>;
   const sections: Record<string, unknown> = {};
-  for (const kind of RULE_KINDS) {
-    const key = kind.section?.key;
-    if (!key || pack[key] === undefined) continue;
+  for (const section of RULE_KINDS.flatMap((kind) => kind.sections ?? [])) {
+    const { key } = section;
+    if (pack[key] === undefined) continue;
     sections[key] = pack[key];
-    for (const p of kind.section!.validate?.(pack[key]) ?? []) problems.push(source.problem([key, ...splitKey(p.key)], p.message));
+    for (const p of section.validate?.(pack[key]) ?? []) problems.push(source.problem([key, ...splitKey(p.key)], p.message));
   }
   pack.rules.forEach((rule, i) => {
     problems.push(...validateRule(rule, ['rules', i], source));

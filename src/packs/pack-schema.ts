@@ -48,7 +48,7 @@ export function envelopeSchema(kinds: RuleKind[]) {
       description: { type: 'string' },
       sources: { type: 'array', items: { type: 'string' }, description: 'Guidance the pack draws on.' },
       rules: { type: 'array', items: { type: 'object' } },
-      ...Object.fromEntries(kinds.filter((k) => k.section).map((k) => [k.section!.key, k.section!.schema])),
+      ...Object.fromEntries(kinds.flatMap((k) => k.sections ?? []).map((s) => [s.key, s.schema])),
     },
   };
 }

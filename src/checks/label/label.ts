@@ -48,7 +48,7 @@ export const labelKind: RuleKind = {
       return unsafe ? [{ key: `forms/${i}`, message: `pattern refused: ${unsafe}` }] : [];
     });
   },
-  section: { key: 'assertion', schema: ASSERTION_SECTION_SCHEMA, validate: (s) => cueProblems(s as CueLists) },
+  sections: [{ key: 'assertion', schema: ASSERTION_SECTION_SCHEMA, validate: (s) => cueProblems(s as CueLists) }],
   createCheck(rules, env) {
     return new LabelCheck(rules as LabelRule[], env);
   },

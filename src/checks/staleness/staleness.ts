@@ -10,6 +10,7 @@ import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../rea
 import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
 import { STALENESS_TIMELINE, type StalenessTimeline } from '../../model/sections.ts';
 import { clauseAround } from '../../reading/clause.ts';
+import { TENSE_SECTION_SCHEMA, TenseReader, type TenseWords } from '../../reading/tense.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 
 /** Where a statement must sit: one of these within its sentence, the two before or the one after. */
@@ -17,10 +18,15 @@ interface StatementSpec extends PatternSpec {
   near?: string[];
 }
 
+/** Claims, and the words that name the old state as something someone has or does now. */
+interface ClaimSpec extends StatementSpec {
+  current?: string[];
+}
+
 /** A `staleness` rule: an event, and the claims that a record dated after it should no longer make. */
 export interface StalenessRule extends Rule {
   event: StatementSpec;
-  claims: StatementSpec;
+  claims: ClaimSpec;
   reversed_by?: StatementSpec;
   words?: WordLists;
   same?: string[];
@@ -44,7 +50,16 @@ export const stalenessKind: RuleKind = {
   summary: 'Finds claims stated as current in a record dated after another record documents an event that makes them out of date.',
   properties: {
     event: patternSpecSchema('The superseding event (e.g. a parenting course completed); read as a fact unless negated or hypothetical.', { near }),
-    claims: patternSpecSchema('Claims the event makes out of date, worded as the claim is made (include the negative: "has not engaged with…").', { near }),
+    claims: patternSpecSchema('Claims the event makes out of date, worded as the claim is made (include the negative: "has not engaged with…").', {
+      near,
+      current: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+        description:
+          'Words that name the old state as something someone has or does ("{substance} use", "the foster carers", "his caution"; {name} stands for a word list): a claim where the sentence speaks of it as current (the `tense:` section: "Given Dad\'s drinking…", "…means he cannot", not "was").',
+      },
+    }),
     reversed_by: patternSpecSchema('Statements that make the claims true again after the event (a positive test, a return to care).', { near }),
     words: WORDS_SCHEMA,
     same: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' }, minItems: 1, uniqueItems: true, description: 'Word lists whose entry must be the same in the event and the claim (e.g. the diagnosis excluded and the diagnosis claimed).' },
@@ -52,13 +67,14 @@ export const stalenessKind: RuleKind = {
     finding: { type: 'string', minLength: 1, description: `How the finding is told, before the message. Placeholders: ${FINDING_FIELDS.map((f) => `{${f}}`).join(' ')}.` },
   },
   required: ['event', 'claims'],
-  section: {
-    key: 'people',
-    schema: PEOPLE_SECTION_SCHEMA,
-  },
+  sections: [
+    { key: 'people', schema: PEOPLE_SECTION_SCHEMA },
+    { key: 'tense', schema: TENSE_SECTION_SCHEMA },
+  ],
   validate(rule) {
     const r = rule as StalenessRule;
     const problems: RuleProblem[] = [];
+    r.claims?.current?.forEach((t, i) => problems.push(...patternSpecProblems({ terms: [t] }, `claims/current/${i}`, r.words, false).map((p) => ({ ...p, key: `claims/current/${i}` }))));
     for (const key of ['event', 'claims', 'reversed_by'] as const) {
       const spec = r[key];
       problems.push(...patternSpecProblems(spec, key, r.words));
@@ -80,16 +96,19 @@ export const stalenessKind: RuleKind = {
 interface CompiledRule {
   rule: StalenessRule;
   regex: Record<Role, SpecFinder | null>;
+  /** The claims' `current` words: a claim only where the sentence speaks of the present. */
+  current: SpecFinder | null;
   near: Record<Role, RegExp | null>;
   entries: { name: string; finder: EntryFinder }[];
-  /** Admit a record that could hold the event, a claim or a reversal. */
-  gate: Record<Role, Gate>;
+  /** Admit a record that could hold the event, a claim, a reversal or a `current` claim. */
+  gate: Record<Role | 'current', Gate>;
 }
 
 function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
   const spec: Record<Role, StatementSpec | undefined> = { event: rule.event, claim: rule.claims, reversal: rule.reversed_by };
   const regex = {} as Record<Role, SpecFinder | null>;
   const nearRe = {} as Record<Role, RegExp | null>;
+  const currentFinder = rule.claims.current ? new SpecFinder({ terms: rule.claims.current }, rule.words) : null;
   for (const role of ['event', 'claim', 'reversal'] as const) {
     const finder = new SpecFinder(spec[role], rule.words);
     regex[role] = finder.empty ? null : finder;
@@ -98,11 +117,13 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
   return {
     rule,
     regex,
+    current: currentFinder && !currentFinder.empty ? currentFinder : null,
     near: nearRe,
     entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
     gate: {
       event: gates.forRegex(regex.event?.gateRegex ?? null),
       claim: gates.forRegex(regex.claim?.gateRegex ?? null),
+      current: gates.forRegex(currentFinder?.gateRegex ?? null),
       reversal: gates.forRegex(regex.reversal?.gateRegex ?? null),
     },
   };
@@ -112,6 +133,7 @@ class StalenessCheck implements Check {
   private readonly rules: CompiledRule[];
   private readonly cues: CompiledCues;
   private readonly people: PersonFinder;
+  private readonly tense: TenseReader;
   /** case → rule id → statements. */
   private readonly byCase = new Map<string, Map<string, Found[]>>();
   private timelines: StalenessTimeline[] = [];
@@ -121,18 +143,27 @@ class StalenessCheck implements Check {
     this.rules = rules.map((rule) => compileRule(rule, gates));
     this.cues = sharedCues(env.sections);
     this.people = new PersonFinder((env.sections.people ?? []) as PeopleWords[]);
+    this.tense = new TenseReader((env.sections.tense ?? []) as TenseWords[]);
   }
 
   record(record: CanonicalRecord): FlagDraft[] {
     let reader: TextReader | null = null;
     for (const c of this.rules) {
-      const could = { event: c.gate.event.admits(record.text), claim: c.gate.claim.admits(record.text), reversal: c.gate.reversal.admits(record.text) };
-      if (!could.event && !could.claim && !could.reversal) continue;
+      const could = {
+        event: c.gate.event.admits(record.text),
+        claim: c.gate.claim.admits(record.text),
+        reversal: c.gate.reversal.admits(record.text),
+        current: c.current !== null && c.gate.current.admits(record.text),
+      };
+      if (!could.event && !could.claim && !could.reversal && !could.current) continue;
       reader ??= new TextReader(record.text, this.cues);
       const events = could.event ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status)) : [];
       // Claims are kept unread: their status is read in finish(), and only in a case where an event
       // of the rule came first, since no other claim can be stale (most are never read at all).
-      const claimed = could.claim ? reader.spans(c.regex.claim, c.near.claim) : [];
+      const claimed = [
+        ...(could.claim ? reader.spans(c.regex.claim, c.near.claim) : []),
+        ...(could.current ? reader.spans(c.current, c.near.claim).filter((s) => this.tense.current(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start)) : []),
+      ].sort((a, b) => a.start - b.start);
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
       // auditor is shown them rather than have them silently make the claims current again.
       const reversals = (could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : [])

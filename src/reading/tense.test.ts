@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { TenseReader, type TenseWords } from './tense.ts';
+
+const pack = parse(readFileSync(new URL('../../rules/staleness.yaml', import.meta.url), 'utf8')) as { tense: TenseWords };
+const reader = new TenseReader([pack.tense]);
+const current = (sentence: string, words: string) => {
+  const at = sentence.indexOf(words);
+  if (at === -1) throw new Error(`"${words}" is not in "${sentence}"`);
+  return reader.current(sentence, at, at + words.length);
+};
+
+describe('tense: whether a state is spoken of as current', () => {
+  it.each([
+    ["Owing to her partner's drinking, the children stay with their nan at weekends.", 'drinking'],
+    ["Mr Ade's caution for criminal damage means he cannot volunteer at the school.", 'caution'],
+    ['While Darren is living in the household the plan cannot step down.', 'living in the household'],
+    ["Erin's foster family will bring her to the review.", 'foster family'],
+    ['The case remains open because of concerns about drug use in the flat.', 'drug use'],
+  ])('current: %s', (sentence, words) => {
+    expect(current(sentence, words)).toBe(true);
+  });
+
+  it.each([
+    ["Her partner's drinking was the reason for the first referral in 2019.", 'drinking'],
+    ['Given his historic drug use, a hair-strand test was requested.', 'drug use'],
+    ['He was placed with his foster carers after the fire.', 'foster carers'],
+    ['Drinking is no longer a feature of her day, by her account and the nursery’s.', 'Drinking'],
+    // A heading or a list item says nothing of time.
+    ['Substance use', 'Substance use'],
+  ])('not current: %s', (sentence, words) => {
+    expect(current(sentence, words)).toBe(false);
+  });
+});

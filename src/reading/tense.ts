@@ -1,0 +1,71 @@
+import { matches, termPattern, wholeWord } from '../text/terms.ts';
+
+/**
+ * Time of a statement: whether words that name a state ("Dad's drinking", "the foster carers",
+ * "his caution for assault") are used of the present. A record written after a negative test
+ * that says "Dad's drinking means he cannot do bedtimes" takes the drinking as current; one that
+ * says "Dad's drinking was the reason for the referral" speaks of the past.
+ *
+ * Read within the stretch of the sentence that holds the words (up to a comma, semicolon, colon,
+ * bracket or dash):
+ * - a word of the past anywhere in the stretch ("was", "had", "previously", "former", "no
+ *   longer") puts them in the past ("given his past drinking", "he was placed with foster carers");
+ * - otherwise a premise before them ("Given…", "Because of…", "With…", "Until…") or a word of the
+ *   present or future in the stretch ("is", "means", "will", "cannot", "remains") makes them
+ *   current; a stretch with neither (a heading, a list item) says nothing of time.
+ */
+export interface TenseWords {
+  /** Words that take what follows as a given: given, because of, due to, with, until. */
+  premise?: string[];
+  /** Words of the past: was, were, had, did, used to, previously, former, historic, ago. */
+  past?: string[];
+  /** Words of the present or future: is, are, means, will, cannot, remains, continues, lives. */
+  present?: string[];
+}
+
+const list = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
+
+export const TENSE_SECTION_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Words that tell whether a state is spoken of as current (for `current` claims of staleness rules); lists from every pack are joined.',
+  properties: {
+    premise: { ...list, description: 'Words that take what follows as a given: given, because of, due to, with, until.' },
+    past: { ...list, description: 'Words that put a statement in the past: was, were, had, previously, former, ago.' },
+    present: { ...list, description: 'Words that put a statement in the present or future: is, are, means, will, cannot, remains.' },
+  },
+};
+
+/** Where a stretch of a sentence ends: punctuation that separates clauses. */
+const STRETCH_END = /[,;:()–—]|\s-\s/g;
+
+export class TenseReader {
+  private readonly premise: RegExp | null;
+  private readonly past: RegExp | null;
+  private readonly present: RegExp | null;
+
+  constructor(sections: TenseWords[]) {
+    const join = (key: keyof TenseWords) => [...new Set(sections.flatMap((s) => s[key] ?? []))];
+    const compile = (terms: string[]) => (terms.length ? wholeWord([...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')) : null);
+    this.premise = compile(join('premise'));
+    this.past = compile(join('past'));
+    this.present = compile(join('present'));
+  }
+
+  /** Whether the words at [start, end) of a sentence are spoken of as current. */
+  current(sentence: string, start: number, end: number): boolean {
+    let from = 0;
+    let to = sentence.length;
+    for (const m of sentence.matchAll(STRETCH_END)) {
+      if (m.index! + m[0].length <= start) from = m.index! + m[0].length;
+      else if (m.index! >= end) {
+        to = m.index!;
+        break;
+      }
+    }
+    const before = sentence.slice(from, start);
+    const stretch = sentence.slice(from, to);
+    if (matches(this.past, stretch)) return false;
+    return matches(this.premise, before) || matches(this.present, stretch);
+  }
+}
