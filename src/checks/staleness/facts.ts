@@ -96,7 +96,11 @@ export function buildFactSheet(caseId: string, rules: RuleFacts[]): FactSheet | 
     // A statement that names nobody is about the one person the rule's other statements name, if they name one.
     const keys = new Map(named.filter((w): w is Who => !!w).map((w) => [w.key, w]));
     const nobody: Who = keys.size === 1 ? [...keys.values()][0] : { key: `about|${r.fact.about ?? ''}`, name: r.fact.about ?? UNNAMED };
-    r.found.forEach((f, i) => steps.push({ found: f, rule: r, who: named[i] ?? nobody, topic: topicOf(r, f) }));
+    const who = new Map(r.found.map((f, i) => [f, named[i] ?? nobody]));
+    // A stale claim that does not name its person ("she", "mother") is about the person of the
+    // event it ignores, as the flag says, even where the case names more than one woman.
+    for (const { claim, event } of r.stale) if (!claim.person?.surname && who.has(event)) who.set(claim, who.get(event)!);
+    for (const f of r.found) steps.push({ found: f, rule: r, who: who.get(f)!, topic: topicOf(r, f) });
   }
   const groups = new Map<string, Step[]>();
   for (const s of steps) {
@@ -124,12 +128,14 @@ export function buildFactSheet(caseId: string, rules: RuleFacts[]): FactSheet | 
 
 /** The topic, its `{list}` placeholders filled with the entry the statement names, else the one entry the rule's statements name, else the list's name. */
 function topicOf(r: RuleFacts, f: Found): string {
-  return r.fact.topic.replace(/\{([a-z][a-z0-9_]*)\}/g, (m, list: string) => {
+  const topic = r.fact.topic.replace(/\{([a-z][a-z0-9_]*)\}/g, (m, list: string) => {
     if (!(list in f.entries)) return m;
     if (f.entries[list]) return f.entries[list]!;
     const named = new Set(r.found.map((g) => g.entries[list]).filter((e): e is string => !!e));
     return named.size === 1 ? [...named][0] : list.replace(/_/g, ' ');
   });
+  // A topic that starts with an entry ("{plan}") starts with a capital like the others.
+  return topic.charAt(0).toUpperCase() + topic.slice(1);
 }
 
 function factOf(group: Step[]): Fact | null {

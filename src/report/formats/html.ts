@@ -592,7 +592,7 @@ function factsSection(sheets: FactSheet[], anchors: Map<string, string>): string
         dateHtml(f.since),
         `<code>${esc(f.record_id)}</code>`,
         (f.history ?? []).slice(0, -1).map((h) => `${esc(h.state)} (${dateHtml(h.record_date)}, <code>${esc(h.record_id)}</code>)`).join(' → '),
-        (f.stale_claims ?? []).map((c) => `<span class="step-asserted">${esc(c.state)}</span> in <code>${esc(c.record_id)}</code> (${dateHtml(c.record_date)})`).join('<br>'),
+        (f.stale_claims ?? []).map((c) => `<span class="step-asserted">${esc(c.state)}</span> in <code>${esc(c.record_id)}</code> (${dateHtml(c.record_date)})`).join('; '),
       ]),
     );
     return `<article class="facts" id="${anchor}" aria-labelledby="${anchor}-h">
