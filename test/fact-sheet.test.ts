@@ -158,6 +158,8 @@ describe('fact sheet (--timeline)', () => {
     );
     expect(html).toContain('<article class="facts" id="facts-3" aria-labelledby="facts-3-h">\n<h3 id="facts-3-h">Case M3</h3>');
     expect(html).toMatch(/<h3 id="case-1-h">Case K1<\/h3>\n<p class="case-meta">[^\n]*· <a href="#facts-1">Fact sheet<\/a><\/p>/);
+    const section = html.slice(html.indexOf('<section id="facts"'), html.indexOf('</section>', html.indexOf('<section id="facts"')));
+    expect(new Set([...section.matchAll(/<([a-z0-9]+)[\s>]/g)].map((m) => m[1]))).toEqual(new Set(['section', 'h2', 'p', 'article', 'h3', 'div', 'table', 'thead', 'tr', 'th', 'tbody', 'td', 'strong', 'time', 'code', 'span']));
     // Names come from the records, topics and states from packs: all of it is escaped.
     const hostile = JSON.parse(JSON.stringify(report));
     hostile.fact_sheet[0].people[0].name = '<script>alert(1)</script>';
