@@ -9,10 +9,10 @@ import { REPORT_SCHEMA_VERSION, type Report } from '../src/report/build-report.t
 describe('report sections as the rule kinds declare them', () => {
   it('each section is declared by one kind, with a key and an order of its own', () => {
     const declared = RULE_KINDS.flatMap((k) => (k.reportSections ?? []).map((s) => ({ kind: k.kind, s })));
-    expect(declared.map((d) => `${d.kind}:${d.s.key}`)).toEqual(['label:label_histories', 'label:mentions', 'staleness:staleness_timeline']);
+    expect(declared.map((d) => `${d.kind}:${d.s.key}`)).toEqual(['label:label_histories', 'label:mentions', 'staleness:fact_sheet', 'staleness:staleness_timeline']);
     expect(new Set(declared.map((d) => d.s.order)).size).toBe(declared.length);
-    expect(reportSections().map((s) => s.key)).toEqual(['label_histories', 'mentions', 'staleness_timeline']);
-    expect(reportSections(['staleness', 'phrase']).map((s) => s.key)).toEqual(['staleness_timeline']);
+    expect(reportSections().map((s) => s.key)).toEqual(['label_histories', 'mentions', 'fact_sheet', 'staleness_timeline']);
+    expect(reportSections(['staleness', 'phrase']).map((s) => s.key)).toEqual(['fact_sheet', 'staleness_timeline']);
   });
 
   it('worker parts are joined and sorted as each declaration says, and undeclared sections are only joined', () => {

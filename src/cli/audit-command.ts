@@ -105,7 +105,7 @@ export function auditCommand(io: Io): Command {
     .option('--min-severity <severity>', 'leave flags below this out of the report: error, warning, info', severityOption, 'info')
     .option('--labels <file.csv>', 'add labels from a spreadsheet with the columns label,term (one term a row)')
     .option('--mentions', 'add every label mention, whatever its status, to the JSON report', false)
-    .option('--timeline', "add each case's chronology of staleness events and claims to the report and the terminal view", false)
+    .option('--timeline', "add each case's fact sheet and its chronology of staleness events and claims to the report, the terminal view and the HTML report", false)
     .option('--baseline <report.json>', 'compare with an earlier JSON report: flags are new or existing, missing ones resolved')
     .option('--init-baseline', 'when the --baseline file does not exist yet, write this run’s JSON report there and count every flag as existing (a CI job’s first run)', false)
     .option('--reviewed <file.yaml>', 'an auditor’s decisions (scrutineer-reviewed.yaml, as the HTML report exports it): dismissed flags never fail the run, confirmed ones do')

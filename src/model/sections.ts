@@ -1,6 +1,6 @@
 /**
  * The report sections some rule kinds add beside the flags (`label_histories`,
- * `mentions`, `staleness_timeline`): their shape and their declarations (key, order, merging, record
+ * `mentions`, `fact_sheet`, `staleness_timeline`): their shape and their declarations (key, order, merging, record
  * text), as the report and its formats read them. The report and the
  * formats import these, never the checks that fill them in.
  */
@@ -59,6 +59,51 @@ export interface StalenessTimeline {
   entries: TimelineEntry[];
 }
 
+/** One change of a fact: the state a record establishes, and how (an event, a reversal, or a first claim). */
+export interface FactChange {
+  state: string;
+  record_id: string;
+  record_date: string;
+  role: StalenessRole;
+}
+
+/** A later record that still states the state an earlier change overtook (a stale claim). */
+export interface StaleStatement {
+  record_id: string;
+  record_date: string;
+  /** The old state it states, as the rule's `fact:` names it. */
+  state: string;
+  /** The record whose change it ignores. */
+  since_record_id: string;
+}
+
+/** One topic's current state for one person, by the records: states and ids and dates, no record text. */
+export interface Fact {
+  topic: string;
+  /** The state of the last change, the date of its record, and that record. */
+  state: string;
+  since: string;
+  record_id: string;
+  /** The staleness rules whose statements make up the fact. */
+  rules: string[];
+  /** Every change in record order, the current one last. */
+  history: FactChange[];
+  stale_claims: StaleStatement[];
+}
+
+/** One person's facts in a case. */
+export interface PersonFacts {
+  /** The best name the records give (title and surname, else a role such as "mother"), or the rule's `about`, or "unnamed". Record text. */
+  name: string;
+  facts: Fact[];
+}
+
+/** A case's fact sheet (`fact_sheet`): for each person and topic with a documented change, the current state by the records. */
+export interface FactSheet {
+  case_id: string;
+  people: PersonFacts[];
+}
+
 /** A label mention in the report's inventory (`mentions`, with --mentions), whatever its status. */
 export interface MentionEntry {
   record_id: string;
@@ -96,6 +141,7 @@ export interface ReportSections {
   label_histories?: LabelHistory[];
   mentions?: MentionEntry[];
   staleness_timeline?: StalenessTimeline[];
+  fact_sheet?: FactSheet[];
   review_stats?: ReviewStat[];
 }
 
@@ -147,6 +193,17 @@ export const MENTIONS: SectionDeclaration<'mentions'> = {
   order: 20,
   merge: { readOrder: true, acrossReports: 'every' },
   recordText: ['span.text', 'cue', 'cue_span.text'],
+};
+
+/**
+ * Before the timeline it is drawn from. Parts audited by case each hold whole cases, so
+ * `scrutineer merge` joins them when every part has the section (all were run with --timeline).
+ */
+export const FACT_SHEET: SectionDeclaration<'fact_sheet'> = {
+  key: 'fact_sheet',
+  order: 25,
+  merge: { sortBy: ['case_id'], acrossReports: 'every' },
+  recordText: ['people[].name'],
 };
 
 export const STALENESS_TIMELINE: SectionDeclaration<'staleness_timeline'> = {

@@ -36,6 +36,10 @@ export interface Person {
   surname: string | null;
   /** Named as a relative other than a parent ("uncle", "maternal grandmother, Mrs Fraser"). */
   relative?: boolean;
+  /** The person word as the record writes it ("mother", "Ms", "she"), for the fact sheet. */
+  word?: string;
+  /** Title and surname as the record writes them ("Ms Barton"), when the person is named so. */
+  name?: string;
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
@@ -82,7 +86,8 @@ export class PersonFinder {
     for (const m of allMatches(this.regex, sentence.text)) {
       const named = surnameAfter(m[0], sentence.text.slice(m.index! + m[0].length));
       const relative = this.relatives.has(key(m[0])) || (this.relativeBefore?.test(sentence.text.slice(Math.max(0, m.index! - 40), m.index!)) ?? false);
-      const person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null, relative };
+      const person: Person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null, relative, word: m[0] };
+      if (named) person.name = `${m[0]} ${named.written}`;
       // "Mr Grant, the maternal grandfather, has…": the role in apposition is still Mr Grant.
       if (before?.surname && !person.surname && APPOSITION.test(sentence.text.slice(titledEnd, m.index!))) continue;
       if (named) titledEnd = m.index! + m[0].length + named.length;
@@ -103,11 +108,11 @@ export function samePerson(a: Person | null, b: Person | null): boolean {
 }
 
 /** The surname after a title ("Mr Reid's" → reid), and how many characters it took. */
-function surnameAfter(word: string, rest: string): { surname: string; length: number } | null {
+function surnameAfter(word: string, rest: string): { surname: string; written: string; length: number } | null {
   if (!TITLES.has(word.toLowerCase())) return null;
   // The last of the capitalised words after the title: "Mrs Margaret Fraser" is Fraser.
   const m = /^\.?\s+(?:\p{Lu}[\p{L}-]*\s+(?=\p{Lu}))?(\p{Lu}[\p{L}-]*(?:['’](?!s(?![\p{L}]))[\p{L}]+)?)/u.exec(rest);
-  return m ? { surname: m[1].toLowerCase(), length: m[0].length } : null;
+  return m ? { surname: m[1].toLowerCase(), written: m[1], length: m[0].length } : null;
 }
 
 function key(word: string): string {

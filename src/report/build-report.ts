@@ -8,7 +8,7 @@ import { inReportOrder, type ReportSections, type SectionDeclaration } from '../
 import { inWindow, type WindowDates, type WindowInfo } from './window.ts';
 import { foldIdentityIntoCopies } from './fold.ts';
 
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 export interface RunInfo {
   as_of: string;

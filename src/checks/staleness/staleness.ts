@@ -8,7 +8,8 @@ import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
 import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
-import { STALENESS_TIMELINE, type StalenessTimeline } from '../../model/sections.ts';
+import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline } from '../../model/sections.ts';
+import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
 import { clauseAround } from '../../reading/clause.ts';
 import { TENSE_SECTION_SCHEMA, TenseReader, type TenseWords } from '../../reading/tense.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
@@ -32,6 +33,7 @@ export interface StalenessRule extends Rule {
   same?: string[];
   same_person?: boolean;
   finding?: string;
+  fact?: FactSpec;
 }
 
 /** The placeholders a `finding` template may use. */
@@ -46,7 +48,7 @@ const near = { type: 'array', items: { type: 'string', minLength: 1 }, minItems:
 
 export const stalenessKind: RuleKind = {
   kind: 'staleness',
-  reportSections: [STALENESS_TIMELINE],
+  reportSections: [FACT_SHEET, STALENESS_TIMELINE],
   summary: 'Finds claims stated as current in a record dated after another record documents an event that makes them out of date.',
   properties: {
     event: patternSpecSchema('The superseding event (e.g. a parenting course completed); read as a fact unless negated or hypothetical.', { near }),
@@ -65,6 +67,7 @@ export const stalenessKind: RuleKind = {
     same: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' }, minItems: 1, uniqueItems: true, description: 'Word lists whose entry must be the same in the event and the claim (e.g. the diagnosis excluded and the diagnosis claimed).' },
     same_person: { type: 'boolean', description: 'The event and the claim must not name people of different sex (people: section), e.g. mother and father.' },
     finding: { type: 'string', minLength: 1, description: `How the finding is told, before the message. Placeholders: ${FINDING_FIELDS.map((f) => `{${f}}`).join(' ')}.` },
+    fact: FACT_SCHEMA,
   },
   required: ['event', 'claims'],
   sections: [
@@ -86,6 +89,7 @@ export const stalenessKind: RuleKind = {
     for (const name of r.finding?.match(/\{[^}]*\}/g) ?? []) {
       if (!(FINDING_FIELDS as readonly string[]).includes(name.slice(1, -1))) problems.push({ key: 'finding', message: `${name} is not a finding placeholder (${FINDING_FIELDS.map((f) => `{${f}}`).join(', ')})` });
     }
+    problems.push(...factProblems(r));
     return problems;
   },
   createCheck(rules, env) {
@@ -137,6 +141,7 @@ class StalenessCheck implements Check {
   /** case → rule id → statements. */
   private readonly byCase = new Map<string, Map<string, Found[]>>();
   private timelines: StalenessTimeline[] = [];
+  private factSheets: FactSheet[] = [];
 
   constructor(rules: StalenessRule[], private readonly env: CheckEnv) {
     const gates = textGates(env);
@@ -210,7 +215,9 @@ class StalenessCheck implements Check {
   finish(): FlagDraft[] {
     const drafts: FlagDraft[] = [];
     const timelines: StalenessTimeline[] = [];
+    const sheets: FactSheet[] = [];
     for (const [caseId, rules] of [...this.byCase].sort(([a], [b]) => a.localeCompare(b))) {
+      const facts: RuleFacts[] = [];
       // In the packs' rule order, not the order each rule first read something in the case.
       for (const { rule } of this.rules) {
         const ruleId = rule.id;
@@ -221,8 +228,12 @@ class StalenessCheck implements Check {
         const stale = staleClaims(found);
         for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event));
         if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
+        if (this.env.timeline && rule.fact) facts.push({ rule: ruleId, fact: rule.fact, found, stale });
       }
+      const sheet = facts.length ? buildFactSheet(caseId, facts) : null;
+      if (sheet) sheets.push(sheet);
     }
+    this.factSheets = sheets;
     this.timelines = timelines.sort((a, b) => a.case_id.localeCompare(b.case_id) || a.rule.localeCompare(b.rule));
     return drafts;
   }
@@ -250,7 +261,7 @@ class StalenessCheck implements Check {
   }
 
   sections(): Record<string, unknown[]> {
-    return this.env.timeline ? { [STALENESS_TIMELINE.key]: this.timelines } : {};
+    return this.env.timeline ? { [FACT_SHEET.key]: this.factSheets, [STALENESS_TIMELINE.key]: this.timelines } : {};
   }
 }
 

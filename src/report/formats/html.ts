@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { groupBy } from '../group.ts';
 import type { Report } from '../build-report.ts';
 import { DISMISSAL_REASONS, DISMISSAL_REASON_TEXT, type Flag } from '../../model/flag.ts';
-import { LABEL_HISTORIES, REVIEW_STATS, sectionItems, type LabelHistory, type ReviewStat } from '../../model/sections.ts';
+import { FACT_SHEET, LABEL_HISTORIES, REVIEW_STATS, sectionItems, type FactSheet, type LabelHistory, type ReviewStat } from '../../model/sections.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
@@ -63,12 +63,15 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   const flags = report.flags as HtmlFlag[];
   const title = options.title?.trim() || `scrutineer audit report, as of ${ukDate(report.run.as_of)}`;
   const cases = groupBy(flags, (f) => f.case_id);
+  const sheets = factSheets(report);
+  const factAnchors = new Map(sheets.map((s, i) => [s.case_id, `facts-${i + 1}`]));
   const body = [
     header(report, title),
-    toc(report, cases.size),
+    toc(report, cases.size, sheets.length),
     summarySection(report),
     breakdownSection(report, flags),
-    casesSection(report, flags, cases),
+    factsSection(sheets, factAnchors),
+    casesSection(report, flags, cases, factAnchors),
     reviewStatsSection(report),
     rejectedSection(report),
     warningsSection(report),
@@ -106,10 +109,11 @@ function metaItem(term: string, html: string): string {
   return `<div><dt>${esc(term)}</dt><dd>${html}</dd></div>`;
 }
 
-function toc(report: Report, caseCount: number): string {
+function toc(report: Report, caseCount: number, sheetCount: number): string {
   const items = [
     ['summary', 'Summary'],
     ['breakdown', 'Flags by standard, category, team and author'],
+    ...(sheetCount ? [['facts', `Fact sheets (${sheetCount})`]] : []),
     ['cases', `Cases with flags (${caseCount})`],
     ...(sectionItems(report, REVIEW_STATS).length || report.reviewed ? [['review-stats', 'What the decisions teach']] : []),
     ['rejected', `Rejected rows (${report.rejected_rows.length})`],
@@ -298,11 +302,11 @@ ${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row"${cls(i)}>${
 // ---------------------------------------------------------------------------------------------
 // Cases
 
-function casesSection(report: Report, flags: HtmlFlag[], cases: Map<string, HtmlFlag[]>): string {
+function casesSection(report: Report, flags: HtmlFlag[], cases: Map<string, HtmlFlag[]>, factAnchors: Map<string, string>): string {
   const histories = labelHistories(report);
   const caseIds = [...cases.keys()];
   const parts: string[] = [];
-  caseIds.forEach((caseId, ci) => parts.push(caseHtml(caseId, ci, cases.get(caseId)!, histories.filter((h) => h.case_id === caseId))));
+  caseIds.forEach((caseId, ci) => parts.push(caseHtml(caseId, ci, cases.get(caseId)!, histories.filter((h) => h.case_id === caseId), factAnchors.get(caseId))));
   const index = caseIds.length
     ? `<nav class="cases" aria-label="Cases with flags"><ul>${caseIds.map((id, ci) => `<li><a href="#case-${ci + 1}">${esc(id)}</a> <span class="muted">(${cases.get(id)!.length})</span></li>`).join('')}</ul></nav>`
     : '';
@@ -370,7 +374,7 @@ const reviewState = (f: HtmlFlag) => {
 };
 const baselineState = (f: HtmlFlag) => (f.baseline === 'new' || f.baseline === 'existing' ? f.baseline : typeof f.baseline === 'string' ? f.baseline : 'none');
 
-function caseHtml(caseId: string, ci: number, flags: HtmlFlag[], histories: LabelHistory[]): string {
+function caseHtml(caseId: string, ci: number, flags: HtmlFlag[], histories: LabelHistory[], factAnchor?: string): string {
   const caseAnchor = `case-${ci + 1}`;
   const records = [...groupBy(flags, (f) => f.record_id)].sort(([, a], [, b]) => cmp(a[0].record_date, b[0].record_date));
   const anchors = new Map<string, string>();
@@ -389,7 +393,7 @@ ${recordFlags.map((f) => flagHtml(f, anchors)).join('\n')}
   });
   return `<article class="case" data-case id="${caseAnchor}" aria-labelledby="${caseAnchor}-h">
 <h3 id="${caseAnchor}-h">Case ${esc(caseId)}</h3>
-<p class="case-meta">${subjects.length ? `Subject ${subjects.map((s) => `<code>${esc(s)}</code>`).join(', ')} · ` : ''}${plural(flags.length, 'flag')} in ${plural(records.length, 'record')}<span data-shown></span></p>
+<p class="case-meta">${subjects.length ? `Subject ${subjects.map((s) => `<code>${esc(s)}</code>`).join(', ')} · ` : ''}${plural(flags.length, 'flag')} in ${plural(records.length, 'record')}<span data-shown></span>${factAnchor ? ` · <a href="#${factAnchor}">Fact sheet</a>` : ''}</p>
 ${recordHtml.join('\n')}
 ${chronologyHtml(histories, anchors)}
 </article>`;
@@ -561,6 +565,46 @@ function footer(report: Report): string {
   return `<footer>
 <p>Written by ${esc(report.tool.name)} ${esc(report.tool.version)} from a report of schema ${esc(report.schema_version)}, as of ${dateHtml(report.run.as_of)}. This file is self-contained and loads nothing from the network.</p>
 </footer>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fact sheets
+
+/** The report's fact sheets (with --timeline), read defensively. */
+function factSheets(report: Report): FactSheet[] {
+  return sectionItems(report, FACT_SHEET).filter((s) => s && typeof s === 'object' && Array.isArray(s.people) && s.people.some((p) => Array.isArray(p?.facts) && p.facts.length));
+}
+
+/**
+ * With --timeline: one table per case, whether or not it has flags, one row per person and
+ * topic: the state now, since when and by which record, the states before it, and the later
+ * records that still state an old one. Names are the only record text in it.
+ */
+function factsSection(sheets: FactSheet[], anchors: Map<string, string>): string {
+  if (!sheets.length) return '';
+  const cases = sheets.map((sheet) => {
+    const anchor = anchors.get(sheet.case_id)!;
+    const rows = sheet.people.flatMap((person) =>
+      (person.facts ?? []).map((f) => [
+        person.name ? esc(person.name) : '<span class="muted">(name not shown)</span>',
+        esc(f.topic),
+        `<strong>${esc(f.state)}</strong>`,
+        dateHtml(f.since),
+        `<code>${esc(f.record_id)}</code>`,
+        (f.history ?? []).slice(0, -1).map((h) => `${esc(h.state)} (${dateHtml(h.record_date)}, <code>${esc(h.record_id)}</code>)`).join(' → '),
+        (f.stale_claims ?? []).map((c) => `<span class="step-asserted">${esc(c.state)}</span> in <code>${esc(c.record_id)}</code> (${dateHtml(c.record_date)})`).join('; '),
+      ]),
+    );
+    return `<article class="facts" id="${anchor}" aria-labelledby="${anchor}-h">
+<h3 id="${anchor}-h">Case ${esc(sheet.case_id)}</h3>
+${table(`${anchor}-h`, ['Person', 'Topic', 'State now', 'Since', 'Record', 'Before', 'Still stated later'], [], rows)}
+</article>`;
+  });
+  return `<section id="facts" aria-labelledby="h-facts">
+<h2 id="h-facts">Fact sheets</h2>
+<p class="muted">For each case, person and topic where a record documents a change: the state now by the records, since when and which record says so, the states before it, and the later records that still state an old one (the staleness flags). Topics and states are the rule packs’ words; names are the records’.</p>
+${cases.join('\n')}
+</section>`;
 }
 
 // ---------------------------------------------------------------------------------------------

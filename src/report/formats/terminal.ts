@@ -5,7 +5,7 @@ import { isDismissed } from '../failing.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
-import { LABEL_HISTORIES, STALENESS_TIMELINE, sectionItems } from '../../model/sections.ts';
+import { FACT_SHEET, LABEL_HISTORIES, STALENESS_TIMELINE, sectionItems } from '../../model/sections.ts';
 import { append } from '../../model/lists.ts';
 import { describeWindow } from '../window.ts';
 
@@ -34,7 +34,16 @@ export function formatTerminal(report: Report, c: ChalkInstance, options: { show
       }
     }
     append(out, chronology(report, caseId, c));
+    append(out, factSheet(report, caseId, c));
     append(out, stalenessTimeline(report, caseId, c));
+    out.push('');
+  }
+  // With --timeline, a case's facts are worth reading whether or not it has flags.
+  for (const sheet of sectionItems(report, FACT_SHEET)) {
+    if (byCase.has(sheet.case_id)) continue;
+    out.push(c.bold(`Case ${safe(sheet.case_id)}`) + c.dim('  no flags'));
+    append(out, factSheet(report, sheet.case_id, c));
+    append(out, stalenessTimeline(report, sheet.case_id, c));
     out.push('');
   }
   if (!shown.length) out.push(c.green('No flags.'), '');
@@ -145,6 +154,29 @@ function stalenessTimeline(report: Report, caseId: string, c: ChalkInstance): st
       return `${formatUkDate(e.record_date)} ${safe(e.record_id)} ${what}`;
     });
     lines.push(`    ${c.bold(safe(t.rule))}: ${steps.join(c.dim(' → '))}`);
+  }
+  return lines;
+}
+
+/**
+ * With --timeline: the case's fact sheet, one line per person and topic: the current state,
+ * since when and by which record, the states before it, and the later records that still state
+ * an old one.
+ */
+function factSheet(report: Report, caseId: string, c: ChalkInstance): string[] {
+  const sheet = sectionItems(report, FACT_SHEET).find((s) => s.case_id === caseId);
+  if (!sheet?.people.length) return [];
+  const lines = [`  ${c.bold('Fact sheet')}`];
+  for (const person of sheet.people) {
+    lines.push(`    ${c.bold(safe(person.name || '(name not shown)'))}`);
+    for (const f of person.facts) {
+      const before = f.history.slice(0, -1).map((h) => `${safe(h.state)} ${formatUkDate(h.record_date)} ${safe(h.record_id)}`);
+      lines.push(`      ${safe(f.topic)}: ${c.green(safe(f.state))} since ${formatUkDate(f.since)} (${safe(f.record_id)})${before.length ? c.dim(`; before: ${before.join(' → ')}`) : ''}`);
+      const byState = groupBy(f.stale_claims, (s) => s.state);
+      for (const [state, claims] of byState) {
+        lines.push(`        ${c.red(`still stated as ${safe(state)}: ${claims.map((s) => `${safe(s.record_id)} (${formatUkDate(s.record_date)})`).join(', ')}`)}`);
+      }
+    }
   }
   return lines;
 }
