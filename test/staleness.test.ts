@@ -41,6 +41,7 @@ describe('staleness fixtures', () => {
       ['RH-103', 'staleness.returned-home', 'warning', ['RH-102'], 'Riley is still looked after'],
       ['RH-202', 'staleness.returned-home', 'warning', ['RH-201'], 'Maisie is a looked after child'],
       ['RH-302', 'staleness.returned-home', 'warning', ['RH-301'], 'Kian continues to live with his foster carers in Wakefield'],
+      ['RH-602', 'staleness.returned-home', 'warning', ['RH-601'], "Toby's foster carers will collect him"],
       ['PO-103', 'staleness.plan-or-order-ended', 'warning', ['PO-102'], 'Jack remains subject to a child protection plan'],
       ['PO-202', 'staleness.plan-or-order-ended', 'warning', ['PO-201'], 'Sienna is subject to a care order'],
       ['PO-302', 'staleness.plan-or-order-ended', 'warning', ['PO-301'], "Zac's child in need plan remains in place"],
@@ -50,6 +51,7 @@ describe('staleness fixtures', () => {
       ['CC-502', 'staleness.conviction-or-allegation-cleared', 'error', ['CC-501'], 'As a Schedule 1 offender'],
       ['TC-502', 'staleness.treatment-completed', 'warning', ['TC-501'], 'Ms Marr remains on a methadone script'],
       ['PO-502', 'staleness.protective-order-ended', 'warning', ['PO-501'], 'Mr Marr is subject to a non-molestation order'],
+      ['NT-603', 'staleness.negative-substance-test', 'warning', ['NT-602'], "Dad's drinking means Carys goes to her aunt's on Friday nights"],
     ]);
   });
 
