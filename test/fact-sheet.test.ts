@@ -56,6 +56,21 @@ const EXPECTED: FactSheet[] = [
           },
         ],
       },
+      {
+        // "Attendance is 97%" (K1-04): the school attendance rule names nobody, so it is about the child.
+        name: 'the child',
+        facts: [
+          {
+            topic: 'School attendance',
+            state: 'good',
+            since: '2024-05-02',
+            record_id: 'K1-04',
+            rules: ['staleness.attendance-improved'],
+            history: [change('good', 'K1-04', '2024-05-02', 'event')],
+            stale_claims: [],
+          },
+        ],
+      },
     ],
   },
   {
@@ -135,6 +150,8 @@ describe('fact sheet (--timeline)', () => {
       '        still stated as not done: K1-04 (02/05/2024)',
       '    Mr Adebayo',
       '      Substance use: positive test or relapse since 11/06/2024 (K1-05); before: negative test 14/02/2024 K1-02',
+      '    the child',
+      '      School attendance: good since 02/05/2024 (K1-04)',
       '',
     ]);
     expect(block('Case M3', '\n\n').split('\n')).toEqual([
@@ -172,10 +189,10 @@ describe('fact sheet (--timeline)', () => {
 
   it('lets no name through with --no-snippets and masks names with --redact', async () => {
     const none = await auditJson([FIXTURE], ['--timeline', '--no-snippets']);
-    expect(none.fact_sheet.flatMap((s: FactSheet) => s.people.map((p) => p.name))).toEqual(['', '', '', '']);
+    expect(none.fact_sheet.flatMap((s: FactSheet) => s.people.map((p) => p.name))).toEqual(['', '', '', '', '']);
     expect(JSON.stringify(none.fact_sheet)).not.toMatch(/Kowalczyk|Adebayo/);
     const redacted = await auditJson([FIXTURE], ['--timeline', '--redact']);
-    expect(redacted.fact_sheet.flatMap((s: FactSheet) => s.people.map((p) => p.name))).toEqual(['[name]', '[name]', 'the child', 'the parents']);
+    expect(redacted.fact_sheet.flatMap((s: FactSheet) => s.people.map((p) => p.name))).toEqual(['[name]', '[name]', 'the child', 'the child', 'the parents']);
     const { stdout } = await runCli(['audit', FIXTURE, ...AUDIT, '--timeline', '--no-snippets', '--format', 'terminal']);
     expect(stdout).toContain('    (name not shown)\n      Parenting programme: completed since 22/03/2024 (K1-03)');
     expect(stdout).not.toMatch(/Kowalczyk|Adebayo/);

@@ -52,11 +52,25 @@ export class TextReader {
     return out;
   }
 
-  /** The sentences whose words give a match its context (`near`): those around it, and the heading of a list it stands in. */
+  /** The sentences whose words give a match its context (`near`): those around it, the heading of a list it stands in, and the record's title. */
   private context(i: number): number[] {
     const around = this.around(i, 2, 1);
     const heading = this.sentences[i].heading;
-    return heading === undefined || around.includes(heading) ? around : [heading, ...around];
+    const withHeading = heading === undefined || around.includes(heading) ? around : [heading, ...around];
+    return [...this.title().filter((j) => !withHeading.includes(j)), ...withHeading];
+  }
+
+  private titleOf: number[] | undefined;
+  /**
+   * A record's title: a short first paragraph that ends in a colon ("Hair strand results
+   * (…), samples collected 20/12/2023:"), which introduces everything after it.
+   */
+  private title(): number[] {
+    if (this.titleOf) return this.titleOf;
+    const first = this.sentences.filter((s) => s.paragraph === this.sentences[0]?.paragraph);
+    const last = first[first.length - 1];
+    const intro = last && last.end - first[0].start <= 300 && /:\s*$/.test(last.text) && first.length < this.sentences.length;
+    return (this.titleOf = intro ? first.map((_, j) => j) : []);
   }
 
   /**
