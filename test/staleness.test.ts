@@ -55,6 +55,7 @@ describe('staleness fixtures', () => {
       ['TC-502', 'staleness.treatment-completed', 'warning', ['TC-501'], 'Ms Marr remains on a methadone script'],
       ['PO-502', 'staleness.protective-order-ended', 'warning', ['PO-501'], 'Mr Marr is subject to a non-molestation order'],
       ['NT-603', 'staleness.negative-substance-test', 'warning', ['NT-602'], "Dad's drinking means Carys goes to her aunt's on Friday nights"],
+      ['NT-704', 'staleness.negative-substance-test', 'warning', ['NT-702'], "Jess's drug use means Ollie stays with his nan on Saturdays"],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { termPattern, allMatches } from '../text/terms.ts';
+import { isCommonNoun } from './lexicon/index.ts';
 import type { Sentence } from './sentences.ts';
 
 /**
@@ -38,13 +39,93 @@ export interface Person {
   relative?: boolean;
   /** The person word as the record writes it ("mother", "Ms", "she"), for the fact sheet. */
   word?: string;
-  /** Title and surname as the record writes them ("Ms Barton"), when the person is named so. */
+  /** Title and surname as the record writes them ("Ms Barton"), or the name ("Ryan Tait", "Sean"), when the person is named so. */
   name?: string;
+  /** A given name ("sean" for "Sean's cocaine use", "Rebecca NOLAN"), lower-cased. */
+  given?: string;
+}
+
+/** Capitalised words that start sentences, clauses or headings, and are never a given name. */
+const NOT_GIVEN = new Set(
+  ('the a an this that these those there then because given with until when while if as since after before during following although though however but and or so ' +
+    'also both either neither each every all some any no not she he they we you it his her their our my your i me him them us further re dear regards thanks ' +
+    'today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october ' +
+    'november december please present apologies outcome decision action actions plan summary note notes police health school education nursery court chair ' +
+    'family social worker manager team children child parents parent update email letter visit meeting review conference discussion agreed case child’s').split(' '),
+);
+/** A capitalised word, then perhaps a nickname in brackets and a surname: "Rebecca ("Becky") Nolan", "Ryan Tait", "Sean", "Daniel BROOK". */
+const NAME = /(?<![\p{L}\p{N}_'’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\s+\(["“'‘]?(\p{Lu}\p{Ll}+)["”'’]?\))?(?:\s+(\p{Lu}(?:\p{Lu}+|\p{Ll}+)(?:[-'’]\p{Lu}(?:\p{Lu}+|\p{Ll}+))?)(?![\p{L}]))?/gu;
+/** What stands after a name used of a person: a possessive, a verb, a dash or colon (a list of results), a comma or "and". */
+const AFTER_NAME =
+  /^(?:['’]s(?![\p{L}])|\s+(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
+const KNOWN_AS = /(\p{Lu}[\p{Ll}]+)(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:known as|called|aka)\s+["“'‘]?(\p{Lu}[\p{Ll}]+)/gu;
+
+/**
+ * What a case's records say about names: the surname that goes with a given name ("Sean Nolan"),
+ * and nicknames ("Rebecca ("Becky") Nolan", "Rebecca, known as Becky"), gathered from every
+ * record of the case, so that "Becky's drug use" and a result for "Rebecca NOLAN" are one person
+ * and "Sean's cocaine use" another.
+ */
+export class NameBook {
+  private readonly surnames = new Map<string, string>();
+  private readonly groups = new Map<string, Set<string>>();
+
+  add(text: string): void {
+    for (const m of nameMatches(text)) {
+      const given = m[1].toLowerCase();
+      const nick = m[2]?.toLowerCase();
+      const surname = m[3] && !isCommonNoun(m[3].toLowerCase()) && !NOT_GIVEN.has(m[3].toLowerCase()) ? m[3].toLowerCase() : null;
+      if (nick) this.join(given, nick);
+      if (surname) {
+        if (!this.surnames.has(given)) this.surnames.set(given, surname);
+        if (nick && !this.surnames.has(nick)) this.surnames.set(nick, surname);
+      }
+    }
+    for (const m of allMatches(KNOWN_AS, text)) this.join(m[1].toLowerCase(), m[2].toLowerCase());
+  }
+
+  surnameOf(given: string): string | null {
+    return this.surnames.get(given) ?? null;
+  }
+
+  /** One name for a given name and its nicknames (the first in alphabetical order). */
+  canonical(given: string): string {
+    const group = this.groups.get(given);
+    return group ? [...group].sort()[0] : given;
+  }
+
+  /** The same given name, or one the records give as the other's nickname. */
+  same(a: string, b: string): boolean {
+    return a === b || (this.groups.get(a)?.has(b) ?? false);
+  }
+
+  private join(a: string, b: string): void {
+    const group = new Set([...(this.groups.get(a) ?? [a]), ...(this.groups.get(b) ?? [b])]);
+    for (const w of group) this.groups.set(w, group);
+  }
+}
+
+/** Names in a text: where a capitalised word is not a given name ("Given Jayden's…"), the next word is tried. */
+function nameMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  NAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME.exec(text))) {
+    if (isGiven(m[1])) out.push(m);
+    else NAME.lastIndex = m.index + m[1].length;
+  }
+  NAME.lastIndex = 0;
+  return out;
+}
+
+function isGiven(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !NOT_GIVEN.has(lower) && !TITLES.has(lower) && !isCommonNoun(lower) && !/^(?:mum|dad|mother|father|nan|grandma|grandad)/.test(lower);
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
-/** Between a titled name and a role word that only renames them: ", the maternal ". */
-const APPOSITION = /^,\s+(?:the|his|her|their|a|an)\s+(?:[\p{L}-]+\s+)?$/u;
+/** Between a name and a role word that only renames them: ", the maternal ", ", mum's ". */
+const APPOSITION = /^,\s+(?:the|his|her|their|a|an|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+)?$/u;
 /** A clause ends at punctuation or a conjunction: a person named after it may be someone else. */
 const CLAUSE_END = /[,;:()–—]|\s(?:and|but|or|while|whilst|whereas|although|because)\s/u;
 
@@ -83,28 +164,75 @@ export class PersonFinder {
     let before: Person | null = null;
     let after: Person | null = null;
     let titledEnd = -1;
-    for (const m of allMatches(this.regex, sentence.text)) {
-      const named = surnameAfter(m[0], sentence.text.slice(m.index! + m[0].length));
-      const relative = this.relatives.has(key(m[0])) || (this.relativeBefore?.test(sentence.text.slice(Math.max(0, m.index! - 40), m.index!)) ?? false);
-      const person: Person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null, relative, word: m[0] };
-      if (named) person.name = `${m[0]} ${named.written}`;
-      // "Mr Grant, the maternal grandfather, has…": the role in apposition is still Mr Grant.
-      if (before?.surname && !person.surname && APPOSITION.test(sentence.text.slice(titledEnd, m.index!))) continue;
-      if (named) titledEnd = m.index! + m[0].length + named.length;
-      if (m.index! < from) before = person;
-      else if (after === null && m.index! < clauseEnd) after = person;
+    for (const { at, length, person } of this.mentions(sentence.text)) {
+      // "Mr Grant, the maternal grandfather, has…", "Ryan Tait, mum's partner, has…": the role in apposition is still the person named.
+      const gap = sentence.text.slice(titledEnd, at);
+      const named = (p: Person | null) => !!(p?.surname || p?.given);
+      if (named(before) && !named(person) && (APPOSITION.test(gap) || (/^,\s+$/.test(gap) && /^['’]s\s/.test(sentence.text.slice(at + length))))) continue;
+      if (named(person)) titledEnd = at + length;
+      if (at < from) before = person;
+      else if (after === null && at < clauseEnd) after = person;
     }
     return before ?? after;
   }
+
+  /** The person nearest the end of a sentence (for a statement in the next one that names nobody), or null. */
+  last(sentence: Sentence): Person | null {
+    return this.find(sentence, sentence.end, sentence.end);
+  }
+
+  /** Person words and names in a sentence, in order: where each starts, how long it is, and who. */
+  private mentions(text: string): { at: number; length: number; person: Person }[] {
+    const out: { at: number; length: number; person: Person }[] = [];
+    const titled: [number, number][] = [];
+    for (const m of allMatches(this.regex!, text)) {
+      const named = surnameAfter(m[0], text.slice(m.index! + m[0].length));
+      const relative = this.isRelative(m[0], text, m.index!);
+      const person: Person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null, relative, word: m[0] };
+      if (named) {
+        person.name = `${m[0]} ${named.written}`;
+        titled.push([m.index!, m.index! + m[0].length + named.length]);
+      }
+      out.push({ at: m.index!, length: m[0].length + (named?.length ?? 0), person });
+    }
+    for (const m of nameMatches(text)) {
+      const at = m.index!;
+      // Not a surname after a title, not a person word ("Mum"), and used as a name: possessive, subject, a row of results.
+      if (titled.some(([a, b]) => at >= a && at < b) || out.some((o) => o.at === at) || !isGiven(m[1])) continue;
+      const surname = m[3] && isGiven(m[3]) ? m[3] : null;
+      const end = at + (m[3] ? m[0].slice(0, m[0].lastIndexOf(m[3])).trimEnd().length : m[0].length);
+      if (!surname && !AFTER_NAME.test(text.slice(end))) continue;
+      const written = surname ? `${m[1]} ${surname.charAt(0)}${surname.slice(1).toLowerCase()}` : m[1];
+      out.push({
+        at,
+        length: surname ? m[0].length : end - at,
+        person: { sex: null, surname: surname?.toLowerCase() ?? null, given: m[1].toLowerCase(), relative: this.isRelative(m[1], text, at), word: m[1], name: written },
+      });
+    }
+    return out.sort((a, b) => a.at - b.at);
+  }
+
+  private isRelative(word: string, text: string, at: number): boolean {
+    return this.relatives.has(key(word)) || (this.relativeBefore?.test(text.slice(Math.max(0, at - 40), at)) ?? false);
+  }
 }
 
-/** Two statements may be about the same person unless their sexes differ, their titled surnames do ("Mr Pike", "Mr Grant"), or one is a relative other than a parent and the other is not. */
-export function samePerson(a: Person | null, b: Person | null): boolean {
+/**
+ * Two statements may be about the same person unless their sexes differ, their surnames do
+ * ("Mr Pike", "Mr Grant"; a given name's surname from the case's records), their given names
+ * do and neither is the other's nickname, or one is a relative other than a parent and the other
+ * is not.
+ */
+export function samePerson(a: Person | null, b: Person | null, names?: NameBook): boolean {
   // A statement that names nobody is taken to be about a parent: it may match anyone but a named relative.
   if (!a || !b) return !(a ?? b)?.relative;
   if (a.sex && b.sex && a.sex !== b.sex) return false;
   if ((a.relative ?? false) !== (b.relative ?? false)) return false;
-  return !a.surname || !b.surname || a.surname === b.surname;
+  const surnameA = a.surname ?? (a.given ? (names?.surnameOf(a.given) ?? null) : null);
+  const surnameB = b.surname ?? (b.given ? (names?.surnameOf(b.given) ?? null) : null);
+  if (surnameA && surnameB && surnameA !== surnameB) return false;
+  if (a.given && b.given && !(names ? names.same(a.given, b.given) : a.given === b.given)) return false;
+  return true;
 }
 
 /** The surname after a title ("Mr Reid's" → reid), and how many characters it took. */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { COMMON_NOUNS } from './lexicon/common-nouns.ts';
+import { isCommonNoun } from './lexicon/index.ts';
 
 /**
  * Sense: whether a label word is used about a person. "Aggressive" in "an aggressive father" or
@@ -303,13 +303,6 @@ function personAfter(T: Token[], i: number, lists: SenseLists): boolean {
   if (!n) return false;
   if (n.cat === 'PRON' || n.cat === 'PROPN' || n.cat === 'POS') return true;
   return n.cat === 'N' && [n.lower, singular(n.lower)].some((x) => lists.people.has(x) || x === 'home' || x === 'household');
-}
-
-let commonNouns: Set<string> | null = null;
-/** A common English noun (from the tagger lexicon), whose capitalised form is not only a name. */
-function isCommonNoun(w: string): boolean {
-  commonNouns ??= new Set(COMMON_NOUNS.flatMap((line) => line.split(' ')));
-  return commonNouns.has(w);
 }
 
 function singular(w: string): string {

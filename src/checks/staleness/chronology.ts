@@ -1,5 +1,5 @@
 import type { CanonicalRecord } from '../../model/record.ts';
-import { samePerson, type Person } from '../../reading/people.ts';
+import { samePerson, type NameBook, type Person } from '../../reading/people.ts';
 import type { StalenessRole, StalenessTimeline } from '../../model/sections.ts';
 
 /** What a statement does in a staleness rule's chronology. */
@@ -34,8 +34,8 @@ export function compareFound(a: Found, b: Found): number {
 }
 
 /** Two statements can be about the same thing: the same person and the same word-list entries, where both are known. */
-export function compatible(a: Found, b: Found): boolean {
-  if (!samePerson(a.person, b.person)) return false;
+export function compatible(a: Found, b: Found, names?: NameBook): boolean {
+  if (!samePerson(a.person, b.person, names)) return false;
   return Object.keys(a.entries).every((k) => !a.entries[k] || !b.entries[k] || a.entries[k] === b.entries[k]);
 }
 
@@ -50,14 +50,14 @@ export interface StaleClaim {
  * before it (in record order) with no compatible reversal between them or in the claim's own
  * record. A record that documents the event itself is not read for claims (see the kind).
  */
-export function staleClaims(found: Found[]): StaleClaim[] {
+export function staleClaims(found: Found[], names?: NameBook): StaleClaim[] {
   const sorted = [...found].sort(compareFound);
   const out: StaleClaim[] = [];
   const flagged = new Set<string>();
   for (const claim of sorted.filter((f) => f.role === 'claim')) {
     // One finding per record is enough: its first out-of-date claim.
     if (flagged.has(claim.record_id)) continue;
-    const before = sorted.filter((f) => f.role !== 'claim' && compatible(f, claim) && (compareFound(f, claim) < 0 || (f.role === 'reversal' && f.record_id === claim.record_id)));
+    const before = sorted.filter((f) => f.role !== 'claim' && compatible(f, claim, names) && (compareFound(f, claim) < 0 || (f.role === 'reversal' && f.record_id === claim.record_id)));
     const lastReversal = before.filter((f) => f.role === 'reversal').pop();
     const events = before.filter((f) => f.role === 'event' && (!lastReversal || compareFound(f, lastReversal) > 0));
     if (events.length) {

@@ -1,4 +1,4 @@
-import type { Person } from '../../reading/people.ts';
+import type { NameBook, Person } from '../../reading/people.ts';
 import type { Fact, FactChange, FactSheet, PersonFacts, StaleStatement } from '../../model/sections.ts';
 import { compareFound, type Found, type StaleClaim } from './chronology.ts';
 
@@ -49,17 +49,25 @@ interface Who {
 class People {
   private readonly named = new Map<string, { name: string; sex: string | null; relative: boolean }>();
 
-  constructor(all: Found[]) {
+  constructor(
+    all: Found[],
+    private readonly names?: NameBook,
+  ) {
     for (const f of [...all].sort(compareFound)) {
       const p = f.person;
-      if (!p?.surname) continue;
-      const key = namedKey(p);
-      if (!this.named.has(key)) this.named.set(key, { name: p.name ?? p.surname, sex: p.sex, relative: p.relative ?? false });
+      if (!p?.surname && !p?.given) continue;
+      const key = this.key(p);
+      if (!this.named.has(key)) this.named.set(key, { name: p.name ?? p.surname ?? p.given!, sex: p.sex, relative: p.relative ?? false });
     }
   }
 
+  /** A person named by a given name is one person with every nickname the records give it ("Rebecca", "Becky"); otherwise by title and surname. */
+  private key(p: Person): string {
+    return p.given ? `given|${this.names?.canonical(p.given) ?? p.given}` : namedKey(p);
+  }
+
   who(p: Person): Who {
-    if (p.surname) return { key: namedKey(p), name: this.named.get(namedKey(p))!.name };
+    if (p.surname || p.given) return { key: this.key(p), name: this.named.get(this.key(p))!.name };
     const relative = p.relative ?? false;
     const candidates = [...this.named].filter(([, n]) => n.relative === relative && (!p.sex || !n.sex || n.sex === p.sex));
     if (candidates.length === 1) return { key: candidates[0][0], name: candidates[0][1].name };
@@ -88,8 +96,11 @@ interface Step {
  * is not a change), the current state, and the later records that still state the state an
  * event overtook, as the flags found them. Null when no rule with a `fact:` found an event.
  */
-export function buildFactSheet(caseId: string, rules: RuleFacts[]): FactSheet | null {
-  const people = new People(rules.flatMap((r) => r.found));
+export function buildFactSheet(caseId: string, rules: RuleFacts[], names?: NameBook): FactSheet | null {
+  const people = new People(
+    rules.flatMap((r) => r.found),
+    names,
+  );
   const steps: Step[] = [];
   for (const r of rules) {
     const named = r.found.map((f) => (f.person ? people.who(f.person) : null));

@@ -6,7 +6,7 @@ import type { CompiledCues, Status } from '../../reading/assertion.ts';
 import { EntryFinder, SpecFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
-import { PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords } from '../../reading/people.ts';
+import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords, type Person } from '../../reading/people.ts';
 import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
 import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline } from '../../model/sections.ts';
 import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
@@ -39,6 +39,9 @@ export interface StalenessRule extends Rule {
 /** The placeholders a `finding` template may use. */
 export const FINDING_FIELDS = ['record_id', 'record_date', 'claim', 'event_record_id', 'event_date', 'event'] as const;
 export const DEFAULT_FINDING = 'Record {record_id} ({record_date}) states “{claim}”, but record {event_record_id} ({event_date}) documents “{event}”.';
+
+/** A nickname may be given here: a quoted name in brackets, or "known as". */
+const NICKNAME_HINT = /\(["“'‘]\p{Lu}|\b(?:known as|aka)\s/u;
 
 /** An event counts unless the writer negates or supposes it; a claim counts only as the writer's own. */
 const EVENT_STATUSES: Status[] = ['asserted', 'evidenced', 'attributed'];
@@ -140,6 +143,8 @@ class StalenessCheck implements Check {
   private readonly tense: TenseReader;
   /** case → rule id → statements. */
   private readonly byCase = new Map<string, Map<string, Found[]>>();
+  /** case → what its records say about names (surnames of given names, nicknames). */
+  private readonly names = new Map<string, NameBook>();
   private timelines: StalenessTimeline[] = [];
   private factSheets: FactSheet[] = [];
 
@@ -153,6 +158,16 @@ class StalenessCheck implements Check {
 
   record(record: CanonicalRecord): FlagDraft[] {
     let reader: TextReader | null = null;
+    // Names are read from records that may hold a statement, and from any record that gives a
+    // nickname ("Jessica ("Jess") Lowe", "known as Jess"), wherever in the case it stands.
+    let namesRead = false;
+    const readNames = () => {
+      namesRead = true;
+      let book = this.names.get(record.case_id);
+      if (!book) this.names.set(record.case_id, (book = new NameBook()));
+      book.add(record.text);
+    };
+    if (NICKNAME_HINT.test(record.text)) readNames();
     for (const c of this.rules) {
       const could = {
         event: c.gate.event.admits(record.text),
@@ -162,6 +177,7 @@ class StalenessCheck implements Check {
       };
       if (!could.event && !could.claim && !could.reversal && !could.current) continue;
       reader ??= new TextReader(record.text, this.cues);
+      if (!namesRead && c.rule.same_person) readNames();
       const events = could.event ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status)) : [];
       // Claims are kept unread: their status is read in finish(), and only in a case where an event
       // of the rule came first, since no other claim can be stale (most are never read at all).
@@ -176,13 +192,13 @@ class StalenessCheck implements Check {
       // A record that documents the event is up to date about it: its other words are not claims.
       const claims = events.length ? [] : claimed;
       const list = this.list(record.case_id, c.rule.id);
-      const found = events.map((s) => this.found('event', s, record, c));
+      const found = events.map((s) => this.found('event', s, record, c, reader!));
       // One record's event is about one person: "the PNC record has been amended and Mr Reid
       // has no convictions" names him once for both.
       const named = found.find((f) => f.person)?.person ?? null;
       for (const f of found) list.push(f.person ? f : { ...f, person: named });
-      for (const s of reversals) list.push(this.found('reversal', s, record, c));
-      for (const s of claims) list.push(this.found('claim', s, record, c));
+      for (const s of reversals) list.push(this.found('reversal', s, record, c, reader));
+      for (const s of claims) list.push(this.found('claim', s, record, c, reader));
     }
     return [];
   }
@@ -195,7 +211,7 @@ class StalenessCheck implements Check {
     return list;
   }
 
-  private found(role: Role, s: Span, record: CanonicalRecord, c: CompiledRule): Found {
+  private found(role: Role, s: Span, record: CanonicalRecord, c: CompiledRule, reader: TextReader): Found {
     const clause = role === 'claim' ? clauseAround(s.sentence, s.start, s.end) : { start: s.start, end: s.end };
     return {
       role,
@@ -206,10 +222,26 @@ class StalenessCheck implements Check {
       end: clause.end,
       words: excerpt(s.text, 80),
       quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
-      person: c.rule.same_person ? this.people.find(s.sentence, s.start, s.end) : null,
+      person: c.rule.same_person ? (this.people.find(s.sentence, s.start, s.end) ?? (role === 'event' ? this.personAround(reader, s) : null)) : null,
       entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
       ...(role === 'claim' && { record, match: { start: s.start, end: s.end } }),
     };
+  }
+
+  /**
+   * Who an event that names nobody in its sentence is about ("The PNC record has been amended and
+   * the caution removed."): the person named last in the sentence before it, in the same
+   * paragraph, else the one before that.
+   */
+  private personAround(reader: TextReader, s: Span): Person | null {
+    const i = reader.sentences.indexOf(s.sentence);
+    for (const j of [i - 1, i - 2]) {
+      const prev = reader.sentences[j];
+      if (!prev || prev.paragraph !== s.sentence.paragraph) break;
+      const person = this.people.last(prev);
+      if (person) return person;
+    }
+    return null;
   }
 
   finish(): FlagDraft[] {
@@ -225,12 +257,12 @@ class StalenessCheck implements Check {
         if (!all?.some((f) => f.role === 'event')) continue;
         // Now read the claims' status: the writer's own (asserted or evidenced) only.
         const found = all.filter((f) => f.role !== 'claim' || this.claimed(f));
-        const stale = staleClaims(found);
+        const stale = staleClaims(found, this.names.get(caseId));
         for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event));
         if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
         if (this.env.timeline && rule.fact) facts.push({ rule: ruleId, fact: rule.fact, found, stale });
       }
-      const sheet = facts.length ? buildFactSheet(caseId, facts) : null;
+      const sheet = facts.length ? buildFactSheet(caseId, facts, this.names.get(caseId)) : null;
       if (sheet) sheets.push(sheet);
     }
     this.factSheets = sheets;

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { NameBook, PersonFinder, samePerson, type PeopleWords } from './people.ts';
+
+const pack = parse(readFileSync(new URL('../../rules/staleness.yaml', import.meta.url), 'utf8')) as { people: PeopleWords };
+const finder = new PersonFinder([pack.people]);
+/** Who the words at the end of a sentence are about. */
+const who = (text: string, words: string) => {
+  const at = text.indexOf(words);
+  return finder.find({ start: 0, end: text.length, text, paragraph: 0 }, at, at + words.length);
+};
+
+describe('people: who a statement is about', () => {
+  it('reads a given name used as a person: possessive, subject, a row of results, a full name', () => {
+    expect(who("Kirsty's cannabis use worries the school.", 'cannabis use')).toMatchObject({ given: 'kirsty', surname: null, name: 'Kirsty' });
+    expect(who('Owen has a caution for theft.', 'caution')).toMatchObject({ given: 'owen' });
+    expect(who('Marcus OKORO – opiates: not detected', 'not detected')).toMatchObject({ given: 'marcus', surname: 'okoro', name: 'Marcus Okoro' });
+    expect(who('Given Tyler’s absences, the school will phone home.', 'absences')).toMatchObject({ given: 'tyler' });
+  });
+
+  it('keeps a role in apposition with the person it renames', () => {
+    expect(who("Dean Pryce, mum's boyfriend, has a conviction for burglary.", 'conviction')).toMatchObject({ given: 'dean', surname: 'pryce' });
+    expect(who('Mr Okafor, the maternal grandfather, has a caution.', 'caution')).toMatchObject({ surname: 'okafor' });
+  });
+
+  it('does not take capitalised words that are not names for people', () => {
+    expect(who('Because of the caution, visits are at the centre.', 'caution')).toBeNull();
+    expect(who('Wednesday: The Police National Computer shows a caution.', 'caution')).toBeNull();
+  });
+});
+
+describe('people: one person or two', () => {
+  const book = new NameBook();
+  book.add('Both carers, Jessica ("Jess") Lowe and Aaron Lowe, attended with their solicitor. Natalie, known as Nat, is the maternal aunt.');
+
+  it('joins a nickname to its name and learns the surname of a given name', () => {
+    expect(book.same('jessica', 'jess')).toBe(true);
+    expect(book.same('natalie', 'nat')).toBe(true);
+    expect(book.same('jess', 'aaron')).toBe(false);
+    expect(book.surnameOf('jess')).toBe('lowe');
+    expect(book.canonical('jessica')).toBe('jess');
+  });
+
+  it('tells two people of one surname apart by their given names, and one person by a nickname', () => {
+    const jessica = { sex: null, surname: 'lowe', given: 'jessica' };
+    expect(samePerson(jessica, { sex: null, surname: null, given: 'jess' }, book)).toBe(true);
+    expect(samePerson(jessica, { sex: null, surname: null, given: 'aaron' }, book)).toBe(false);
+    // A given name whose surname the records give differs from a titled surname.
+    expect(samePerson({ sex: 'male', surname: 'hart' }, { sex: null, surname: null, given: 'aaron' }, book)).toBe(false);
+    expect(samePerson({ sex: 'male', surname: 'lowe' }, { sex: null, surname: null, given: 'aaron' }, book)).toBe(true);
+    // A pronoun or a role names nobody: it may be anyone of that sex.
+    expect(samePerson({ sex: 'female', surname: null }, { sex: null, surname: null, given: 'jess' }, book)).toBe(true);
+  });
+});
