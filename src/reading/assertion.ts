@@ -50,6 +50,8 @@ export function compileCues(cues: CueLists): CompiledCues {
     frames: {
       boundaries: compileList(cues.boundaries),
       reporting: compileList(cues.reporting),
+      courts: compileList(cues.courts),
+      speakers: compileList(cues.speakers),
       writer: compileList(cues.writer),
       voiceResets: compileList(cues.voice_resets),
       policySubjects: compileList(cues.generic?.policy_subjects),
@@ -367,7 +369,11 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   // A negation that is itself someone's report ("disputes the account and denies any…") does not govern it.
   const reported = negation && frames.reports.some((r) => r.start <= negation.start && negation.end <= r.end);
   const governs = report && negation && !reported && (negation.start < report!.start || (negation.start === report.start && negation.end > report.end));
+  // A court's finding ("In her judgment of 18/09 HHJ Marsh found that…") is evidence, not an account.
+  if (report?.finding && !governs) return { status: 'evidenced', cue: report.text, cueAt: report };
   if (report && !own.adopted && !governs) return { status: 'attributed', cue: report.text, cueAt: report };
+  // A line of minutes under a speaker's label ("DSL: …") is that speaker's account.
+  if (frames.speaker && mention.start >= frames.speaker.end && !own.adopted && !negation) return { status: 'attributed', cue: frames.speaker.text, cueAt: frames.speaker };
   if (negation) return { status: 'negated', cue: negation.text, cueAt: negation };
   const hypothesis = find('hypothetical');
   if (hypothesis) return { status: 'hypothetical', cue: hypothesis.text, cueAt: hypothesis };

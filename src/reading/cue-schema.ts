@@ -24,6 +24,8 @@ export const ASSERTION_SECTION_SCHEMA = {
     evidence_links: { ...list, description: 'Words that tie a dated account to a judgement in the same statement ("because", "when", "based on"); a colon after the label does too.' },
     reporting: { ...list, description: 'Verbs of saying, believing and describing: what follows them in their statement is their subject’s account.' },
     writer: { ...list, description: 'The writer as a subject ("I", "we"): their reporting verbs are the writer’s own judgement.' },
+    courts: { ...list, description: 'Courts and judges ("HHJ", "the court"): a reporting verb with one as its subject is a finding (evidence), not an account.' },
+    speakers: { ...list, description: 'Speakers’ labels that start a line of minutes, before a colon ("Chair", "DSL", "health visitor"): what follows is their account.' },
     voice_resets: { ...list, description: 'Where the writer takes the voice back inside a report (", which shows").' },
     generic: {
       type: 'object', additionalProperties: false, description: 'Sentences about training, policy, research, or people in general.',

@@ -36,6 +36,10 @@ export interface CueLists {
   evidence_links?: string[];
   /** Verbs of saying, believing and describing: what follows in their statement is their subject's account. */
   reporting?: string[];
+  /** Courts and judges: a reporting verb with one as its subject is a finding (evidence), not an account. */
+  courts?: string[];
+  /** Speakers' labels at the start of a line of minutes ("Chair:", "DSL:"): what follows is their account. */
+  speakers?: string[];
   /** The writer as a subject ("I", "we"): their reporting verbs are the writer's own judgement. */
   writer?: string[];
   /** Where the writer takes the voice back inside a report ("…, which shows…"). */
@@ -50,6 +54,7 @@ export interface CueLists {
 
 export const CUE_LIST_KEYS = [
   'terminators', 'clause_reach', 'pseudo', 'adopted', 'evidence', 'evidence_nearby', 'contrary', 'boundaries', 'clause_breaks', 'evidence_links', 'reporting', 'writer', 'voice_resets',
+  'courts', 'speakers',
 ] as const;
 export const DIRECTED_KEYS = ['negated', 'hypothetical', 'attributed'] as const;
 /** Sections of named lists, joined list by list. */

@@ -20,6 +20,10 @@ import { allMatches } from '../text/terms.ts';
 export interface FrameCues {
   boundaries: RegExp | null;
   reporting: RegExp | null;
+  /** A court or judge as the subject of a reporting verb: what it found is a finding, not someone's account. */
+  courts: RegExp | null;
+  /** A speaker's label at the start of a line of minutes ("Chair:", "DSL:", "Ms Reid (mother):"). */
+  speakers: RegExp | null;
   writer: RegExp | null;
   voiceResets: RegExp | null;
   policySubjects: RegExp | null;
@@ -33,8 +37,10 @@ export interface Frames {
   /** Starts of hard boundaries (semicolons, contrasts) and colons, in order. */
   boundaries: number[];
   colons: number[];
-  /** Reporting verbs whose subject is not the writer: where each starts and ends. */
-  reports: { start: number; end: number; text: string }[];
+  /** Reporting verbs whose subject is not the writer: where each starts and ends, and whether a court is the subject (a finding). */
+  reports: { start: number; end: number; text: string; finding?: boolean }[];
+  /** The speaker's label a line of minutes starts with, if any: what follows is their account. */
+  speaker: { start: number; end: number; text: string } | null;
   /** Where the writer takes the voice back ("…, which shows…"). */
   resets: number[];
   /** The sentence is about training, policy, research, or people in general. */
@@ -54,13 +60,27 @@ export function readFrames(sentence: string, cues: FrameCues): Frames {
     for (const m of allMatches(cues.reporting, sentence)) {
       const start = m.index!;
       if (cues.writer && byWriter(sentence, start, boundaries, cues.writer)) continue;
-      reports.push({ start, end: start + m[0].length, text: m[0] });
+      // "HHJ Marsh found that…", "the court accepted…": the subject of the verb, back to the start of its statement.
+      const from = Math.max(0, ...boundaries.filter((b) => b < start));
+      // (The court as the subject, not inside a phrase: "the officer's report to the court describes…" is the officer's.)
+      const court = firstMatch(cues.courts, sentence.slice(from, start));
+      const finding = !!court && !/\b(?:to|for|before|in|at|from|with|into|of)\s+$/i.test(sentence.slice(from, from + court.start));
+      reports.push({ start, end: start + m[0].length, text: m[0], ...(finding && { finding }) });
     }
   }
   const resets = cues.voiceResets ? allMatches(cues.voiceResets, sentence).map((m) => m.index!) : [];
   const found = (re: RegExp | null) => (re ? allMatches(re, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
   const earlier = found(cues.earlier);
-  return { boundaries, colons, reports, resets, generic: genericFrame(sentence, cues), earlier, against: earlier.length ? found(cues.against) : [] };
+  const speaker = speakerOf(sentence, cues.speakers);
+  return { boundaries, colons, reports, resets, speaker, generic: genericFrame(sentence, cues), earlier, against: earlier.length ? found(cues.against) : [] };
+}
+
+/** A speaker's label at the very start of a sentence, ending in a colon ("Chair: …", "Health visitor: …"). */
+function speakerOf(sentence: string, speakers: RegExp | null): Frames['speaker'] {
+  const m = firstMatch(speakers, sentence);
+  if (!m || sentence.slice(0, m.start).trim() !== '') return null;
+  const colon = /^\s*(?:\([^)]{1,40}\))?\s*:/.exec(sentence.slice(m.start + m.text.length));
+  return colon ? { start: m.start, end: m.start + m.text.length + colon[0].length, text: sentence.slice(m.start, m.start + m.text.length + colon[0].length) } : null;
 }
 
 /** Every place a character stands in a text. */
@@ -101,7 +121,7 @@ export function segmentAt(frames: Frames, length: number, at: number): [number, 
 }
 
 /** The reporting frame a mention stands in: a reporting verb before it in its segment, with no reset of voice between. */
-export function reportingFrameOf(frames: Frames, length: number, mentionStart: number, shutAway: (at: number) => boolean = () => false): { start: number; end: number; text: string } | null {
+export function reportingFrameOf(frames: Frames, length: number, mentionStart: number, shutAway: (at: number) => boolean = () => false): Frames['reports'][number] | null {
   const [segStart] = segmentAt(frames, length, mentionStart);
   for (let i = frames.reports.length - 1; i >= 0; i--) {
     const r = frames.reports[i];

@@ -36,6 +36,10 @@ export interface Attachment {
   kind: HeadKind;
   /** The person is people in general ("a parent who…", "families"), not someone in this case. */
   generic?: string;
+  /** The label stands before the noun it describes ("a hostile father"), taking it as given. */
+  attributive?: true;
+  /** The noun phrase names someone known: "the", "this", a possessive ("the aggressive father", "her volatile partner"). */
+  definite?: true;
 }
 
 type Cat = 'N' | 'PROPN' | 'PRON' | 'ADJ' | 'ADV' | 'V' | 'DET' | 'ADP' | 'CC' | 'SC' | 'PART' | 'POS' | 'PUNCT' | 'NUM' | 'X';
@@ -68,7 +72,7 @@ const TIMES = words('day night morning afternoon evening week weekend month year
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING = /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
 /** Nouns of behaviour and states: the label names the behaviour, whoever it belongs to. */
-const NOUN_LABEL = /(?:ion|ism|ity|ance|ence|ment|ness|cy|ure|use|iour|ior|chaos|fii|ency)$/i;
+const NOUN_LABEL = /(?:ion|ism|ity|ance|ence|ment|ness|cy|ure|use|iour|ior|chaos|fii|ency|mony)$/i;
 
 const isCopula = (t: Token | undefined) => !!t && COPULAS.has(t.lower);
 const isAuxiliary = (t: Token | undefined) => !!t && AUXILIARIES.has(t.lower);
@@ -168,7 +172,8 @@ function phraseStart(T: Token[], j: number): number {
 }
 
 /** A word straight after a determiner and before a preposition is a noun, whatever the tagger said ("The drains on …"). */
-const afterDeterminer = (T: Token[], j: number) => j >= 1 && T[j - 1].cat === 'DET' && DETERMINERS.has(T[j - 1].lower) && T[j].cat === 'V';
+const afterDeterminer = (T: Token[], j: number) =>
+  T[j]?.cat === 'V' && j >= 1 && ((T[j - 1].cat === 'DET' && DETERMINERS.has(T[j - 1].lower)) || (j >= 2 && T[j - 1].cat === 'N' && T[j - 2].cat === 'DET' && DETERMINERS.has(T[j - 2].lower)));
 
 /** The head of a subject ending at j, climbing back over prepositional phrases ("the room [at the centre]"). */
 function subjectHead(T: Token[], j: number, notOver?: string): number {
@@ -223,6 +228,12 @@ function attach(T: Token[], s: number, e: number): number | null {
   if (T[i]?.lower === 'as') {
     let k = i - 1;
     if (/^(?:ADP|PART|ADV)$/.test(T[k]?.cat ?? '') && T[k - 1]?.cat === 'V') k--;
+    // A passive's agent is not what is described: "families are seen by services as hard to reach".
+    const agent = byAgent(T, k);
+    if (agent !== null) {
+      const r = backToSubject(T, agent - 1);
+      if (r !== null) return r;
+    }
     // The object, over phrases that place it ("calls to the team as") but not over "of" ("the description of Mr Reid as").
     if (T[k]?.cat === 'PRON' || T[k]?.cat === 'PROPN') return k;
     if (isNominal(T[k])) return subjectHead(T, k, 'of');
@@ -243,7 +254,27 @@ function attach(T: Token[], s: number, e: number): number | null {
     const r = backToSubject(T, i);
     if (r !== null) return r;
   }
+  // An -ing verb after a preposition is done by the subject of the clause: "the software is
+  // responsible for controlling who…", "he was accused of controlling her".
+  if (T[s].cat === 'V' && /ing$/.test(T[s].lower) && (T[s - 1]?.cat === 'ADP' || (T[s - 1]?.cat === 'SC' && PREPOSITIONS.has(T[s - 1].lower)))) {
+    let j = s - 2;
+    while (j >= 0 && (T[j].cat === 'ADJ' || T[j].cat === 'ADV' || (T[j].cat === 'V' && /(?:ed|en)$/.test(T[j].lower)))) j--;
+    if (isCopula(T[j]) || isAuxiliary(T[j])) {
+      const r = backToSubject(T, j);
+      if (r !== null) return r;
+    }
+  }
   return null;
+}
+
+/** Where a passive participle stands before "by" and its agent ending at k ("seen by services"), or null. */
+function byAgent(T: Token[], k: number): number | null {
+  if (!isNominal(T[k])) return null;
+  let j = phraseStart(T, k) - 1;
+  if (T[j]?.lower !== 'by') return null;
+  j--;
+  while (j >= 0 && T[j].cat === 'ADV') j--;
+  return T[j] && /(?:ed|en|seen|known|thought)$/.test(T[j].lower) ? j : null;
 }
 
 /**
@@ -331,24 +362,35 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
   if (h === null) return null;
   const kind = classify(T, h, lists, s, e);
   const a = antecedent(T, h);
-  return { head: T[h].text, kind, ...(kind === 'person' && genericPerson(T, a) && { generic: T[a].text }) };
+  const attributive = h > e;
+  const definite = T.slice(phraseStart(T, a), a).some((t) => /^(?:the|this|that|these|those)$/.test(t.lower) || t.cat === 'POS' || POSSESSIVES.has(t.lower));
+  return {
+    head: T[h].text,
+    kind,
+    ...(kind === 'person' && genericPerson(T, a, attributive) && { generic: T[a].text }),
+    ...(attributive && { attributive: true as const }),
+    ...(definite && { definite: true as const }),
+  };
 }
 
 /** People in general rather than anyone in this case: "a parent", "any carer", "families", "mothers". */
 const GENERIC_PLURALS = words('families mothers fathers women men people carers adults parents-to-be survivors victims perpetrators users drinkers addicts');
 const INDEFINITE = words('a an any every');
+const QUANTIFIERS = words('some many most all other such several few');
 
 /**
  * Whether the person a label attaches to is people in general: an indefinite subject ("before we
  * conclude that a parent lacks insight") or a bare plural of people ("families who become
  * disengaged", "families seen as hard to reach"), not a predicate ("she is a mother who…").
  */
-function genericPerson(T: Token[], h: number): boolean {
+function genericPerson(T: Token[], h: number, attributive: boolean): boolean {
   const p = phraseStart(T, h);
   const before = T[p - 1];
   if (before && (isCopula(before) || before.lower === 'as')) return false;
-  if (INDEFINITE.has(T[p].lower)) return true;
-  const owned = T.slice(p, h).some((t) => t.cat === 'DET' || t.cat === 'POS' || POSSESSIVES.has(t.lower));
+  // "a parent lacks insight" is anyone; "how do we work with a hostile father" is this one.
+  if (INDEFINITE.has(T[p].lower)) return !attributive;
+  // "the families", "their carers" are someone's; "some families", "many parents" are not.
+  const owned = T.slice(p, h).some((t) => (t.cat === 'DET' && !QUANTIFIERS.has(t.lower)) || t.cat === 'POS' || POSSESSIVES.has(t.lower));
   return !owned && GENERIC_PLURALS.has(T[h].lower);
 }
 

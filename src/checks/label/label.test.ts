@@ -137,11 +137,36 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The home was chaotic.', 'asserted'],
     ['Shona was chaotic and tearful when I arrived.', 'asserted'],
     ['Evenings at home are chaotic, with no set bedtime.', 'asserted'],
-    ['Bedtimes are volatile for Jacob, according to my own observation of two evenings.', 'asserted'],
+    ['Bedtimes are volatile for Jacob, according to my own observation of two evenings.', 'evidenced'],
     ['Her weekends have been chaotic since the move.', 'asserted'],
     ['The family set-up is unstable.', 'asserted'],
   ])('a label about a person, their behaviour, relationship or home is a mention: %s', (text, status) => {
     expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    // A speaker's label in minutes: what follows is theirs.
+    ['School nurse: mum has been volatile at every drop-off this month.', 'attributed'],
+    ['Mrs Duffy (class teacher): dad is very controlling about who collects Ellis.', 'attributed'],
+    // A court's finding is evidence; a report addressed to a court is its author's account.
+    ['At the fact-finding hearing the judge found that Mr Pell had been coercive towards Ms Arden throughout 2023.', 'evidenced'],
+    ["The YOT worker's report to the court calls Mr Pell uncooperative.", 'attributed'],
+    // Records cited in a bracket, and the writer's own contemporaneous notes, are sources.
+    ['Her lifestyle is chaotic: four addresses in six months (housing and GP records).', 'evidenced'],
+    // A question takes a person described in passing as given; it asks about a predicate.
+    ['Who visits an aggressive father who works nights?', 'asserted'],
+    ['The team should visit her volatile partner in pairs.', 'asserted'],
+    ['If an aggressive parent arrives at reception, staff should call the duty manager.', 'hypothetical'],
+    ['Is Mr Lyle aggressive, or frightened of losing the children?', 'hypothetical'],
+  ])('whose words, and on what evidence: %s', (text, status) => {
+    expect(one(text)).toBe(status);
+  });
+
+  it.each([
+    ['The booking system is responsible for controlling access to the rooms.'],
+    ['The gable wall at 3 Station Road is unstable and the family have moved to the front room.'],
+  ])('a label verb done by a thing is not a mention: %s', (text) => {
+    expect(one(text)).toBe('no mention');
   });
 
   it.each([

@@ -157,7 +157,15 @@ export class LabelMatcher {
       if (attached?.kind === 'thing') continue;
       const { i, decision: judged, cueSpan } = judge(start, end);
       // A label about people in general ("families who become disengaged") is not about this family.
-      const decision = attached?.generic && judged.status === 'asserted' ? { ...judged, status: 'hypothetical' as const, cue: `people in general: ${attached.generic}` } : judged;
+      // A question or a plan takes for granted a label that describes someone in passing: "how do we
+      // work with a hostile father?", "we should visit the aggressive father together" (but not "if
+      // an aggressive parent arrives…", which is anyone).
+      const decision =
+        attached?.generic && judged.status === 'asserted'
+          ? { ...judged, status: 'hypothetical' as const, cue: `people in general: ${attached.generic}` }
+          : attached?.attributive && attached.kind === 'person' && !attached.generic && judged.status === 'hypothetical' && (judged.cue === '?' || attached.definite)
+            ? { status: 'asserted' as const, cue: null, cueAt: undefined }
+            : judged;
       const label = this.labelOf(m[0]);
       mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue, cueSpan });
       // A label negated where the sentence or its neighbours name a source ("Dr Khan's report of
