@@ -9,8 +9,9 @@ import type { Severity } from '../model/flag.ts';
 import type { FormatName } from '../model/formats.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { parseDate } from '../intake/dates.ts';
+import { CONFIG_FILE } from './config-file.ts';
 
-export const CONFIG_FILE = 'scrutineer.yaml';
+export { CONFIG_FILE };
 
 export interface Config {
   path: string;
