@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli } from './support/run-cli.ts';
 import { RULE_KINDS } from '../src/checks/index.ts';
 import { DEFAULT_RULES_DIR, loadPacks, packFiles, prebuildPacks } from '../src/packs/load-packs.ts';
+import { prebuiltOnly } from '../src/packs/loaded-pack.ts';
 
 const broken = (name: string) => `fixtures/packs/broken/${name}.yaml`;
 
@@ -99,5 +100,13 @@ describe('packs prebuilt by the build (dist/packs/prebuilt-packs.json)', () => {
     const first = loadPacks([DEFAULT_RULES_DIR], prebuilt);
     first[0].rules.length = 0;
     expect(loadPacks([DEFAULT_RULES_DIR], prebuilt)).toEqual(loadPacks([DEFAULT_RULES_DIR], {}));
+  });
+
+  it('serve rules list and explain without the parser only when every pack is prebuilt and no id is used twice', () => {
+    expect(prebuiltOnly([DEFAULT_RULES_DIR], prebuilt)).toEqual(loadPacks([DEFAULT_RULES_DIR], {}));
+    expect(prebuiltOnly([DEFAULT_RULES_DIR], {})).toBeUndefined();
+    expect(prebuiltOnly([DEFAULT_RULES_DIR, broken('misspelt-key')], prebuilt)).toBeUndefined();
+    expect(prebuiltOnly([DEFAULT_RULES_DIR, join(DEFAULT_RULES_DIR, 'labels.rules.yaml')], prebuilt)).toBeUndefined();
+    expect(prebuiltOnly(['no/such/pack.yaml'], prebuilt)).toBeUndefined();
   });
 });

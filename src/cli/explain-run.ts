@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { fixturesFor } from './rule-tests.ts';
+import { fixturesFor } from './fixtures.ts';
 import { STANDARDS } from '../model/standards.ts';
 import { UserError } from '../model/errors.ts';
-import { nearest } from '../packs/yaml-source.ts';
+import { nearest } from '../text/closest.ts';
 import { packsFor, type PackFlags } from './packs-for.ts';
 import type { Io } from './io.ts';
 
 /** `scrutineer explain RULE_ID`: what a rule looks for, why, the standards, and examples from its fixture. */
-export function explainRule(io: Io, asked: string, flags: PackFlags): void {
-  const packs = packsFor(flags);
+export async function explainRule(io: Io, asked: string, flags: PackFlags): Promise<void> {
+  const packs = await packsFor(flags);
   const ids = packs.flatMap((p) => p.rules.map((r) => r.id));
   const id = resolveRuleId(asked, ids);
   const pack = packs.find((p) => p.rules.some((r) => r.id === id));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { UserError } from '../model/errors.ts';
@@ -9,7 +9,7 @@ import type { Severity } from '../model/flag.ts';
 import type { FormatName } from '../model/formats.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { parseDate } from '../intake/dates.ts';
-import { CONFIG_FILE } from './config-file.ts';
+import { CONFIG_FILE, configPath } from './config-file.ts';
 
 export { CONFIG_FILE };
 
@@ -52,7 +52,7 @@ const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history', 'manifest'] as c
  * It is validated like a pack, and its paths are made relative to its own folder.
  */
 export function loadConfig(explicit: string | undefined, cwd = process.cwd()): { config: Config; source: YamlSource } | undefined {
-  const path = explicit ?? (existsSync(join(cwd, CONFIG_FILE)) ? join(cwd, CONFIG_FILE) : undefined);
+  const path = configPath(explicit, cwd);
   if (!path) return;
   const problems: string[] = [];
   const read = YamlSource.read(path, problems, 'config file');

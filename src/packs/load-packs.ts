@@ -1,29 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { RULE_KINDS, findKind } from '../checks/index.ts';
 import type { Rule, RuleKind } from '../checks/rule-kind.ts';
 import { UserError } from '../model/errors.ts';
+import { DEFAULT_RULES_DIR, PREBUILT_PACKS_PATH, fromPrebuilt, packFiles, prebuiltPacks, type LoadedPack, type PrebuiltPack, type PrebuiltPacks } from './loaded-pack.ts';
 import { envelopeSchema, ruleSchema } from './pack-schema.ts';
-import { MAX_YAML_BYTES, YamlSource, nearest } from './yaml-source.ts';
+import { YamlSource, nearest } from './yaml-source.ts';
 
-export interface LoadedPack {
-  name: string;
-  version: string;
-  description: string;
-  path: string;
-  sha256: string;
-  rules: Rule[];
-  /** Pack-level sections the rule kinds read, by key. */
-  sections: Record<string, unknown>;
-  /** file:line:column of each rule's id, in rule order. */
-  ruleLocations: string[];
-}
-
-/** The folder of default packs. */
-export const DEFAULT_RULES_DIR = new URL('../../rules/', import.meta.url).pathname;
+export { DEFAULT_RULES_DIR, PREBUILT_PACKS_PATH, packFiles, type LoadedPack, type PrebuiltPack, type PrebuiltPacks };
 
 // Schemas are compiled when first needed, each kind's only if a pack uses it: compiling them
 // all at import time cost every command, --help included, about 150 ms.
@@ -40,32 +25,6 @@ function ruleValidator(kind: (typeof RULE_KINDS)[number]): ValidateFunction {
 }
 
 /**
- * A pack as loaded, without where it was read from: its rule locations are `line:column`. The
- * build records each default pack this way (dist/packs/prebuilt-packs.json, by the sha256 of its
- * bytes), so that a pack whose bytes are unchanged is not parsed and validated again on every
- * run: YAML parsing, compiling the schemas and checking every pattern cost about 0.4 s, more
- * than anything else a short command does. The file is written only by the build, never at run
- * time; a pack whose bytes differ by one byte is read and validated as usual.
- */
-export type PrebuiltPack = Omit<LoadedPack, 'path' | 'sha256'>;
-export type PrebuiltPacks = Record<string, PrebuiltPack>;
-
-/** Where the build leaves the prebuilt packs: beside this module in dist/ (the sources have none). */
-export const PREBUILT_PACKS_PATH = new URL('./prebuilt-packs.json', import.meta.url);
-
-let prebuiltOnDisk: PrebuiltPacks | undefined;
-function prebuiltPacks(): PrebuiltPacks {
-  if (!prebuiltOnDisk) {
-    try {
-      prebuiltOnDisk = JSON.parse(readFileSync(PREBUILT_PACKS_PATH, 'utf8')) as PrebuiltPacks;
-    } catch {
-      prebuiltOnDisk = {};
-    }
-  }
-  return prebuiltOnDisk;
-}
-
-/**
  * The prebuilt form of packs, for the build: each pack loaded and validated as usual, and kept
  * only if it comes back from JSON exactly as loaded (so the fast path can never differ).
  */
@@ -79,35 +38,6 @@ export function prebuildPacks(paths: string[]): PrebuiltPacks {
     if (isDeepStrictEqual(JSON.parse(JSON.stringify(entry)), entry)) out[sha256] = entry;
   }
   return out;
-}
-
-/** A pack from its prebuilt form, when its bytes are those the build validated. */
-function fromPrebuilt(path: string, prebuilt: PrebuiltPacks): LoadedPack | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return; // YamlSource.read says why
-  }
-  if (bytes.length > MAX_YAML_BYTES) return;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const entry = Object.hasOwn(prebuilt, sha256) ? prebuilt[sha256] : undefined;
-  if (!entry) return;
-  // A copy each time: a caller may change its packs (config overrides), never the next caller's.
-  const copy = structuredClone(entry);
-  return { ...copy, path, sha256, ruleLocations: copy.ruleLocations.map((l) => `${path}:${l}`) };
-}
-
-/** The YAML packs in a folder (not its sub-folders), sorted; a file is itself. */
-export function packFiles(path: string): string[] {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw new UserError(`${path}: no such rule pack or folder`);
-  }
-  if (!stat.isDirectory()) return [path];
-  return readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f));
 }
 
 /**

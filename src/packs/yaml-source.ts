@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
-import { closest } from '../text/closest.ts';
+import { nearest } from '../text/closest.ts';
 import { STANDARDS } from '../model/standards.ts';
 import { describeCode } from '../model/errors.ts';
 
-export const MAX_YAML_BYTES = 1024 * 1024;
+import { MAX_YAML_BYTES } from './yaml-limits.ts';
+
+export { MAX_YAML_BYTES, nearest };
 const MAX_ALIASES = 50;
 const MAX_DEPTH = 20;
 
@@ -119,10 +121,6 @@ export class YamlSource {
     if (anyOfDescription) out.add(this.problem(base, "a rule needs a 'description' or a 'docs' link"));
     return [...out];
   }
-}
-
-export function nearest(value: string, options: string[]): string | undefined {
-  return closest(options, [value], (s) => s.toLowerCase());
 }
 
 export function label(path: YamlPath): string {
