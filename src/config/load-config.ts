@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajvPackage } from '../model/lazy-packages.ts';
 import { UserError } from '../model/errors.ts';
 import { YamlSource, nearest } from '../packs/yaml-source.ts';
 import { validateRule, type LoadedPack } from '../packs/load-packs.ts';
@@ -44,7 +45,7 @@ export interface Config {
 
 let validator: ValidateFunction | undefined;
 /** Compiled when a config file is read, not when the module is imported. */
-const configValidator = () => (validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
+const configValidator = () => (validator ??= new (ajvPackage().Ajv)({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
 const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history', 'manifest'] as const;
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { ajvPackage } from '../model/lazy-packages.ts';
 import { RULE_KINDS, findKind } from '../checks/index.ts';
 import type { Rule, RuleKind } from '../checks/rule-kind.ts';
 import { UserError } from '../model/errors.ts';
@@ -13,7 +14,7 @@ export { DEFAULT_RULES_DIR, PREBUILT_PACKS_PATH, packFiles, type LoadedPack, typ
 // Schemas are compiled when first needed, each kind's only if a pack uses it: compiling them
 // all at import time cost every command, --help included, about 150 ms.
 let ajv: Ajv | undefined;
-const compile = (schema: object) => (ajv ??= new Ajv({ allErrors: true, strict: false })).compile(schema);
+const compile = (schema: object) => (ajv ??= new (ajvPackage().Ajv)({ allErrors: true, strict: false })).compile(schema);
 const ENVELOPE = envelopeSchema(RULE_KINDS);
 let envelopeValidator: ValidateFunction | undefined;
 const validateEnvelope = (data: unknown) => (envelopeValidator ??= compile(ENVELOPE))(data);
