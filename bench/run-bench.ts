@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--sizes 100000,1000000] [--seed 1] [--skip-gen] [--timeout-min 15] [--cpu-prof] [--jobs N]
+ *                   [--startup-rounds 7] [--startup-only]
  *
  * In one run, for each size: generates the export (or reuses bench/data/export-<size>-s<seed>-g<v>.csv),
  * measures the floor (bench/bare-parse.ts: the intake's decoding and csv-parse, nothing else)
@@ -7,8 +8,10 @@
  * --output bench/out/report-<size>.json --fail-on never --quiet --jobs N`, N being --jobs or the
  * CLI's own default for a file that size: one worker a core from 32 MB), with wall time and peak
  * resident memory from /usr/bin/time -v (or /proc/<pid>/status VmHWM when it is missing);
- * then the start-up time of `scrutineer --version` and `scrutineer rules validate` (median of
- * 5), and how much of the planted ground truth the audit found. Writes
+ * then the start-up table (startupTable: `node -e 0` and short commands, the 45-record sample
+ * audit among them, run back to back in rounds, median of each, as a multiple of `node -e 0`),
+ * and how much of the planted ground truth the audit found. --startup-only measures the start-up
+ * table alone (bench/out/startup-<date>.json and .md; bench/results.json is left as it is). Writes
  * bench/out/bench-<date>.json, bench/results.json (the latest run) and bench/out/bench-<date>.md,
  * and prints the markdown.
  *
@@ -205,8 +208,21 @@ async function main(): Promise<number> {
       'timeout-min': { type: 'string', default: '15' },
       'cpu-prof': { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      'startup-rounds': { type: 'string', default: '7' },
+      'startup-only': { type: 'boolean', default: false },
     },
   });
+  const rounds = Number(values['startup-rounds']);
+  if (!Number.isInteger(rounds) || rounds < 5) throw new Error(`--startup-rounds: a whole number of at least 5, not '${values['startup-rounds']}'`);
+  if (values['startup-only']) {
+    mkdirSync(OUT, { recursive: true });
+    const doc = { date: new Date().toISOString().slice(0, 10), source_hash: sourceHash(), machine: machine(), startup: await startupTable(rounds, (s) => process.stderr.write(`${s}\n`)) };
+    const markdown = `## Start-up, ${doc.date}\n\nMachine: ${doc.machine.cpu}, ${doc.machine.cores} cores, Node ${doc.machine.node}; code state ${doc.source_hash}.\n\n${startupMarkdown(doc.startup)}`;
+    writeFileSync(join(OUT, `startup-${doc.date}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+    writeFileSync(join(OUT, `startup-${doc.date}.md`), markdown);
+    process.stdout.write(markdown);
+    return 0;
+  }
   const sizes = values.sizes!.split(',').map((s) => Number(s.replace(/_/g, '').trim()));
   if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes: whole numbers separated by commas, not '${values.sizes}'`);
   sizes.sort((a, b) => a - b);
@@ -291,13 +307,7 @@ async function main(): Promise<number> {
     log(`${size}: audit ${audit.timed_out ? 'stopped at the timeout after ' : ''}${result.audit.wall_s} s, ${result.audit.records_per_s ?? '–'} records/s, peak ${result.audit.peak_rss_mb} MB`);
   }
 
-  log('start-up…');
-  const startup = async (args: string[]) => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) times.push((await measure(BIN, args, 60_000)).wall_s);
-    return { median_s: round(median(times), 3), runs_s: times.map((t) => round(t, 3)) };
-  };
-  const start = { version: await startup(['--version']), rules_validate: await startup(['rules', 'validate']) };
+  const start = await startupTable(rounds, log);
 
   let profile: { size: number; file: string; summary: ProfileSummary } | undefined;
   // Profile the largest size whose audit finished (a .cpuprofile is written only when the process exits, so it gets a longer limit).
@@ -338,6 +348,85 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/**
+ * What start-up costs: each command from spawn to exit (stdout and stderr piped, as in a script),
+ * in rounds that run every command once, back to back, so that a busy machine slows them alike;
+ * the median of each and its ratio to the median of `node -e 0` from the same rounds. The
+ * commands run bin/scrutineer, which uses dist/ when it is current (`npm run build`).
+ */
+const STARTUP: { name: string; cmd: string; args: string[]; codes: number[] }[] = [
+  { name: 'node -e 0', cmd: process.execPath, args: ['-e', '0'], codes: [0] },
+  { name: 'scrutineer --help', cmd: BIN, args: ['--help'], codes: [0] },
+  { name: 'scrutineer --version', cmd: BIN, args: ['--version'], codes: [0] },
+  { name: 'scrutineer rules list', cmd: BIN, args: ['rules', 'list'], codes: [0] },
+  { name: 'scrutineer rules validate', cmd: BIN, args: ['rules', 'validate'], codes: [0] },
+  { name: 'scrutineer explain label.fii', cmd: BIN, args: ['explain', 'label.fii'], codes: [0] },
+  // The README's first command: 45 case notes, all default packs, JSON to the pipe; it exits 1 (error-level flags).
+  { name: 'scrutineer audit fixtures/exports/liquidlogic-casenotes.csv (45 records)', cmd: BIN, args: ['audit', 'fixtures/exports/liquidlogic-casenotes.csv'], codes: [0, 1] },
+];
+
+interface StartupTable {
+  rounds: number;
+  compiled: boolean;
+  commands: { name: string; median_s: number; ratio: number; runs_s: number[] }[];
+  notes: string[];
+}
+
+function timeOnce(cmd: string, args: string[]): Promise<{ seconds: number; code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ seconds: Number(process.hrtime.bigint() - started) / 1e9, code, stderr }));
+  });
+}
+
+/** Whether bin/scrutineer will run dist/ (built at least as recently as every source file). */
+function compiledIsCurrent(): boolean {
+  const built = join(ROOT, 'dist/.built');
+  if (!existsSync(built)) return false;
+  const newest = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((t, e) => Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+  return statSync(built).mtimeMs >= newest;
+}
+
+async function startupTable(rounds: number, log: (s: string) => void): Promise<StartupTable> {
+  log(`start-up: ${rounds} rounds of ${STARTUP.length} commands…`);
+  const compiled = compiledIsCurrent();
+  const notes = compiled ? [] : ['dist/ is missing or older than src/, so bin/scrutineer ran the TypeScript sources through tsx: run `npm run build` first'];
+  const runs = STARTUP.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, c] of STARTUP.entries()) {
+      const t = await timeOnce(c.cmd, c.args);
+      if (!c.codes.includes(t.code ?? -1) && r === 0) notes.push(`${c.name} exited with ${t.code}: ${t.stderr.slice(0, 300)}`);
+      runs[i].push(t.seconds);
+    }
+  }
+  const base = median(runs[0]);
+  return {
+    rounds,
+    compiled,
+    commands: STARTUP.map((c, i) => ({ name: c.name, median_s: round(median(runs[i]), 3), ratio: round(median(runs[i]) / base, 1), runs_s: runs[i].map((t) => round(t, 3)) })),
+    notes,
+  };
+}
+
+function startupMarkdown(t: StartupTable): string {
+  return [
+    `Start-up (median of ${t.rounds} rounds, every command once a round, back to back; ratio to \`node -e 0\` in the same rounds${t.compiled ? '' : '; **from the TypeScript sources**'}):`,
+    '',
+    '| command | median | × node -e 0 |',
+    '|---|---:|---:|',
+    ...t.commands.map((c) => `| \`${c.name}\` | ${Math.round(c.median_s * 1000)} ms | ${c.ratio.toFixed(1)} |`),
+    ...(t.notes.length ? ['', ...t.notes.map((s) => `- ${s}`)] : []),
+    '',
+  ].join('\n');
+}
+
 function toMarkdown(doc: {
   date: string;
   source_hash: string;
@@ -345,7 +434,7 @@ function toMarkdown(doc: {
   machine: ReturnType<typeof machine>;
   sizes: SizeResult[];
   scaling: { from: number; to: number; time_ratio: number; size_ratio: number } | null;
-  startup: { version: { median_s: number }; rules_validate: { median_s: number } };
+  startup: StartupTable;
   notes: string[];
   profile?: { size: number; summary: ProfileSummary };
 }): string {
@@ -366,7 +455,7 @@ function toMarkdown(doc: {
     '',
     doc.scaling ? `Scaling: time(${n(doc.scaling.to)}) ÷ time(${n(doc.scaling.from)}) = ${doc.scaling.time_ratio} for ${doc.scaling.size_ratio}× the records.` : 'Scaling: not measured (only one size audited).',
     '',
-    `Start-up (median of 5): \`scrutineer --version\` ${n(doc.startup.version.median_s * 1000)} ms; \`scrutineer rules validate\` ${n(doc.startup.rules_validate.median_s * 1000)} ms.`,
+    startupMarkdown(doc.startup).trimEnd(),
   ];
   for (const r of doc.sizes.filter((s) => s.ground_truth)) {
     const g = r.ground_truth!;

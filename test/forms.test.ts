@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
-import { loadProfiles } from '../src/intake/profiles.ts';
+import { DEFAULT_PROFILE_DIR, loadProfiles, prebuildProfiles } from '../src/intake/profiles.ts';
 import type { InputSource } from '../src/intake/read-export.ts';
 import type { CanonicalRecord, InputSummary, IntakeWarning, RejectedRow } from '../src/model/record.ts';
 import { FormAssembler, compareOrder, type FormRow } from '../src/intake/forms/assemble.ts';
@@ -58,6 +58,17 @@ describe('form profiles', () => {
     expect(() => loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q]}\ncolumns: {}\n`))).toThrow(/\/form must have required property 'answer'/);
     expect(() => loadProfiles(profileDir(`${head}shape: forms\ncolumns: {}\n`))).toThrow(/\/shape must be equal to one of the allowed values/);
     expect(loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q], answer: [A], order: [O]}\ncolumns: {record_date: [D]}\n`))[0].shape).toBe('form');
+  });
+
+  it('prebuilt by the build give exactly what reading and validating gives, and only for the same bytes', () => {
+    const prebuilt = prebuildProfiles();
+    expect(Object.keys(prebuilt)).toHaveLength(loadProfiles(DEFAULT_PROFILE_DIR, {}).length);
+    expect(loadProfiles(DEFAULT_PROFILE_DIR, prebuilt)).toEqual(loadProfiles(DEFAULT_PROFILE_DIR, {}));
+    const bad = profileDir(`${head}shape: forms\ncolumns: {}\n`);
+    expect(() => loadProfiles(bad, prebuilt)).toThrow(/\/shape must be equal to one of the allowed values/);
+    const copy = loadProfiles(DEFAULT_PROFILE_DIR, prebuilt);
+    copy[0].name = 'changed';
+    expect(loadProfiles(DEFAULT_PROFILE_DIR, prebuilt)).toEqual(loadProfiles(DEFAULT_PROFILE_DIR, {}));
   });
 
   it('are chosen from the header, and listed apart when a profile name is unknown', async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/run-cli.ts';
 import { RULE_KINDS } from '../src/checks/index.ts';
+import { DEFAULT_RULES_DIR, loadPacks, packFiles, prebuildPacks } from '../src/packs/load-packs.ts';
+import { prebuiltOnly } from '../src/packs/loaded-pack.ts';
 
 const broken = (name: string) => `fixtures/packs/broken/${name}.yaml`;
 
@@ -67,5 +69,44 @@ describe('rules list and validate', () => {
         'RULE                KIND    CATEGORY        SEVERITY  STANDARDS  PACK\n' +
         'council.toxic-trio  phrase  record-hygiene  info      3.11 3.7   council-words\n',
     });
+  });
+});
+
+describe('packs prebuilt by the build (dist/packs/prebuilt-packs.json)', () => {
+  const prebuilt = prebuildPacks([DEFAULT_RULES_DIR]);
+
+  it('records every default pack, and loading through them gives exactly what parsing and validating gives', () => {
+    expect(Object.keys(prebuilt)).toHaveLength(packFiles(DEFAULT_RULES_DIR).length);
+    expect(loadPacks([DEFAULT_RULES_DIR], prebuilt)).toEqual(loadPacks([DEFAULT_RULES_DIR], {}));
+  });
+
+  it('are used only for the same bytes: a pack changed by one byte is read and validated again, at its own path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-prebuilt-'));
+    const original = readFileSync(join(DEFAULT_RULES_DIR, 'record-hygiene.yaml'), 'utf8');
+    const same = join(dir, 'same.yaml');
+    const changed = join(dir, 'changed.yaml');
+    writeFileSync(same, original);
+    writeFileSync(changed, original.replace("severity: error", "severity: nonsense"));
+    expect(loadPacks([same], prebuilt)).toEqual(loadPacks([same], {}));
+    expect(loadPacks([same], prebuilt)[0].ruleLocations[0]).toMatch(new RegExp(`^${same.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+$`));
+    expect(() => loadPacks([changed], prebuilt)).toThrow(/severity/);
+  });
+
+  it('never hide a problem between packs: a rule id used twice is still found', () => {
+    expect(() => loadPacks([DEFAULT_RULES_DIR, broken('duplicate-id')], prebuilt)).toThrow(/already used at .*record-hygiene\.yaml:9:9/);
+  });
+
+  it('hand out a copy each time, so that one caller changing its packs changes no other', () => {
+    const first = loadPacks([DEFAULT_RULES_DIR], prebuilt);
+    first[0].rules.length = 0;
+    expect(loadPacks([DEFAULT_RULES_DIR], prebuilt)).toEqual(loadPacks([DEFAULT_RULES_DIR], {}));
+  });
+
+  it('serve rules list and explain without the parser only when every pack is prebuilt and no id is used twice', () => {
+    expect(prebuiltOnly([DEFAULT_RULES_DIR], prebuilt)).toEqual(loadPacks([DEFAULT_RULES_DIR], {}));
+    expect(prebuiltOnly([DEFAULT_RULES_DIR], {})).toBeUndefined();
+    expect(prebuiltOnly([DEFAULT_RULES_DIR, broken('misspelt-key')], prebuilt)).toBeUndefined();
+    expect(prebuiltOnly([DEFAULT_RULES_DIR, join(DEFAULT_RULES_DIR, 'labels.rules.yaml')], prebuilt)).toBeUndefined();
+    expect(prebuiltOnly(['no/such/pack.yaml'], prebuilt)).toBeUndefined();
   });
 });

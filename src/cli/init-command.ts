@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE } from '../config/load-config.ts';
+import { CONFIG_FILE } from '../config/config-file.ts';
 import { STARTER_CONFIG } from '../config/starter-config.ts';
 import { describeCode, UserError } from '../model/errors.ts';
 import type { Io } from './io.ts';

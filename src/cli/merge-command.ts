@@ -1,8 +1,4 @@
 import { Command } from 'commander';
-import { mergeReports, readReport } from '../report/merge.ts';
-import { formatJson } from '../report/formats/json.ts';
-import { reportSections } from '../checks/index.ts';
-import { writeFileAtomic } from './write-output.ts';
 import type { Io } from './io.ts';
 
 export function mergeCommand(io: Io): Command {
@@ -10,9 +6,5 @@ export function mergeCommand(io: Io): Command {
     .description('combine the JSON reports of an export audited in parts split by case into one JSON report')
     .argument('<reports...>', 'JSON reports of one run date')
     .option('-o, --output <file>', 'write the merged report to a file (atomically, readable by you only)')
-    .action((paths: string[], flags: { output?: string }) => {
-      const text = formatJson(mergeReports(paths.map((path) => ({ path, report: readReport(path) })), reportSections()));
-      if (flags.output) writeFileAtomic(flags.output, text);
-      else io.stdout(text);
-    });
+    .action(async (paths: string[], flags: { output?: string }) => (await import('./merge-run.ts')).mergeAction(io, paths, flags));
 }

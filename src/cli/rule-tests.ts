@@ -1,5 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { runAudit } from '../core/audit.ts';
@@ -7,6 +6,9 @@ import { resolveInputs } from '../intake/read-inputs.ts';
 import { loadProfiles } from '../intake/profiles.ts';
 import { UserError } from '../model/errors.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
+import { fixturesFor } from './fixtures.ts';
+
+export { fixturesFor };
 
 /** The columns of a rule fixture that say what must happen, each a space-separated list of rule ids. */
 export const EXPECTATION_COLUMNS = ['must_fire', 'must_not_fire', 'known_miss', 'known_false_alarm'] as const;
@@ -29,16 +31,6 @@ export interface RuleTestResult {
   passed: boolean;
 }
 
-/** A pack's fixtures: `tests/<rule-id>.csv` beside the pack file. */
-export function fixturesFor(pack: LoadedPack): string[] {
-  const dir = join(dirname(pack.path), 'tests');
-  if (!existsSync(dir)) return [];
-  const ids = new Set(pack.rules.map((r) => r.id));
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.csv') && ids.has(basename(f, '.csv')))
-    .sort()
-    .map((f) => join(dir, f));
-}
 
 interface ExpectationRow {
   record_id: string;

@@ -1,13 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { formatTrend, readHistory } from '../report/history.ts';
-import { formatTrendHtml, formatTrendJson } from '../report/formats/trend.ts';
-import { checkOutputs } from './output-paths.ts';
-import { writeFileAtomic } from './write-output.ts';
+import { TREND_FORMATS, type TrendFormat } from '../model/formats.ts';
 import type { Io } from './io.ts';
-import { UserError } from '../model/errors.ts';
-
-const TREND_FORMATS = ['table', 'json', 'html'] as const;
-type TrendFormat = (typeof TREND_FORMATS)[number];
 
 export function trendCommand(io: Io): Command {
   return new Command('trend')
@@ -20,15 +13,5 @@ export function trendCommand(io: Io): Command {
       }),
     )
     .option('-o, --output <file>', 'write to this file, atomically and readable by its owner only (- is stdout)')
-    .action((path: string, flags: { format?: TrendFormat; output?: string }) => {
-      const output = flags.output === '-' ? undefined : flags.output;
-      const format: TrendFormat = flags.format ?? (output && /\.html?$/i.test(output) ? 'html' : output && /\.json$/i.test(output) ? 'json' : 'table');
-      // Checked before the history is read, as audit checks its outputs before its inputs.
-      if (output) checkOutputs([{ path: output, option: '--output' }], [path]);
-      else if (io.stdoutClosed) throw new UserError('standard output is closed, so the trend would be lost; give --output FILE');
-      const history = readHistory(path);
-      const text = format === 'html' ? formatTrendHtml(history) : format === 'json' ? formatTrendJson(history) : formatTrend(history);
-      if (output) writeFileAtomic(output, text);
-      else io.stdout(text);
-    });
+    .action(async (path: string, flags: { format?: TrendFormat; output?: string }) => (await import('./trend-run.ts')).showTrend(io, path, flags));
 }

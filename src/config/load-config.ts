@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajvPackage } from '../model/lazy-packages.ts';
 import { UserError } from '../model/errors.ts';
 import { YamlSource, nearest } from '../packs/yaml-source.ts';
 import { validateRule, type LoadedPack } from '../packs/load-packs.ts';
@@ -9,8 +10,9 @@ import type { Severity } from '../model/flag.ts';
 import type { FormatName } from '../model/formats.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { parseDate } from '../intake/dates.ts';
+import { CONFIG_FILE, configPath } from './config-file.ts';
 
-export const CONFIG_FILE = 'scrutineer.yaml';
+export { CONFIG_FILE };
 
 export interface Config {
   path: string;
@@ -43,7 +45,7 @@ export interface Config {
 
 let validator: ValidateFunction | undefined;
 /** Compiled when a config file is read, not when the module is imported. */
-const configValidator = () => (validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
+const configValidator = () => (validator ??= new (ajvPackage().Ajv)({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
 const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history', 'manifest'] as const;
 
 /**
@@ -51,7 +53,7 @@ const PATH_KEYS = ['labels', 'reviewed', 'baseline', 'history', 'manifest'] as c
  * It is validated like a pack, and its paths are made relative to its own folder.
  */
 export function loadConfig(explicit: string | undefined, cwd = process.cwd()): { config: Config; source: YamlSource } | undefined {
-  const path = explicit ?? (existsSync(join(cwd, CONFIG_FILE)) ? join(cwd, CONFIG_FILE) : undefined);
+  const path = configPath(explicit, cwd);
   if (!path) return;
   const problems: string[] = [];
   const read = YamlSource.read(path, problems, 'config file');

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import type { ValidateFunction } from 'ajv';
+import { ajvPackage, yamlPackage } from '../model/lazy-packages.ts';
 import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField } from '../model/record.ts';
 import { UserError } from '../model/errors.ts';
 import { closest } from '../text/closest.ts';
@@ -81,7 +83,7 @@ const profileSchema = {
 };
 let compiledProfileValidator: ValidateFunction<ColumnProfile> | undefined;
 /** Compiled when first needed, not when the module is imported. */
-const profileValidator = () => (compiledProfileValidator ??= new Ajv({ allErrors: true }).compile<ColumnProfile>(profileSchema));
+const profileValidator = () => (compiledProfileValidator ??= new (ajvPackage().Ajv)({ allErrors: true }).compile<ColumnProfile>(profileSchema));
 
 /** What the schema cannot say: how `shape` and `form` go together. */
 function shapeProblems(profile: ColumnProfile): string[] {
@@ -122,11 +124,19 @@ export const CANONICAL_PROFILE: ColumnProfile = {
 
 export const DEFAULT_PROFILE_DIR = new URL('../../rules/profiles/', import.meta.url).pathname;
 
-export function loadProfiles(dir: string = DEFAULT_PROFILE_DIR): ColumnProfile[] {
+/**
+ * The column profiles in a folder, validated. A file whose bytes the build validated
+ * (dist/intake/prebuilt-profiles.json, by sha256, as for the packs: see PrebuiltPacks) is taken
+ * from there, which spares every audit the YAML parser and compiling the profile schema.
+ */
+export function loadProfiles(dir: string = DEFAULT_PROFILE_DIR, prebuilt: PrebuiltProfiles = prebuiltProfiles()): ColumnProfile[] {
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   return files.map((file) => {
     const path = join(dir, file);
-    const data = parseYaml(readFileSync(path, 'utf8'));
+    const bytes = readFileSync(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (Object.hasOwn(prebuilt, sha256)) return structuredClone(prebuilt[sha256]);
+    const data = yamlPackage().parse(bytes.toString('utf8'));
     const validateProfile = profileValidator();
     if (!validateProfile(data)) {
       const e = validateProfile.errors![0];
@@ -136,6 +146,35 @@ export function loadProfiles(dir: string = DEFAULT_PROFILE_DIR): ColumnProfile[]
     if (problem) throw new UserError(`${path}: invalid column profile: ${problem}`);
     return data;
   });
+}
+
+/** Validated profiles by the sha256 of their file. */
+export type PrebuiltProfiles = Record<string, ColumnProfile>;
+
+/** Where the build leaves them: beside this module in dist/ (the sources have none). */
+export const PREBUILT_PROFILES_PATH = new URL('./prebuilt-profiles.json', import.meta.url);
+
+let prebuiltOnDisk: PrebuiltProfiles | undefined;
+function prebuiltProfiles(): PrebuiltProfiles {
+  if (!prebuiltOnDisk) {
+    try {
+      prebuiltOnDisk = JSON.parse(readFileSync(PREBUILT_PROFILES_PATH, 'utf8')) as PrebuiltProfiles;
+    } catch {
+      prebuiltOnDisk = {};
+    }
+  }
+  return prebuiltOnDisk;
+}
+
+/** For the build: each profile in a folder loaded as usual, kept only if it comes back from JSON unchanged. */
+export function prebuildProfiles(dir: string = DEFAULT_PROFILE_DIR): PrebuiltProfiles {
+  const out: PrebuiltProfiles = {};
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  loadProfiles(dir, {}).forEach((profile, i) => {
+    const sha256 = createHash('sha256').update(readFileSync(join(dir, files[i]))).digest('hex');
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(profile)), profile)) out[sha256] = profile;
+  });
+  return out;
 }
 
 /** Header names compared without case, spaces, underscores or punctuation. */

@@ -1,33 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { isDeepStrictEqual } from 'node:util';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { ajvPackage } from '../model/lazy-packages.ts';
 import { RULE_KINDS, findKind } from '../checks/index.ts';
 import type { Rule, RuleKind } from '../checks/rule-kind.ts';
 import { UserError } from '../model/errors.ts';
+import { DEFAULT_RULES_DIR, PREBUILT_PACKS_PATH, fromPrebuilt, packFiles, prebuiltPacks, type LoadedPack, type PrebuiltPack, type PrebuiltPacks } from './loaded-pack.ts';
 import { envelopeSchema, ruleSchema } from './pack-schema.ts';
 import { YamlSource, nearest } from './yaml-source.ts';
 
-export interface LoadedPack {
-  name: string;
-  version: string;
-  description: string;
-  path: string;
-  sha256: string;
-  rules: Rule[];
-  /** Pack-level sections the rule kinds read, by key. */
-  sections: Record<string, unknown>;
-  /** file:line:column of each rule's id, in rule order. */
-  ruleLocations: string[];
-}
-
-/** The folder of default packs. */
-export const DEFAULT_RULES_DIR = new URL('../../rules/', import.meta.url).pathname;
+export { DEFAULT_RULES_DIR, PREBUILT_PACKS_PATH, packFiles, type LoadedPack, type PrebuiltPack, type PrebuiltPacks };
 
 // Schemas are compiled when first needed, each kind's only if a pack uses it: compiling them
 // all at import time cost every command, --help included, about 150 ms.
 let ajv: Ajv | undefined;
-const compile = (schema: object) => (ajv ??= new Ajv({ allErrors: true, strict: false })).compile(schema);
+const compile = (schema: object) => (ajv ??= new (ajvPackage().Ajv)({ allErrors: true, strict: false })).compile(schema);
 const ENVELOPE = envelopeSchema(RULE_KINDS);
 let envelopeValidator: ValidateFunction | undefined;
 const validateEnvelope = (data: unknown) => (envelopeValidator ??= compile(ENVELOPE))(data);
@@ -38,28 +25,32 @@ function ruleValidator(kind: (typeof RULE_KINDS)[number]): ValidateFunction {
   return v;
 }
 
-/** The YAML packs in a folder (not its sub-folders), sorted; a file is itself. */
-export function packFiles(path: string): string[] {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw new UserError(`${path}: no such rule pack or folder`);
+/**
+ * The prebuilt form of packs, for the build: each pack loaded and validated as usual, and kept
+ * only if it comes back from JSON exactly as loaded (so the fast path can never differ).
+ */
+export function prebuildPacks(paths: string[]): PrebuiltPacks {
+  const out: PrebuiltPacks = {};
+  for (const pack of loadPacks(paths, {})) {
+    const prefix = `${pack.path}:`;
+    if (!pack.ruleLocations.every((l) => l.startsWith(prefix))) continue;
+    const { path: _path, sha256, ...rest } = pack;
+    const entry: PrebuiltPack = { ...rest, ruleLocations: pack.ruleLocations.map((l) => l.slice(prefix.length)) };
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(entry)), entry)) out[sha256] = entry;
   }
-  if (!stat.isDirectory()) return [path];
-  return readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f));
+  return out;
 }
 
 /**
  * Loads and validates packs. All problems in all packs are collected, then thrown together as
  * one UserError with a `file:line:column: key: problem` line each.
  */
-export function loadPacks(paths: string[]): LoadedPack[] {
+export function loadPacks(paths: string[], prebuilt: PrebuiltPacks = prebuiltPacks()): LoadedPack[] {
   const problems: string[] = [];
   const packs: LoadedPack[] = [];
   const seen = new Map<string, string>();
   for (const path of paths.flatMap(packFiles)) {
-    const pack = loadPack(path, problems);
+    const pack = fromPrebuilt(path, prebuilt) ?? loadPack(path, problems);
     if (!pack) continue;
     pack.rules.forEach((rule, i) => {
       const first = seen.get(rule.id);

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
-import { closest } from '../text/closest.ts';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from '../model/lazy-packages.ts';
+import { nearest } from '../text/closest.ts';
 import { STANDARDS } from '../model/standards.ts';
 import { describeCode } from '../model/errors.ts';
 
-export const MAX_YAML_BYTES = 1024 * 1024;
+import { MAX_YAML_BYTES } from './yaml-limits.ts';
+
+export { MAX_YAML_BYTES, nearest };
 const MAX_ALIASES = 50;
 const MAX_DEPTH = 20;
 
@@ -36,6 +39,7 @@ export class YamlSource {
       problems.push(`${path}: the ${what} is ${bytes.length} bytes; ${what}s larger than ${MAX_YAML_BYTES} bytes are refused`);
       return;
     }
+    const { LineCounter, parseDocument } = yamlPackage();
     const lines = new LineCounter();
     const doc = parseDocument(bytes.toString('utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const source = new YamlSource(path, doc, lines, bytes);
@@ -74,6 +78,7 @@ export class YamlSource {
   /** Where a key of the mapping at `path` is written. */
   locateKey(path: YamlPath, key: string): string {
     const parent = path.length ? this.doc.getIn(path, true) : this.doc.contents;
+    const { isMap, isScalar } = yamlPackage();
     if (isMap(parent)) {
       const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
       if (pair && isScalar(pair.key) && pair.key.range) return this.at(pair.key.range[0]);
@@ -119,10 +124,6 @@ export class YamlSource {
     if (anyOfDescription) out.add(this.problem(base, "a rule needs a 'description' or a 'docs' link"));
     return [...out];
   }
-}
-
-export function nearest(value: string, options: string[]): string | undefined {
-  return closest(options, [value], (s) => s.toLowerCase());
 }
 
 export function label(path: YamlPath): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document } from 'yaml';
+import { ajvPackage, yamlPackage } from '../model/lazy-packages.ts';
 import { UserError } from '../model/errors.ts';
 import { DISMISSAL_REASONS, REVIEW_DECISIONS, type DismissalReason, type ReviewDecision } from '../model/flag.ts';
 import type { Report, ReviewEntry } from './build-report.ts';
@@ -85,7 +86,7 @@ const validators = new Map<number, ValidateFunction>();
 /** Compiled when a reviewed file is read, not when the module is imported. */
 function validatorFor(version: 1 | 2): ValidateFunction {
   let v = validators.get(version);
-  if (!v) validators.set(version, (v = new Ajv({ allErrors: true }).compile(version === 1 ? SCHEMA_V1 : SCHEMA_V2)));
+  if (!v) validators.set(version, (v = new (ajvPackage().Ajv)({ allErrors: true }).compile(version === 1 ? SCHEMA_V1 : SCHEMA_V2)));
   return v;
 }
 
@@ -127,6 +128,7 @@ export function readReviewed(path: string, option: string | null = '--reviewed')
 
 /** Parses the text of a reviewed-flags file; `path` is used in messages only. */
 export function parseReviewed(text: string, path: string): ReviewEntry[] {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length) {

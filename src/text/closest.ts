@@ -18,3 +18,8 @@ export function closest(candidates: string[], targets: string[], normalise: (s: 
   }
   return best;
 }
+
+/** The option most like a value that is not one of them (a misspelt key, kind or rule id). */
+export function nearest(value: string, options: string[]): string | undefined {
+  return closest(options, [value], (s) => s.toLowerCase());
+}
