@@ -57,6 +57,8 @@ const AUXILIARIES = words("has have had having can could will would may might mu
 const POSSESSIVES = words('his her their its my our your');
 const NP_INSIDE = words('N PROPN ADJ NUM POS DET');
 const TITLES = words('mr mrs ms miss dr mx');
+/** Words for family members that records use as names ("Mum was aggressive"), whatever the packs' lists say. */
+const KIN = words('mum mummy mam mom dad daddy mother father nan nana nanna gran granny grandma grandad granddad grandmother grandfather stepdad stepmum');
 const NOT_PEOPLE = words('it this that these those there which what something anything everything nothing');
 const DETERMINERS = words('the a an this these those some any each every both no all another either neither');
 const PRONOUNS = words('i you he she it we they him them me us himself herself themselves who whom which someone everyone anyone somebody nobody');
@@ -295,7 +297,7 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   const t = T[h];
   const w = t.lower.replace(/['’]s$/, '');
   if (NOT_PEOPLE.has(w)) return 'unknown';
-  if (t.cat === 'PRON' || POSSESSIVES.has(w) || lists.people.has(w) || lists.people.has(singular(w))) return 'person';
+  if (t.cat === 'PRON' || POSSESSIVES.has(w) || KIN.has(w) || lists.people.has(w) || lists.people.has(singular(w))) return 'person';
   const pair = h > 0 ? `${T[h - 1].lower} ${w}` : '';
   // A compound whose first noun is a person or theirs: "the family set-up", "the parent-child dynamic".
   if (h > 0 && T[h - 1].cat === 'N' && lists.people.has(T[h - 1].lower)) return 'personal';

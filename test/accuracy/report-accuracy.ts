@@ -95,46 +95,61 @@ if (sharedCorporaPresent()) {
   }
 }
 
-/** Scores a staleness set written blind (cases.csv, expected.csv) and prints its table. */
-async function printStalenessSet(dir: string, title: string, asOf: string, showErrors: boolean): Promise<void> {
+/**
+ * Scores a staleness set written blind (cases.csv, expected.csv) and prints its table. A set split
+ * by case number (odd cases for development, even held out) prints its development half, and its
+ * held-out half only with --held-out (never with its errors).
+ */
+async function printStalenessSet(dir: string, title: string, asOf: string, showErrors: boolean, split = false): Promise<void> {
   const { existsSync } = await import('node:fs');
   if (!existsSync(`${dir}/cases.csv`)) return;
-  const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, () => true, (file) => auditJson([file], ['--as-of', asOf]), dir.replace(/\W+/g, '-'));
+  const halves: ('all' | 'odd' | 'even')[] = !split ? ['all'] : process.argv.includes('--held-out') ? ['odd', 'even'] : ['odd'];
   console.log(`\n${dir} (${title})`);
-  console.log('| cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  console.log(`| ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
-  if (showErrors) {
-    for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
-    for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
-    for (const u of s.unexpected) console.log(`unexpected ${u.record_id}: ${u.text}`);
+  console.log(`| ${split ? 'half | ' : ''}cases | stale claims | found | naming the event record | precision | recall | traps fired | other flags |`);
+  console.log(`|${split ? '---|' : ''}---|---|---|---|---|---|---|---|`);
+  for (const half of halves) {
+    const keep = (caseId: string) => half === 'all' || (Number(caseId.replace(/\D/g, '')) % 2 === 1) === (half === 'odd');
+    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, keep, (file) => auditJson([file], ['--as-of', asOf]), `${dir.replace(/\W+/g, '-')}-${half}`);
+    const name = half === 'odd' ? 'development (odd) | ' : half === 'even' ? 'held-out (even) | ' : '';
+    console.log(`| ${name}${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+    if (showErrors && half !== 'even') {
+      for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
+      for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
+      for (const u of s.unexpected) console.log(`unexpected ${u.record_id}: ${u.text}`);
+    }
   }
 }
 
 // Ours, written without sight of the rules; the first and third sets were used for development,
-// the second is held out as a whole and printed only with --held-out (never with its errors).
+// the second is held out as a whole and printed only with --held-out (never with its errors); the
+// fourth (blind5) is split by case number.
 await printStalenessSet('fixtures/staleness-blind', 'ours, written without sight of the rules', '2026-01-01', verbose);
 await printStalenessSet('fixtures/staleness-blind3', 'written blind, used for development', '2027-06-30', verbose);
 if (process.argv.includes('--held-out')) await printStalenessSet('fixtures/staleness-blind2', 'written blind, held out as a whole', '2027-06-30', false);
+await printStalenessSet('fixtures/staleness-blind5', 'written blind; odd cases development, even cases held out', '2027-06-30', verbose, true);
 
-{
-  // Written blind (fixtures/blind4/README.md): odd ids for development, even ids held out.
+/** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
+async function printBlindLabelSet(dir: string): Promise<void> {
   const { readFileSync } = await import('node:fs');
   const { parse } = await import('csv-parse/sync');
   const halves = process.argv.includes('--held-out') ? ['odd', 'even'] : ['odd'];
-  console.log('\nfixtures/blind4 (written blind; odd ids development, even ids held out)');
+  console.log(`\n${dir} (written blind; odd ids development, even ids held out)`);
   console.log('| half | sentences | asserted P / R | status agreement | not-a-label flagged | decisions | no-reasons P / R |');
   console.log('|---|---|---|---|---|---|---|');
   for (const half of halves) {
     const keep = (id: string) => (Number(id.slice(1)) % 2 === 1) === (half === 'odd');
-    const { scores: l } = scoreSharedLabels(readLabelCsv('fixtures/blind4/labels.csv').filter((r) => keep(r.id)));
-    const rows = (parse(readFileSync('fixtures/blind4/decisions.csv', 'utf8'), { columns: true }) as { id: string; has_reasons: string; text: string }[])
+    const { scores: l } = scoreSharedLabels(readLabelCsv(`${dir}/labels.csv`).filter((r) => keep(r.id)));
+    const rows = (parse(readFileSync(`${dir}/decisions.csv`, 'utf8'), { columns: true }) as { id: string; has_reasons: string; text: string }[])
       .filter((r) => keep(r.id))
       .map((r) => ({ id: r.id, hasReasons: r.has_reasons === 'yes', text: r.text }));
     const { score: d } = scoreDecisions(rows);
     console.log(`| ${half === 'odd' ? 'development (odd)' : 'held-out (even)'} | ${l.rows} | ${pct(l.asserted.precision)} / ${pct(l.asserted.recall)} | ${pct(l.agreement)} | ${l.notALabelFlagged} of ${l.notALabelRows} | ${rows.length} | ${pct(d.precision)} / ${pct(d.recall)} |`);
   }
 }
+
+// Written blind (fixtures/blind4/README.md, fixtures/blind6/README.md).
+await printBlindLabelSet('fixtures/blind4');
+await printBlindLabelSet('fixtures/blind6');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
