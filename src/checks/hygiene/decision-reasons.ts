@@ -303,7 +303,7 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
   if (c.facts) {
     for (const f of reader.statements(c.facts).filter(counts)) {
       if (f.status !== 'asserted' && f.status !== 'evidenced') continue;
-      if (aside(f.sentence)) continue;
+      if (aside(f.sentence) || matches(c.process, f.sentence.text)) continue;
       // Not the decision's own sentence ("Request refused;"): sentences end at a semicolon, and a
       // record known as a decision by its type states it first, unless a full stop ends that
       // sentence and another follows ("Her results have been negative for a year. Testing ends.").

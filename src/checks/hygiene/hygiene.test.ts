@@ -157,6 +157,19 @@ describe('decision-reasons', () => {
     expect(flagged(text, 'Management Decision')).toEqual([span]);
   });
 
+  it.each([
+    ['Decision: close. Mum was upset when told and said she will complain.', 'Decision: close.'],
+    ['Plan to continue. The core group met on 03/03 and all members attended.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Agreed to close. Mum has been given the number for the family hub.', 'Agreed to close.'],
+  ])('does not take the family’s reaction, the meeting or signposting for a reason: “%s”', (text, span) => {
+    expect(flagged(text, 'Management Decision')).toEqual([span]);
+  });
+
+  it('reads “given” as a cause, not as something handed over', () => {
+    expect(flagged('Contact stays supervised, given the father’s arrest for assault last week.', 'Management Decision')).toEqual([]);
+    expect(flagged('Case closed; he was given bus tokens.', 'Management Decision')).toEqual(['Case closed;']);
+  });
+
   it('reads an opening “NFA” as a decision in a record of any type', () => {
     expect(flagged('NFA. See the MASH log.')).toEqual(['NFA.']);
     expect(flagged('NFA – the caller confirmed the bruise was from a fall at football that the coach saw.')).toEqual([]);
