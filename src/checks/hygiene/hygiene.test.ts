@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { Rule } from '../rule-kind.ts';
 import { findKind } from '../index.ts';
+import { clauseMood } from './decision-reasons.ts';
 import { CheckTester, defaultRule, spanText } from '../../../test/support/check-tester.ts';
 
 /** Records of Amy Fenton's (born 10/03/2016, female), with whatever the test changes; checks as of 30/06/2025. */
@@ -127,8 +128,74 @@ describe('decision-reasons', () => {
     expect(flagged(text, 'Management Decision')).toEqual([]);
   });
 
+  // Issue #15: reasons with no connective, and reasons that say nothing. Our own wording, in several registers.
+  it.each([
+    ['Step-down agreed. Mr Okoro has finished the anger management course and the twins have a place at the breakfast club.'],
+    ['The IRO proposed long-term fostering for Kai. His mother has missed every contact since May and no relative has come forward.'],
+    ['Agreed not to convene a conference; the injury was caused by a fall that two teachers saw.'],
+    ['Overnight stays to stop for now: Ruby has come back from each stay hungry and without her inhaler.'],
+    ['Outcome: family support rather than a child in need plan, since the difficulty is mainly about money and no school has raised a worry.'],
+    ['Grandparents have both been admitted to hospital after the crash. Emergency foster placement agreed for tonight.'],
+  ])('leaves a decision whose reason is a circumstance in the next sentence or after a colon, a semicolon or causal “since”: “%s”', (text) => {
+    expect(flagged(text, 'Management Decision')).toEqual([]);
+  });
+
+  it.each([
+    ['NFA – refer to front door notes.', 'NFA – refer to front door notes.'],
+    ['No further action; see the duty log.', 'No further action;'],
+    ['Assessment closed as the statutory timescale has run out.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Referral not taken by the front door as the details did not meet the criteria for CSC.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Placement with the aunt agreed, as this best suits Kai’s needs.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Petition to change the plan rejected; the outcome stands as written.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Decision: close. This note was written late because the server was down all week.', 'Decision: close.'],
+    ['Closure agreed. Letter to the family to be sent by the duty worker tomorrow.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Closure agreed. Family told by phone.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Transfer agreed; joint handover visit next Tuesday with the new worker.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Panel agreed to close. All the relevant matters have been taken into account.', 'Panel agreed to close.'],
+    ['Contact stays at the family centre since the last review.', 'This Management Decision record states a decision but gives no reasons for it'],
+  ])('flags a decision whose only reason is a pointer, a procedure, its own wording, a plan or a note about the record: “%s”', (text, span) => {
+    expect(flagged(text, 'Management Decision')).toEqual([span]);
+  });
+
+  it.each([
+    ['Decision: close. Mum was upset when told and said she will complain.', 'Decision: close.'],
+    ['Plan to continue. The core group met on 03/03 and all members attended.', 'This Management Decision record states a decision but gives no reasons for it'],
+    ['Agreed to close. Mum has been given the number for the family hub.', 'Agreed to close.'],
+  ])('does not take the family’s reaction, the meeting or signposting for a reason: “%s”', (text, span) => {
+    expect(flagged(text, 'Management Decision')).toEqual([span]);
+  });
+
+  it('reads “given” as a cause, not as something handed over', () => {
+    expect(flagged('Contact stays supervised, given the father’s arrest for assault last week.', 'Management Decision')).toEqual([]);
+    expect(flagged('Case closed; he was given bus tokens.', 'Management Decision')).toEqual(['Case closed;']);
+  });
+
+  it('reads an opening “NFA” as a decision in a record of any type', () => {
+    expect(flagged('NFA. See the MASH log.')).toEqual(['NFA.']);
+    expect(flagged('NFA – the caller confirmed the bruise was from a fall at football that the coach saw.')).toEqual([]);
+  });
+
   it('does not take a denied reason for a reason', () => {
     expect(flagged('Decision: close. No reasons for the decision were given at the meeting.', 'Management Decision')).toEqual(['Decision: close.']);
+  });
+});
+
+describe('clauseMood (decision-reasons)', () => {
+  it.each([
+    ['Mr Okoro has finished the course', 'state'],
+    ['the allegation concerns an event in 1998', 'state'],
+    ['the nurse examined both twins', 'state'],
+    ['she knows whom to call', 'state'],
+    ['the doctor found a healed fracture', 'state'],
+    ['Letter to the family to be sent tomorrow', 'plan'],
+    ['the review will take place in June', 'plan'],
+    ['To be looked at again if anything changes', 'plan'],
+    ['joint handover visit next Tuesday with the new worker', null],
+    ['Family told by phone', null],
+    ['Family informed by letter', null],
+    ['two nights a month at the respite unit', null],
+  ] as const)('reads “%s” as %s', (clause, mood) => {
+    expect(clauseMood(clause)).toBe(mood);
   });
 });
 
