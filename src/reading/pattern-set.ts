@@ -118,9 +118,18 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
     }
     const unsafe = unsafePatternReason(source);
     if (unsafe) problems.push({ key: at, message: `pattern refused: ${unsafe}` });
+    else if (endsInSpace(p)) problems.push({ key: at, message: 'pattern ends in a space: matched as whole words, it can only match before punctuation (put the space inside the lookahead)' });
   });
   return problems;
 }
+
+/** A pattern whose matched words end in a space, before any lookarounds ("…due to (?!her)"): whole-word matching makes it fail before a letter. */
+function endsInSpace(pattern: string): boolean {
+  let p = pattern;
+  for (let m = TRAILING_LOOKAROUND.exec(p); m; m = TRAILING_LOOKAROUND.exec(p)) p = p.slice(0, m.index);
+  return p !== pattern && / $/.test(p);
+}
+const TRAILING_LOOKAROUND = /\(\?<?[!=](?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)$/;
 
 /** A terms/patterns block as one global, any-case, whole-word regex; null when it is empty. */
 export function compilePatternSpec(spec: PatternSpec | undefined, words?: WordLists): RegExp | null {
