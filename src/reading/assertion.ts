@@ -113,7 +113,7 @@ export interface SentenceCues {
   clauseBreaks: number[];
   /** The sentence ends at a semicolon: the next one is another statement of the same sentence. */
   semicolon: boolean;
-  /** The sentence speaks of someone already named (he, she, his, her, they…). */
+  /** The sentence speaks of someone already named (he, she, his, her, they…), or opens with when something happened. */
   refersBack: boolean;
   /** Every word of evidence against an earlier use, whether or not the sentence points back at one. */
   againstAll: { start: number; text: string }[];
@@ -166,7 +166,8 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     question,
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
     semicolon: /;\s*$/.test(sentence),
-    refersBack: /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence),
+    // (Or it opens with when something happened: "…non-compliant; on 22/04 at 21:00 PC Orr found…" gives the instance.)
+    refersBack: /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence) || /^\s*(?:on|at|during|in) (?:\d{1,2}[/.]\d{1,2}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|my (?:visit|last visit))/.test(sentence),
     get frames() {
       return (frames ??= readFrames(sentence, cues.frames));
     },

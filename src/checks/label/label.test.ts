@@ -153,6 +153,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ["The YOT worker's report to the court calls Mr Pell uncooperative.", 'attributed'],
     // Records cited in a bracket, and the writer's own contemporaneous notes, are sources.
     ['Her lifestyle is chaotic: four addresses in six months (housing and GP records).', 'evidenced'],
+    // After a semicolon, a clause that opens with when something happened gives the instance.
+    ['Mr Dyer has been non-compliant with the written agreement; on 03/02/2025 PC Lamb found him at the flat at midnight.', 'evidenced'],
+    // An earlier label, and later evidence against it.
+    ['Ms Pike was flagged as disengaged in the 2024 review, but the clinic has since confirmed that its letters went to the wrong address.', 'refuted'],
     // A question takes a person described in passing as given; it asks about a predicate.
     ['Who visits an aggressive father who works nights?', 'asserted'],
     ['The team should visit her volatile partner in pairs.', 'asserted'],
