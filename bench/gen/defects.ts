@@ -124,10 +124,17 @@ export const STALE_PLANTS: readonly StalePlant[] = [
     ],
     claims: ['[Mother] has not engaged with a parenting course.', '[Mother] has not completed a parenting programme.', '[Mother] has not attended a parenting course.'],
   },
+  // A test answers a claim about the substance it tested for: a hair test negative for cocaine
+  // and cannabis says nothing of drinking.
   {
     rule: 'staleness.negative-substance-test',
-    event: ['[Mother]\'s hair strand test came back negative for cocaine and cannabis.', 'The hair strand test results for [mother] were negative for alcohol over the six months tested.'],
-    claims: ['[Mother] continues to use cannabis.', '[Mother] is still drinking heavily.', '[Mother] continues to drink during the day.'],
+    event: ['[Mother]\'s hair strand test came back negative for cocaine and cannabis.'],
+    claims: ['[Mother] continues to use cannabis.', '[Mother] is still smoking cannabis every day.'],
+  },
+  {
+    rule: 'staleness.negative-substance-test',
+    event: ['The hair strand test results for [mother] were negative for alcohol over the six months tested.'],
+    claims: ['[Mother] is still drinking heavily.', '[Mother] continues to drink during the day.'],
   },
   {
     rule: 'staleness.parents-separated',

@@ -218,6 +218,11 @@ export class EntryFinder {
   find(text: string): string | null {
     return this.forms.find((f) => f.re.test(text))?.key ?? null;
   }
+
+  /** Every entry a text names, each once, longest wording first. */
+  findAll(text: string): string[] {
+    return [...new Set(this.forms.filter((f) => f.re.test(text)).map((f) => f.key))];
+  }
 }
 
 export function normalise(text: string): string {

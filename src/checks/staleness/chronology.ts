@@ -22,6 +22,11 @@ export interface Found {
   person: Person | null;
   /** For `same` rules: the entry of each named word list the statement names (null: none). */
   entries: Record<string, string | null>;
+  /**
+   * For `same` rules: every entry of each list the statement names, in its words or, when they
+   * name none, in its sentence (an event) or clause (a claim): "negative for cocaine and cannabis".
+   */
+  entrySets?: Record<string, string[]>;
   /** Kept for claims only, to build the flag. */
   record?: CanonicalRecord;
   /** A claim's matched words in the record, whose status is read only when it could be stale. */
@@ -36,7 +41,11 @@ export function compareFound(a: Found, b: Found): number {
 /** Two statements can be about the same thing: the same person and the same word-list entries, where both are known. */
 export function compatible(a: Found, b: Found, names?: NameBook): boolean {
   if (!samePerson(a.person, b.person, names)) return false;
-  return Object.keys(a.entries).every((k) => !a.entries[k] || !b.entries[k] || a.entries[k] === b.entries[k]);
+  return Object.keys(a.entries).every((k) => {
+    const x = a.entrySets?.[k] ?? (a.entries[k] ? [a.entries[k]!] : []);
+    const y = b.entrySets?.[k] ?? (b.entries[k] ? [b.entries[k]!] : []);
+    return !x.length || !y.length || x.some((e) => y.includes(e));
+  });
 }
 
 /** A claim that an earlier event has made out of date, and the earliest such event. */

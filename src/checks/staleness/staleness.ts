@@ -224,6 +224,13 @@ class StalenessCheck implements Check {
       quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
       person: c.rule.same_person ? (this.people.find(s.sentence, s.start, s.end) ?? (role === 'event' ? this.personAround(reader, s) : null)) : null,
       entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
+      entrySets: Object.fromEntries(
+        c.entries.map((e) => {
+          const own = e.finder.findAll(s.text);
+          const around = role === 'claim' ? record.text.slice(clause.start, clause.end) : s.sentence.text;
+          return [e.name, own.length ? own : e.finder.findAll(around)];
+        }),
+      ),
       ...(role === 'claim' && { record, match: { start: s.start, end: s.end } }),
     };
   }
