@@ -158,8 +158,8 @@ class StalenessCheck implements Check {
 
   record(record: CanonicalRecord): FlagDraft[] {
     let reader: TextReader | null = null;
-    // Names are read from records that may hold a statement, and from any record that gives a
-    // nickname ("Jessica ("Jess") Lowe", "known as Jess"), wherever in the case it stands.
+    // Names are read from records that hold a statement about someone, and from any record that
+    // gives a nickname ("Jessica ("Jess") Lowe", "known as Jess"), wherever in the case it stands.
     let namesRead = false;
     const readNames = () => {
       namesRead = true;
@@ -177,7 +177,6 @@ class StalenessCheck implements Check {
       };
       if (!could.event && !could.claim && !could.reversal && !could.current) continue;
       reader ??= new TextReader(record.text, this.cues);
-      if (!namesRead && c.rule.same_person) readNames();
       const events = could.event ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status)) : [];
       // Claims are kept unread: their status is read in finish(), and only in a case where an event
       // of the rule came first, since no other claim can be stale (most are never read at all).
@@ -191,6 +190,8 @@ class StalenessCheck implements Check {
         .filter((s) => EVENT_STATUSES.includes(s.status) && !claimed.some((k) => k.start < s.end && s.start < k.end));
       // A record that documents the event is up to date about it: its other words are not claims.
       const claims = events.length ? [] : claimed;
+      // Names matter only where a statement about someone was found.
+      if (!namesRead && c.rule.same_person && (events.length || reversals.length || claims.length)) readNames();
       const list = this.list(record.case_id, c.rule.id);
       const found = events.map((s) => this.found('event', s, record, c, reader!));
       // One record's event is about one person: "the PNC record has been amended and Mr Reid
