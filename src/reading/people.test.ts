@@ -53,3 +53,17 @@ describe('people: one person or two', () => {
     expect(samePerson({ sex: 'female', surname: null }, { sex: null, surname: null, given: 'jess' }, book)).toBe(true);
   });
 });
+
+describe('people: what the records say of a given name', () => {
+  it('learns its sex from a title or a parent’s role in brackets, and keeps two women apart from a man', () => {
+    const book = new NameBook();
+    book.add('Present: Ms Kerry-Ann Doyle, Liam (father), Mr Sean Doyle.');
+    expect(book.sexOf('kerry-ann')).toBe('female');
+    expect(book.sexOf('liam')).toBe('male');
+    expect(samePerson({ sex: null, surname: 'doyle', given: 'kerry-ann' }, { sex: 'male', surname: 'doyle' }, book)).toBe(false);
+  });
+
+  it('reads a title only with its capital', () => {
+    expect(who('The letter says she did not miss a single test.', 'test')).toMatchObject({ sex: 'female', word: 'she' });
+  });
+});

@@ -58,6 +58,10 @@ const NAME = /(?<![\p{L}\p{N}_'’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\
 /** What stands after a name used of a person: a possessive, a verb, a dash or colon (a list of results), a comma or "and". */
 const AFTER_NAME =
   /^(?:['’]s(?![\p{L}])|\s+(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
+/** A title before a given name and a surname, or a parent's role in brackets after a given name. */
+const SEXED =
+  /(?:\b(Mr|Ms|Mrs|Miss) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) \p{Lu}[\p{L}'’-]+|\b(?<![\p{L}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?: \p{Lu}[\p{L}'’-]+)? \((mother|mum|father|dad|stepfather|stepmother|grandmother|grandfather|maternal grandmother|paternal grandmother|maternal grandfather|paternal grandfather|aunt|uncle)\b)/gu;
+const FEMALE_ROLE = /^(?:mother|mum|stepmother|grandmother|maternal grandmother|paternal grandmother|aunt)$/;
 const KNOWN_AS = /(\p{Lu}[\p{Ll}]+)(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:known as|called|aka)\s+["“'‘]?(\p{Lu}[\p{Ll}]+)/gu;
 
 /**
@@ -69,8 +73,17 @@ const KNOWN_AS = /(\p{Lu}[\p{Ll}]+)(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:known as|c
 export class NameBook {
   private readonly surnames = new Map<string, string>();
   private readonly groups = new Map<string, Set<string>>();
+  private readonly sexes = new Map<string, Sex | null>();
 
   add(text: string): void {
+    // A given name's sex, where the records give it: a title before it ("Ms Kerry-Ann Doyle"), or
+    // a role in brackets after it ("Kerry-Ann (mother)"). Two different answers leave it unknown.
+    for (const m of allMatches(SEXED, text)) {
+      const sex: Sex = /^(?:Ms|Mrs|Miss)$/.test(m[1] ?? '') || FEMALE_ROLE.test(m[4] ?? '') ? 'female' : 'male';
+      const given = (m[2] ?? m[3]).toLowerCase();
+      const known = this.sexes.get(given);
+      this.sexes.set(given, known === undefined || known === sex ? sex : null);
+    }
     for (const m of nameMatches(text)) {
       const given = m[1].toLowerCase();
       const nick = m[2]?.toLowerCase();
@@ -86,6 +99,15 @@ export class NameBook {
 
   surnameOf(given: string): string | null {
     return this.surnames.get(given) ?? null;
+  }
+
+  /** The sex the records give a given name (or any of its nicknames), if they give one. */
+  sexOf(given: string): Sex | null {
+    for (const name of this.groups.get(given) ?? [given]) {
+      const sex = this.sexes.get(name);
+      if (sex) return sex;
+    }
+    return null;
   }
 
   /** One name for a given name and its nicknames (the first in alphabetical order). */
@@ -186,6 +208,8 @@ export class PersonFinder {
     const out: { at: number; length: number; person: Person }[] = [];
     const titled: [number, number][] = [];
     for (const m of allMatches(this.regex!, text)) {
+      // A title is one only with its capital ("Miss Reid", not "did not miss a day").
+      if (TITLES.has(m[0].toLowerCase()) && !/^\p{Lu}/u.test(m[0])) continue;
       const named = surnameAfter(m[0], text.slice(m.index! + m[0].length));
       const relative = this.isRelative(m[0], text, m.index!);
       const person: Person = { sex: this.sexOf.get(key(m[0])) ?? null, surname: named?.surname ?? null, relative, word: m[0] };
@@ -226,7 +250,9 @@ export class PersonFinder {
 export function samePerson(a: Person | null, b: Person | null, names?: NameBook): boolean {
   // A statement that names nobody is taken to be about a parent: it may match anyone but a named relative.
   if (!a || !b) return !(a ?? b)?.relative;
-  if (a.sex && b.sex && a.sex !== b.sex) return false;
+  const sexA = a.sex ?? (a.given ? (names?.sexOf(a.given) ?? null) : null);
+  const sexB = b.sex ?? (b.given ? (names?.sexOf(b.given) ?? null) : null);
+  if (sexA && sexB && sexA !== sexB) return false;
   if ((a.relative ?? false) !== (b.relative ?? false)) return false;
   const surnameA = a.surname ?? (a.given ? (names?.surnameOf(a.given) ?? null) : null);
   const surnameB = b.surname ?? (b.given ? (names?.surnameOf(b.given) ?? null) : null);

@@ -66,6 +66,11 @@ export class TenseReader {
     const before = sentence.slice(from, start);
     const stretch = sentence.slice(from, to);
     if (matches(this.past, stretch)) return false;
-    return matches(this.premise, before) || matches(this.present, stretch);
+    if (matches(this.premise, before) || matches(this.present, stretch)) return true;
+    // A stretch with no word of time may be a subject cut off by an apposition ("Her care
+    // coordinator, Jo, will let us know…"): the time is in the stretches that follow it.
+    const rest = sentence.slice(to);
+    const next = rest.split(/[;:()–—]|\s-\s/)[0].split(',').slice(0, 3).join(',');
+    return !matches(this.past, next) && matches(this.present, next);
   }
 }

@@ -61,20 +61,28 @@ export interface StaleClaim {
  */
 export function staleClaims(found: Found[], names?: NameBook): StaleClaim[] {
   const sorted = [...found].sort(compareFound);
-  const out: StaleClaim[] = [];
-  const flagged = new Set<string>();
+  const byRecord = new Map<string, StaleClaim>();
   for (const claim of sorted.filter((f) => f.role === 'claim')) {
-    // One finding per record is enough: its first out-of-date claim.
-    if (flagged.has(claim.record_id)) continue;
     const before = sorted.filter((f) => f.role !== 'claim' && compatible(f, claim, names) && (compareFound(f, claim) < 0 || (f.role === 'reversal' && f.record_id === claim.record_id)));
     const lastReversal = before.filter((f) => f.role === 'reversal').pop();
     const events = before.filter((f) => f.role === 'event' && (!lastReversal || compareFound(f, lastReversal) > 0));
-    if (events.length) {
-      out.push({ claim, event: events[0] });
-      flagged.add(claim.record_id);
+    if (!events.length) continue;
+    // One finding per record is enough: its first out-of-date claim, unless a later one names the
+    // event's person where the first names nobody or someone not known to be them.
+    const kept = byRecord.get(claim.record_id);
+    if (!kept || (!namedAlike(kept.claim.person, kept.event.person, names) && namedAlike(claim.person, events[0].person, names))) {
+      byRecord.set(claim.record_id, { claim, event: events[0] });
     }
   }
-  return out;
+  return [...byRecord.values()].sort((a, b) => compareFound(a.claim, b.claim) || a.claim.start - b.claim.start);
+}
+
+/** Two statements name the same person outright: one surname, or one given name (or its nickname). */
+function namedAlike(a: Person | null, b: Person | null, names?: NameBook): boolean {
+  if (!a || !b) return false;
+  if (a.surname && b.surname) return a.surname === b.surname;
+  if (a.given && b.given) return names ? names.same(a.given, b.given) : a.given === b.given;
+  return false;
 }
 
 export function buildTimeline(caseId: string, rule: string, found: Found[], stale: StaleClaim[]): StalenessTimeline {
