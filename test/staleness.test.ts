@@ -41,6 +41,7 @@ describe('staleness fixtures', () => {
       ['FX-103', 'staleness.fii-excluded', 'error', ['FX-102'], "Ms Barnes is exaggerating Theo's symptoms to keep him off school"],
       ['FX-202', 'staleness.fii-excluded', 'error', ['FX-201'], 'Mother continues to seek unnecessary medical attention for Amelia'],
       ['FX-302', 'staleness.fii-excluded', 'error', ['FX-301'], "Ms Hale is making up Lacey's seizures to get attention from professionals"],
+      ['PO-702', 'staleness.plan-or-order-ended', 'warning', ['PO-701'], 'under the supervision order'],
       ['RH-103', 'staleness.returned-home', 'warning', ['RH-102'], 'Riley is still looked after'],
       ['RH-202', 'staleness.returned-home', 'warning', ['RH-201'], 'Maisie is a looked after child'],
       ['RH-302', 'staleness.returned-home', 'warning', ['RH-301'], 'Kian continues to live with his foster carers in Wakefield'],

@@ -12,6 +12,7 @@ import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline 
 import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
 import { clauseAround } from '../../reading/clause.ts';
 import { TENSE_SECTION_SCHEMA, TenseReader, type TenseWords } from '../../reading/tense.ts';
+import { statedDates } from '../../reading/stated-dates.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 
 /** Where a statement must sit: one of these within its sentence, the two before or the one after. */
@@ -39,6 +40,14 @@ export interface StalenessRule extends Rule {
 /** The placeholders a `finding` template may use. */
 export const FINDING_FIELDS = ['record_id', 'record_date', 'claim', 'event_record_id', 'event_date', 'event'] as const;
 export const DEFAULT_FINDING = 'Record {record_id} ({record_date}) states “{claim}”, but record {event_record_id} ({event_date}) documents “{event}”.';
+
+/** The line of a text that ends at `end`, from its start. */
+const lineTo = (text: string, end: number) => text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+/** A date that leads a line, as in a chronology ("05/09/2023 — …", "14 March 2023: …"). */
+const LEADING_DATE = /^\s*(?:[-•*]\s*)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})(?=\s*[-–—:,]|\s)/;
+
+/** "since 2019": a state that goes on, not a date in the past the statement is about. */
+const SINCE = /\bsince\b[^,;.]*/gi;
 
 /** A nickname may be given here: a quoted name in brackets, or "known as". */
 const NICKNAME_HINT = /\(["“'‘]\p{Lu}|\b(?:known as|aka)\s/u;
@@ -232,6 +241,11 @@ class StalenessCheck implements Check {
           return [e.name, own.length ? own : e.finder.findAll(around)];
         }),
       ),
+      // A reversal's date is any its line states; a claim's only one that leads its line, as in a
+      // chronology ("05/09/2023 — hair strand test positive…"): "has a conviction for affray
+      // arising from an incident in August 2022" is a claim about now.
+      ...(role === 'reversal' && { stated: statedDates(lineTo(record.text, s.sentence.end).replace(SINCE, '')).pop() }),
+      ...(role === 'claim' && { stated: statedDates(LEADING_DATE.exec(lineTo(record.text, s.sentence.end))?.[0] ?? '').pop() }),
       ...(role === 'claim' && { record, match: { start: s.start, end: s.end } }),
     };
   }
