@@ -142,6 +142,8 @@ export function compilePatternSpec(spec: PatternSpec | undefined, words?: WordLi
 export interface SpecMatch {
   index: number;
   text: string;
+  /** Found by a topic and a state ("one room" … "living in"), which say nothing of time themselves. */
+  paired?: true;
 }
 
 /**
@@ -199,7 +201,7 @@ export class SpecFinder {
       const start = Math.min(t.index, best.index);
       const end = Math.max(t.index + t[0].length, best.end);
       if (out.some((m) => m.index < end && start < m.index + m.text.length)) continue;
-      out.push({ index: start, text: text.slice(start, end) });
+      out.push({ index: start, text: text.slice(start, end), paired: true });
     }
     return out.sort((x, y) => x.index - y.index);
   }

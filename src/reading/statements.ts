@@ -9,6 +9,8 @@ export interface Statement {
   start: number;
   end: number;
   text: string;
+  /** Found by a topic and a state, not by a term or pattern (see SpecMatch). */
+  paired?: true;
   status: Status;
   /** The cue that decided the status (null when asserted). */
   cue: string | null;
@@ -112,7 +114,7 @@ export class TextReader {
     for (const m of matches) {
       const i = sentenceAt(this.sentences, m.index);
       if (near && !this.context(i).some((j) => testOnce(near, this.sentences[j].text))) continue;
-      out.push({ start: m.index, end: m.index + m.text.length, text: m.text, sentence: this.sentences[i] });
+      out.push({ start: m.index, end: m.index + m.text.length, text: m.text, sentence: this.sentences[i], ...(m.paired && { paired: true as const }) });
     }
     return out;
   }

@@ -32,4 +32,14 @@ describe('tense: whether a state is spoken of as current', () => {
   ])('not current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(false);
   });
+
+  it('tells a stretch that speaks only of the past', () => {
+    const past = (sentence: string, words: string) => {
+      const at = sentence.indexOf(words);
+      return reader.past(sentence, at, at + words.length);
+    };
+    expect(past('When the family were living in a single room, the children slept in one bed.', 'single room')).toBe(true);
+    expect(past('The family are still living in a single room.', 'single room')).toBe(false);
+    expect(past('The family has been living in a single room since March.', 'single room')).toBe(false);
+  });
 });

@@ -41,19 +41,25 @@ const STRETCH_END = /[,;:()–—]|\s-\s/g;
 
 export class TenseReader {
   private readonly premise: RegExp | null;
-  private readonly past: RegExp | null;
+  private readonly pastWords: RegExp | null;
   private readonly present: RegExp | null;
 
   constructor(sections: TenseWords[]) {
     const join = (key: keyof TenseWords) => [...new Set(sections.flatMap((s) => s[key] ?? []))];
     const compile = (terms: string[]) => (terms.length ? wholeWord([...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')) : null);
     this.premise = compile(join('premise'));
-    this.past = compile(join('past'));
+    this.pastWords = compile(join('past'));
     this.present = compile(join('present'));
   }
 
-  /** Whether the words at [start, end) of a sentence are spoken of as current. */
-  current(sentence: string, start: number, end: number): boolean {
+  /** Whether the stretch around the words at [start, end) speaks only of the past: a word of the past and none of the present ("when the family were living in one room"). */
+  past(sentence: string, start: number, end: number): boolean {
+    const [from, to] = this.stretch(sentence, start, end);
+    const stretch = sentence.slice(from, to);
+    return matches(this.pastWords, stretch) && !matches(this.present, stretch);
+  }
+
+  private stretch(sentence: string, start: number, end: number): [number, number] {
     let from = 0;
     let to = sentence.length;
     for (const m of sentence.matchAll(STRETCH_END)) {
@@ -63,14 +69,20 @@ export class TenseReader {
         break;
       }
     }
+    return [from, to];
+  }
+
+  /** Whether the words at [start, end) of a sentence are spoken of as current. */
+  current(sentence: string, start: number, end: number): boolean {
+    const [from, to] = this.stretch(sentence, start, end);
     const before = sentence.slice(from, start);
     const stretch = sentence.slice(from, to);
-    if (matches(this.past, stretch)) return false;
+    if (matches(this.pastWords, stretch)) return false;
     if (matches(this.premise, before) || matches(this.present, stretch)) return true;
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
     // coordinator, Jo, will let us know…"): the time is in the stretches that follow it.
     const rest = sentence.slice(to);
     const next = rest.split(/[;:()–—]|\s-\s/)[0].split(',').slice(0, 3).join(',');
-    return !matches(this.past, next) && matches(this.present, next);
+    return !matches(this.pastWords, next) && matches(this.present, next);
   }
 }

@@ -46,6 +46,9 @@ const lineTo = (text: string, end: number) => text.slice(text.lastIndexOf('\n', 
 /** A date that leads a line, as in a chronology ("05/09/2023 — …", "14 March 2023: …"). */
 const LEADING_DATE = /^\s*(?:[-•*]\s*)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})(?=\s*[-–—:,]|\s)/;
 
+/** A reversal that says the old state is back. */
+const AGAIN = /\bagain\b|\brelaps/i;
+
 /** "since 2019": a state that goes on, not a date in the past the statement is about. */
 const SINCE = /\bsince\b[^,;.]*/gi;
 
@@ -190,15 +193,19 @@ class StalenessCheck implements Check {
       // Claims are kept unread: their status is read in finish(), and only in a case where an event
       // of the rule came first, since no other claim can be stale (most are never read at all).
       const claimed = [
-        ...(could.claim ? reader.spans(c.regex.claim, c.near.claim) : []),
+        // A topic and a state say nothing of time: "when the family were living in one room" is history.
+        ...(could.claim ? reader.spans(c.regex.claim, c.near.claim).filter((s) => !s.paired || !this.tense.past(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start)) : []),
         ...(could.current ? reader.spans(c.current, c.near.claim).filter((s) => this.tense.current(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start)) : []),
       ].sort((a, b) => a.start - b.start);
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
       // auditor is shown them rather than have them silently make the claims current again.
-      const reversals = (could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : [])
-        .filter((s) => EVENT_STATUSES.includes(s.status) && !claimed.some((k) => k.start < s.end && s.start < k.end));
+      // (Unless the reversal says the old state is back: "is drinking again", "has relapsed".)
+      const reversals = (could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : []).filter(
+        (s) => EVENT_STATUSES.includes(s.status) && (AGAIN.test(s.text) || !claimed.some((k) => k.start < s.end && s.start < k.end)),
+      );
+      const claimedNow = claimed.filter((k) => !reversals.some((s) => AGAIN.test(s.text) && k.start < s.end && s.start < k.end));
       // A record that documents the event is up to date about it: its other words are not claims.
-      const claims = events.length ? [] : claimed;
+      const claims = events.length ? [] : claimedNow;
       // Names matter only where a statement about someone was found.
       if (!namesRead && c.rule.same_person && (events.length || reversals.length || claims.length)) readNames();
       const list = this.list(record.case_id, c.rule.id);
