@@ -120,13 +120,14 @@ async function printStalenessSet(dir: string, title: string, asOf: string, showE
   }
 }
 
-// Ours, written without sight of the rules; the first and third sets were used for development,
-// the second is held out as a whole and printed only with --held-out (never with its errors); the
-// fourth (blind5) is split by case number.
+// Ours, written without sight of the rules; the first, third and fifth sets were used for
+// development, the second is held out as a whole and printed only with --held-out (never with its
+// errors); the fourth (blind5) is split by case number.
 await printStalenessSet('fixtures/staleness-blind', 'ours, written without sight of the rules', '2026-01-01', verbose);
 await printStalenessSet('fixtures/staleness-blind3', 'written blind, used for development', '2027-06-30', verbose);
 if (process.argv.includes('--held-out')) await printStalenessSet('fixtures/staleness-blind2', 'written blind, held out as a whole', '2027-06-30', false);
 await printStalenessSet('fixtures/staleness-blind5', 'written blind; odd cases development, even cases held out', '2027-06-30', verbose, true);
+await printStalenessSet('fixtures/staleness-blind7', 'written blind, longer records, used for development', '2027-06-30', verbose);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
