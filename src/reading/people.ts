@@ -51,7 +51,12 @@ const NOT_GIVEN = new Set(
     'also both either neither each every all some any no not she he they we you it his her their our my your i me him them us further re dear regards thanks ' +
     'today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october ' +
     'november december please present apologies outcome decision action actions plan summary note notes police health school education nursery court chair ' +
-    'family social worker manager team children child parents parent update email letter visit meeting review conference discussion agreed case child’s').split(' '),
+    'family social worker manager team children child parents parent update email letter visit meeting review conference discussion agreed case child’s ' +
+    // Words that open sentences in notes and letters: connectives, comment adverbs, headings.
+    'accordingly additionally afterwards again although consequently currently finally firstly secondly thirdly furthermore hence importantly initially ' +
+    'instead lastly later meanwhile moreover nevertheless nonetheless notably otherwise overall previously recently similarly subsequently therefore thus ' +
+    'unfortunately fortunately regrettably sadly thankfully clearly evidently overnight yet still sorry hello hi regards kind best fyi attendees agenda ' +
+    'minutes background analysis recommendation recommendations risk risks strengths concerns views next date time venue signed total present').split(' '),
 );
 /** A capitalised word, then perhaps a nickname in brackets and a surname: "Rebecca ("Becky") Nolan", "Ryan Tait", "Sean", "Daniel BROOK". */
 const NAME = /(?<![\p{L}\p{N}_'’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\s+\(["“'‘]?(\p{Lu}\p{Ll}+)["”'’]?\))?(?:\s+(\p{Lu}(?:\p{Lu}+|\p{Ll}+)(?:[-'’]\p{Lu}(?:\p{Lu}+|\p{Ll}+))?)(?![\p{L}]))?/gu;
