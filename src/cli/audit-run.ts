@@ -59,6 +59,7 @@ export interface AuditFlags {
   seed: string;
   redact: boolean;
   snippets?: boolean;
+  excelIds: boolean;
   history?: string;
   manifest?: string;
   jobs?: number;
@@ -104,6 +105,7 @@ function withConfig(flags: AuditFlags, command: Command, config: Config): AuditF
   if (!fromCli('failOn') && config.fail_on) out.failOn = config.fail_on;
   if (!fromCli('minSeverity') && config.min_severity) out.minSeverity = config.min_severity;
   if (!fromCli('dateOrder') && config.date_order) out.dateOrder = config.date_order;
+  if (!fromCli('excelIds') && config.excel_ids !== undefined) out.excelIds = config.excel_ids;
   if (config.map) out.map = { ...config.map, ...flags.map };
   const besideConfig = join(dirname(config.path), 'scrutineer-reviewed.yaml');
   if (!fromCli('reviewed') && !config.reviewed && existsSync(besideConfig)) out.reviewed = besideConfig;
@@ -216,6 +218,7 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
       previous,
       history: Boolean(flags.history),
       recordText: policy !== 'none',
+      excelIds: flags.excelIds,
     });
     if (target.output) writeFileAtomic(target.output, text);
     else io.stdout(text);

@@ -24,6 +24,8 @@ export interface FormatContext {
   history?: boolean;
   /** For `summary`: the text policy lets record text through (--snippets). */
   recordText?: boolean;
+  /** For `csv`: write the id cells as Excel text constants (--excel-ids). */
+  excelIds?: boolean;
 }
 
 /** Every format is written from the same report object. */
@@ -36,7 +38,7 @@ export function render(format: FormatName, report: Report, ctx: FormatContext): 
     case 'ndjson':
       return formatNdjson(report);
     case 'csv':
-      return formatCsv(report);
+      return formatCsv(report, { excelIds: ctx.excelIds });
     case 'html':
       return formatHtml(report);
     case 'junit':
