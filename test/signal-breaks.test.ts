@@ -6,7 +6,11 @@ import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
 import { Breaks, runSteps, runStepsWithBreaks, type Steps } from '../src/model/steps.ts';
 import type { CanonicalRecord } from '../src/model/record.ts';
 import type { Check } from '../src/checks/rule-kind.ts';
-import { repoPath } from './support/run-cli.ts';
+import { repoPath, runCli } from './support/run-cli.ts';
+import { writtenFiles } from '../src/cli/interrupt.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * A signal's handler (src/cli/interrupt.ts) runs only when the event loop gets a turn. These
@@ -84,5 +88,16 @@ describe('long work takes breaks for a signal', () => {
     expect(ranDuring).toBe(true);
     // At least one break before each row after the first.
     expect(breaks.taken).toBeGreaterThanOrEqual(plain.summary.rows_read - 1);
+  });
+});
+
+describe('what an interrupt says was written', () => {
+  it('counts a history line among what was written, in the order written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-written-'));
+    const [report, history, manifest] = ['r.json', 'h.ndjson', 'm.json'].map((f) => join(dir, f));
+    const before = writtenFiles.length;
+    const r = await runCli(['audit', EXPORTS[0], '--format', 'json', '--output', report, '--history', history, '--manifest', manifest, '--fail-on', 'never', '--as-of', '2025-06-30', '-q']);
+    expect(r.code).toBe(0);
+    expect(writtenFiles.slice(before)).toEqual([report, `${history} (a line appended)`, manifest]);
   });
 });

@@ -28,6 +28,7 @@ import type { CanonicalField } from '../model/record.ts';
 import { describeWindow, windowProblem, type WindowDates } from '../report/window.ts';
 import { defaultJobs, todayIso } from './options.ts';
 import { writeFileAtomic } from './write-output.ts';
+import { writtenFiles } from './interrupt.ts';
 import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
 import { ProgressLine } from './progress.ts';
 import type { Io } from './io.ts';
@@ -209,6 +210,8 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   const namesRe = flags.redact ? namesPattern(names) : null;
   const sections = reportSections();
   for (const target of targets) {
+    // A signal that came while the last report was rendered is handled before the next is written.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const policy = defaultTextPolicy(target.format, { redact: flags.redact, snippets: flags.snippets });
     const colour = target.format === 'terminal' && !target.output && io.stdoutIsTTY && !io.env.NO_COLOR;
     const text = render(target.format, applyTextPolicy(report, policy, namesRe, sections), {
@@ -226,6 +229,7 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   if (flags.history) {
     prepareOutputFolder(flags.history, '--history');
     appendHistory(flags.history, report);
+    writtenFiles.push(`${flags.history} (a line appended)`);
   }
   if (flags.manifest) writeFileAtomic(flags.manifest, JSON.stringify(buildManifest(report, startedAt, new Date()), null, 2) + '\n');
   // Nothing audited is not a pass: a CI job must not go green on an export it could not read.
