@@ -77,6 +77,25 @@ describe('long work takes breaks for a signal', () => {
     expect(breaks.taken).toBeGreaterThan(new Set(atOnce.map((d) => d.record.record_id)).size);
   });
 
+  it("the label check's finish, which gives every label flag once each case's history is known, yields with the same flags", async () => {
+    const records = await recordsOf(EXPORTS);
+    const packs = loadPacks([DEFAULT_RULES_DIR]);
+    const sections: Record<string, unknown[]> = {};
+    for (const pack of packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
+    const label = () => {
+      const [check] = createChecks(packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label'), { asOf: '2025-06-30', sections, collectMentions: false });
+      for (const r of records) check.record(r);
+      return check;
+    };
+    const atOnce = label().finish();
+    expect(atOnce.length).toBeGreaterThan(0);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(label().finishInSteps!(), breaks));
+    expect(result).toEqual(atOnce);
+    expect(ranDuring).toBe(true);
+    expect(breaks.taken).toBeGreaterThan(1);
+  });
+
   it('the audit takes breaks while reading and checking records and in finish, and reports the same flags', async () => {
     const run = (breaks?: Breaks) =>
       audit({ sources: resolveInputs(EXPORTS), intake: intake(), packs: loadPacks([DEFAULT_RULES_DIR]), asOf: '2025-06-30', minSeverity: 'info', runOptions: {}, breaks });
