@@ -17,7 +17,7 @@ import { appendHistory, previousRun, readHistory, type HistoryLine } from '../re
 import { buildManifest } from '../report/manifest.ts';
 import { atLeast, type Severity } from '../model/flag.ts';
 import type { Report } from '../report/build-report.ts';
-import { defaultTextPolicy, formatForPath, render } from '../report/formats/index.ts';
+import { defaultTextPolicy, formatForPath, renderChunks } from '../report/formats/index.ts';
 import type { FormatName } from '../model/formats.ts';
 import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
 import { reportSections } from '../checks/index.ts';
@@ -27,7 +27,8 @@ import type { YamlSource } from '../packs/yaml-source.ts';
 import type { CanonicalField } from '../model/record.ts';
 import { describeWindow, windowProblem, type WindowDates } from '../report/window.ts';
 import { defaultJobs, todayIso } from './options.ts';
-import { writeFileAtomic } from './write-output.ts';
+import { writeFileAtomic, writeFileAtomicWithBreaks } from './write-output.ts';
+import { Breaks } from '../model/steps.ts';
 import { writtenFiles } from './interrupt.ts';
 import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
 import { ProgressLine } from './progress.ts';
@@ -209,12 +210,13 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   }
   const namesRe = flags.redact ? namesPattern(names) : null;
   const sections = reportSections();
+  const breaks = new Breaks();
   for (const target of targets) {
     // A signal that came while the last report was rendered is handled before the next is written.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const policy = defaultTextPolicy(target.format, { redact: flags.redact, snippets: flags.snippets });
     const colour = target.format === 'terminal' && !target.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const text = render(target.format, applyTextPolicy(report, policy, namesRe, sections), {
+    const pieces = renderChunks(target.format, applyTextPolicy(report, policy, namesRe, sections), {
       chalk: new Chalk({ level: colour ? 2 : 0 }),
       failOn: flags.failOn,
       showReviewed: flags.showReviewed,
@@ -223,8 +225,13 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
       recordText: policy !== 'none',
       excelIds: flags.excelIds,
     });
-    if (target.output) writeFileAtomic(target.output, text);
-    else io.stdout(text);
+    if (target.output) await writeFileAtomicWithBreaks(target.output, pieces, breaks);
+    else {
+      for (const piece of pieces) {
+        io.stdout(piece);
+        if (breaks.due()) await breaks.take();
+      }
+    }
   }
   if (flags.history) {
     prepareOutputFolder(flags.history, '--history');

@@ -56,7 +56,17 @@ function row(flag: Flag): string[] {
  * neutralised. With `excelIds`, the id columns are written as text constants (see excelText).
  */
 export function formatCsv(report: Report, options: CsvOptions = {}): string {
+  return [...csvChunks(report, options)].join('');
+}
+
+/** Rows rendered between two chunks of csvChunks. */
+const ROWS_A_CHUNK = 256;
+
+/** formatCsv's text in pieces (a report too long for one string can still be written). */
+export function* csvChunks(report: Report, options: CsvOptions = {}): Generator<string, void, void> {
   const cellOf = (value: string, i: number) => quoted(options.excelIds && ID_COLUMNS.has(CSV_COLUMNS[i]) ? excelText(value) : neutralise(value));
-  const lines = [CSV_COLUMNS.map((c) => quoted(c)).join(','), ...report.flags.map((f) => row(f).map(cellOf).join(','))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  yield `\ufeff${CSV_COLUMNS.map((c) => quoted(c)).join(',')}\r\n`;
+  for (let i = 0; i < report.flags.length; i += ROWS_A_CHUNK) {
+    yield report.flags.slice(i, i + ROWS_A_CHUNK).map((f) => `${row(f).map(cellOf).join(',')}\r\n`).join('');
+  }
 }
