@@ -5,7 +5,7 @@ import { findKind, reportSections } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
 import type { FlagDraft, Severity } from '../model/flag.ts';
-import { buildReport, type Report, type RunInfo } from '../report/build-report.ts';
+import { buildReportInSteps, type Report, type RunInfo } from '../report/build-report.ts';
 import { applyBaseline, type BaselineFlag } from '../report/baseline.ts';
 import { applyReviewed, type ReviewEntry } from '../report/reviewed.ts';
 import { caseSample, type CaseSample } from './sampling.ts';
@@ -194,10 +194,11 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
     ...(options.sample && { sample: options.sample.info() }),
     ...(window && { window: { ...window, records_in_window: records - contextOnly, records_read_for_context: contextOnly } }),
   };
-  return buildReport({
+  const parts = {
     run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records - contextOnly, casesAudited: cases.size, minSeverity: options.minSeverity, extra,
     sections: declared, recordsByTeam, recordsByAuthor, outsideSample, ...(window && { window: { dates: window, outsideIds: context?.outsideIds } }),
-  });
+  };
+  return runStepsWithBreaks(buildReportInSteps(parts), breaks);
 }
 
 /** One check per rule kind, over all the rules of that kind. */
