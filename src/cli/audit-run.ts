@@ -27,7 +27,7 @@ import type { YamlSource } from '../packs/yaml-source.ts';
 import type { CanonicalField } from '../model/record.ts';
 import { describeWindow, windowProblem, type WindowDates } from '../report/window.ts';
 import { defaultJobs, todayIso } from './options.ts';
-import { writeFileAtomic, writeFileAtomicWithBreaks } from './write-output.ts';
+import { writeFileAtomic, writePiecesAtomic } from './write-output.ts';
 import { Breaks } from '../model/steps.ts';
 import { writtenFiles } from './interrupt.ts';
 import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
@@ -225,7 +225,7 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
       recordText: policy !== 'none',
       excelIds: flags.excelIds,
     });
-    if (target.output) await writeFileAtomicWithBreaks(target.output, pieces, breaks);
+    if (target.output) await writePiecesAtomic(target.output, pieces);
     else {
       for (const piece of pieces) {
         io.stdout(piece);
