@@ -90,7 +90,10 @@ describe('broken inputs: each gives a clear outcome and loses no row', () => {
 });
 
 describe('interruptions and failing disks', () => {
-  it('Ctrl-C stops cleanly: exit 130 and no report, whole or partial', async () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s (Ctrl-C, or kill) stops cleanly: exit %i and no report, whole or partial', async (signal, exit) => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-int-'));
     const child = spawn(repoPath('bin/scrutineer'), ['audit', '-', '--format', 'json', '--output', join(dir, 'report.json')], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
@@ -100,9 +103,9 @@ describe('interruptions and failing disks', () => {
     // Standard input stays open, as a long export still being read would be.
     const rows = Array.from({ length: 4000 }, (_, i) => `R${i},C${i % 50},01/02/2024,Visited the family. Mother is aggressive.\n`);
     if (!child.stdin.write(`record_id,case_id,record_date,text\n${rows.join('')}`)) await once(child.stdin, 'drain');
-    child.kill('SIGINT');
+    child.kill(signal);
     const [code] = await once(child, 'exit');
-    expect(code).toBe(130);
+    expect(code).toBe(exit);
     expect(stderr).toContain('scrutineer: interrupted; no report was written');
     expect(readdirSync(dir)).toEqual([]);
   });

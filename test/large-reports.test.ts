@@ -9,6 +9,24 @@ import { repoPath, runCli } from './support/run-cli.ts';
  * findings into a call's arguments (`push(...drafts)`) overflows the stack past ~100,000 items:
  * a council's whole history at the sample's rate (~38 flags per 100 records) would have crashed.
  */
+describe('reports written in pieces', () => {
+  it('the json pieces are JSON.stringify byte for byte, with every optional section, more flags than a piece, and none', async () => {
+    const { jsonChunks, formatJson } = await import('../src/report/formats/json.ts');
+    const { ndjsonChunks, formatNdjson } = await import('../src/report/formats/ndjson.ts');
+    const { auditJson } = await import('./support/run-cli.ts');
+    const full = await auditJson([repoPath('fixtures/exports')], ['--mentions', '--timeline']);
+    // More flags than a piece holds (256), so that pieces join at item boundaries.
+    const many = { ...full, flags: Array.from({ length: 600 }, (_, i) => full.flags[i % full.flags.length]) };
+    for (const report of [full, many, { ...full, flags: [], mentions: [], extra: undefined }]) {
+      expect([...jsonChunks(report)].join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+      expect([...jsonChunks(report)].join('')).toBe(formatJson(report));
+      expect([...ndjsonChunks(report)].join('')).toBe(report.flags.map((f: object) => `${JSON.stringify(f)}\n`).join(''));
+      expect(formatNdjson(report)).toBe([...ndjsonChunks(report)].join(''));
+    }
+    expect(full.flags.length).toBeGreaterThan(0);
+  });
+});
+
 describe('an export with over 500,000 flags', () => {
   // The label check gives its flags at the end of the audit (a label's history needs every
   // record of the case first): 505,000 of them in one list.
@@ -20,11 +38,21 @@ describe('an export with over 500,000 flags', () => {
     }
     writeFileSync(join(dir, 'many.csv'), `${rows.join('\n')}\n`);
     const out = join(dir, 'report.csv');
-    const r = await runCli(['audit', join(dir, 'many.csv'), '--no-default-rules', '-r', repoPath('rules/labels.rules.yaml'), '-f', 'csv', '-o', out, '--fail-on', 'warning', '--as-of', '2025-06-30', '-q']);
+    const json = join(dir, 'report.json');
+    const r = await runCli(['audit', join(dir, 'many.csv'), '--no-default-rules', '-r', repoPath('rules/labels.rules.yaml'), '-f', 'csv', '-o', out, '-f', 'json', '-o', json, '--fail-on', 'warning', '--as-of', '2025-06-30', '-q']);
     expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
     const report = readFileSync(out, 'utf8');
     const lines = report.split('\n').filter(Boolean);
     expect(lines.length).toBe(1 + 5000 * 101);
     expect(lines.filter((l) => l.includes('"R4999"')).length).toBe(101);
-  }, 240_000);
+    // The JSON report is longer (about 740 MB) than the longest string JavaScript can hold: it
+    // is written in pieces, so it is read here as bytes.
+    const bytes = readFileSync(json);
+    expect(bytes.length).toBeGreaterThan(2 ** 29);
+    let flags = 0;
+    for (let at = bytes.indexOf('\n    {\n      "id": '); at !== -1; at = bytes.indexOf('\n    {\n      "id": ', at + 1)) flags++;
+    expect(flags).toBe(5000 * 101);
+    expect(bytes.subarray(bytes.length - 2).toString()).toBe('}\n');
+    expect(bytes.includes('"flags": 505000,')).toBe(true);
+  }, 300_000);
 });

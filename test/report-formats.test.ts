@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { repoPath, runCli } from './support/run-cli.ts';
-import { CSV_COLUMNS, neutralise } from '../src/report/formats/csv.ts';
+import { CSV_COLUMNS, excelText, neutralise } from '../src/report/formats/csv.ts';
 
 const SAMPLE = 'fixtures/exports/liquidlogic-casenotes.csv';
 const HOSTILE = 'fixtures/hostile/hostile-notes.csv';
@@ -59,6 +59,67 @@ describe('csv', () => {
     expect(cells).toContain(`'=HYPERLINK("http://example.invalid/x","open")`);
     expect(neutralise('\tcmd')).toBe("'\tcmd");
     expect(neutralise('Mother is aggressive')).toBe('Mother is aggressive');
+  });
+});
+
+describe('csv ids for Excel (--excel-ids)', () => {
+  // Ids Excel would change: leading zeros, 18 digits (shown as 1.23457E+17, digits lost), an id
+  // that would be a formula, an id with a quote in it.
+  const header = 'record_id,case_id,subject_id,subject_name,subject_dob,subject_gender,record_date,recorded_at,author,team,record_type,text';
+  const exportText = [
+    header,
+    '0012345,000777,P-1,Amy Stone,04/09/2017,F,02/03/2024,02/03/2024 15:10,Priya Shah,Team A,Case note,Mother is aggressive and was shouting at the door.',
+    '123456789012345678,=1+1,P-2,Ben Stone,04/09/2016,M,03/03/2024,03/03/2024 15:10,Priya Shah,Team A,Case note,Mr Stone is hostile at every visit.',
+    '"R""9",00,P-3,Cy Stone,04/09/2015,M,04/03/2024,04/03/2024 15:10,Priya Shah,Team A,Case note,Father is aggressive.',
+  ].join('\n');
+  const rowsOf = (out: string) => parse(out.slice(1), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+  const ids = ['flag_id', 'case_id', 'record_id', 'related_record_ids'];
+
+  it('leaves ids exactly as the export has them by default', async () => {
+    const out = (await runCli(['audit', '-', '--format', 'csv', ...base], { stdin: exportText })).stdout;
+    expect(rowsOf(out).map((r) => [r.case_id, r.record_id])).toEqual([
+      ['00', 'R"9'],
+      ['000777', '0012345'],
+      ["'=1+1", '123456789012345678'],
+    ]);
+  });
+
+  it('writes every id cell, and only those, as a text constant that shows the id', async () => {
+    const plain = rowsOf((await runCli(['audit', '-', '--format', 'csv', ...base], { stdin: exportText })).stdout);
+    const out = (await runCli(['audit', '-', '--format', 'csv', '--excel-ids', ...base], { stdin: exportText })).stdout;
+    expect(out.split('\r\n')[1]).toMatch(/^"=""[0-9a-f]{16}""","=""00""","=""R""""9""","2024-03-04",/);
+    const excel = rowsOf(out);
+    expect(excel.map((r) => [r.case_id, r.record_id])).toEqual([
+      ['="00"', '="R""9"'],
+      ['="000777"', '="0012345"'],
+      ['="=1+1"', '="123456789012345678"'],
+    ]);
+    expect(excel.map((r) => r.flag_id)).toEqual(plain.map((r) => `="${r.flag_id}"`));
+    expect(excel.map((r) => r.related_record_ids)).toEqual(plain.map(() => ''));
+    // Every other column is as without the option.
+    for (const [i, row] of excel.entries()) {
+      for (const column of CSV_COLUMNS) if (!ids.includes(column)) expect(row[column]).toBe(plain[i][column]);
+    }
+    // The only formulas are text constants: ="…" with every inner quote doubled.
+    const cells = (parse(out.slice(1), { record_delimiter: '\r\n' }) as string[][]).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^="(?:[^"]|"")*"$/.test(c))).toEqual([]);
+  });
+
+  it('keeps empty ids empty and writes ids too long for an Excel constant as plain, neutralised cells', () => {
+    expect(excelText('')).toBe('');
+    expect(excelText('0'.repeat(255))).toBe(`="${'0'.repeat(255)}"`);
+    expect(excelText('0'.repeat(256))).toBe('0'.repeat(256));
+    expect(excelText(`=${'1'.repeat(255)}`)).toBe(`'=${'1'.repeat(255)}`);
+    expect(excelText('5201769 5201770')).toBe('="5201769 5201770"');
+  });
+
+  it('is set by excel_ids in the config file, and the related ids of a finding are wrapped as one cell', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'scrutineer.yaml'), 'excel_ids: true\n');
+    const out = (await runCli(['audit', SAMPLE, '--format', 'csv', '-c', join(dir, 'scrutineer.yaml'), ...base])).stdout;
+    const rows = rowsOf(out);
+    expect(rows[0]).toMatchObject({ case_id: '="1004417"', record_id: '="5201738"' });
+    expect(rows.find((r) => r.rule === 'duplication.copied-passage')?.related_record_ids).toBe('="5201769"');
   });
 });
 

@@ -2,6 +2,7 @@ import type { CanonicalRecord } from '../model/record.ts';
 import type { FlagDraft, RuleMeta } from '../model/flag.ts';
 import type { RuleProblem } from '../model/rule-problem.ts';
 import type { SectionDeclaration } from '../model/sections.ts';
+import type { Steps } from '../model/steps.ts';
 
 /** A rule as compiled from its pack: the common fields plus its kind's own. */
 export type Rule = RuleMeta & Record<string, unknown>;
@@ -30,6 +31,11 @@ export interface CheckEnv {
 export interface Check {
   record(record: CanonicalRecord): FlagDraft[];
   finish(): FlagDraft[];
+  /**
+   * The same work as finish() in steps (model/steps.ts), for a check whose finish can take long
+   * on a large export: the audit takes breaks between the steps so that a signal is handled.
+   */
+  finishInSteps?(): Steps<FlagDraft[]>;
   /** Extra report sections, available after finish(): only those its kind declares in `reportSections`. */
   sections?(): Record<string, unknown[]>;
 }

@@ -48,6 +48,7 @@ export function auditCommand(io: Io): Command {
     .option('--redact', 'mask names, dates, phone numbers, e-mail addresses, NHS numbers and postcodes in every format', false)
     .option('--snippets', 'include record text in junit, markdown and summary, which leave it out by default')
     .option('--no-snippets', 'leave record text out of every format')
+    .option('--excel-ids', 'in the csv report, write ids as ="0012345" so Excel keeps them as text (leading zeros, long numbers); other readers then see the formula', false)
     .option('--manifest <file.json>', 'write a run manifest with no case content (inputs and their hashes, rule packs, counts, times) for the audit record')
     .option('--history <file.ndjson>', 'append this run’s rates (no case content) to an audit history')
     .option('-j, --jobs <n>', 'worker threads for the checks that read a case at a time; 1 runs everything on one thread (default: one per core for inputs over 32 MB, else 1)', jobsOption)

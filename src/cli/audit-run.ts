@@ -17,7 +17,7 @@ import { appendHistory, previousRun, readHistory, type HistoryLine } from '../re
 import { buildManifest } from '../report/manifest.ts';
 import { atLeast, type Severity } from '../model/flag.ts';
 import type { Report } from '../report/build-report.ts';
-import { defaultTextPolicy, formatForPath, render } from '../report/formats/index.ts';
+import { defaultTextPolicy, formatForPath, renderChunks } from '../report/formats/index.ts';
 import type { FormatName } from '../model/formats.ts';
 import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
 import { reportSections } from '../checks/index.ts';
@@ -27,7 +27,9 @@ import type { YamlSource } from '../packs/yaml-source.ts';
 import type { CanonicalField } from '../model/record.ts';
 import { describeWindow, windowProblem, type WindowDates } from '../report/window.ts';
 import { defaultJobs, todayIso } from './options.ts';
-import { writeFileAtomic } from './write-output.ts';
+import { writeFileAtomic, writePiecesAtomic } from './write-output.ts';
+import { Breaks } from '../model/steps.ts';
+import { writtenFiles } from './interrupt.ts';
 import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
 import { ProgressLine } from './progress.ts';
 import type { Io } from './io.ts';
@@ -59,6 +61,7 @@ export interface AuditFlags {
   seed: string;
   redact: boolean;
   snippets?: boolean;
+  excelIds: boolean;
   history?: string;
   manifest?: string;
   jobs?: number;
@@ -104,6 +107,7 @@ function withConfig(flags: AuditFlags, command: Command, config: Config): AuditF
   if (!fromCli('failOn') && config.fail_on) out.failOn = config.fail_on;
   if (!fromCli('minSeverity') && config.min_severity) out.minSeverity = config.min_severity;
   if (!fromCli('dateOrder') && config.date_order) out.dateOrder = config.date_order;
+  if (!fromCli('excelIds') && config.excel_ids !== undefined) out.excelIds = config.excel_ids;
   if (config.map) out.map = { ...config.map, ...flags.map };
   const besideConfig = join(dirname(config.path), 'scrutineer-reviewed.yaml');
   if (!fromCli('reviewed') && !config.reviewed && existsSync(besideConfig)) out.reviewed = besideConfig;
@@ -206,23 +210,33 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   }
   const namesRe = flags.redact ? namesPattern(names) : null;
   const sections = reportSections();
+  const breaks = new Breaks();
   for (const target of targets) {
+    // A signal that came while the last report was rendered is handled before the next is written.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const policy = defaultTextPolicy(target.format, { redact: flags.redact, snippets: flags.snippets });
     const colour = target.format === 'terminal' && !target.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const text = render(target.format, applyTextPolicy(report, policy, namesRe, sections), {
+    const pieces = renderChunks(target.format, applyTextPolicy(report, policy, namesRe, sections), {
       chalk: new Chalk({ level: colour ? 2 : 0 }),
       failOn: flags.failOn,
       showReviewed: flags.showReviewed,
       previous,
       history: Boolean(flags.history),
       recordText: policy !== 'none',
+      excelIds: flags.excelIds,
     });
-    if (target.output) writeFileAtomic(target.output, text);
-    else io.stdout(text);
+    if (target.output) await writePiecesAtomic(target.output, pieces);
+    else {
+      for (const piece of pieces) {
+        io.stdout(piece);
+        if (breaks.due()) await breaks.take();
+      }
+    }
   }
   if (flags.history) {
     prepareOutputFolder(flags.history, '--history');
     appendHistory(flags.history, report);
+    writtenFiles.push(`${flags.history} (a line appended)`);
   }
   if (flags.manifest) writeFileAtomic(flags.manifest, JSON.stringify(buildManifest(report, startedAt, new Date()), null, 2) + '\n');
   // Nothing audited is not a pass: a CI job must not go green on an export it could not read.

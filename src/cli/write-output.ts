@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeCode, UserError } from '../model/errors.ts';
 import { pendingTemporaryFiles, writtenFiles } from './interrupt.ts';
@@ -9,12 +10,7 @@ import { prepareOutputFolder } from './output-paths.ts';
  * then a rename, so an interrupted run never leaves a half-written report.
  */
 export function writeFileAtomic(path: string, content: string, option = '--output'): void {
-  // Checked before the audit too (checkOutputs); again here, in case it changed meanwhile.
-  const existing = lstatOrUndefined(path);
-  if (existing && !existing.isFile()) throw new UserError(`cannot write ${path}: it is no longer a regular file`);
-  prepareOutputFolder(path, option);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  pendingTemporaryFiles.add(temp);
+  const temp = begin(path, option);
   try {
     const fd = openSync(temp, 'w', 0o600);
     try {
@@ -26,19 +22,64 @@ export function writeFileAtomic(path: string, content: string, option = '--outpu
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
-    pendingTemporaryFiles.delete(temp);
-    writtenFiles.push(path);
+    end(temp, path);
   } catch (err) {
-    pendingTemporaryFiles.delete(temp);
-    try {
-      unlinkSync(temp);
-    } catch {
-      /* nothing was written */
-    }
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : describeCode(code)}`);
+    failed(temp, path, err);
   }
+}
+
+/**
+ * writeFileAtomic for a report in pieces (formats/index.ts renderChunks), written by the
+ * system's threads: the main thread is free between the pieces and while the disk is slow (a
+ * large write can wait seconds for the disk), so a signal is handled at once.
+ */
+export async function writePiecesAtomic(path: string, pieces: Iterable<string>, option = '--output'): Promise<void> {
+  const temp = begin(path, option);
+  try {
+    const file = await open(temp, 'w', 0o600);
+    try {
+      for (const piece of pieces) {
+        const bytes = Buffer.from(piece, 'utf8');
+        for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
+      }
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    end(temp, path);
+  } catch (err) {
+    failed(temp, path, err);
+  }
+}
+
+/** The temporary file to write `path` through, registered so that an interrupt removes it. */
+function begin(path: string, option: string): string {
+  // Checked before the audit too (checkOutputs); again here, in case it changed meanwhile.
+  const existing = lstatOrUndefined(path);
+  if (existing && !existing.isFile()) throw new UserError(`cannot write ${path}: it is no longer a regular file`);
+  prepareOutputFolder(path, option);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  pendingTemporaryFiles.add(temp);
+  return temp;
+}
+
+function end(temp: string, path: string): void {
+  renameSync(temp, path);
+  pendingTemporaryFiles.delete(temp);
+  writtenFiles.push(path);
+}
+
+function failed(temp: string, path: string, err: unknown): never {
+  pendingTemporaryFiles.delete(temp);
+  try {
+    unlinkSync(temp);
+  } catch {
+    /* nothing was written */
+  }
+  const code = (err as NodeJS.ErrnoException).code;
+  // Only the system's refusals are about the path; anything else (a fault rendering the report) is not.
+  if (!code) throw err;
+  throw new UserError(`cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : describeCode(code)}`);
 }
 
 function lstatOrUndefined(path: string) {

@@ -34,6 +34,7 @@ export const CONFIG_SCHEMA = {
     },
     redact: { type: 'boolean' },
     snippets: { type: 'boolean' },
+    excel_ids: { type: 'boolean', description: 'In the csv report, write ids as ="…" so Excel keeps them as text (--excel-ids).' },
     mentions: { type: 'boolean' },
     strict: { type: 'boolean' },
     reviewed: { type: 'string', description: 'The reviewed-flags file.' },

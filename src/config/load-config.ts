@@ -33,6 +33,7 @@ export interface Config {
   outputs?: { format: FormatName; output?: string }[];
   redact?: boolean;
   snippets?: boolean;
+  excel_ids?: boolean;
   mentions?: boolean;
   strict?: boolean;
   reviewed?: string;

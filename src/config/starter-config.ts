@@ -53,6 +53,9 @@ min_severity: info         # error, warning or info
 # redact: false
 # snippets: true
 
+# The csv report for Excel: write ids as ="0012345" so leading zeros are kept.
+# excel_ids: false
+
 # An auditor's decisions on flags: confirmed (a real problem; still fails the run) or
 # dismissed with a reason. The HTML report exports this file (version 2).
 # scrutineer-reviewed.yaml beside this file is used when it exists.

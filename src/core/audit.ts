@@ -5,13 +5,14 @@ import { findKind, reportSections } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
 import type { FlagDraft, Severity } from '../model/flag.ts';
-import { buildReport, type Report, type RunInfo } from '../report/build-report.ts';
+import { buildReportInSteps, type Report, type RunInfo } from '../report/build-report.ts';
 import { applyBaseline, type BaselineFlag } from '../report/baseline.ts';
 import { applyReviewed, type ReviewEntry } from '../report/reviewed.ts';
 import { caseSample, type CaseSample } from './sampling.ts';
 import { CheckPool } from './parallel/check-pool.ts';
 import { mergeSections } from './parallel/merge-sections.ts';
 import { append } from '../model/lists.ts';
+import { Breaks, runStepsWithBreaks } from '../model/steps.ts';
 import { inWindow, type WindowDates } from '../report/window.ts';
 
 export interface AuditOptions {
@@ -45,6 +46,8 @@ export interface AuditOptions {
    * light of the whole case; flags on the others are left out of the report and its counts.
    */
   window?: WindowDates;
+  /** When to let the event loop run during long work (default: every model/steps.ts BREAK_EVERY_MS); given only by tests. */
+  breaks?: Breaks;
 }
 
 /** What the audit use case is asked: the run's options, plus the sample, baseline and reviewed flags as given. */
@@ -130,8 +133,12 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   let contextOnly = 0;
   /** Read order of each record, to put the workers' mention inventories back in it. */
   const readOrder = pool && env.collectMentions ? new Map<string, number>() : null;
+  // Reading and checking a buffered chunk of records, and a check's finish, are synchronous
+  // work: breaks let a signal's handler run on a large export (model/steps.ts).
+  const breaks = options.breaks ?? new Breaks();
   try {
     for await (const item of readInputs(options.sources, options.intake, inputs, warnings)) {
+      if (breaks.due()) await breaks.take();
       rows++;
       options.onRow?.(rows);
       if (item.rejected) {
@@ -173,7 +180,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   }
   // The workers finish their last batches while the main thread's checks finish.
   pool?.flush();
-  for (const check of checks) append(drafts, check.finish());
+  for (const check of checks) append(drafts, check.finishInSteps ? await runStepsWithBreaks(check.finishInSteps(), breaks) : check.finish());
   const extra: Record<string, unknown[]> = {};
   for (const check of checks) Object.assign(extra, check.sections?.());
   if (pool) {
@@ -187,10 +194,11 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
     ...(options.sample && { sample: options.sample.info() }),
     ...(window && { window: { ...window, records_in_window: records - contextOnly, records_read_for_context: contextOnly } }),
   };
-  return buildReport({
+  const parts = {
     run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records - contextOnly, casesAudited: cases.size, minSeverity: options.minSeverity, extra,
     sections: declared, recordsByTeam, recordsByAuthor, outsideSample, ...(window && { window: { dates: window, outsideIds: context?.outsideIds } }),
-  });
+  };
+  return runStepsWithBreaks(buildReportInSteps(parts), breaks);
 }
 
 /** One check per rule kind, over all the rules of that kind. */

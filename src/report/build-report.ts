@@ -7,6 +7,7 @@ import type { SampleInfo } from '../intake/sample.ts';
 import { inReportOrder, type ReportSections, type SectionDeclaration } from '../model/sections.ts';
 import { inWindow, type WindowDates, type WindowInfo } from './window.ts';
 import { foldIdentityIntoCopies } from './fold.ts';
+import { runSteps, type Steps } from '../model/steps.ts';
 
 export const REPORT_SCHEMA_VERSION = '1.4.0';
 
@@ -151,19 +152,36 @@ function cmp(a: string, b: string): number {
 
 /** Assembles the one report every format is written from. */
 export function buildReport(parts: ReportParts): Report {
-  const built = foldIdentityIntoCopies(parts.drafts).map(toFlag);
+  return runSteps(buildReportInSteps(parts));
+}
+
+/** Flags made (fingerprinted, then given ids) between two steps of buildReportInSteps. */
+const FLAGS_A_STEP = 1024;
+
+/** buildReport in steps (model/steps.ts): fingerprinting and naming 500,000 flags takes seconds. */
+export function* buildReportInSteps(parts: ReportParts): Steps<Report> {
+  const folded = foldIdentityIntoCopies(parts.drafts);
+  const built: ReturnType<typeof toFlag>[] = [];
+  for (const draft of folded) {
+    built.push(toFlag(draft));
+    if (built.length % FLAGS_A_STEP === 0) yield;
+  }
   built.sort((a, b) => cmp(a.record_id, b.record_id) || (a.span?.start ?? -1) - (b.span?.start ?? -1) || cmp(a.fingerprint, b.fingerprint));
+  yield;
   const uses = new Map<string, number>();
-  const all: Flag[] = built.map(({ fingerprint, ...flag }) => {
+  const all: Flag[] = [];
+  for (const { fingerprint, ...flag } of built) {
     const n = (uses.get(fingerprint) ?? 0) + 1;
     uses.set(fingerprint, n);
-    return { id: fingerprintId(n === 1 ? fingerprint : `${fingerprint}\u0000${n}`), ...flag };
-  });
+    all.push({ id: fingerprintId(n === 1 ? fingerprint : `${fingerprint}\u0000${n}`), ...flag });
+    if (all.length % FLAGS_A_STEP === 0) yield;
+  }
   // Ids are given before the window is applied, so a flag has the same id in a windowed run as in a whole one.
   const window = parts.window;
   const inside = window ? all.filter((f) => inWindow(f.record_date, window.dates)) : all;
   if (window?.outsideIds) for (const f of all) if (!inWindow(f.record_date, window.dates)) window.outsideIds.add(f.id);
   const flags = inside.filter((f) => atLeast(f.severity, parts.minSeverity)).sort(compareFlags);
+  yield;
   const standardsUsed = new Set(['3.11', ...flags.flatMap((f) => f.standards)]);
   return {
     schema_version: REPORT_SCHEMA_VERSION,

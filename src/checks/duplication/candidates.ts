@@ -9,6 +9,7 @@
  */
 import { u32 } from './columns.ts';
 import { largest } from '../../model/lists.ts';
+import { runSteps, type Steps } from '../../model/steps.ts';
 
 /** Records above 2^26 would not fit the pair keys (later × 2^26 + earlier) exactly. */
 export const MAX_RECORDS = 1 << 26;
@@ -46,6 +47,9 @@ export const MAX_FILES = 1 << 20;
 export function templateKey(hash: number, file: number): number {
   return hash * MAX_FILES + file;
 }
+
+/** Posting lists paired between two steps of searchInSteps. */
+const POSTINGS_A_STEP = 1024;
 
 /** The top bits of a hash that say which pass of the search it is sorted in. */
 const BUCKET_SHIFT = 24;
@@ -88,6 +92,11 @@ export class FingerprintIndex {
    * memory for `passSize` of them, not for all; the index is emptied.
    */
   search(chronology: Chronology, minCases: number, maxCases: number): CandidateSearch {
+    return runSteps(this.searchInSteps(chronology, minCases, maxCases));
+  }
+
+  /** search() in steps: one after each sorted pass and every POSTINGS_A_STEP posting lists. */
+  *searchInSteps(chronology: Chronology, minCases: number, maxCases: number): Steps<CandidateSearch> {
     const { caseOf } = chronology;
     const fileOf = chronology.fileOf ?? new Uint32Array(caseOf.length);
     const templateCases = new Map<number, number>();
@@ -98,10 +107,15 @@ export class FingerprintIndex {
     const buffers = [0, 1, 2, 3].map(() => new Uint32Array(size));
     for (const [low, high] of ranges) {
       const [hashes, owners] = sortByHash(...gather(parts, ends, low, high, buffers));
+      yield;
+      let postings = 0;
       for (let i = 0; i < hashes.length; ) {
         let j = i + 1;
         while (j < hashes.length && hashes[j] === hashes[i]) j++;
-        if (j - i > 1) posting(hashes[i], owners.subarray(i, j), chronology, fileOf, minCases, maxCases, templateCases, pairs);
+        if (j - i > 1) {
+          posting(hashes[i], owners.subarray(i, j), chronology, fileOf, minCases, maxCases, templateCases, pairs);
+          if (++postings % POSTINGS_A_STEP === 0) yield;
+        }
         i = j;
       }
     }

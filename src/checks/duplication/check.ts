@@ -20,6 +20,7 @@ import { maskedIds, tokenize } from './tokens.ts';
 import { withoutHeadings } from '../../model/segments.ts';
 import { DEFAULTS, type DuplicationRule } from './rule.ts';
 import { append, largest, smallest } from '../../model/lists.ts';
+import { runSteps, type Steps } from '../../model/steps.ts';
 
 /** What the check did, for tests and the README's cost figures. */
 export interface DuplicationStats {
@@ -61,10 +62,15 @@ export class DuplicationCheck implements Check {
   }
 
   finish(): FlagDraft[] {
+    return runSteps(this.finishInSteps());
+  }
+
+  /** Pairs, verifies and flags: a step for each record that has candidate pairs, so that the audit can take breaks. */
+  *finishInSteps(): Steps<FlagDraft[]> {
     Object.assign(this.stats, { records: this.records, indexed: this.store.size, fingerprints: this.index.size, recordBytes: this.store.bytes, fingerprintBytes: this.index.bytes });
     const limits = this.rules.map((r) => r.template_cases ?? DEFAULTS.template_cases);
     const chronology = this.store.columns();
-    const { templateCases, pairs } = this.index.search(chronology, smallest(limits), largest(limits));
+    const { templateCases, pairs } = yield* this.index.searchInSteps(chronology, smallest(limits), largest(limits));
     this.stats.candidatePairs = pairs.length;
     // Boilerplate in the target's input file, or in the source's when it is another file.
     const fileOf = chronology.fileOf;
@@ -98,6 +104,7 @@ export class DuplicationCheck implements Check {
         });
       }
       for (const rule of this.rules) append(drafts, resolve(findings.filter((f) => f.rule === rule)).map((f) => draft(f, target)));
+      yield;
     }
     this.stats.findings = drafts.length;
     this.cache.clear();

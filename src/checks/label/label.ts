@@ -10,6 +10,7 @@ import { LABEL_HISTORIES, MENTIONS, type MentionEntry } from '../../model/sectio
 import { ASSERTION_SECTION_SCHEMA } from '../../reading/cue-schema.ts';
 import { textGates } from '../../text/text-gates.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
+import { runSteps, type Steps } from '../../model/steps.ts';
 
 /** A `label` rule: one stigmatising label, its surface forms, and what would evidence it. */
 export interface LabelRule extends Rule {
@@ -113,22 +114,33 @@ class LabelCheck implements Check {
     return list;
   }
 
-  private histories(): Map<string, LabelHistory> {
+  /** Each case's history of each label: a step after each case. */
+  private *histories(): Steps<Map<string, LabelHistory>> {
     const out = new Map<string, LabelHistory>();
     for (const [caseId, labels] of this.byCase) {
       for (const [label, entries] of labels) out.set(`${caseId}\u0000${label}`, buildHistory(caseId, label, entries));
+      yield;
     }
     return out;
   }
 
   finish(): FlagDraft[] {
-    const histories = this.histories();
+    return runSteps(this.finishInSteps());
+  }
+
+  /** The flags are given here, once every case's history is known: a step every DRAFTS_A_STEP of them. */
+  *finishInSteps(): Steps<FlagDraft[]> {
+    const histories = yield* this.histories();
     this.lastHistories = [...histories.values()].sort((a, b) => a.case_id.localeCompare(b.case_id) || a.label.localeCompare(b.label));
-    return this.asserted.map((m) => {
+    yield;
+    const drafts: FlagDraft[] = [];
+    for (const m of this.asserted) {
       const rule = this.ruleByLabel.get(m.label)!;
       const history = histories.get(`${this.caseOf.get(m)}\u0000${m.label}`)!;
-      return draftFor(rule, m, history);
-    });
+      drafts.push(draftFor(rule, m, history));
+      if (drafts.length % DRAFTS_A_STEP === 0) yield;
+    }
+    return drafts;
   }
 
   private lastHistories: LabelHistory[] = [];
@@ -137,6 +149,9 @@ class LabelCheck implements Check {
     return { [LABEL_HISTORIES.key]: this.lastHistories, ...(this.collectMentions && { [MENTIONS.key]: this.inventory }) };
   }
 }
+
+/** Flags made between two steps of finishInSteps. */
+const DRAFTS_A_STEP = 1024;
 
 function draftFor(rule: LabelRule, m: KeptMention, history: LabelHistory): FlagDraft {
   const related: string[] = [];

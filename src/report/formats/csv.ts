@@ -6,6 +6,20 @@ export const CSV_COLUMNS = [
   'message', 'snippet', 'related_record_ids', 'baseline', 'reviewed_by', 'review_reason', 'review_decision', 'review_reason_code',
 ] as const;
 
+/** The columns that hold identifiers, which --excel-ids writes so a spreadsheet keeps them as text. */
+const ID_COLUMNS = new Set<(typeof CSV_COLUMNS)[number]>(['flag_id', 'case_id', 'record_id', 'related_record_ids']);
+
+/** Excel refuses a text constant longer than this inside a formula. */
+const EXCEL_LITERAL_MAX = 255;
+
+export interface CsvOptions {
+  /**
+   * Write each id cell as the formula ="…", a text constant, so that Excel shows `0012345` and
+   * `123456789012345678` as they are rather than as the numbers 12345 and 1.23457E+17.
+   */
+  excelIds?: boolean;
+}
+
 /**
  * A cell a spreadsheet will not run: text that begins with = + - @ tab or carriage return
  * is prefixed with an apostrophe (the OWASP advice against CSV injection).
@@ -14,8 +28,18 @@ export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function cell(value: string): string {
-  return `"${neutralise(value).replace(/"/g, '""')}"`;
+/**
+ * An id as an Excel text constant: ="0012345". Everything between the quotes is a string
+ * literal (quotes doubled), so nothing in the id can be run; the cell shows the id unchanged.
+ * Empty ids stay empty; an id too long for a literal is written as an ordinary (neutralised) cell.
+ */
+export function excelText(value: string): string {
+  if (value === '' || value.length > EXCEL_LITERAL_MAX) return neutralise(value);
+  return `="${value.replace(/"/g, '""')}"`;
+}
+
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 function row(flag: Flag): string[] {
@@ -27,8 +51,22 @@ function row(flag: Flag): string[] {
   ];
 }
 
-/** One row per flag, for Excel: UTF-8 with a BOM, CRLF, every cell (the header's too) quoted and neutralised. */
-export function formatCsv(report: Report): string {
-  const lines = [CSV_COLUMNS.map(cell).join(','), ...report.flags.map((f) => row(f).map(cell).join(','))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+/**
+ * One row per flag, for Excel: UTF-8 with a BOM, CRLF, every cell (the header's too) quoted and
+ * neutralised. With `excelIds`, the id columns are written as text constants (see excelText).
+ */
+export function formatCsv(report: Report, options: CsvOptions = {}): string {
+  return [...csvChunks(report, options)].join('');
+}
+
+/** Rows rendered between two chunks of csvChunks. */
+const ROWS_A_CHUNK = 256;
+
+/** formatCsv's text in pieces (a report too long for one string can still be written). */
+export function* csvChunks(report: Report, options: CsvOptions = {}): Generator<string, void, void> {
+  const cellOf = (value: string, i: number) => quoted(options.excelIds && ID_COLUMNS.has(CSV_COLUMNS[i]) ? excelText(value) : neutralise(value));
+  yield `\ufeff${CSV_COLUMNS.map((c) => quoted(c)).join(',')}\r\n`;
+  for (let i = 0; i < report.flags.length; i += ROWS_A_CHUNK) {
+    yield report.flags.slice(i, i + ROWS_A_CHUNK).map((f) => `${row(f).map(cellOf).join(',')}\r\n`).join('');
+  }
 }

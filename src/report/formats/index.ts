@@ -2,12 +2,12 @@ import type { ChalkInstance } from 'chalk';
 import type { Report } from '../build-report.ts';
 import type { Severity } from '../../model/flag.ts';
 import type { TextPolicy } from '../text-policy.ts';
-import { formatCsv } from './csv.ts';
+import { csvChunks, formatCsv } from './csv.ts';
 import { formatHtml } from './html.ts';
-import { formatJson } from './json.ts';
+import { formatJson, jsonChunks } from './json.ts';
 import { formatJunit } from './junit.ts';
 import { formatMarkdown } from './markdown.ts';
-import { formatNdjson } from './ndjson.ts';
+import { formatNdjson, ndjsonChunks } from './ndjson.ts';
 import { formatSummary } from './summary.ts';
 import type { HistoryLine } from '../history.ts';
 import { formatTerminal } from './terminal.ts';
@@ -24,6 +24,8 @@ export interface FormatContext {
   history?: boolean;
   /** For `summary`: the text policy lets record text through (--snippets). */
   recordText?: boolean;
+  /** For `csv`: write the id cells as Excel text constants (--excel-ids). */
+  excelIds?: boolean;
 }
 
 /** Every format is written from the same report object. */
@@ -36,7 +38,7 @@ export function render(format: FormatName, report: Report, ctx: FormatContext): 
     case 'ndjson':
       return formatNdjson(report);
     case 'csv':
-      return formatCsv(report);
+      return formatCsv(report, { excelIds: ctx.excelIds });
     case 'html':
       return formatHtml(report);
     case 'junit':
@@ -45,6 +47,24 @@ export function render(format: FormatName, report: Report, ctx: FormatContext): 
       return formatMarkdown(report, { failOn: ctx.failOn });
     case 'summary':
       return formatSummary(report, { previous: ctx.previous, history: ctx.history, recordText: ctx.recordText });
+  }
+}
+
+/**
+ * render()'s text in pieces, the same bytes: the formats whose size grows with the flags (json,
+ * ndjson, csv) come a few hundred flags at a time, so that a report longer than the longest
+ * string JavaScript can hold can be written, and a signal can be handled between the pieces.
+ */
+export function renderChunks(format: FormatName, report: Report, ctx: FormatContext): Iterable<string> {
+  switch (format) {
+    case 'json':
+      return jsonChunks(report);
+    case 'ndjson':
+      return ndjsonChunks(report);
+    case 'csv':
+      return csvChunks(report, { excelIds: ctx.excelIds });
+    default:
+      return [render(format, report, ctx)];
   }
 }
 

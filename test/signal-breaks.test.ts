@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { audit, createChecks } from '../src/core/audit.ts';
+import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
+import { loadProfiles } from '../src/intake/profiles.ts';
+import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
+import { Breaks, runSteps, runStepsWithBreaks, type Steps } from '../src/model/steps.ts';
+import type { CanonicalRecord } from '../src/model/record.ts';
+import type { Check } from '../src/checks/rule-kind.ts';
+import { repoPath, runCli } from './support/run-cli.ts';
+import { writtenFiles } from '../src/cli/interrupt.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A signal's handler (src/cli/interrupt.ts) runs only when the event loop gets a turn. These
+ * tests show that the long synchronous work of an audit gives it turns, without timing anything:
+ * `new Breaks(0)` takes a break at every step, and a callback queued with setImmediate (as a
+ * signal's handler is queued) must run before the work ends, with the same result as without.
+ */
+const EXPORTS = ['liquidlogic-casenotes.csv', 'canonical-notes.csv'].map((f) => repoPath(`fixtures/exports/${f}`));
+const intake = () => ({ profiles: loadProfiles(), dateOrder: 'dmy' as const });
+
+async function recordsOf(paths: string[]): Promise<CanonicalRecord[]> {
+  const records: CanonicalRecord[] = [];
+  for await (const item of readInputs(resolveInputs(paths), intake(), [], [])) if (item.record) records.push(item.record);
+  return records;
+}
+
+function duplicationCheck(records: CanonicalRecord[]): Check {
+  const rules = loadPacks([DEFAULT_RULES_DIR]).flatMap((p) => p.rules).filter((r) => r.kind === 'duplication');
+  const [check] = createChecks(rules, { asOf: '2025-06-30', sections: {}, collectMentions: false });
+  for (const r of records) check.record(r);
+  return check;
+}
+
+/** Runs `work` and says whether a callback queued (like a signal's handler) when it started ran before it ended. */
+async function queuedRanDuring<T>(work: () => Promise<T>): Promise<{ result: T; ranDuring: boolean }> {
+  let ended = false;
+  let ranDuring = false;
+  setImmediate(() => {
+    ranDuring = !ended;
+  });
+  const result = await work();
+  ended = true;
+  return { result, ranDuring };
+}
+
+describe('long work takes breaks for a signal', () => {
+  it('steps give the same result at once or with breaks, and a break lets queued callbacks run', async () => {
+    function* count(n: number): Steps<number> {
+      let sum = 0;
+      for (let i = 1; i <= n; i++) {
+        sum += i;
+        yield;
+      }
+      return sum;
+    }
+    expect(runSteps(count(100))).toBe(5050);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(count(100), breaks));
+    expect(result).toBe(5050);
+    expect(breaks.taken).toBe(100);
+    expect(ranDuring).toBe(true);
+  });
+
+  it("the duplication check's finish, the longest step on the main thread, yields between records with the same flags", async () => {
+    const records = await recordsOf(EXPORTS);
+    const atOnce = duplicationCheck(records).finish();
+    expect(atOnce.length).toBeGreaterThan(0);
+    const check = duplicationCheck(records);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(check.finishInSteps!(), breaks));
+    expect(result).toEqual(atOnce);
+    expect(ranDuring).toBe(true);
+    // A step after the search's sorted pass and after each record with candidate pairs (every flagged record among them).
+    expect(breaks.taken).toBeGreaterThan(new Set(atOnce.map((d) => d.record.record_id)).size);
+  });
+
+  it("the label check's finish, which gives every label flag once each case's history is known, yields with the same flags", async () => {
+    const records = await recordsOf(EXPORTS);
+    const packs = loadPacks([DEFAULT_RULES_DIR]);
+    const sections: Record<string, unknown[]> = {};
+    for (const pack of packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
+    const label = () => {
+      const [check] = createChecks(packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label'), { asOf: '2025-06-30', sections, collectMentions: false });
+      for (const r of records) check.record(r);
+      return check;
+    };
+    const atOnce = label().finish();
+    expect(atOnce.length).toBeGreaterThan(0);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(label().finishInSteps!(), breaks));
+    expect(result).toEqual(atOnce);
+    expect(ranDuring).toBe(true);
+    expect(breaks.taken).toBeGreaterThan(1);
+  });
+
+  it('the audit takes breaks while reading and checking records and in finish, and reports the same flags', async () => {
+    const run = (breaks?: Breaks) =>
+      audit({ sources: resolveInputs(EXPORTS), intake: intake(), packs: loadPacks([DEFAULT_RULES_DIR]), asOf: '2025-06-30', minSeverity: 'info', runOptions: {}, breaks });
+    const plain = await run();
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => run(breaks));
+    expect(result.flags).toEqual(plain.flags);
+    expect(result.summary).toEqual(plain.summary);
+    expect(ranDuring).toBe(true);
+    // At least one break before each row after the first.
+    expect(breaks.taken).toBeGreaterThanOrEqual(plain.summary.rows_read - 1);
+  });
+});
+
+describe('what an interrupt says was written', () => {
+  it('counts a history line among what was written, in the order written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-written-'));
+    const [report, history, manifest] = ['r.json', 'h.ndjson', 'm.json'].map((f) => join(dir, f));
+    const before = writtenFiles.length;
+    const r = await runCli(['audit', EXPORTS[0], '--format', 'json', '--output', report, '--history', history, '--manifest', manifest, '--fail-on', 'never', '--as-of', '2025-06-30', '-q']);
+    expect(r.code).toBe(0);
+    expect(writtenFiles.slice(before)).toEqual([report, `${history} (a line appended)`, manifest]);
+  });
+});
