@@ -205,7 +205,13 @@ class StalenessCheck implements Check {
       );
       const claimedNow = claimed.filter((k) => !reversals.some((s) => AGAIN.test(s.text) && k.start < s.end && s.start < k.end));
       // A record that documents the event is up to date about it: its other words are not claims.
-      const claims = events.length ? [] : claimedNow;
+      // A record that documents the event is up to date about it: its claims before the event and
+      // in the event's own paragraphs are its history ("had not engaged until March, when she
+      // completed it"). A claim in a later paragraph that states the old state as current again
+      // contradicts the record's own event ("Updates: diagnosed with autism … Analysis: his
+      // behaviour is the result of inconsistent boundaries").
+      const lastEvent = events.length ? Math.max(...events.map((e) => e.sentence.paragraph)) : -1;
+      const claims = events.length ? claimedNow.filter((k) => k.sentence.paragraph > lastEvent + 1) : claimedNow;
       // Names matter only where a statement about someone was found.
       if (!namesRead && c.rule.same_person && (events.length || reversals.length || claims.length)) readNames();
       const list = this.list(record.case_id, c.rule.id);
