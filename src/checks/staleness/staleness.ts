@@ -250,8 +250,13 @@ class StalenessCheck implements Check {
       entrySets: Object.fromEntries(
         c.entries.map((e) => {
           const own = e.finder.findAll(s.text);
-          const around = role === 'claim' ? record.text.slice(clause.start, clause.end) : s.sentence.text;
-          return [e.name, own.length ? own : e.finder.findAll(around)];
+          if (own.length) return [e.name, own];
+          if (role === 'claim') return [e.name, e.finder.findAll(record.text.slice(clause.start, clause.end))];
+          // An event's sentence, else its paragraph: "…his conviction for possession with intent to
+          // supply. … The Court quashed Mr Adeyemi's conviction."
+          const inSentence = e.finder.findAll(s.sentence.text);
+          const paragraph = () => reader.sentences.filter((x) => x.paragraph === s.sentence.paragraph).map((x) => x.text).join(' ');
+          return [e.name, inSentence.length ? inSentence : e.finder.findAll(paragraph())];
         }),
       ),
       // A reversal's date is any its line states; a claim's only one that leads its line, as in a
