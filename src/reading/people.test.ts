@@ -63,6 +63,15 @@ describe('people: what the records say of a given name', () => {
     expect(samePerson({ sex: null, surname: 'doyle', given: 'kerry-ann' }, { sex: 'male', surname: 'doyle' }, book)).toBe(false);
   });
 
+  it('passes over a given name it is told to (the child, for a statement about a parent)', () => {
+    const text = "Kai's mum, Shannon, says Kai's drinking worries are overblown; Kai's dad's drinking continues.";
+    const at = text.lastIndexOf('drinking');
+    const sentence = { start: 0, end: text.length, text, paragraph: 0 };
+    expect(finder.find(sentence, at, at + 8)).toMatchObject({ word: 'dad' });
+    expect(finder.find({ ...sentence, text: "Given Kai's cocaine use" }, 20, 23, 'kai')).toBeNull();
+    expect(finder.find({ ...sentence, text: "Given Kai's cocaine use" }, 20, 23)).toMatchObject({ given: 'kai' });
+  });
+
   it('reads a title only with its capital', () => {
     expect(who('The letter says she did not miss a single test.', 'test')).toMatchObject({ sex: 'female', word: 'she' });
   });

@@ -182,7 +182,7 @@ export class PersonFinder {
    * sentence, else the first one in it or after it within its clause; null when there is none
    * (then the statement is taken to be about anyone).
    */
-  find(sentence: Sentence, start: number, end: number): Person | null {
+  find(sentence: Sentence, start: number, end: number, notGiven?: string): Person | null {
     if (!this.regex) return null;
     const from = start - sentence.start;
     const to = end - sentence.start;
@@ -192,6 +192,8 @@ export class PersonFinder {
     let after: Person | null = null;
     let titledEnd = -1;
     for (const { at, length, person } of this.mentions(sentence.text)) {
+      // A given name to pass over (the child's own, for a statement about a parent).
+      if (notGiven && person.given === notGiven) continue;
       // "Mr Grant, the maternal grandfather, has…", "Ryan Tait, mum's partner, has…": the role in apposition is still the person named.
       const gap = sentence.text.slice(titledEnd, at);
       const named = (p: Person | null) => !!(p?.surname || p?.given);

@@ -41,6 +41,9 @@ export interface StalenessRule extends Rule {
 export const FINDING_FIELDS = ['record_id', 'record_date', 'claim', 'event_record_id', 'event_date', 'event'] as const;
 export const DEFAULT_FINDING = 'Record {record_id} ({record_date}) states “{claim}”, but record {event_record_id} ({event_date}) documents “{event}”.';
 
+/** The record's child's first name, lower-cased, if the export gives one. */
+const childOf = (record: CanonicalRecord) => record.subject_name?.trim().split(/\s+/)[0]?.toLowerCase() || undefined;
+
 /** The line of a text that ends at `end`, from its start. */
 const lineTo = (text: string, end: number) => text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
 /** A date that leads a line, as in a chronology ("05/09/2023 — …", "14 March 2023: …"). */
@@ -245,7 +248,8 @@ class StalenessCheck implements Check {
       end: clause.end,
       words: excerpt(s.text, 80),
       quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
-      person: c.rule.same_person ? (this.people.find(s.sentence, s.start, s.end) ?? (role === 'event' ? this.personAround(reader, s) : null)) : null,
+      // A same_person rule is about the adults: the child's own first name is not who a statement is about.
+      person: c.rule.same_person ? (this.people.find(s.sentence, s.start, s.end, childOf(record)) ?? (role === 'event' ? this.personAround(reader, s) : null)) : null,
       entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
       entrySets: Object.fromEntries(
         c.entries.map((e) => {
