@@ -167,7 +167,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
     semicolon: /;\s*$/.test(sentence),
     // (Or it opens with when something happened: "…non-compliant; on 22/04 at 21:00 PC Orr found…" gives the instance.)
-    refersBack: /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence) || /^\s*(?:on|at|during|in) (?:\d{1,2}[/.]\d{1,2}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|my (?:visit|last visit))/.test(sentence),
+    refersBack: /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence) || /^\s*(?:this|which) (?:is|was|has been) (?:recorded|noted|documented|logged|confirmed|shown)\b/i.test(sentence) || /^\s*(?:on|at|during|in) (?:\d{1,2}[/.]\d{1,2}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|my (?:visit|last visit))/.test(sentence),
     get frames() {
       return (frames ??= readFrames(sentence, cues.frames));
     },

@@ -78,7 +78,12 @@ export function readFrames(sentence: string, cues: FrameCues): Frames {
 /** A speaker's label at the very start of a sentence, ending in a colon ("Chair: …", "Health visitor: …"). */
 function speakerOf(sentence: string, speakers: RegExp | null): Frames['speaker'] {
   const m = firstMatch(speakers, sentence);
-  if (!m || sentence.slice(0, m.start).trim() !== '') return null;
+  // At the start of the line, or after a short heading and a dash when the speaker is named
+  // ("Minutes – DS Morrow (Police): …"; but "Parenting capacity – Father: …" is about the father).
+  if (!m) return null;
+  const lead = sentence.slice(0, m.start);
+  const named = /^(?:Mr|Mrs|Ms|Miss|Dr|DC|PC|DS)\b/.test(m.text) || /^\s*\(/.test(sentence.slice(m.start + m.text.length));
+  if (lead.trim() !== '' && !(named && /^\s*[\p{L} ]{1,20}\s[-–—]\s*$/u.test(lead))) return null;
   const colon = /^\s*(?:\([^)]{1,40}\))?\s*:/.exec(sentence.slice(m.start + m.text.length));
   return colon ? { start: m.start, end: m.start + m.text.length + colon[0].length, text: sentence.slice(m.start, m.start + m.text.length + colon[0].length) } : null;
 }
@@ -101,7 +106,9 @@ function byWriter(sentence: string, at: number, boundaries: number[], writer: Re
   // The writer is the subject only when a few words stand between: "I would describe", "I have no
   // hesitation in describing", but not "I was told" (passive: someone else told).
   const between = lead.slice(m.index + m[0].length).trim();
-  return between.split(/\s+/).filter(Boolean).length <= 5 && !/\b(?:was|were|been|being|am)\b/i.test(between);
+  // ("I am concerned that…", "I am worried that…" are the writer's own, not a passive.)
+  const feeling = /^(?:am|are|was|were) (?:\w+ )?$/i.test(`${between} `) && /^(?:worried|concerned|satisfied|clear|sure|confident)\b/i.test(sentence.slice(at));
+  return between.split(/\s+/).filter(Boolean).length <= 5 && (feeling || !/\b(?:was|were|been|being|am)\b/i.test(between));
 }
 
 /** The segment of the sentence a position belongs to: [start, end). */

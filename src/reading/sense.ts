@@ -127,8 +127,15 @@ function winkTokens(sentence: string): Token[] | null {
       prev.end = at;
       if (values[i] !== '-') {
         const cat = UNIVERSAL[tags[i]] ?? 'X';
-        // A verb, noun or adjective with a particle is a noun ("kick-off", "check-up", "warm-up"); otherwise the last part decides.
-        prev.cat = (cat === 'ADP' || cat === 'ADV' || cat === 'PART') && (prev.cat === 'V' || prev.cat === 'N' || prev.cat === 'ADJ') ? 'N' : cat;
+        // A verb, noun or adjective with a particle is a noun ("kick-off", "check-up", "warm-up"); a
+        // participle after an adverb, adjective or noun is an adjective ("fast-growing", "long-standing");
+        // otherwise the last part decides.
+        prev.cat =
+          (cat === 'ADP' || cat === 'ADV' || cat === 'PART') && (prev.cat === 'V' || prev.cat === 'N' || prev.cat === 'ADJ')
+            ? 'N'
+            : cat === 'V' && /(?:ing|ed)$/i.test(values[i]) && (prev.cat === 'ADV' || prev.cat === 'ADJ' || prev.cat === 'N')
+              ? 'ADJ'
+              : cat;
       }
       continue;
     }
@@ -169,7 +176,9 @@ function listTokens(sentence: string): Token[] {
 function phraseStart(T: Token[], j: number): number {
   if (T[j].cat === 'PRON' && !POSSESSIVES.has(T[j].lower)) return j;
   let s = j;
-  while (s > 0 && (NP_INSIDE.has(T[s - 1].cat) || POSSESSIVES.has(T[s - 1].lower))) s--;
+  // (A participle between a determiner and its noun is an adjective: "the allocated worker".)
+  const participle = (k: number) => T[k].cat === 'V' && /(?:ed|ing)$/.test(T[k].lower) && k > 0 && T[k - 1].cat === 'DET';
+  while (s > 0 && (NP_INSIDE.has(T[s - 1].cat) || POSSESSIVES.has(T[s - 1].lower) || participle(s - 1))) s--;
   return s;
 }
 
@@ -199,7 +208,7 @@ function backToSubject(T: Token[], i: number): number | null {
   }
   if (i < 0) return null;
   // "the flat is": a determiner and one word before a verb make a noun, whatever the tagger said.
-  if (T[i].cat === 'ADJ' && T[i - 1]?.cat === 'DET') T[i].cat = 'N';
+  if ((T[i].cat === 'ADJ' || T[i].cat === 'V') && T[i - 1]?.cat === 'DET') T[i].cat = 'N';
   return isNominal(T[i]) ? subjectHead(T, i) : null;
 }
 

@@ -140,17 +140,21 @@ async function printBlindLabelSet(dir: string): Promise<void> {
   for (const half of halves) {
     const keep = (id: string) => (Number(id.slice(1)) % 2 === 1) === (half === 'odd');
     const { scores: l } = scoreSharedLabels(readLabelCsv(`${dir}/labels.csv`).filter((r) => keep(r.id)));
-    const rows = (parse(readFileSync(`${dir}/decisions.csv`, 'utf8'), { columns: true }) as { id: string; has_reasons: string; text: string }[])
+    const { existsSync } = await import('node:fs');
+    const decisionsFile = `${dir}/decisions.csv`;
+    const rows = (existsSync(decisionsFile) ? (parse(readFileSync(decisionsFile, 'utf8'), { columns: true }) as { id: string; has_reasons: string; text: string }[]) : [])
       .filter((r) => keep(r.id))
       .map((r) => ({ id: r.id, hasReasons: r.has_reasons === 'yes', text: r.text }));
     const { score: d } = scoreDecisions(rows);
-    console.log(`| ${half === 'odd' ? 'development (odd)' : 'held-out (even)'} | ${l.rows} | ${pct(l.asserted.precision)} / ${pct(l.asserted.recall)} | ${pct(l.agreement)} | ${l.notALabelFlagged} of ${l.notALabelRows} | ${rows.length} | ${pct(d.precision)} / ${pct(d.recall)} |`);
+    const decisions = rows.length ? `${pct(d.precision)} / ${pct(d.recall)}` : '–';
+    console.log(`| ${half === 'odd' ? 'development (odd)' : 'held-out (even)'} | ${l.rows} | ${pct(l.asserted.precision)} / ${pct(l.asserted.recall)} | ${pct(l.agreement)} | ${l.notALabelFlagged} of ${l.notALabelRows} | ${rows.length} | ${decisions} |`);
   }
 }
 
-// Written blind (fixtures/blind4/README.md, fixtures/blind6/README.md).
+// Written blind (fixtures/blind4/README.md, fixtures/blind6/README.md, fixtures/blind8/README.md; blind8 has no decisions).
 await printBlindLabelSet('fixtures/blind4');
 await printBlindLabelSet('fixtures/blind6');
+await printBlindLabelSet('fixtures/blind8');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.

@@ -159,6 +159,9 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Ms Pike was flagged as disengaged in the 2024 review, but the clinic has since confirmed that its letters went to the wrong address.', 'refuted'],
     // A question takes a person described in passing as given; it asks about a predicate.
     ['Who visits an aggressive father who works nights?', 'asserted'],
+    ['Notes – PC Adair (Police): the neighbour calls Mr Ince volatile after a drink.', 'attributed'],
+    ['I am concerned that Ms Loft is unable to cope with the twins at bedtime.', 'asserted'],
+    ['Mr Ince was volatile at the review on 02/03/2025, shouting over the chair twice; this is recorded in the minutes.', 'evidenced'],
     ['The team should visit her volatile partner in pairs.', 'asserted'],
     ['If an aggressive parent arrives at reception, staff should call the duty manager.', 'hypothetical'],
     ['Is Mr Lyle aggressive, or frightened of losing the children?', 'hypothetical'],
@@ -168,6 +171,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
 
   it.each([
     ['The booking system is responsible for controlling access to the rooms.'],
+    ['The gutters were unable to cope with the storm and the kitchen ceiling leaked.'],
+    ["Her father's tumour is slow-growing but aggressive, the oncologist says."],
     ['The gable wall at 3 Station Road is unstable and the family have moved to the front room.'],
   ])('a label verb done by a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
