@@ -6,6 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import { ajvPackage, yamlPackage } from '../model/lazy-packages.ts';
 import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField } from '../model/record.ts';
 import { UserError } from '../model/errors.ts';
+import { builtData } from '../model/built-data.ts';
 import { closest } from '../text/closest.ts';
 
 /** A column profile: how one case-management system names the canonical fields. */
@@ -154,17 +155,7 @@ export type PrebuiltProfiles = Record<string, ColumnProfile>;
 /** Where the build leaves them: beside this module in dist/ (the sources have none). */
 export const PREBUILT_PROFILES_PATH = new URL('./prebuilt-profiles.json', import.meta.url);
 
-let prebuiltOnDisk: PrebuiltProfiles | undefined;
-function prebuiltProfiles(): PrebuiltProfiles {
-  if (!prebuiltOnDisk) {
-    try {
-      prebuiltOnDisk = JSON.parse(readFileSync(PREBUILT_PROFILES_PATH, 'utf8')) as PrebuiltProfiles;
-    } catch {
-      prebuiltOnDisk = {};
-    }
-  }
-  return prebuiltOnDisk;
-}
+const prebuiltProfiles = () => builtData<PrebuiltProfiles>(PREBUILT_PROFILES_PATH);
 
 /** For the build: each profile in a folder loaded as usual, kept only if it comes back from JSON unchanged. */
 export function prebuildProfiles(dir: string = DEFAULT_PROFILE_DIR): PrebuiltProfiles {

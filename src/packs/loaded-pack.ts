@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '../checks/rule-kind.ts';
+import { builtData } from '../model/built-data.ts';
 import { UserError } from '../model/errors.ts';
 import { MAX_YAML_BYTES } from './yaml-limits.ts';
 
@@ -53,17 +54,7 @@ export type PrebuiltPacks = Record<string, PrebuiltPack>;
 /** Where the build leaves the prebuilt packs: beside this module in dist/ (the sources have none). */
 export const PREBUILT_PACKS_PATH = new URL('./prebuilt-packs.json', import.meta.url);
 
-let prebuiltOnDisk: PrebuiltPacks | undefined;
-export function prebuiltPacks(): PrebuiltPacks {
-  if (!prebuiltOnDisk) {
-    try {
-      prebuiltOnDisk = JSON.parse(readFileSync(PREBUILT_PACKS_PATH, 'utf8')) as PrebuiltPacks;
-    } catch {
-      prebuiltOnDisk = {};
-    }
-  }
-  return prebuiltOnDisk;
-}
+export const prebuiltPacks = () => builtData<PrebuiltPacks>(PREBUILT_PACKS_PATH);
 
 /** A pack from its prebuilt form, when its bytes are those the build validated. */
 export function fromPrebuilt(path: string, prebuilt: PrebuiltPacks): LoadedPack | undefined {
