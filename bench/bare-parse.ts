@@ -34,9 +34,7 @@ async function* decoded(path: string): AsyncGenerator<string> {
 }
 
 const started = process.hrtime.bigint();
-const parser = Readable.from(decoded(file)).pipe(
-  parse(csvParseOptions(',')),
-);
+const parser = Readable.from(decoded(file)).pipe(parse(csvParseOptions(',')));
 let rows = 0;
 let skipped = 0;
 parser.on('skip', () => skipped++);

@@ -32,7 +32,12 @@ export async function checkCosts(file: string): Promise<{ records: number; intak
   const byKind = new Map<string, Rule[]>();
   for (const rule of packs.flatMap((p) => p.rules)) byKind.set(rule.kind, [...(byKind.get(rule.kind) ?? []), rule]);
   const checks: { kind: string; rules: number; check: Check; record: number; finish: number; flags: number }[] = [...byKind].map(([kind, rules]) => ({
-    kind, rules: rules.length, check: findKind(kind)!.createCheck(rules, env), record: 0, finish: 0, flags: 0,
+    kind,
+    rules: rules.length,
+    check: findKind(kind)!.createCheck(rules, env),
+    record: 0,
+    finish: 0,
+    flags: 0,
   }));
   const intake = { profiles: loadProfiles(), dateOrder: 'dmy' as const };
   let records = 0;

@@ -38,7 +38,9 @@ function retained(): { heap: number; external: number; rss: number } {
   return { heap: m.heapUsed, external: m.external, rss: m.rss };
 }
 
-const rules = loadPacks([DEFAULT_RULES_DIR]).flatMap((p) => p.rules).filter((r) => r.kind === 'duplication');
+const rules = loadPacks([DEFAULT_RULES_DIR])
+  .flatMap((p) => p.rules)
+  .filter((r) => r.kind === 'duplication');
 const env: CheckEnv = { asOf: new Date().toISOString().slice(0, 10), sections: {}, collectMentions: false };
 const check = findKind('duplication')!.createCheck(rules, env);
 const intake = { profiles: loadProfiles(), dateOrder: 'dmy' as const };
@@ -68,7 +70,8 @@ if (!intakeOnly) {
 const peak = process.resourceUsage().maxRSS * 1024;
 
 const digest = createHash('sha256');
-for (const d of drafts) digest.update(JSON.stringify([d.rule.id, d.record.record_id, d.span, d.message, d.severity, d.related_record_ids, d.details, d.discriminator]));
+for (const d of drafts)
+  digest.update(JSON.stringify([d.rule.id, d.record.record_id, d.span, d.message, d.severity, d.related_record_ids, d.details, d.discriminator]));
 
 const perRecord = (bytes: number) => Math.round(bytes / Math.max(1, records));
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -77,7 +80,11 @@ const result = {
   read_s: Math.round(readMs) / 1000,
   record_s: Math.round(recordMs) / 1000,
   finish_s: Math.round(finishMs) / 1000,
-  retained_per_record: { heap: perRecord(read.heap - before.heap), external: perRecord(read.external - before.external), rss: perRecord(read.rss - before.rss) },
+  retained_per_record: {
+    heap: perRecord(read.heap - before.heap),
+    external: perRecord(read.external - before.external),
+    rss: perRecord(read.rss - before.rss),
+  },
   retained_mb: { heap: mb(read.heap - before.heap), external: mb(read.external - before.external) },
   peak_rss_mb: { before_finish: mb(peakBeforeFinish), after_finish: mb(peak) },
   flags: drafts.length,

@@ -54,7 +54,9 @@ async function main(): Promise<number> {
     process.stderr.write(
       `${result.file}: ${result.records.toLocaleString('en-GB')} records in ${result.cases.toLocaleString('en-GB')} cases, ${mb.toFixed(1)} MB, ` +
         `${Math.round(result.words / result.records)} words a record on average, ${result.seconds.toFixed(1)} s (${(mb / result.seconds).toFixed(0)} MB/s)\n` +
-        `${result.truthFile}: ${Object.entries(result.defects).map(([k, v]) => `${k} ${v}`).join(', ')}\n`,
+        `${result.truthFile}: ${Object.entries(result.defects)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}\n`,
     );
   }
   return 0;

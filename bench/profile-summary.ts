@@ -107,8 +107,14 @@ export function summarise(profile: CpuProfile, top = 15): ProfileSummary {
     total_ms: ms(total),
     idle_ms: ms(idle),
     gc_ms: ms(gc),
-    functions: [...fn.values()].sort((a, b) => b.self_ms - a.self_ms).slice(0, top).map((s) => ({ ...s, percent: pct(s.self_ms), self_ms: ms(s.self_ms) })),
-    files: [...files].sort((a, b) => b[1] - a[1]).slice(0, top).map(([file, us]) => ({ file, self_ms: ms(us), percent: pct(us) })),
+    functions: [...fn.values()]
+      .sort((a, b) => b.self_ms - a.self_ms)
+      .slice(0, top)
+      .map((s) => ({ ...s, percent: pct(s.self_ms), self_ms: ms(s.self_ms) })),
+    files: [...files]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([file, us]) => ({ file, self_ms: ms(us), percent: pct(us) })),
     areas: [...areas].sort((a, b) => b[1] - a[1]).map(([area, us]) => ({ area, self_ms: ms(us), percent: pct(us) })),
   };
 }
@@ -124,7 +130,10 @@ export function summaryMarkdown(s: ProfileSummary): string {
     '',
     '| # | self % | self s | function | file:line |',
     '|---:|---:|---:|---|---|',
-    ...s.functions.map((f, i) => `| ${i + 1} | ${f.percent.toFixed(1)} | ${(f.self_ms / 1000).toFixed(1)} | \`${f.function.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${f.file}${f.file.startsWith('(') || f.line <= 1 ? '' : `:${f.line}`} |`),
+    ...s.functions.map(
+      (f, i) =>
+        `| ${i + 1} | ${f.percent.toFixed(1)} | ${(f.self_ms / 1000).toFixed(1)} | \`${f.function.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${f.file}${f.file.startsWith('(') || f.line <= 1 ? '' : `:${f.line}`} |`,
+    ),
     '',
     '| self % | self s | area (src folder, package, Node internals, regular expressions) |',
     '|---:|---:|---|',
@@ -141,10 +150,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const topAt = args.indexOf('--top');
   const top = topAt === -1 ? 15 : Number(args[topAt + 1]);
-  const files = args.filter((a, i) => a !== '--top' && i !== topAt + 1 || topAt === -1 && a !== '--top');
+  const files = args.filter((a, i) => (a !== '--top' && i !== topAt + 1) || (topAt === -1 && a !== '--top'));
   if (!files.length) {
     process.stderr.write('usage: profile-summary.ts FILE.cpuprofile... [--top N]   (with several files, the busiest thread is summarised)\n');
     process.exit(2);
   }
-  process.stdout.write(`${summaryMarkdown(busiest(files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile), top))}\n`);
+  process.stdout.write(
+    `${summaryMarkdown(
+      busiest(
+        files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile),
+        top,
+      ),
+    )}\n`,
+  );
 }

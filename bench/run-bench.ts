@@ -105,9 +105,28 @@ async function measure(cmd: string, args: string[], timeoutMs: number): Promise<
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
     const status = /Exit status: (\d+)/.exec(stderr);
     stderr = stderr.replace(/\n?\tCommand being timed:[\s\S]*$/, '');
-    if (m) return { code: status ? Number(status[1]) : code, signal, wall_s: wall, peak_rss_mb: Number(m[1]) / 1024, rss_source: '/usr/bin/time -v', stdout, stderr, timed_out: timedOut };
+    if (m)
+      return {
+        code: status ? Number(status[1]) : code,
+        signal,
+        wall_s: wall,
+        peak_rss_mb: Number(m[1]) / 1024,
+        rss_source: '/usr/bin/time -v',
+        stdout,
+        stderr,
+        timed_out: timedOut,
+      };
   }
-  return { code, signal, wall_s: wall, peak_rss_mb: polled, rss_source: timedOut ? 'VmHWM polled until the timeout' : 'VmHWM polled', stdout, stderr, timed_out: timedOut };
+  return {
+    code,
+    signal,
+    wall_s: wall,
+    peak_rss_mb: polled,
+    rss_source: timedOut ? 'VmHWM polled until the timeout' : 'VmHWM polled',
+    stdout,
+    stderr,
+    timed_out: timedOut,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -148,7 +167,11 @@ export const exportPath = (size: number, seed: string) => join(DATA, `export-${s
  */
 function groundTruth(reportFile: string, truthFile: string) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { flags: { rule: string; record_id: string }[] };
-  const truth = readFileSync(truthFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as TruthEntry);
+  const truth = readFileSync(truthFile, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as TruthEntry);
   const flagged = new Set(report.flags.map((f) => `${f.rule}\u0000${f.record_id}`));
   const expected = new Set<string>();
   const plantedRecords = new Set(truth.map((t) => t.record_id));
@@ -172,7 +195,11 @@ function groundTruth(reportFile: string, truthFile: string) {
   // Labels planted as negated, hypothetical, attributed or evidenced that were flagged anyway.
   const quiet = truth.filter((t) => t.kind === 'label' && !t.expected_rule);
   const wronglyFlagged = quiet.filter((t) => flagged.has(`${t.details.rule}\u0000${t.record_id}`)).length;
-  return { by_rule: Object.fromEntries(Object.entries(rows).sort(([a], [b]) => a.localeCompare(b))), quiet_labels: quiet.length, quiet_labels_flagged: wronglyFlagged };
+  return {
+    by_rule: Object.fromEntries(Object.entries(rows).sort(([a], [b]) => a.localeCompare(b))),
+    quiet_labels: quiet.length,
+    quiet_labels_flagged: wronglyFlagged,
+  };
 }
 
 interface SizeResult {
@@ -216,7 +243,12 @@ async function main(): Promise<number> {
   if (!Number.isInteger(rounds) || rounds < 5) throw new Error(`--startup-rounds: a whole number of at least 5, not '${values['startup-rounds']}'`);
   if (values['startup-only']) {
     mkdirSync(OUT, { recursive: true });
-    const doc = { date: new Date().toISOString().slice(0, 10), source_hash: sourceHash(), machine: machine(), startup: await startupTable(rounds, (s) => process.stderr.write(`${s}\n`)) };
+    const doc = {
+      date: new Date().toISOString().slice(0, 10),
+      source_hash: sourceHash(),
+      machine: machine(),
+      startup: await startupTable(rounds, (s) => process.stderr.write(`${s}\n`)),
+    };
     const markdown = `## Start-up, ${doc.date}\n\nMachine: ${doc.machine.cpu}, ${doc.machine.cores} cores, Node ${doc.machine.node}; code state ${doc.source_hash}.\n\n${startupMarkdown(doc.startup)}`;
     writeFileSync(join(OUT, `startup-${doc.date}.json`), `${JSON.stringify(doc, null, 2)}\n`);
     writeFileSync(join(OUT, `startup-${doc.date}.md`), markdown);
@@ -260,7 +292,14 @@ async function main(): Promise<number> {
     const bare = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-parse.ts'), file], timeoutMs);
     if (bare.code === 0) {
       const b = JSON.parse(bare.stdout.trim().split('\n').pop()!) as { records: number; seconds: number };
-      result.bare_parse = { records: b.records, seconds: round(b.seconds), wall_s: round(bare.wall_s), records_per_s: Math.round(b.records / b.seconds), mb_per_s: round(mb / b.seconds, 1), peak_rss_mb: bare.peak_rss_mb && round(bare.peak_rss_mb, 0) };
+      result.bare_parse = {
+        records: b.records,
+        seconds: round(b.seconds),
+        wall_s: round(bare.wall_s),
+        records_per_s: Math.round(b.records / b.seconds),
+        mb_per_s: round(mb / b.seconds, 1),
+        peak_rss_mb: bare.peak_rss_mb && round(bare.peak_rss_mb, 0),
+      };
     } else {
       notes.push(`${size}: bare parse failed (exit ${bare.code}): ${bare.stderr.slice(0, 500)}`);
     }
@@ -286,7 +325,11 @@ async function main(): Promise<number> {
     const reportFile = join(OUT, `report-${size}.json`);
     rmSync(reportFile, { force: true });
     const jobs = values.jobs ? Number(values.jobs) : defaultJobs(result.bytes);
-    const audit = await measure(BIN, ['audit', file, '--format', 'json', '--output', reportFile, '--fail-on', 'never', '--quiet', '--jobs', String(jobs)], timeoutMs);
+    const audit = await measure(
+      BIN,
+      ['audit', file, '--format', 'json', '--output', reportFile, '--fail-on', 'never', '--quiet', '--jobs', String(jobs)],
+      timeoutMs,
+    );
     let records: number | null = null;
     let flags: number | null = null;
     if (!audit.timed_out && existsSync(reportFile)) {
@@ -297,14 +340,24 @@ async function main(): Promise<number> {
     }
     const rate = size / audit.wall_s;
     result.audit = {
-      records, wall_s: round(audit.wall_s, 1), records_per_s: audit.timed_out ? null : Math.round(rate), mb_per_s: audit.timed_out ? null : round(mb / audit.wall_s, 2),
-      peak_rss_mb: audit.peak_rss_mb && round(audit.peak_rss_mb, 0), peak_rss_source: audit.rss_source, exit_code: audit.code, flags, timed_out: audit.timed_out, jobs,
+      records,
+      wall_s: round(audit.wall_s, 1),
+      records_per_s: audit.timed_out ? null : Math.round(rate),
+      mb_per_s: audit.timed_out ? null : round(mb / audit.wall_s, 2),
+      peak_rss_mb: audit.peak_rss_mb && round(audit.peak_rss_mb, 0),
+      peak_rss_source: audit.rss_source,
+      exit_code: audit.code,
+      flags,
+      timed_out: audit.timed_out,
+      jobs,
     };
     if (audit.timed_out) notes.push(`${size}: the audit was stopped at the ${values['timeout-min']}-minute timeout`);
     else if (audit.code !== 0) notes.push(`${size}: the audit exited with ${audit.code}: ${audit.stderr.slice(0, 500)}`);
     else lastRate = rate;
     if (result.bare_parse && !audit.timed_out) result.audit_vs_parse = round(rate / result.bare_parse.records_per_s, 4);
-    log(`${size}: audit ${audit.timed_out ? 'stopped at the timeout after ' : ''}${result.audit.wall_s} s, ${result.audit.records_per_s ?? '–'} records/s, peak ${result.audit.peak_rss_mb} MB`);
+    log(
+      `${size}: audit ${audit.timed_out ? 'stopped at the timeout after ' : ''}${result.audit.wall_s} s, ${result.audit.records_per_s ?? '–'} records/s, peak ${result.audit.peak_rss_mb} MB`,
+    );
   }
 
   const start = await startupTable(rounds, log);
@@ -317,11 +370,34 @@ async function main(): Promise<number> {
     const dir = join(OUT, `cpuprof-${profiled.size}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    await measure(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, BIN, 'audit', join(ROOT, profiled.file), '--format', 'json', '--output', join(dir, 'report.json'), '--fail-on', 'never', '--quiet'], timeoutMs * 3);
+    await measure(
+      process.execPath,
+      [
+        '--cpu-prof',
+        '--cpu-prof-dir',
+        dir,
+        BIN,
+        'audit',
+        join(ROOT, profiled.file),
+        '--format',
+        'json',
+        '--output',
+        join(dir, 'report.json'),
+        '--fail-on',
+        'never',
+        '--quiet',
+      ],
+      timeoutMs * 3,
+    );
     // One profile per thread (tsx runs its loader in a worker): keep the busiest, the main thread.
-    const profs = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => ({ f, p: JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile }));
+    const profs = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => ({ f, p: JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile }));
     if (profs.length) {
-      const summary = busiest(profs.map((x) => x.p), 15);
+      const summary = busiest(
+        profs.map((x) => x.p),
+        15,
+      );
       const main = profs.find((x) => busiest([x.p], 1).total_ms === summary.total_ms && busiest([x.p], 1).idle_ms === summary.idle_ms)!;
       const target = join(OUT, `audit-${profiled.size}.cpuprofile`);
       renameSync(join(dir, main.f), target);
@@ -335,11 +411,28 @@ async function main(): Promise<number> {
   const timed = results.filter((r) => r.audit && !r.audit.timed_out && r.audit.exit_code === 0);
   const scaling =
     timed.length >= 2
-      ? { from: timed[0].size, to: timed[timed.length - 1].size, time_ratio: round(timed[timed.length - 1].audit!.wall_s / timed[0].audit!.wall_s, 2), size_ratio: timed[timed.length - 1].size / timed[0].size }
+      ? {
+          from: timed[0].size,
+          to: timed[timed.length - 1].size,
+          time_ratio: round(timed[timed.length - 1].audit!.wall_s / timed[0].audit!.wall_s, 2),
+          size_ratio: timed[timed.length - 1].size / timed[0].size,
+        }
       : null;
   if (!scaling && sizes.length > 1) notes.push('scaling ratio not computed: fewer than two sizes were audited');
   const date = new Date().toISOString().slice(0, 10);
-  const doc = { date, seed, generator_version: GENERATOR_VERSION, source_hash: codeState, machine: machine(), timeout_min: Number(values['timeout-min']), sizes: results, scaling, startup: start, notes, profile };
+  const doc = {
+    date,
+    seed,
+    generator_version: GENERATOR_VERSION,
+    source_hash: codeState,
+    machine: machine(),
+    timeout_min: Number(values['timeout-min']),
+    sizes: results,
+    scaling,
+    startup: start,
+    notes,
+    profile,
+  };
   const markdown = toMarkdown(doc);
   writeFileSync(join(OUT, `bench-${date}.json`), `${JSON.stringify(doc, null, 2)}\n`);
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(doc, null, 2)}\n`);
@@ -362,7 +455,12 @@ const STARTUP: { name: string; cmd: string; args: string[]; codes: number[] }[] 
   { name: 'scrutineer rules validate', cmd: BIN, args: ['rules', 'validate'], codes: [0] },
   { name: 'scrutineer explain label.fii', cmd: BIN, args: ['explain', 'label.fii'], codes: [0] },
   // The README's first command: 45 case notes, all default packs, JSON to the pipe; it exits 1 (error-level flags).
-  { name: 'scrutineer audit fixtures/exports/liquidlogic-casenotes.csv (45 records)', cmd: BIN, args: ['audit', 'fixtures/exports/liquidlogic-casenotes.csv'], codes: [0, 1] },
+  {
+    name: 'scrutineer audit fixtures/exports/liquidlogic-casenotes.csv (45 records)',
+    cmd: BIN,
+    args: ['audit', 'fixtures/exports/liquidlogic-casenotes.csv'],
+    codes: [0, 1],
+  },
 ];
 
 interface StartupTable {
@@ -410,7 +508,12 @@ async function startupTable(rounds: number, log: (s: string) => void): Promise<S
   return {
     rounds,
     compiled,
-    commands: STARTUP.map((c, i) => ({ name: c.name, median_s: round(median(runs[i]), 3), ratio: round(median(runs[i]) / base, 1), runs_s: runs[i].map((t) => round(t, 3)) })),
+    commands: STARTUP.map((c, i) => ({
+      name: c.name,
+      median_s: round(median(runs[i]), 3),
+      ratio: round(median(runs[i]) / base, 1),
+      runs_s: runs[i].map((t) => round(t, 3)),
+    })),
     notes,
   };
 }
@@ -439,7 +542,8 @@ function toMarkdown(doc: {
   profile?: { size: number; summary: ProfileSummary };
 }): string {
   const m = doc.machine;
-  const n = (x: number | null | undefined, d = 0) => (x === null || x === undefined ? '–' : x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const n = (x: number | null | undefined, d = 0) =>
+    x === null || x === undefined ? '–' : x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
   const lines = [
     `## Benchmark, ${doc.date}`,
     '',
@@ -453,7 +557,9 @@ function toMarkdown(doc: {
       return `| ${n(r.size)} | ${n(r.bytes / 1e6, 1)} | ${n(b?.records_per_s)} | ${n(b?.mb_per_s, 1)} | ${a ? a.jobs : '–'} | ${a ? (a.timed_out ? `> ${n(a.wall_s, 0)} (stopped)` : n(a.wall_s, 1)) : 'skipped'} | ${n(a?.records_per_s)} | ${n(a?.mb_per_s, 2)} | ${n(a?.peak_rss_mb)} | ${r.audit_vs_parse === undefined ? '–' : `${(r.audit_vs_parse * 100).toFixed(2)}%`} |`;
     }),
     '',
-    doc.scaling ? `Scaling: time(${n(doc.scaling.to)}) ÷ time(${n(doc.scaling.from)}) = ${doc.scaling.time_ratio} for ${doc.scaling.size_ratio}× the records.` : 'Scaling: not measured (only one size audited).',
+    doc.scaling
+      ? `Scaling: time(${n(doc.scaling.to)}) ÷ time(${n(doc.scaling.from)}) = ${doc.scaling.time_ratio} for ${doc.scaling.size_ratio}× the records.`
+      : 'Scaling: not measured (only one size audited).',
     '',
     startupMarkdown(doc.startup).trimEnd(),
   ];
@@ -466,7 +572,8 @@ function toMarkdown(doc: {
       '| rule | planted | found | records flagged | of which on records with another planted defect | on records with nothing planted |',
       '|---|---:|---:|---:|---:|---:|',
     );
-    for (const [rule, v] of Object.entries(g.by_rule)) lines.push(`| ${rule} | ${n(v.planted)} | ${n(v.found)} | ${n(v.flags)} | ${n(v.on_other_planted)} | ${n(v.on_clean)} |`);
+    for (const [rule, v] of Object.entries(g.by_rule))
+      lines.push(`| ${rule} | ${n(v.planted)} | ${n(v.found)} | ${n(v.flags)} | ${n(v.on_other_planted)} | ${n(v.on_clean)} |`);
     lines.push('', `Labels planted negated, hypothetical, attributed or evidenced: ${n(g.quiet_labels)}, flagged: ${n(g.quiet_labels_flagged)}.`);
   }
   if (doc.notes.length) lines.push('', 'Notes:', '', ...doc.notes.map((s) => `- ${s}`));

@@ -57,9 +57,7 @@ function kindOf(file: string): string | null {
 }
 
 const files = sourceFiles(SRC);
-const graph = new Map<string, string[]>(
-  files.map((file) => [file, importsOf(readFileSync(file, 'utf8')).map((spec) => resolve(dirname(file), spec))]),
-);
+const graph = new Map<string, string[]>(files.map((file) => [file, importsOf(readFileSync(file, 'utf8')).map((spec) => resolve(dirname(file), spec))]));
 const show = (file: string) => `src/${relative(SRC, file)}`;
 
 /** Strongly connected components with more than one member (Tarjan), each sorted. */
@@ -156,7 +154,8 @@ describe('the architecture of src/', () => {
 
   it('has no import cycle between layers', () => {
     const layerEdges = new Map<string, Set<string>>(ORDER.map((l) => [l, new Set()]));
-    for (const [file, targets] of graph) for (const t of targets) if (graph.has(t) && layerOf(t) !== layerOf(file)) layerEdges.get(layerOf(file))!.add(layerOf(t));
+    for (const [file, targets] of graph)
+      for (const t of targets) if (graph.has(t) && layerOf(t) !== layerOf(file)) layerEdges.get(layerOf(file))!.add(layerOf(t));
     expect(cycles(ORDER, (l) => [...layerEdges.get(l)!])).toEqual([]);
   });
 

@@ -33,7 +33,10 @@ describe('the audit use case (core/audit.ts)', () => {
     const report = await audit({
       ...req,
       baseline: { path: 'earlier.json', flags: base },
-      reviewed: { path: 'reviewed.yaml', entries: [{ id: first.id, reviewer: 'A. Auditor', date: '2025-06-01', reason: 'checked', decision: 'dismissed', reason_code: 'other' }] },
+      reviewed: {
+        path: 'reviewed.yaml',
+        entries: [{ id: first.id, reviewer: 'A. Auditor', date: '2025-06-01', reason: 'checked', decision: 'dismissed', reason_code: 'other' }],
+      },
       onStart: () => starts.push(req.intake.progress!.bytes),
     });
     expect(starts).toEqual([0]);

@@ -20,21 +20,40 @@ describe('what an auditor at a terminal needs', () => {
     expect(await runCli(['explain', 'wrong'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: "scrutineer: no rule has the id 'wrong' — did you mean 'hygiene.wrong-age' or 'hygiene.wrong-gender' or 'hygiene.wrong-name'? (scrutineer rules list shows them all)\n",
+      stderr:
+        "scrutineer: no rule has the id 'wrong' — did you mean 'hygiene.wrong-age' or 'hygiene.wrong-gender' or 'hygiene.wrong-name'? (scrutineer rules list shows them all)\n",
     });
-    expect((await runCli(['explain', 'agresive'])).stderr).toBe("scrutineer: no rule has the id 'agresive' — did you mean 'label.aggressive'? (scrutineer rules list shows them all)\n");
+    expect((await runCli(['explain', 'agresive'])).stderr).toBe(
+      "scrutineer: no rule has the id 'agresive' — did you mean 'label.aggressive'? (scrutineer rules list shows them all)\n",
+    );
   });
 
   it('rules list gives JSON for programs, the same rules as the table', async () => {
-    const table = (await runCli(['rules', 'list'])).stdout.trimEnd().split('\n').slice(1).map((l) => l.split(/\s+/)[0]);
+    const table = (await runCli(['rules', 'list'])).stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(/\s+/)[0]);
     const json = JSON.parse((await runCli(['rules', 'list', '--format', 'json'])).stdout);
     expect(json.rules.map((r: { id: string }) => r.id)).toEqual(table);
-    expect(json.rules.find((r: { id: string }) => r.id === 'label.fii')).toEqual({ id: 'label.fii', kind: 'label', category: 'unevidenced-label', severity: 'error', standards: expect.arrayContaining(['3.11']), label: expect.any(String), pack: 'labels', pack_version: expect.any(String) });
+    expect(json.rules.find((r: { id: string }) => r.id === 'label.fii')).toEqual({
+      id: 'label.fii',
+      kind: 'label',
+      category: 'unevidenced-label',
+      severity: 'error',
+      standards: expect.arrayContaining(['3.11']),
+      label: expect.any(String),
+      pack: 'labels',
+      pack_version: expect.any(String),
+    });
   });
 
   it('a reviewed date that does not exist is refused with its line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-rev-'));
-    writeFileSync(join(dir, 'reviewed.yaml'), 'reviewed:\n  - id: 0123456789abcdef\n    reviewer: J. Okoro\n    date: 2025-02-30\n    reason: Evidenced elsewhere.\n');
+    writeFileSync(
+      join(dir, 'reviewed.yaml'),
+      'reviewed:\n  - id: 0123456789abcdef\n    reviewer: J. Okoro\n    date: 2025-02-30\n    reason: Evidenced elsewhere.\n',
+    );
     expect(await runCli(['audit', SAMPLE, '--reviewed', join(dir, 'reviewed.yaml')])).toEqual({
       code: 2,
       stdout: '',
@@ -45,7 +64,8 @@ describe('what an auditor at a terminal needs', () => {
   it('trend orders runs by their as-of date and marks sampled runs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-trend-'));
     const history = join(dir, 'history.ndjson');
-    const run = (asOf: string, extra: string[] = []) => runCli(['audit', SAMPLE, '-f', 'json', '-o', join(dir, `${asOf}.json`), '--history', history, '--as-of', asOf, '--fail-on', 'never', '-q', ...extra]);
+    const run = (asOf: string, extra: string[] = []) =>
+      runCli(['audit', SAMPLE, '-f', 'json', '-o', join(dir, `${asOf}.json`), '--history', history, '--as-of', asOf, '--fail-on', 'never', '-q', ...extra]);
     await run('2025-05-31');
     await run('2025-03-31', ['--sample', '50%']);
     const lines = (await runCli(['trend', history])).stdout.split('\n');

@@ -52,7 +52,12 @@ describe('rules test', () => {
     writeFileSync(
       join(dir, 'council.yaml'),
       'pack: council\nversion: 1.0.0\ndescription: d\nrules:\n' +
-        ['council.toxic-trio', 'council.feckless'].map((id) => `  - id: ${id}\n    kind: phrase\n    category: record-hygiene\n    severity: info\n    standards: ["3.11"]\n    message: m\n    description: d\n    terms: [${id.split('.')[1].replace('-', ' ')}]\n`).join(''),
+        ['council.toxic-trio', 'council.feckless']
+          .map(
+            (id) =>
+              `  - id: ${id}\n    kind: phrase\n    category: record-hygiene\n    severity: info\n    standards: ["3.11"]\n    message: m\n    description: d\n    terms: [${id.split('.')[1].replace('-', ' ')}]\n`,
+          )
+          .join(''),
     );
     writeFileSync(
       join(dir, 'tests', 'council.toxic-trio.csv'),
@@ -88,7 +93,11 @@ describe('explain', () => {
 
   it('suggests the id meant', async () => {
     const result = await runCli(['explain', 'label.alcoholik']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: "scrutineer: no rule has the id 'label.alcoholik' — did you mean 'label.alcoholic'? (scrutineer rules list shows them all)\n" });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "scrutineer: no rule has the id 'label.alcoholik' — did you mean 'label.alcoholic'? (scrutineer rules list shows them all)\n",
+    });
   });
 });
 

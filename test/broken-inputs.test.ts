@@ -23,20 +23,76 @@ async function outcome(file: string, extra: string[] = []) {
 describe('broken inputs: each gives a clear outcome and loses no row', () => {
   it.each([
     ['empty.csv', { code: 2, error: 'scrutineer: fixtures/broken/empty.csv: the file is empty\n' }],
-    ['binary.csv', { code: 2, error: 'scrutineer: fixtures/broken/binary.csv: this looks like a binary file, not a CSV export (19 NUL bytes in the first 4096)\n' }],
-    ['xlsx-renamed.csv', { code: 2, error: 'scrutineer: fixtures/broken/xlsx-renamed.csv: this is a ZIP file (an Excel .xlsx workbook?), not CSV; open it in Excel and save it as "CSV UTF-8"\n' }],
-    ['json-renamed.csv', { code: 2, error: "scrutineer: fixtures/broken/json-renamed.csv: this looks like JSON, not a CSV export (it starts with '['); export the records as CSV\n" }],
-    ['duplicate-headers.csv', { code: 2, error: "scrutineer: fixtures/broken/duplicate-headers.csv: the column 'text' (used for text) appears twice in the header, as columns 4 and 5\n" }],
-    ['header-only.csv', { code: 2, error: 'fixtures/broken/header-only.csv: canonical profile, utf-8, \',\' delimited; 0 of 0 rows audited, 0 rejected\nscrutineer: fixtures/broken/header-only.csv: the export holds no rows, only a header; nothing audited is not a pass\n' }],
+    [
+      'binary.csv',
+      { code: 2, error: 'scrutineer: fixtures/broken/binary.csv: this looks like a binary file, not a CSV export (19 NUL bytes in the first 4096)\n' },
+    ],
+    [
+      'xlsx-renamed.csv',
+      {
+        code: 2,
+        error:
+          'scrutineer: fixtures/broken/xlsx-renamed.csv: this is a ZIP file (an Excel .xlsx workbook?), not CSV; open it in Excel and save it as "CSV UTF-8"\n',
+      },
+    ],
+    [
+      'json-renamed.csv',
+      {
+        code: 2,
+        error: "scrutineer: fixtures/broken/json-renamed.csv: this looks like JSON, not a CSV export (it starts with '['); export the records as CSV\n",
+      },
+    ],
+    [
+      'duplicate-headers.csv',
+      {
+        code: 2,
+        error: "scrutineer: fixtures/broken/duplicate-headers.csv: the column 'text' (used for text) appears twice in the header, as columns 4 and 5\n",
+      },
+    ],
+    [
+      'header-only.csv',
+      {
+        code: 2,
+        error:
+          "fixtures/broken/header-only.csv: canonical profile, utf-8, ',' delimited; 0 of 0 rows audited, 0 rejected\nscrutineer: fixtures/broken/header-only.csv: the export holds no rows, only a header; nothing audited is not a pass\n",
+      },
+    ],
     ['unclosed-quote.csv', { code: 0, audited: 1, rejected: [[3, 'a quoted field is never closed (an opening " with no closing ")']] }],
-    ['ragged.csv', { code: 0, audited: 2, rejected: [[3, 'expected 12 fields, found 14'], [4, 'expected 12 fields, found 4']] }],
+    [
+      'ragged.csv',
+      {
+        code: 0,
+        audited: 2,
+        rejected: [
+          [3, 'expected 12 fields, found 14'],
+          [4, 'expected 12 fields, found 4'],
+        ],
+      },
+    ],
     ['duplicate-ids.csv', { code: 0, audited: 2, rejected: [[4, "duplicate record_id 'B-01' (first seen at fixtures/broken/duplicate-ids.csv:2)"]] }],
     ['utf16le-nobom.csv', { code: 0, audited: 1, rejected: [] }],
     ['mixed-line-endings.csv', { code: 0, audited: 3, rejected: [] }],
     ['nul-in-note.csv', { code: 0, audited: 1, rejected: [] }],
-    ['every-row-rejected.csv', { code: 2, error: "fixtures/broken/every-row-rejected.csv: canonical profile, utf-8, ',' delimited; 0 of 2 rows audited, 2 rejected\nscrutineer: fixtures/broken/every-row-rejected.csv: none of its 2 rows could be audited (every one rejected; the report lists why); nothing audited is not a pass\n" }],
+    [
+      'every-row-rejected.csv',
+      {
+        code: 2,
+        error:
+          "fixtures/broken/every-row-rejected.csv: canonical profile, utf-8, ',' delimited; 0 of 2 rows audited, 2 rejected\nscrutineer: fixtures/broken/every-row-rejected.csv: none of its 2 rows could be audited (every one rejected; the report lists why); nothing audited is not a pass\n",
+      },
+    ],
     ['excel-saved.csv', { code: 0, audited: 2, rejected: [] }],
-    ['dates-out-of-range.csv', { code: 0, audited: 1, rejected: [[2, "record_date: year 23 in '01/02/0023' is out of range (1900–2100)"], [3, "record_date: day 31 in '31/02/2023' does not exist in that month"]] }],
+    [
+      'dates-out-of-range.csv',
+      {
+        code: 0,
+        audited: 1,
+        rejected: [
+          [2, "record_date: year 23 in '01/02/0023' is out of range (1900–2100)"],
+          [3, "record_date: day 31 in '31/02/2023' does not exist in that month"],
+        ],
+      },
+    ],
   ])('%s', async (file, expected) => {
     expect(await outcome(file)).toEqual(expected);
   });
@@ -85,7 +141,9 @@ describe('broken inputs: each gives a clear outcome and loses no row', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.summary.records_audited).toBe(2);
-    expect(report.flags.map((f: { record_id: string; rule: string; span: { start: number } }) => [f.record_id, f.rule, f.span.start])).toEqual([['BIG-1', 'label.aggressive', length + 10]]);
+    expect(report.flags.map((f: { record_id: string; rule: string; span: { start: number } }) => [f.record_id, f.rule, f.span.start])).toEqual([
+      ['BIG-1', 'label.aggressive', length + 10],
+    ]);
   }, 120_000);
 });
 
@@ -95,7 +153,9 @@ describe('interruptions and failing disks', () => {
     ['SIGTERM', 143],
   ] as const)('%s (Ctrl-C, or kill) stops cleanly: exit %i and no report, whole or partial', async (signal, exit) => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-int-'));
-    const child = spawn(repoPath('bin/scrutineer'), ['audit', '-', '--format', 'json', '--output', join(dir, 'report.json')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(repoPath('bin/scrutineer'), ['audit', '-', '--format', 'json', '--output', join(dir, 'report.json')], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // More than a pipe holds, so that the write drains only once the audit is reading its input
@@ -113,7 +173,14 @@ describe('interruptions and failing disks', () => {
   it('an output the system cannot hold is a clear error with exit 2 and no file left', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-full-'));
     const out = join(dir, 'report.json');
-    const r = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 4; "${repoPath('bin/scrutineer')}" audit "${repoPath('fixtures/exports')}" --format json --output "${out}" --fail-on never -q`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `trap '' XFSZ; ulimit -f 4; "${repoPath('bin/scrutineer')}" audit "${repoPath('fixtures/exports')}" --format json --output "${out}" --fail-on never -q`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`scrutineer: cannot write ${out}: the file is larger than this system allows\n`);
     expect(existsSync(out)).toBe(false);

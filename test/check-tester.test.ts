@@ -12,7 +12,12 @@ describe('the shared check tester', () => {
   it('numbers the records it makes per tester, and gives a check its sections', () => {
     const tester = new CheckTester({ env: { collectMentions: true } });
     expect([tester.record('a').record_id, tester.record('b').record_id]).toEqual(['R1', 'R2']);
-    const { sections } = tester.run(defaultPacks().packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label'), ['Mother is aggressive.']);
+    const { sections } = tester.run(
+      defaultPacks()
+        .packs.flatMap((p) => p.rules)
+        .filter((r) => r.kind === 'label'),
+      ['Mother is aggressive.'],
+    );
     expect((sections.mentions as { label: string; record_id: string }[]).map((m) => [m.label, m.record_id])).toEqual([['aggressive', 'R3']]);
   });
 

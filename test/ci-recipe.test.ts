@@ -38,7 +38,11 @@ describe("the README's CI job, pasted into a fresh repository", () => {
     const report = JSON.parse(readFileSync(join(dir, 'reports', 'audit.json'), 'utf8'));
     expect(report.baseline).toMatchObject({ new: 0, existing: report.flags.length, resolved: [] });
     expect(readFileSync(join(dir, 'reports', 'audit.xml'), 'utf8')).toContain('failures="0"');
-    expect(readFileSync(join(dir, 'reports', 'history.ndjson'), 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
+    expect(
+      readFileSync(join(dir, 'reports', 'history.ndjson'), 'utf8')
+        .split('\n')
+        .filter(Boolean),
+    ).toHaveLength(2);
   }, 120_000);
 });
 
@@ -56,7 +60,9 @@ describe('junit follows the exit code', () => {
     expect(r.stdout).toContain('<testsuites name="scrutineer" tests=');
     expect(r.stdout.match(/<failure /g)).toHaveLength(1);
     expect(r.stdout).toContain(`failures="1"`);
-    expect(r.stdout).toContain(`<testcase classname="scrutineer.cases" name="case ${errors[0].case_id}">\n      <failure message="1 new flag at or above error"`);
+    expect(r.stdout).toContain(
+      `<testcase classname="scrutineer.cases" name="case ${errors[0].case_id}">\n      <failure message="1 new flag at or above error"`,
+    );
     writeFileSync(join(dir, 'baseline.json'), JSON.stringify(full));
     const clean = await runCli(['audit', sample, '-f', 'junit', '--baseline', join(dir, 'baseline.json'), '--as-of', '2025-06-30']);
     expect([clean.code, clean.stdout.includes('<failure ')]).toEqual([0, false]);

@@ -11,7 +11,9 @@ import { readCsvRows, type CsvFileInfo } from '../src/intake/read-rows.ts';
  * turned to CRLF. Line breaks inside values come out as LF whatever the file used.
  */
 const root = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
-const cases = readdirSync(join(root, 'csvs')).filter((f) => f.endsWith('.csv')).map((f) => f.replace(/\.csv$/, ''));
+const cases = readdirSync(join(root, 'csvs'))
+  .filter((f) => f.endsWith('.csv'))
+  .map((f) => f.replace(/\.csv$/, ''));
 
 async function rowsOf(bytes: Buffer): Promise<Record<string, string>[]> {
   const info: Partial<CsvFileInfo> = {};
@@ -53,7 +55,9 @@ describe('csv-spectrum', () => {
   });
 
   it.each(cases.filter((n) => !n.endsWith('_crlf')))('%s with CRLF line endings', async (name) => {
-    const text = readFileSync(join(root, 'csvs', `${name}.csv`), 'utf8').replace(/\r\n/g, '\n').replace(/\n/g, '\r\n');
+    const text = readFileSync(join(root, 'csvs', `${name}.csv`), 'utf8')
+      .replace(/\r\n/g, '\n')
+      .replace(/\n/g, '\r\n');
     expect(comparable(name, await rowsOf(Buffer.from(text, 'utf8')))).toEqual(expectedRows(name));
   });
 });

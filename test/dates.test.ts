@@ -34,8 +34,14 @@ describe('parseDate', () => {
     ['29/02/2023', "day 29 in '29/02/2023' does not exist in that month"],
     ['14/03/0023', "year 23 in '14/03/0023' is out of range (1900–2100)"],
     ['14-Foo-2023', "unknown month 'Foo' in '14-Foo-2023'"],
-    ['yesterday', "'yesterday' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999)"],
-    ['12345', "'12345' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999); a number like this is read as an Excel date only from 20090 (1955) to 73050 (2099)"],
+    [
+      'yesterday',
+      "'yesterday' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999)",
+    ],
+    [
+      '12345',
+      "'12345' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999); a number like this is read as an Excel date only from 20090 (1955) to 73050 (2099)",
+    ],
     ['14/03/2023 25:00', "time in '14/03/2023 25:00' is out of range"],
   ])('refuses %s with a reason', (raw, error) => {
     expect(parseDate(raw)).toEqual({ error });

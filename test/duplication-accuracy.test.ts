@@ -48,7 +48,17 @@ const COMMITTED: Record<Kind, { precision: number; recall: number }> = {
 
 describe('duplication rule on the labelled fixture (fixtures/duplication)', () => {
   it('finds the planted copies, of the right kind and from the right source, and nothing else', async () => {
-    const result = await runCli(['audit', 'fixtures/duplication/notes.csv', '--no-default-rules', '--rules', 'rules/duplication.yaml', '--format', 'json', '--fail-on', 'never']);
+    const result = await runCli([
+      'audit',
+      'fixtures/duplication/notes.csv',
+      '--no-default-rules',
+      '--rules',
+      'rules/duplication.yaml',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    ]);
     expect(result.code).toBe(0);
     const flags = (JSON.parse(result.stdout).flags as (Flag & { category: string })[]).filter((f) => f.category === 'duplication');
     const expected = parse(readFileSync(repoPath('fixtures/duplication/expected.csv'), 'utf8'), { columns: true }) as ExpectedRow[];
@@ -57,12 +67,18 @@ describe('duplication rule on the labelled fixture (fixtures/duplication)', () =
       const p = predicted.get(row.record_id);
       return row.expected === 'none' ? !p : p?.kind === row.expected && p.sources.some((s) => row.source_record_id.split(';').includes(s));
     };
-    const mistakes = expected.filter((r) => !right(r)).map((r) => {
-      const p = predicted.get(r.record_id);
-      return `${r.record_id} (${r.set}): expected ${r.expected} ${r.source_record_id}, got ${p ? `${p.kind} ${p.sources.join('/')}` : 'none'} (${r.planted})`;
-    });
+    const mistakes = expected
+      .filter((r) => !right(r))
+      .map((r) => {
+        const p = predicted.get(r.record_id);
+        return `${r.record_id} (${r.set}): expected ${r.expected} ${r.source_record_id}, got ${p ? `${p.kind} ${p.sources.join('/')}` : 'none'} (${r.planted})`;
+      });
     const lines: string[] = [];
-    for (const [set, rows] of [['dev', expected.filter((r) => r.set === 'dev')], ['held-out', expected.filter((r) => r.set === 'held-out')], ['all', expected]] as const) {
+    for (const [set, rows] of [
+      ['dev', expected.filter((r) => r.set === 'dev')],
+      ['held-out', expected.filter((r) => r.set === 'held-out')],
+      ['all', expected],
+    ] as const) {
       for (const kind of KINDS) {
         const gold = rows.filter((r) => r.expected === kind);
         const found = rows.filter((r) => predicted.get(r.record_id)?.kind === kind);
@@ -91,13 +107,34 @@ describe('duplication rule on the labelled fixture (fixtures/duplication)', () =
 });
 
 const RULE = {
-  id: 'test.duplication', kind: 'duplication', category: 'duplication', severity: 'error', standards: ['3.11'], message: 'm', pack: 'p',
-  kinds: { copy_forward: { severity: 'warning', message: 'cf' }, cross_case: { severity: 'error', message: 'cc' }, identity_mismatch: { severity: 'error', message: 'im' } },
+  id: 'test.duplication',
+  kind: 'duplication',
+  category: 'duplication',
+  severity: 'error',
+  standards: ['3.11'],
+  message: 'm',
+  pack: 'p',
+  kinds: {
+    copy_forward: { severity: 'warning', message: 'cf' },
+    cross_case: { severity: 'error', message: 'cc' },
+    identity_mismatch: { severity: 'error', message: 'im' },
+  },
 } as unknown as Rule;
 
 const record = (id: string, date: string, text: string): CanonicalRecord => ({
-  record_id: id, case_id: 'C-1', subject_id: 'P-1', subject_name: 'Amy Jones', subject_dob: '2016-04-12', subject_gender: 'female',
-  record_date: date, recorded_at: null, author: null, team: null, record_type: null, text, source: { path: 'x.csv', line: 2, record: 1 },
+  record_id: id,
+  case_id: 'C-1',
+  subject_id: 'P-1',
+  subject_name: 'Amy Jones',
+  subject_dob: '2016-04-12',
+  subject_gender: 'female',
+  record_date: date,
+  recorded_at: null,
+  author: null,
+  team: null,
+  record_type: null,
+  text,
+  source: { path: 'x.csv', line: 2, record: 1 },
 });
 
 function flagsFor(earlier: string, later: string): FlagDraft[] {
@@ -118,14 +155,19 @@ function substitute(text: string, other: string[], share: number): string {
 describe('duplication rule calibration: how much editing a copy survives', () => {
   const notes = parse(readFileSync(repoPath('fixtures/duplication/notes.csv'), 'utf8'), { columns: true }) as { text: string }[];
   // Paragraphs of 55 words or more from the fixture, and unrelated words to swap in.
-  const paragraphs = [...new Set(notes.flatMap((n) => n.text.split('\n\n')))].filter((p) => p.split(' ').length >= 55 && !p.startsWith('Information sharing')).slice(0, 12);
+  const paragraphs = [...new Set(notes.flatMap((n) => n.text.split('\n\n')))]
+    .filter((p) => p.split(' ').length >= 55 && !p.startsWith('Information sharing'))
+    .slice(0, 12);
   const filler = 'meanwhile several colleagues reportedly discussed various unrelated arrangements regarding transport parking lunch rotas printers'.split(' ');
   const shares = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
 
   it('finds copies with up to one word in seven changed and none with two in five changed', () => {
-    const rates = shares.map((share) => paragraphs.filter((p) => flagsFor(p, `New paragraph first. ${substitute(p, filler, share)}`).length > 0).length / paragraphs.length);
+    const rates = shares.map(
+      (share) => paragraphs.filter((p) => flagsFor(p, `New paragraph first. ${substitute(p, filler, share)}`).length > 0).length / paragraphs.length,
+    );
     console.log(
-      `duplication calibration (${paragraphs.length} fixture paragraphs of 55+ words, words replaced evenly): ` + shares.map((s, i) => `${Math.round(s * 100)}% → ${Math.round(rates[i] * 100)}%`).join(', '),
+      `duplication calibration (${paragraphs.length} fixture paragraphs of 55+ words, words replaced evenly): ` +
+        shares.map((s, i) => `${Math.round(s * 100)}% → ${Math.round(rates[i] * 100)}%`).join(', '),
     );
     expect(paragraphs.length).toBeGreaterThanOrEqual(10);
     expect(rates.slice(0, 4)).toEqual([1, 1, 1, 1]);

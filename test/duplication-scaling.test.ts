@@ -26,8 +26,11 @@ const FIRST_NAMES = ['Amy', 'Josh', 'Lily', 'Harvey', 'Ruby', 'Tyler', 'Poppy', 
  */
 function syntheticExport(records: number, seed = 1): { records: CanonicalRecord[]; planted: [string, string][] } {
   const rnd = random(seed);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-  const vocabulary = Array.from({ length: 6000 }, (_, i) => SYLLABLES[i % 16] + SYLLABLES[(i >> 4) % 16] + SYLLABLES[(i >> 8) % 16] + (i >> 12 ? SYLLABLES[i >> 12] : ''));
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const vocabulary = Array.from(
+    { length: 6000 },
+    (_, i) => SYLLABLES[i % 16] + SYLLABLES[(i >> 4) % 16] + SYLLABLES[(i >> 8) % 16] + (i >> 12 ? SYLLABLES[i >> 12] : ''),
+  );
   const word = () => pick(vocabulary);
   const sentence = () => Array.from({ length: 8 + Math.floor(rnd() * 10) }, word).join(' ') + '.';
   const stock = Array.from({ length: 40 }, sentence);
@@ -52,8 +55,18 @@ function syntheticExport(records: number, seed = 1): { records: CanonicalRecord[
     }
     const day = new Date(Date.UTC(2022, 0, 1) + Math.floor((i / records) * 700 + rnd() * 30) * 86_400_000).toISOString().slice(0, 10);
     out.push({
-      record_id: `S-${i + 1}`, case_id: `C-${c + 1}`, subject_id: `P-${child}`, subject_name: `${FIRST_NAMES[child % 16]} Test${child}`, subject_dob: '2014-05-01',
-      subject_gender: child % 2 ? 'male' : 'female', record_date: day, recorded_at: null, author: null, team: null, record_type: null, text: parts.join(' '),
+      record_id: `S-${i + 1}`,
+      case_id: `C-${c + 1}`,
+      subject_id: `P-${child}`,
+      subject_name: `${FIRST_NAMES[child % 16]} Test${child}`,
+      subject_dob: '2014-05-01',
+      subject_gender: child % 2 ? 'male' : 'female',
+      record_date: day,
+      recorded_at: null,
+      author: null,
+      team: null,
+      record_type: null,
+      text: parts.join(' '),
       source: { path: 'synthetic.csv', line: i + 2, record: i + 1 },
     });
   }
@@ -61,8 +74,18 @@ function syntheticExport(records: number, seed = 1): { records: CanonicalRecord[
 }
 
 const RULE = {
-  id: 'test.duplication', kind: 'duplication', category: 'duplication', severity: 'error', standards: ['3.11'], message: 'm', pack: 'p',
-  kinds: { copy_forward: { severity: 'warning', message: 'cf' }, cross_case: { severity: 'error', message: 'cc' }, identity_mismatch: { severity: 'error', message: 'im' } },
+  id: 'test.duplication',
+  kind: 'duplication',
+  category: 'duplication',
+  severity: 'error',
+  standards: ['3.11'],
+  message: 'm',
+  pack: 'p',
+  kinds: {
+    copy_forward: { severity: 'warning', message: 'cf' },
+    cross_case: { severity: 'error', message: 'cc' },
+    identity_mismatch: { severity: 'error', message: 'im' },
+  },
 } as unknown as Rule;
 
 function run({ records, planted }: ReturnType<typeof syntheticExport>) {

@@ -18,7 +18,14 @@ function exportWith(dir: string): string {
     ['N-1', 'C-1', 'P-1', 'Ellie Ward', '2024-02-01', `Visit to Ms Ward. Ellie showed me her new school shoes. ${OWN_WORDING}`],
     ['N-2', 'C-2', 'P-2', 'Kacper Nowak', '2024-03-05', `Visit to Mr Nowak. Kacper was building a den in the garden. ${OWN_WORDING}`],
     ['S-1', 'C-3', 'P-3', 'Maya Hughes', '2024-04-01', `Statement of the social worker. ${S31} In my view the threshold is crossed. ${STATEMENT_OF_TRUTH}`],
-    ['S-2', 'C-4', 'P-4', 'Tyler Green', '2024-05-01', `Statement of the social worker. ${S31} The evidence of neglect is set out above. ${STATEMENT_OF_TRUTH}`],
+    [
+      'S-2',
+      'C-4',
+      'P-4',
+      'Tyler Green',
+      '2024-05-01',
+      `Statement of the social worker. ${S31} The evidence of neglect is set out above. ${STATEMENT_OF_TRUTH}`,
+    ],
   ];
   const file = join(dir, 'notes.csv');
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -26,11 +33,12 @@ function exportWith(dir: string): string {
   return file;
 }
 
-const audit = (file: string, ...extra: string[]) => runCli(['audit', file, '--no-default-rules', '--rules', 'rules/duplication.yaml', '--format', 'json', '--fail-on', 'never', ...extra]);
+const audit = (file: string, ...extra: string[]) =>
+  runCli(['audit', file, '--no-default-rules', '--rules', 'rules/duplication.yaml', '--format', 'json', '--fail-on', 'never', ...extra]);
 const flagged = (stdout: string) => JSON.parse(stdout).flags.map((f: { record_id: string }) => f.record_id);
 
 describe('known text is not a copy', () => {
-  it('never flags the statutory passages the pack ships, and a council\'s own templates once listed in scrutineer.yaml', async () => {
+  it("never flags the statutory passages the pack ships, and a council's own templates once listed in scrutineer.yaml", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-templates-'));
     const file = exportWith(dir);
     const without = await audit(file);

@@ -129,8 +129,12 @@ describe('fact sheet (--timeline)', () => {
     expect(report.fact_sheet).toEqual(EXPECTED);
     // Before the timeline it comes from, and the stale claims are the flags'.
     expect(Object.keys(report).slice(-2)).toEqual(['fact_sheet', 'staleness_timeline']);
-    const staleFlags = report.flags.filter((f: { category: string }) => f.category === 'staleness').map((f: { record_id: string; related_record_ids: string[] }) => `${f.record_id}<${f.related_record_ids.join(',')}`);
-    const staleFacts = EXPECTED.flatMap((s) => s.people.flatMap((p) => p.facts.flatMap((f) => f.stale_claims.map((c) => `${c.record_id}<${c.since_record_id}`))));
+    const staleFlags = report.flags
+      .filter((f: { category: string }) => f.category === 'staleness')
+      .map((f: { record_id: string; related_record_ids: string[] }) => `${f.record_id}<${f.related_record_ids.join(',')}`);
+    const staleFacts = EXPECTED.flatMap((s) =>
+      s.people.flatMap((p) => p.facts.flatMap((f) => f.stale_claims.map((c) => `${c.record_id}<${c.since_record_id}`))),
+    );
     expect(staleFlags.sort()).toEqual(staleFacts.sort());
     const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(repoPath('schema/report.schema.json'), 'utf8')));
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
@@ -176,7 +180,9 @@ describe('fact sheet (--timeline)', () => {
     expect(html).toContain('<article class="facts" id="facts-3" aria-labelledby="facts-3-h">\n<h3 id="facts-3-h">Case M3</h3>');
     expect(html).toMatch(/<h3 id="case-1-h">Case K1<\/h3>\n<p class="case-meta">[^\n]*· <a href="#facts-1">Fact sheet<\/a><\/p>/);
     const section = html.slice(html.indexOf('<section id="facts"'), html.indexOf('</section>', html.indexOf('<section id="facts"')));
-    expect(new Set([...section.matchAll(/<([a-z0-9]+)[\s>]/g)].map((m) => m[1]))).toEqual(new Set(['section', 'h2', 'p', 'article', 'h3', 'div', 'table', 'thead', 'tr', 'th', 'tbody', 'td', 'strong', 'time', 'code', 'span']));
+    expect(new Set([...section.matchAll(/<([a-z0-9]+)[\s>]/g)].map((m) => m[1]))).toEqual(
+      new Set(['section', 'h2', 'p', 'article', 'h3', 'div', 'table', 'thead', 'tr', 'th', 'tbody', 'td', 'strong', 'time', 'code', 'span']),
+    );
     // Names come from the records, topics and states from packs: all of it is escaped.
     const hostile = JSON.parse(JSON.stringify(report));
     hostile.fact_sheet[0].people[0].name = '<script>alert(1)</script>';
@@ -225,28 +231,45 @@ describe('fact sheet: who and what', () => {
   for (const p of packs) for (const [k, v] of Object.entries(p.sections)) (sections[k] ??= []).push(v);
   const rules = packs.flatMap((p) => p.rules).filter((r) => r.kind === 'staleness') as StalenessRule[];
   const record = (record_id: string, record_date: string, text: string): CanonicalRecord => ({
-    record_id, case_id: 'Z9', subject_id: 'P1', subject_name: 'Ellis Hart', subject_dob: '2018-01-01', subject_gender: 'male',
-    record_date, recorded_at: null, author: 'A N Other', team: 'CIN', record_type: 'Case Note', text, source: { path: 't.csv', line: 2, record: 1 },
+    record_id,
+    case_id: 'Z9',
+    subject_id: 'P1',
+    subject_name: 'Ellis Hart',
+    subject_dob: '2018-01-01',
+    subject_gender: 'male',
+    record_date,
+    recorded_at: null,
+    author: 'A N Other',
+    team: 'CIN',
+    record_type: 'Case Note',
+    text,
+    source: { path: 't.csv', line: 2, record: 1 },
   });
   const sheet = (texts: [string, string][]) => {
     const check = stalenessKind.createCheck(rules, { asOf: '2025-06-30', sections, collectMentions: false, timeline: true } as never);
     texts.forEach(([date, text], i) => check.record(record(`Z-${i + 1}`, date, text)));
     check.finish();
-    return (check.sections!().fact_sheet as FactSheet[])[0].people.map((p) => `${p.name}: ${p.facts.map((f) => `${f.topic} ${f.state} (${f.record_id}; ${f.stale_claims.map((s) => s.record_id).join(',')})`).join('; ')}`);
+    return (check.sections!().fact_sheet as FactSheet[])[0].people.map(
+      (p) => `${p.name}: ${p.facts.map((f) => `${f.topic} ${f.state} (${f.record_id}; ${f.stale_claims.map((s) => s.record_id).join(',')})`).join('; ')}`,
+    );
   };
 
   it('calls a role by the one person of that sex the records name, and keeps two named women apart', () => {
-    expect(sheet([
-      ['2024-01-05', 'Ms Greenhalgh has finished the Solihull Approach course.'],
-      ['2024-03-05', 'Mother has not completed a parenting course.'],
-    ])).toEqual(['Ms Greenhalgh: Parenting programme completed (Z-1; Z-2)']);
+    expect(
+      sheet([
+        ['2024-01-05', 'Ms Greenhalgh has finished the Solihull Approach course.'],
+        ['2024-03-05', 'Mother has not completed a parenting course.'],
+      ]),
+    ).toEqual(['Ms Greenhalgh: Parenting programme completed (Z-1; Z-2)']);
     // Two women named: "mother" alone is neither, but her stale claim is the flag's, so it goes with the event it ignores.
-    expect(sheet([
-      ['2024-01-05', 'Ms Greenhalgh has finished the Solihull Approach course.'],
-      ['2024-02-05', 'Ms Pell has not completed a parenting course; she was offered Triple P in the spring.'],
-      ['2024-03-05', 'Mother has not completed a parenting course.'],
-      ['2024-04-05', 'Ms Pell has now completed Triple P.'],
-    ])).toEqual(['Ms Greenhalgh: Parenting programme completed (Z-1; Z-3)', 'Ms Pell: Parenting programme completed (Z-4; )']);
+    expect(
+      sheet([
+        ['2024-01-05', 'Ms Greenhalgh has finished the Solihull Approach course.'],
+        ['2024-02-05', 'Ms Pell has not completed a parenting course; she was offered Triple P in the spring.'],
+        ['2024-03-05', 'Mother has not completed a parenting course.'],
+        ['2024-04-05', 'Ms Pell has now completed Triple P.'],
+      ]),
+    ).toEqual(['Ms Greenhalgh: Parenting programme completed (Z-1; Z-3)', 'Ms Pell: Parenting programme completed (Z-4; )']);
     expect(sheet([['2024-01-05', 'She has finished the Solihull Approach course.']])).toEqual(['unnamed woman: Parenting programme completed (Z-1; )']);
   });
 
@@ -258,8 +281,24 @@ describe('fact sheet: who and what', () => {
   });
 
   it('refuses a fact whose topic names no `same:` list, or whose reversal state does not match reversed_by', () => {
-    const base = { id: 'x.y', kind: 'staleness', category: 'staleness', severity: 'warning', standards: ['3.11'], message: 'm', pack: 'p', event: { terms: ['order ended'] }, claims: { terms: ['order continues'] } };
-    expect(stalenessKind.validate!({ ...base, fact: { topic: 'Order {order}', event: 'ended', claim: 'in force' }, reversed_by: { terms: ['new order'] } } as unknown as Rule)).toEqual([
+    const base = {
+      id: 'x.y',
+      kind: 'staleness',
+      category: 'staleness',
+      severity: 'warning',
+      standards: ['3.11'],
+      message: 'm',
+      pack: 'p',
+      event: { terms: ['order ended'] },
+      claims: { terms: ['order continues'] },
+    };
+    expect(
+      stalenessKind.validate!({
+        ...base,
+        fact: { topic: 'Order {order}', event: 'ended', claim: 'in force' },
+        reversed_by: { terms: ['new order'] },
+      } as unknown as Rule),
+    ).toEqual([
       { key: 'fact/topic', message: "{order} is not one of the rule's same: word lists" },
       { key: 'fact/reversal', message: 'the rule has reversed_by: name the state a reversal establishes' },
     ]);

@@ -18,7 +18,10 @@ describe('one finding per problem', () => {
     const identity = flags.filter((f) => /^hygiene\.(?:wrong-name|wrong-age|wrong-gender|other-child)$/.test(f.rule));
     // No identity finding is left inside a copied passage of its record…
     for (const i of identity) {
-      expect(copies.some((c) => c.record_id === i.record_id && c.span!.start <= i.span!.start && i.span!.end <= c.span!.end), `${i.rule} in ${i.record_id}`).toBe(false);
+      expect(
+        copies.some((c) => c.record_id === i.record_id && c.span!.start <= i.span!.start && i.span!.end <= c.span!.end),
+        `${i.rule} in ${i.record_id}`,
+      ).toBe(false);
     }
     // …each is carried by the copy's flag instead, with its words.
     const folded = copies.filter((c) => c.details?.identity_findings).map((c) => [c.record_id, c.details!.identity_findings]);

@@ -31,15 +31,41 @@ async function read(sources: InputSource[] | string[]) {
 
 /** The questions of the Child and Family Assessment design, in QUESTIONORDER (the hidden control, with no order, last). */
 const CFA_QUESTIONS = [
-  'Reason for assessment', 'Date assessment started', 'Date child seen', 'Was the child seen?', 'Was the child seen alone?', "Was the child's bedroom seen?",
-  'Household members', 'Agencies consulted', "Child's developmental needs: Health", "Child's developmental needs: Education",
-  "Child's developmental needs: Emotional and behavioural development", "Child's developmental needs: Identity",
-  "Child's developmental needs: Family and social relationships", "Child's developmental needs: Social presentation", "Child's developmental needs: Self-care skills",
-  'Parenting capacity: Basic care', 'Parenting capacity: Ensuring safety', 'Parenting capacity: Emotional warmth', 'Parenting capacity: Stimulation',
-  'Parenting capacity: Guidance and boundaries', 'Parenting capacity: Stability', 'Family and environmental factors: Family history and functioning',
-  'Family and environmental factors: Wider family', 'Family and environmental factors: Housing', 'Family and environmental factors: Employment and income',
-  'Family and environmental factors: Social integration and community resources', "Child's wishes and feelings", "Parents' views", 'Views of other professionals',
-  'Strengths and protective factors', 'Analysis', 'Outcome of assessment', 'Recommendation and next steps', "Manager's comments", 'Date authorised by manager',
+  'Reason for assessment',
+  'Date assessment started',
+  'Date child seen',
+  'Was the child seen?',
+  'Was the child seen alone?',
+  "Was the child's bedroom seen?",
+  'Household members',
+  'Agencies consulted',
+  "Child's developmental needs: Health",
+  "Child's developmental needs: Education",
+  "Child's developmental needs: Emotional and behavioural development",
+  "Child's developmental needs: Identity",
+  "Child's developmental needs: Family and social relationships",
+  "Child's developmental needs: Social presentation",
+  "Child's developmental needs: Self-care skills",
+  'Parenting capacity: Basic care',
+  'Parenting capacity: Ensuring safety',
+  'Parenting capacity: Emotional warmth',
+  'Parenting capacity: Stimulation',
+  'Parenting capacity: Guidance and boundaries',
+  'Parenting capacity: Stability',
+  'Family and environmental factors: Family history and functioning',
+  'Family and environmental factors: Wider family',
+  'Family and environmental factors: Housing',
+  'Family and environmental factors: Employment and income',
+  'Family and environmental factors: Social integration and community resources',
+  "Child's wishes and feelings",
+  "Parents' views",
+  'Views of other professionals',
+  'Strengths and protective factors',
+  'Analysis',
+  'Outcome of assessment',
+  'Recommendation and next steps',
+  "Manager's comments",
+  'Date authorised by manager',
   'hidWorkflowStatus',
 ];
 
@@ -52,12 +78,22 @@ describe('form profiles', () => {
   const head = 'name: p\nsystem: S\ndescription: D\n';
 
   it('are validated: shape and form go together, and record_id and text come from the form section', () => {
-    expect(() => loadProfiles(profileDir(`${head}shape: form\ncolumns: {}\n`))).toThrow(/invalid column profile: \/shape is 'form' but there is no form section/);
-    expect(() => loadProfiles(profileDir(`${head}form: {instance: [I], question: [Q], answer: [A]}\ncolumns: {}\n`))).toThrow(/\/form is only read when shape is 'form'/);
-    expect(() => loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q], answer: [A]}\ncolumns: {text: [T]}\n`))).toThrow(/\/columns\/text is read from form.answer/);
-    expect(() => loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q]}\ncolumns: {}\n`))).toThrow(/\/form must have required property 'answer'/);
+    expect(() => loadProfiles(profileDir(`${head}shape: form\ncolumns: {}\n`))).toThrow(
+      /invalid column profile: \/shape is 'form' but there is no form section/,
+    );
+    expect(() => loadProfiles(profileDir(`${head}form: {instance: [I], question: [Q], answer: [A]}\ncolumns: {}\n`))).toThrow(
+      /\/form is only read when shape is 'form'/,
+    );
+    expect(() => loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q], answer: [A]}\ncolumns: {text: [T]}\n`))).toThrow(
+      /\/columns\/text is read from form.answer/,
+    );
+    expect(() => loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q]}\ncolumns: {}\n`))).toThrow(
+      /\/form must have required property 'answer'/,
+    );
     expect(() => loadProfiles(profileDir(`${head}shape: forms\ncolumns: {}\n`))).toThrow(/\/shape must be equal to one of the allowed values/);
-    expect(loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q], answer: [A], order: [O]}\ncolumns: {record_date: [D]}\n`))[0].shape).toBe('form');
+    expect(
+      loadProfiles(profileDir(`${head}shape: form\nform: {instance: [I], question: [Q], answer: [A], order: [O]}\ncolumns: {record_date: [D]}\n`))[0].shape,
+    ).toBe('form');
   });
 
   it('prebuilt by the build give exactly what reading and validating gives, and only for the same bytes', () => {
@@ -76,14 +112,18 @@ describe('form profiles', () => {
     expect(summaries[0].profile).toBe('eclipse-forms');
     await expect(read(['fixtures/exports/mosaic-casenotes.csv'])).resolves.toMatchObject({ summaries: [{ profile: 'mosaic' }] });
     const forced = await runCli(['audit', ECLIPSE, '--profile', 'nosuch']);
-    expect(forced.stderr).toBe("scrutineer: unknown profile 'nosuch'; known profiles: canonical, carefirst, liquidlogic-lcs, mosaic; form-shaped profiles: eclipse-forms\n");
+    expect(forced.stderr).toBe(
+      "scrutineer: unknown profile 'nosuch'; known profiles: canonical, carefirst, liquidlogic-lcs, mosaic; form-shaped profiles: eclipse-forms\n",
+    );
   });
 
   it('need a question column', async () => {
     const csv = 'INSTANCEID,ANSWERFORSUBJECTID,DATESTARTED,ANSWERVALUE,QUESTON_TXT\n1,2,01/02/2023,Yes,Seen?\n';
     const source: InputSource = { path: '-', open: () => Readable.from([Buffer.from(csv)]) };
     await expect(read([source])).rejects.toThrow(
-      new UserError("-: no column for the required field 'question' (profile eclipse-forms); columns found: INSTANCEID, ANSWERFORSUBJECTID, DATESTARTED, ANSWERVALUE, QUESTON_TXT; the closest-looking column is 'QUESTON_TXT' (add it to form.question in the profile if it is the one)"),
+      new UserError(
+        "-: no column for the required field 'question' (profile eclipse-forms); columns found: INSTANCEID, ANSWERFORSUBJECTID, DATESTARTED, ANSWERVALUE, QUESTON_TXT; the closest-looking column is 'QUESTON_TXT' (add it to form.question in the profile if it is the one)",
+      ),
     );
   });
 });
@@ -94,7 +134,21 @@ describe('an Eclipse child and family assessment export', () => {
     expect(rejected).toEqual([]);
     expect(warnings).toEqual([]);
     expect(summaries[0]).toMatchObject({ profile: 'eclipse-forms', encoding: 'utf-8', rows_read: 216, rows_audited: 216, rows_rejected: 0 });
-    expect(records.map((r) => [r.record_id, r.case_id, r.subject_id, r.subject_name, r.subject_dob, r.record_date, r.recorded_at, r.author, r.record_type, r.source.line, r.source.rows!.length])).toEqual([
+    expect(
+      records.map((r) => [
+        r.record_id,
+        r.case_id,
+        r.subject_id,
+        r.subject_name,
+        r.subject_dob,
+        r.record_date,
+        r.recorded_at,
+        r.author,
+        r.record_type,
+        r.source.line,
+        r.source.rows!.length,
+      ]),
+    ).toEqual([
       ['71001', '2004511', '2004511', 'Kian Walsh', '2013-06-12', '2023-03-06', null, '30417', 'Child and Family Assessment', 2, 36],
       ['71105', '2004602', '2004602', 'Amelia Hart', '2017-01-30', '2023-04-11', null, '30522', 'Child and Family Assessment', 43, 36],
       ['71160', '2004733', '2004733', 'Jayden Price', '2011-09-03', '2023-05-02', null, '30417', 'Child and Family Assessment', 81, 36],
@@ -108,11 +162,15 @@ describe('an Eclipse child and family assessment export', () => {
 
     const kian = records[0];
     expect(kian.segments!.map((s) => s.label)).toEqual(CFA_QUESTIONS);
-    expect(kian.text.startsWith(
-      "Reason for assessment:\nPolice notification (PPN1) received 02/03/2023 after a verbal argument between Ms Danielle Walsh and her partner Mr Craig Doyle at the family home on the evening of 28/02/2023. Kian (9) was in the house and upstairs at the time. No injuries were reported and no arrests were made.\n\nSt Anne's CE Primary School have also said that Kian has seemed tired and withdrawn in class since January.\n\n" +
-        'Date assessment started:\n2023-03-06 00:00:00.000\n\nDate child seen:\n2023-03-09 00:00:00.000\n\nWas the child seen?\nYes\n\nWas the child seen alone?\nYes\n\n',
-    )).toBe(true);
-    expect(kian.text).toContain('\n\nParenting capacity: Ensuring safety:\nMother is aggressive.\nMs Walsh has agreed that Mr Doyle will not stay at the house');
+    expect(
+      kian.text.startsWith(
+        "Reason for assessment:\nPolice notification (PPN1) received 02/03/2023 after a verbal argument between Ms Danielle Walsh and her partner Mr Craig Doyle at the family home on the evening of 28/02/2023. Kian (9) was in the house and upstairs at the time. No injuries were reported and no arrests were made.\n\nSt Anne's CE Primary School have also said that Kian has seemed tired and withdrawn in class since January.\n\n" +
+          'Date assessment started:\n2023-03-06 00:00:00.000\n\nDate child seen:\n2023-03-09 00:00:00.000\n\nWas the child seen?\nYes\n\nWas the child seen alone?\nYes\n\n',
+      ),
+    ).toBe(true);
+    expect(kian.text).toContain(
+      '\n\nParenting capacity: Ensuring safety:\nMother is aggressive.\nMs Walsh has agreed that Mr Doyle will not stay at the house',
+    );
     expect(kian.text.endsWith('\n\nDate authorised by manager:\n2023-03-31 00:00:00.000\n\nhidWorkflowStatus:\nCompleted')).toBe(true);
     expect(kian.markup).toBeUndefined();
   });
@@ -156,7 +214,9 @@ describe('an Eclipse child and family assessment export', () => {
       '\n\nAnalysis:\nAnalysis\n\nConcerns of FII remain.\n\nAmelia has attended A&E four times since January 2023 with breathing difficulties and was discharged the same day each time. Ms Hart’s account of Amelia’s symptoms has been consistent',
     );
     const maisie = records.find((r) => r.record_id === '71322')!;
-    expect(maisie.text).toContain('Recommendation and next steps:\n• Strategy discussion to be held this week.\n• Social worker to complete the exploitation screening tool with Maisie.\n• Referral to CAMHS for help with sleep & low mood.\n• Grandparents to be asked about weekend stays.\n\n');
+    expect(maisie.text).toContain(
+      'Recommendation and next steps:\n• Strategy discussion to be held this week.\n• Social worker to complete the exploitation screening tool with Maisie.\n• Referral to CAMHS for help with sleep & low mood.\n• Grandparents to be asked about weekend stays.\n\n',
+    );
   });
 
   it('audits end to end: the planted labels are flagged, each in its question, and the negated ones are not', async () => {
@@ -178,13 +238,15 @@ describe('an Eclipse child and family assessment export', () => {
     // The report carries the same location on the flag.
     expect(labels.map((f) => (f as F & { location?: unknown }).location)).toEqual(labels.map((f) => locate(byId.get(f.record_id)!, f.span.start)));
     const mentions = report.mentions.map((m: F) => [m.record_id, m.label, m.status, locate(byId.get(m.record_id)!, m.span.start)?.question]);
-    expect(mentions).toEqual(expect.arrayContaining([
-      ['71248', 'aggressive', 'negated', 'Parenting capacity: Ensuring safety'],
-      ['71190', 'FII', 'negated', "Child's developmental needs: Health"],
-      ['71160', 'drug misuse', 'negated', 'Family and environmental factors: Family history and functioning'],
-      ['71160', 'controlling', 'attributed', "Parents' views"],
-      ['71190', 'unable to cope', 'attributed', "Parents' views"],
-    ]));
+    expect(mentions).toEqual(
+      expect.arrayContaining([
+        ['71248', 'aggressive', 'negated', 'Parenting capacity: Ensuring safety'],
+        ['71190', 'FII', 'negated', "Child's developmental needs: Health"],
+        ['71160', 'drug misuse', 'negated', 'Family and environmental factors: Family history and functioning'],
+        ['71160', 'controlling', 'attributed', "Parents' views"],
+        ['71190', 'unable to cope', 'attributed', "Parents' views"],
+      ]),
+    );
     const fii = report.label_histories.find((h: { case_id: string; label: string }) => h.case_id === '2004790' && h.label === 'FII');
     expect(fii.contrary_evidence_record_ids).toEqual(['71190']);
   });
@@ -200,7 +262,11 @@ describe('rows that do not fit a form', () => {
       at(8, 6, "subject_id '3999' differs from '3001' given for form '90001' on line 2"),
       at(11, 9, 'question is empty (QUESTIONTEXT, CONTROLNAME)'),
       at(14, 12, 'record_id is empty (the form instance column INSTANCEID)'),
-      at(15, 13, "form '90001' continues after rows of other forms (its rows start on line 2 and were assembled without this one); the rows of one form must be together: sort the export by INSTANCEID"),
+      at(
+        15,
+        13,
+        "form '90001' continues after rows of other forms (its rows start on line 2 and were assembled without this one); the rows of one form must be together: sort the export by INSTANCEID",
+      ),
       at(16, 14, "form '90003' has no answered question"),
       at(17, 15, "form '90003' has no answered question"),
     ]);
@@ -216,23 +282,33 @@ describe('rows that do not fit a form', () => {
     expect(visit.text).toBe(
       'Who was present:\nLily (8) and her mother, Ms Jo Reid.\nMr Reid arrived at the end of the visit.\n\nPurpose of visit:\nPlanned visit to see Lily at home.\n\nObservations:\nMs Reid said "we’re fine".\nLily was seen alone in her bedroom.\n\nhidStatus:\nCompleted',
     );
-    expect(visit.segments!.map((s) => [s.label, s.line])).toEqual([['Who was present', 3], ['Purpose of visit', 2], ['Observations', 5], ['hidStatus', 10]]);
+    expect(visit.segments!.map((s) => [s.label, s.line])).toEqual([
+      ['Who was present', 3],
+      ['Purpose of visit', 2],
+      ['Observations', 5],
+      ['hidStatus', 10],
+    ]);
     expect(visit.markup).toEqual(['html']);
     expect(notes.text).toBe('Date of visit:\n2023-05-09 00:00:00.000\n\nNotes:\nMother is aggressive.');
     expect(notes.author).toBe('30522');
     expect(score.text).toBe('Outcome measure:\nLily scored <3 on the worry scale, and a < b is not mark-up.');
     expect(rtf.text).toBe('Visit summary:\nCafé visit with Zoë.\nShe said it’s “fine”.');
     expect(rtf.markup).toEqual(['rtf']);
-    expect(warnings).toEqual([{ path: EDGE, line: 13, record: 11, message: "author '30600' differs from '30522' given for form '90002' on line 12; the form keeps the first" }]);
+    expect(warnings).toEqual([
+      { path: EDGE, line: 13, record: 11, message: "author '30600' differs from '30522' given for form '90002' on line 12; the form keeps the first" },
+    ]);
   });
 
   it('a form seen again in a later file is rejected row by row as a duplicate', async () => {
-    const again = 'INSTANCEID,ANSWERFORSUBJECTID,DATESTARTED,QUESTIONTEXT,ANSWERVALUE\r\n90002,3002,09/05/2023,Notes,Copied\r\n90002,3002,09/05/2023,More notes,Copied too\r\n90002,3002,09/05/2023,Empty,\r\n';
+    const again =
+      'INSTANCEID,ANSWERFORSUBJECTID,DATESTARTED,QUESTIONTEXT,ANSWERVALUE\r\n90002,3002,09/05/2023,Notes,Copied\r\n90002,3002,09/05/2023,More notes,Copied too\r\n90002,3002,09/05/2023,Empty,\r\n';
     const second: InputSource = { path: '-', open: () => Readable.from([Buffer.from(again)]) };
     const { rejected, summaries } = await read([...resolveInputs([EDGE]), second]);
     const reason = `duplicate record_id '90002' (first seen at ${EDGE}:12)`;
     expect(rejected.filter((r) => r.path === '-')).toEqual([
-      { path: '-', line: 2, record: 1, reason }, { path: '-', line: 3, record: 2, reason }, { path: '-', line: 4, record: 3, reason },
+      { path: '-', line: 2, record: 1, reason },
+      { path: '-', line: 3, record: 2, reason },
+      { path: '-', line: 4, record: 3, reason },
     ]);
     expect(summaries[1]).toMatchObject({ rows_read: 3, rows_audited: 0, rows_rejected: 3 });
   });
@@ -256,7 +332,19 @@ describe('the assembler', () => {
     question,
     answer,
     order,
-    values: { record_id: instance, case_id: 'C1', subject_id: 'S1', subject_name: null, subject_dob: null, subject_gender: null, record_date: '2023-01-02', recorded_at: null, author: null, team: null, record_type: null },
+    values: {
+      record_id: instance,
+      case_id: 'C1',
+      subject_id: 'S1',
+      subject_name: null,
+      subject_dob: null,
+      subject_gender: null,
+      record_date: '2023-01-02',
+      recorded_at: null,
+      author: null,
+      team: null,
+      record_type: null,
+    },
     warnings: [],
   });
 
@@ -264,7 +352,9 @@ describe('the assembler', () => {
     const forms = new FormAssembler('x.csv', { instance: 'I', question: 'Q' }, [], 2);
     expect(forms.add(row(1, 'A', 'One', 'a'))).toEqual([]);
     expect(forms.add(row(2, 'A', 'Two', 'b'))).toEqual([]);
-    expect(forms.add(row(3, 'A', 'Three', 'c'))).toEqual([{ rejected: { path: 'x.csv', line: 4, record: 3, reason: "form 'A' has more than 2 rows; the rows after that are not read" } }]);
+    expect(forms.add(row(3, 'A', 'Three', 'c'))).toEqual([
+      { rejected: { path: 'x.csv', line: 4, record: 3, reason: "form 'A' has more than 2 rows; the rows after that are not read" } },
+    ]);
     const [done] = forms.finish();
     expect(done.record!.text).toBe('One:\na\n\nTwo:\nb');
   });

@@ -26,7 +26,10 @@ describe('synthetic export generator (bench/gen)', () => {
   beforeAll(async () => {
     await writeExport(file, { records: RECORDS, seed: SEED });
     bytes = readFileSync(file);
-    truth = readFileSync(`${file}.truth.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TruthEntry);
+    truth = readFileSync(`${file}.truth.ndjson`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as TruthEntry);
     const result = await runCli(['audit', file, '--format', 'json', '--fail-on', 'never', '--quiet', '--mentions']);
     expect(result.code).toBe(0);
     report = JSON.parse(result.stdout) as Report;

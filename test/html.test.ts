@@ -18,7 +18,9 @@ const clone = (r: Report): Report => JSON.parse(JSON.stringify(r));
 const stat = (page: string, key: string) => new RegExp(`data-stat="${key}"><dt>[^<]*</dt><dd>([^<]*)</dd>`).exec(page)?.[1];
 
 const SAFE_TAGS = new Set(
-  'html head meta title style body div header h1 h2 h3 h4 p dl dt dd nav ul ol li a section code details summary table caption thead tbody tr th td strong span form fieldset legend label input button article blockquote mark time footer script pre kbd select option'.split(' '),
+  'html head meta title style body div header h1 h2 h3 h4 p dl dt dd nav ul ol li a section code details summary table caption thead tbody tr th td strong span form fieldset legend label input button article blockquote mark time footer script pre kbd select option'.split(
+    ' ',
+  ),
 );
 
 const HOSTILE = [
@@ -238,15 +240,26 @@ describe('optional parts of a report', () => {
     const r = clone(report);
     const flags = r.flags as (Flag & { review?: unknown; baseline?: unknown })[];
     flags.forEach((f, i) => (f.baseline = i === 0 ? 'new' : 'existing'));
-    flags[1].review = { status: 'reviewed', decision: 'dismissed', reason_code: 'evidenced-elsewhere', reviewer: 'J. Okoro', date: '2025-01-15', reason: 'Police report <PR-1> on file' };
+    flags[1].review = {
+      status: 'reviewed',
+      decision: 'dismissed',
+      reason_code: 'evidenced-elsewhere',
+      reviewer: 'J. Okoro',
+      date: '2025-01-15',
+      reason: 'Police report <PR-1> on file',
+    };
     const page = formatHtml(r, {});
     const first = page.slice(page.indexOf(`id="flag-${flags[0].id}"`), page.indexOf('</li>', page.indexOf(`id="flag-${flags[0].id}"`)));
     expect(first).toContain('<span class="badge new">New</span>');
     expect(first).toContain('data-baseline="new"');
     const second = page.slice(page.indexOf(`id="flag-${flags[1].id}"`), page.indexOf('</li>', page.indexOf(`id="flag-${flags[1].id}"`)));
     expect(second).toContain('<span class="badge dismissed" data-review-badge>Dismissed</span>');
-    expect(second).toContain('data-review="dismissed" data-decided-reviewer="J. Okoro" data-decided-date="2025-01-15" data-decided-reason="Police report &lt;PR-1&gt; on file" data-decided-reason-code="evidenced-elsewhere"');
-    expect(second).toContain('<strong>Dismissed</strong> (evidenced elsewhere in the record) by J. Okoro on <time datetime="2025-01-15">15/01/2025</time>: Police report &lt;PR-1&gt; on file');
+    expect(second).toContain(
+      'data-review="dismissed" data-decided-reviewer="J. Okoro" data-decided-date="2025-01-15" data-decided-reason="Police report &lt;PR-1&gt; on file" data-decided-reason-code="evidenced-elsewhere"',
+    );
+    expect(second).toContain(
+      '<strong>Dismissed</strong> (evidenced elsewhere in the record) by J. Okoro on <time datetime="2025-01-15">15/01/2025</time>: Police report &lt;PR-1&gt; on file',
+    );
     expect(first).toContain('<span class="badge open" data-review-badge hidden>Not decided</span>');
     expect(page).toContain('<input type="checkbox" name="review" value="dismissed" checked>');
     expect(page).toContain('<input type="checkbox" name="baseline" value="new" checked>');

@@ -58,18 +58,39 @@ describe('record-hygiene fixtures', () => {
   it('says what is wrong in each message, with the dates and ages worked out', async () => {
     const report = await audit(FIXTURES);
     const message = (id: string, rule: string) => (report.flags as Flag[]).find((f) => f.record_id === id && f.rule === rule)!.message;
-    expect(message('DT-105', 'hygiene.late-entry')).toMatch(/^Typed on 14\/04\/2023, 7 working days \(11 days\) after the event on 03\/04\/2023; the limit is 5 working days\. The record does not say it is a late entry\. Record events promptly/);
-    expect(message('DT-104', 'hygiene.before-birth')).toMatch(/^Dated 20\/11\/2018, before the child's date of birth \(subject_dob\)\. Check the record's date/);
-    expect(message('DT-102', 'hygiene.future-dated')).toMatch(/^Dated 15\/09\/2025, after the audit's reference date 30\/06\/2025\. Check the date of the event/);
-    expect(message('ID-102', 'hygiene.wrong-age')).toMatch(/^“Amy, aged 8” gives the child's age as 8, but by subject_dob the child was 7 on 26\/09\/2023\. Check the age/);
-    expect(message('ID-120', 'hygiene.wrong-gender')).toMatch(/^“Kara showed me his”: the child is recorded as female \(subject_gender\) but is called “his” here\. /);
-    expect(message('ID-115', 'hygiene.wrong-name')).toMatch(/^“Kara \(9\)” describes as the child observed another child of this export, “Kara Nolan” \(case H4-300\), who is neither this record's subject nor a sibling in its case\. /);
-    expect(message('OCT-04', 'hygiene.other-child')).toMatch(/^“Jasmine is in Year 2” reads as about a child, but “Jasmine” is not this record's subject \(“Reece”\), a sibling in its case, or anyone else the case's records name \(with a role, or in another record\)\. It may be another child's information\. Check whether this passage is about this record's child\./);
-    expect(message('DC-108', 'hygiene.decision-without-reasons')).toMatch(/^This Manager's Decision record states a decision but gives no reasons for it\. Record how the decision was reached/);
+    expect(message('DT-105', 'hygiene.late-entry')).toMatch(
+      /^Typed on 14\/04\/2023, 7 working days \(11 days\) after the event on 03\/04\/2023; the limit is 5 working days\. The record does not say it is a late entry\. Record events promptly/,
+    );
+    expect(message('DT-104', 'hygiene.before-birth')).toMatch(
+      /^Dated 20\/11\/2018, before the child's date of birth \(subject_dob\)\. Check the record's date/,
+    );
+    expect(message('DT-102', 'hygiene.future-dated')).toMatch(
+      /^Dated 15\/09\/2025, after the audit's reference date 30\/06\/2025\. Check the date of the event/,
+    );
+    expect(message('ID-102', 'hygiene.wrong-age')).toMatch(
+      /^“Amy, aged 8” gives the child's age as 8, but by subject_dob the child was 7 on 26\/09\/2023\. Check the age/,
+    );
+    expect(message('ID-120', 'hygiene.wrong-gender')).toMatch(
+      /^“Kara showed me his”: the child is recorded as female \(subject_gender\) but is called “his” here\. /,
+    );
+    expect(message('ID-115', 'hygiene.wrong-name')).toMatch(
+      /^“Kara \(9\)” describes as the child observed another child of this export, “Kara Nolan” \(case H4-300\), who is neither this record's subject nor a sibling in its case\. /,
+    );
+    expect(message('OCT-04', 'hygiene.other-child')).toMatch(
+      /^“Jasmine is in Year 2” reads as about a child, but “Jasmine” is not this record's subject \(“Reece”\), a sibling in its case, or anyone else the case's records name \(with a role, or in another record\)\. It may be another child's information\. Check whether this passage is about this record's child\./,
+    );
+    expect(message('DC-108', 'hygiene.decision-without-reasons')).toMatch(
+      /^This Manager's Decision record states a decision but gives no reasons for it\. Record how the decision was reached/,
+    );
   });
 
   it('keeps names and dates of birth out of messages with --no-snippets (and masks them with --redact)', async () => {
-    const files = ['rules/tests/hygiene.wrong-name.csv', 'rules/tests/hygiene.wrong-age.csv', 'rules/tests/hygiene.wrong-gender.csv', 'rules/tests/hygiene.before-birth.csv'];
+    const files = [
+      'rules/tests/hygiene.wrong-name.csv',
+      'rules/tests/hygiene.wrong-age.csv',
+      'rules/tests/hygiene.wrong-gender.csv',
+      'rules/tests/hygiene.before-birth.csv',
+    ];
     const people = /Kara|Nolan|Tia|Rowe|Leo|Bright|Amy|Fenton|Josh|Ivy|Shaw|Harriet|Dean|Oscar|Webb|10\/03\/2016|14\/05\/2019/;
     for (const option of ['--no-snippets', '--redact']) {
       const flags = ((await audit(files, [option])).flags as Flag[]).filter((f) => MINE.test(f.rule));

@@ -65,7 +65,9 @@ describe('encodings and delimiters', () => {
 
   it('decodes strictly past the sniffing window: an invalid byte at 70 KB names its offset and line', async () => {
     await expect(read([intake('invalid-utf8.csv')])).rejects.toThrow(
-      new UserError('fixtures/intake/invalid-utf8.csv: byte 0xff at byte offset 71974 (line 327) cannot be decoded as utf-8 (if the file was saved by Excel on Windows, try --encoding windows-1252)'),
+      new UserError(
+        'fixtures/intake/invalid-utf8.csv: byte 0xff at byte offset 71974 (line 327) cannot be decoded as utf-8 (if the file was saved by Excel on Windows, try --encoding windows-1252)',
+      ),
     );
     const asCp1252 = await read([intake('invalid-utf8.csv')], { encoding: 'windows-1252' });
     expect(asCp1252.records.find((r) => r.record_id === 'iv-bad')!.text).toContain('ÿ50 nursery fee');
@@ -82,10 +84,42 @@ describe('encodings and delimiters', () => {
 
 describe('dates', () => {
   it.each([
-    ['dates-iso.csv', [['2023-03-14', '2023-03-14T09:30'], ['2023-02-01', '2023-02-01T16:45'], ['2023-06-05', '2023-06-05T09:05'], ['2022-12-31', '2023-01-03']]],
-    ['dates-dmy-slash.csv', [['2023-03-14', '2023-03-14T11:02'], ['2023-02-01', '2023-02-01T16:45'], ['2023-06-05', '2023-06-06T09:05'], ['2022-12-31', '2023-01-03T08:00']]],
-    ['dates-dmy-mon.csv', [['2023-03-14', '2023-03-14T16:05'], ['2023-02-01', '2023-02-01T09:00'], ['2023-06-05', '2023-06-05T10:15'], ['2022-09-30', '2022-09-30']]],
-    ['dates-long.csv', [['2023-03-14', '2023-03-14T16:05'], ['2023-02-01', '2023-02-01T09:00'], ['2023-06-05', '2023-06-05'], ['2022-09-30', '2022-10-03T10:00']]],
+    [
+      'dates-iso.csv',
+      [
+        ['2023-03-14', '2023-03-14T09:30'],
+        ['2023-02-01', '2023-02-01T16:45'],
+        ['2023-06-05', '2023-06-05T09:05'],
+        ['2022-12-31', '2023-01-03'],
+      ],
+    ],
+    [
+      'dates-dmy-slash.csv',
+      [
+        ['2023-03-14', '2023-03-14T11:02'],
+        ['2023-02-01', '2023-02-01T16:45'],
+        ['2023-06-05', '2023-06-06T09:05'],
+        ['2022-12-31', '2023-01-03T08:00'],
+      ],
+    ],
+    [
+      'dates-dmy-mon.csv',
+      [
+        ['2023-03-14', '2023-03-14T16:05'],
+        ['2023-02-01', '2023-02-01T09:00'],
+        ['2023-06-05', '2023-06-05T10:15'],
+        ['2022-09-30', '2022-09-30'],
+      ],
+    ],
+    [
+      'dates-long.csv',
+      [
+        ['2023-03-14', '2023-03-14T16:05'],
+        ['2023-02-01', '2023-02-01T09:00'],
+        ['2023-06-05', '2023-06-05'],
+        ['2022-09-30', '2022-10-03T10:00'],
+      ],
+    ],
   ])('%s', async (file, expected) => {
     const { records, rejected } = await read([intake(file)]);
     expect(rejected).toEqual([]);
@@ -103,8 +137,18 @@ describe('dates', () => {
     const dmy = await read([intake('dates-mdy.csv')]);
     expect(dmy.records.map((r) => [r.record_id, r.record_date])).toEqual([['mdy-2', '2023-05-04']]);
     expect(dmy.rejected).toEqual([
-      { path: intake('dates-mdy.csv'), line: 2, record: 1, reason: "record_date: month 14 in '03/14/2023 09:30' does not exist (is the export month-first? try --date-order mdy)" },
-      { path: intake('dates-mdy.csv'), line: 4, record: 3, reason: "record_date: month 31 in '12/31/2022' does not exist (is the export month-first? try --date-order mdy)" },
+      {
+        path: intake('dates-mdy.csv'),
+        line: 2,
+        record: 1,
+        reason: "record_date: month 14 in '03/14/2023 09:30' does not exist (is the export month-first? try --date-order mdy)",
+      },
+      {
+        path: intake('dates-mdy.csv'),
+        line: 4,
+        record: 3,
+        reason: "record_date: month 31 in '12/31/2022' does not exist (is the export month-first? try --date-order mdy)",
+      },
     ]);
   });
 });
@@ -113,15 +157,27 @@ describe('rows with line breaks, and rows that are rejected', () => {
   it('counts physical lines, not records, and keeps note text exact', async () => {
     const { records } = await read([intake('multiline-notes.csv')]);
     expect(records.map((r) => [r.record_id, r.source.line, r.source.record])).toEqual([
-      ['ml-1', 2, 1], ['ml-2', 3, 2], ['ml-3', 7, 3], ['ml-4', 8, 4], ['ml-5', 10, 5], ['ml-6', 12, 6],
+      ['ml-1', 2, 1],
+      ['ml-2', 3, 2],
+      ['ml-3', 7, 3],
+      ['ml-4', 8, 4],
+      ['ml-5', 10, 5],
+      ['ml-6', 12, 6],
     ]);
-    expect(records[1].text).toBe('First paragraph: Leo showed me his bedroom.\n\nSecond paragraph: he said "I like my new bed" and "my sister snores".\nThird line: no concerns.');
+    expect(records[1].text).toBe(
+      'First paragraph: Leo showed me his bedroom.\n\nSecond paragraph: he said "I like my new bed" and "my sister snores".\nThird line: no concerns.',
+    );
     expect(records[3].text).toBe('Leo told me what he said to his sister:\n"Leave me alone," he said, "it\'s mine."');
   });
 
   it('lists every rejected row with its file, physical line, record number and reason', async () => {
     const { records, rejected, summaries } = await read([intake('rejects.csv')]);
-    expect(idsAndLines(records)).toEqual([['rj-01', 2], ['rj-02', 3], ['rj-06', 9], ['rj-09', 14]]);
+    expect(idsAndLines(records)).toEqual([
+      ['rj-01', 2],
+      ['rj-02', 3],
+      ['rj-06', 9],
+      ['rj-09', 14],
+    ]);
     const path = intake('rejects.csv');
     expect(rejected).toEqual([
       { path, line: 6, record: 3, reason: 'record_id is empty' },
@@ -135,7 +191,9 @@ describe('rows with line breaks, and rows that are rejected', () => {
   });
 
   it('an unclosed quote at the end of the file rejects that row and keeps the rest', async () => {
-    const sources = resolveInputs(['-'], () => Readable.from([Buffer.from('record_id,case_id,record_date,text\r\nR1,C1,01/02/2023,Seen.\r\nR2,C1,02/02/2023,"Never closed\r\nsecond line\r\n')]));
+    const sources = resolveInputs(['-'], () =>
+      Readable.from([Buffer.from('record_id,case_id,record_date,text\r\nR1,C1,01/02/2023,Seen.\r\nR2,C1,02/02/2023,"Never closed\r\nsecond line\r\n')]),
+    );
     const out: unknown[] = [];
     for await (const item of readInputs(sources, { profiles, dateOrder: 'dmy' }, [], [])) out.push(item.record ? item.record.record_id : item.rejected);
     expect(out).toEqual(['R1', { path: '-', line: 3, record: 2, reason: 'a quoted field is never closed (an opening " with no closing ")' }]);
@@ -180,14 +238,21 @@ describe('column profiles', () => {
   });
 
   it('--profile forces a profile, and an unknown one is refused', async () => {
-    await expect(read(['fixtures/exports/mosaic-casenotes.csv'], { profile: 'carefirst' })).rejects.toThrow(/no column for the required field 'record_id' \(profile carefirst\)/);
-    await expect(read(['fixtures/exports/mosaic-casenotes.csv'], { profile: 'nosuch' })).rejects.toThrow("unknown profile 'nosuch'; known profiles: canonical, carefirst, liquidlogic-lcs, mosaic");
+    await expect(read(['fixtures/exports/mosaic-casenotes.csv'], { profile: 'carefirst' })).rejects.toThrow(
+      /no column for the required field 'record_id' \(profile carefirst\)/,
+    );
+    await expect(read(['fixtures/exports/mosaic-casenotes.csv'], { profile: 'nosuch' })).rejects.toThrow(
+      "unknown profile 'nosuch'; known profiles: canonical, carefirst, liquidlogic-lcs, mosaic",
+    );
   });
 
   it('a folder of exports is read in name order', async () => {
     const { summaries } = await read(['fixtures/exports']);
     expect(summaries.map((s) => s.path)).toEqual([
-      'fixtures/exports/canonical-notes.csv', 'fixtures/exports/carefirst-notes.txt', 'fixtures/exports/liquidlogic-casenotes.csv', 'fixtures/exports/mosaic-casenotes.csv',
+      'fixtures/exports/canonical-notes.csv',
+      'fixtures/exports/carefirst-notes.txt',
+      'fixtures/exports/liquidlogic-casenotes.csv',
+      'fixtures/exports/mosaic-casenotes.csv',
     ]);
   });
 });
@@ -196,7 +261,10 @@ describe('what Excel writes into a CSV', () => {
   it('a `sep=;` first line names the delimiter, the header follows it, and lines are still counted from the top', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-sep-'));
     const path = join(dir, 'excel.csv');
-    writeFileSync(path, 'sep=;\r\nrecord_id;case_id;subject_name;record_date;author;text\r\nR1;C1;Amy Lee;14-Mar-23;Sam Ray;"Visit; all well."\r\nR2;C1;Amy Lee;44999;Sam Ray;"Seen; well."\r\nR3;C1;Amy Lee;31/02/23;Sam Ray;Bad date.\r\n');
+    writeFileSync(
+      path,
+      'sep=;\r\nrecord_id;case_id;subject_name;record_date;author;text\r\nR1;C1;Amy Lee;14-Mar-23;Sam Ray;"Visit; all well."\r\nR2;C1;Amy Lee;44999;Sam Ray;"Seen; well."\r\nR3;C1;Amy Lee;31/02/23;Sam Ray;Bad date.\r\n',
+    );
     const r = await runCli(['audit', path, '-f', 'json', '--fail-on', 'never', '-q', '--mentions']);
     const report = JSON.parse(r.stdout);
     expect(report.inputs[0]).toMatchObject({ delimiter: ';', rows_read: 3, rows_audited: 2, rows_rejected: 1 });

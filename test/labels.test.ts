@@ -26,7 +26,9 @@ describe('unevidenced labels in a real export', () => {
       ['5201233', 'unable to cope', 'asserted', 'warning', ['5201203']],
     ]);
     const repeat = labels.find((f: { record_id: string }) => f.record_id === '5202077');
-    expect(repeat.message).toMatch(/^Repeated after contrary evidence: record 5201994 \(18\/04\/2023\) says “they do not consider him to be alcohol dependent”\./);
+    expect(repeat.message).toMatch(
+      /^Repeated after contrary evidence: record 5201994 \(18\/04\/2023\) says “they do not consider him to be alcohol dependent”\./,
+    );
     expect(repeat.span.text).toBe('alcoholic');
     expect(repeat.standards).toEqual(['3.11', '3.5']);
   });
@@ -35,14 +37,27 @@ describe('unevidenced labels in a real export', () => {
     const report = await audit([SAMPLE]);
     const fii = report.label_histories.find((h: { case_id: string; label: string }) => h.case_id === '1005120' && h.label === 'FII');
     expect(fii).toMatchObject({
-      first_record_id: '5201511', first_record_date: '2022-06-14', contrary_evidence_record_ids: ['5201541', '5202412'], repeated_after_contrary_evidence: ['5201796'],
+      first_record_id: '5201511',
+      first_record_date: '2022-06-14',
+      contrary_evidence_record_ids: ['5201541', '5202412'],
+      repeated_after_contrary_evidence: ['5201796'],
     });
-    expect(fii.entries[0]).toEqual({ record_id: '5201406', record_date: '2022-03-08', recorded_at: '2022-03-08T10:55', event: 'mention', status: 'hypothetical', text: 'FII', cue: 'If' });
+    expect(fii.entries[0]).toEqual({
+      record_id: '5201406',
+      record_date: '2022-03-08',
+      recorded_at: '2022-03-08T10:55',
+      event: 'mention',
+      status: 'hypothetical',
+      text: 'FII',
+      cue: 'If',
+    });
   });
 
   it('shows the chronology in the terminal view', async () => {
     const result = await runCli(['audit', SAMPLE, '--format', 'terminal', '--fail-on', 'never']);
-    expect(result.stdout).toContain('    alcoholic: 01/03/2023 5201962 asserted → 18/04/2023 5201994 evidence against → 24/05/2023 5202077 asserted after evidence against\n');
+    expect(result.stdout).toContain(
+      '    alcoholic: 01/03/2023 5201962 asserted → 18/04/2023 5201994 evidence against → 24/05/2023 5202077 asserted after evidence against\n',
+    );
   });
 
   it('--mentions lists every mention with its status and the cue that decided it', async () => {
@@ -54,11 +69,17 @@ describe('unevidenced labels in a real export', () => {
     expect(byStatus.asserted).toBe(8);
     expect(Object.keys(byStatus).sort()).toEqual(['asserted', 'attributed', 'evidenced', 'hypothetical', 'negated', 'refuted']);
     expect(report.mentions).toContainEqual({
-      record_id: '5201738', case_id: '1004417', label: 'controlling', status: 'attributed', span: expect.objectContaining({ text: 'controlling' }), cue: 'alleges',
+      record_id: '5201738',
+      case_id: '1004417',
+      label: 'controlling',
+      status: 'attributed',
+      span: expect.objectContaining({ text: 'controlling' }),
+      cue: 'alleges',
       cue_span: expect.objectContaining({ text: 'alleges' }),
     });
     // Asserted mentions have no cue; every other mention says where its cue stands.
-    for (const m of report.mentions) expect(m.status === 'asserted' ? m.cue_span : m.cue_span?.text.length).toEqual(m.status === 'asserted' ? undefined : expect.any(Number));
+    for (const m of report.mentions)
+      expect(m.status === 'asserted' ? m.cue_span : m.cue_span?.text.length).toEqual(m.status === 'asserted' ? undefined : expect.any(Number));
   });
 
   it('--labels adds a council word list from a spreadsheet, extending a default label too', async () => {
@@ -86,7 +107,26 @@ describe('the default label pack', () => {
 
   it('covers every label the brief names, each citing a source the pack lists', () => {
     const names = pack.rules.map((r: { label: string }) => r.label);
-    for (const label of ['FII', 'aggressive', 'alcoholic', 'drug misuse', 'unable to cope', 'overly anxious', 'parental acrimony', 'coercive', 'controlling', 'malicious', 'parental alienation', 'hostile', 'disguised compliance', 'chaotic', 'manipulative', 'uncooperative', 'non-compliant', 'volatile']) {
+    for (const label of [
+      'FII',
+      'aggressive',
+      'alcoholic',
+      'drug misuse',
+      'unable to cope',
+      'overly anxious',
+      'parental acrimony',
+      'coercive',
+      'controlling',
+      'malicious',
+      'parental alienation',
+      'hostile',
+      'disguised compliance',
+      'chaotic',
+      'manipulative',
+      'uncooperative',
+      'non-compliant',
+      'volatile',
+    ]) {
       expect(names).toContain(label);
     }
     for (const rule of pack.rules) {
@@ -112,7 +152,9 @@ describe('measured accuracy on the labelled corpora', () => {
     ['held-out', 'fixtures/labels/corpus-heldout.csv', { accuracy: 0.88, assertedP: 0.87, assertedR: 0.88, negatedP: 0.83, negatedR: 0.75 }],
   ])('%s corpus', (name, path, floor) => {
     const s = scoreCorpus(classify(readCorpus(repoPath(path))));
-    console.log(`${name}: accuracy ${s.accuracy.toFixed(3)}, asserted P ${s.assertedVsRest.precision.toFixed(3)} R ${s.assertedVsRest.recall.toFixed(3)}, negated P ${s.byStatus.negated.precision.toFixed(3)} R ${s.byStatus.negated.recall.toFixed(3)}`);
+    console.log(
+      `${name}: accuracy ${s.accuracy.toFixed(3)}, asserted P ${s.assertedVsRest.precision.toFixed(3)} R ${s.assertedVsRest.recall.toFixed(3)}, negated P ${s.byStatus.negated.precision.toFixed(3)} R ${s.byStatus.negated.recall.toFixed(3)}`,
+    );
     expect(s.rows).toBeGreaterThanOrEqual(180);
     expect(s.labelCorrect / s.rows).toBeGreaterThanOrEqual(0.98);
     expect(s.accuracy).toBeGreaterThanOrEqual(floor.accuracy);

@@ -34,12 +34,33 @@ describe('an export with over 500,000 flags', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-many-'));
     const rows = ['record_id|case_id|subject_name|record_date|author|text'];
     for (let i = 0; i < 5000; i++) {
-      rows.push(`R${i}|C${Math.floor(i / 10)}|Child ${Math.floor(i / 10)}|2024-01-${String((i % 28) + 1).padStart(2, '0')}|A Worker|${Array(101).fill('Mum was aggressive.').join(' ')}`);
+      rows.push(
+        `R${i}|C${Math.floor(i / 10)}|Child ${Math.floor(i / 10)}|2024-01-${String((i % 28) + 1).padStart(2, '0')}|A Worker|${Array(101).fill('Mum was aggressive.').join(' ')}`,
+      );
     }
     writeFileSync(join(dir, 'many.csv'), `${rows.join('\n')}\n`);
     const out = join(dir, 'report.csv');
     const json = join(dir, 'report.json');
-    const r = await runCli(['audit', join(dir, 'many.csv'), '--no-default-rules', '-r', repoPath('rules/labels.rules.yaml'), '-f', 'csv', '-o', out, '-f', 'json', '-o', json, '--fail-on', 'warning', '--as-of', '2025-06-30', '-q']);
+    const r = await runCli([
+      'audit',
+      join(dir, 'many.csv'),
+      '--no-default-rules',
+      '-r',
+      repoPath('rules/labels.rules.yaml'),
+      '-f',
+      'csv',
+      '-o',
+      out,
+      '-f',
+      'json',
+      '-o',
+      json,
+      '--fail-on',
+      'warning',
+      '--as-of',
+      '2025-06-30',
+      '-q',
+    ]);
     expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
     const report = readFileSync(out, 'utf8');
     const lines = report.split('\n').filter(Boolean);

@@ -9,7 +9,22 @@ describe('the run manifest', () => {
   it('records what was run, on what and with which rules, validates against its schema, and holds no record content', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-manifest-'));
     const manifestPath = join(dir, 'manifest.json');
-    const result = await runCli(['audit', 'fixtures/exports', 'fixtures/hostile', '--format', 'json', '--output', join(dir, 'report.json'), '--manifest', manifestPath, '--as-of', '2025-06-30', '--fail-on', 'never', '--mentions']);
+    const result = await runCli([
+      'audit',
+      'fixtures/exports',
+      'fixtures/hostile',
+      '--format',
+      'json',
+      '--output',
+      join(dir, 'report.json'),
+      '--manifest',
+      manifestPath,
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '--mentions',
+    ]);
     expect(result.code).toBe(0);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
@@ -18,8 +33,12 @@ describe('the run manifest', () => {
     expect(statSync(manifestPath).mode & 0o777).toBe(0o600);
     expect(manifest.inputs.map((i: { sha256: string }) => i.sha256)).toEqual(report.inputs.map((i: { sha256: string }) => i.sha256));
     expect(manifest.counts).toEqual({
-      rows_read: report.summary.rows_read, rows_rejected: report.summary.rows_rejected, records_audited: report.summary.records_audited,
-      cases_audited: report.summary.cases_audited, cases_flagged: report.summary.cases_flagged, flags: report.summary.flags,
+      rows_read: report.summary.rows_read,
+      rows_rejected: report.summary.rows_rejected,
+      records_audited: report.summary.records_audited,
+      cases_audited: report.summary.cases_audited,
+      cases_flagged: report.summary.cases_flagged,
+      flags: report.summary.flags,
     });
     expect(Date.parse(manifest.finished_at)).toBeGreaterThanOrEqual(Date.parse(manifest.started_at));
     // No record content: no record ids, case ids, names, note text or snippets.

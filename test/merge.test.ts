@@ -36,10 +36,36 @@ describe('merge', () => {
 
   it('refuses reports of different run dates', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-merge-'));
-    await runCli(['audit', 'fixtures/exports/canonical-notes.csv', '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30', '--output', `${dir}/a.json`]);
-    await runCli(['audit', 'fixtures/exports/mosaic-casenotes.csv', '--format', 'json', '--fail-on', 'never', '--as-of', '2025-07-31', '--output', `${dir}/b.json`]);
+    await runCli([
+      'audit',
+      'fixtures/exports/canonical-notes.csv',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--as-of',
+      '2025-06-30',
+      '--output',
+      `${dir}/a.json`,
+    ]);
+    await runCli([
+      'audit',
+      'fixtures/exports/mosaic-casenotes.csv',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--as-of',
+      '2025-07-31',
+      '--output',
+      `${dir}/b.json`,
+    ]);
     const result = await runCli(['merge', `${dir}/a.json`, `${dir}/b.json`]);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `scrutineer: ${dir}/b.json: as of 2025-07-31, but ${dir}/a.json is as of 2025-06-30; merge reports of one run date\n` });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `scrutineer: ${dir}/b.json: as of 2025-07-31, but ${dir}/a.json is as of 2025-06-30; merge reports of one run date\n`,
+    });
   });
 
   describe('parts that do not belong together are refused', () => {
@@ -52,8 +78,14 @@ describe('merge', () => {
       const dir = mkdtempSync(join(tmpdir(), 'scrutineer-merge-'));
       await audit(dir, 'a.json', 'fixtures/exports/canonical-notes.csv');
       await audit(dir, 'again.json', 'fixtures/exports/canonical-notes.csv');
-      expect(await runCli(['merge', `${dir}/a.json`, `${dir}/a.json`])).toEqual({ code: 2, stdout: '', stderr: `scrutineer: ${dir}/a.json: it audited fixtures/exports/canonical-notes.csv, which it lists twice (the same content); merge each part once\n` });
-      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/again.json`])).stderr).toBe(`scrutineer: ${dir}/again.json: it audited fixtures/exports/canonical-notes.csv, which ${dir}/a.json audited too (the same content); merge each part once\n`);
+      expect(await runCli(['merge', `${dir}/a.json`, `${dir}/a.json`])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `scrutineer: ${dir}/a.json: it audited fixtures/exports/canonical-notes.csv, which it lists twice (the same content); merge each part once\n`,
+      });
+      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/again.json`])).stderr).toBe(
+        `scrutineer: ${dir}/again.json: it audited fixtures/exports/canonical-notes.csv, which ${dir}/a.json audited too (the same content); merge each part once\n`,
+      );
     });
 
     it('parts audited with other packs, options or samples', async () => {
@@ -62,9 +94,15 @@ describe('merge', () => {
       await audit(dir, 'packs.json', 'fixtures/exports/mosaic-casenotes.csv', ['--no-default-rules', '--rules', 'rules/labels.rules.yaml']);
       await audit(dir, 'severity.json', 'fixtures/exports/mosaic-casenotes.csv', ['--min-severity', 'error']);
       await audit(dir, 'sampled.json', 'fixtures/exports/mosaic-casenotes.csv', ['--sample', '50%']);
-      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/packs.json`])).stderr).toMatch(new RegExp(`^scrutineer: ${dir}/packs.json was audited with the rule packs .* merge parts audited with the same packs\n$`));
-      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/severity.json`])).stderr).toBe(`scrutineer: ${dir}/severity.json was audited with other options than ${dir}/a.json (min_severity: "error" against "info"); merge parts audited the same way\n`);
-      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/sampled.json`])).stderr).toBe(`scrutineer: ${dir}/sampled.json was audited with --sample 50% --seed 1, ${dir}/a.json with no sample; merge parts sampled the same way\n`);
+      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/packs.json`])).stderr).toMatch(
+        new RegExp(`^scrutineer: ${dir}/packs.json was audited with the rule packs .* merge parts audited with the same packs\n$`),
+      );
+      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/severity.json`])).stderr).toBe(
+        `scrutineer: ${dir}/severity.json was audited with other options than ${dir}/a.json (min_severity: "error" against "info"); merge parts audited the same way\n`,
+      );
+      expect((await runCli(['merge', `${dir}/a.json`, `${dir}/sampled.json`])).stderr).toBe(
+        `scrutineer: ${dir}/sampled.json was audited with --sample 50% --seed 1, ${dir}/a.json with no sample; merge parts sampled the same way\n`,
+      );
     });
 
     it('parts sampled alike keep their sample, its cases counted over both', async () => {
@@ -73,7 +111,12 @@ describe('merge', () => {
       await audit(dir, 'b.json', 'fixtures/exports/mosaic-casenotes.csv', ['--sample', '50%']);
       const [a, b] = ['a.json', 'b.json'].map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
       const merged = JSON.parse((await runCli(['merge', `${dir}/a.json`, `${dir}/b.json`])).stdout);
-      expect(merged.run.sample).toEqual({ requested: '50%', seed: '1', cases_total: a.run.sample.cases_total + b.run.sample.cases_total, cases_selected: a.run.sample.cases_selected + b.run.sample.cases_selected });
+      expect(merged.run.sample).toEqual({
+        requested: '50%',
+        seed: '1',
+        cases_total: a.run.sample.cases_total + b.run.sample.cases_total,
+        cases_selected: a.run.sample.cases_selected + b.run.sample.cases_selected,
+      });
       expect(merged.summary.rows_outside_sample).toBe(a.summary.rows_outside_sample + b.summary.rows_outside_sample);
     });
   });

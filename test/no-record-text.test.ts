@@ -17,7 +17,9 @@ import { runCli } from './support/run-cli.ts';
  * the standards speaking, not the record.)
  */
 const FILES = [
-  ...readdirSync('fixtures/exports').filter((f) => /\.(csv|txt)$/.test(f)).map((f) => `fixtures/exports/${f}`),
+  ...readdirSync('fixtures/exports')
+    .filter((f) => /\.(csv|txt)$/.test(f))
+    .map((f) => `fixtures/exports/${f}`),
   'fixtures/duplication/notes.csv',
   'fixtures/staleness-blind/cases.csv',
   'rules/tests/hygiene.other-child.csv',

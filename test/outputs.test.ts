@@ -17,11 +17,27 @@ function scratch(): { dir: string; input: string; original: Buffer } {
 
 describe('an output never replaces an input, a device, a link or a folder', () => {
   it.each([
-    ['the input itself', (d: string) => join(d, 'x.csv'), (d: string) => `--output ${join(d, 'x.csv')}: this is an input of the run (${join(d, 'x.csv')}); writing it would replace it. Give another path`],
-    ['the input by another spelling', (d: string) => `${d}/./x.csv`, (d: string) => `--output ${d}/./x.csv: this is an input of the run (${join(d, 'x.csv')}); writing it would replace it. Give another path`],
+    [
+      'the input itself',
+      (d: string) => join(d, 'x.csv'),
+      (d: string) => `--output ${join(d, 'x.csv')}: this is an input of the run (${join(d, 'x.csv')}); writing it would replace it. Give another path`,
+    ],
+    [
+      'the input by another spelling',
+      (d: string) => `${d}/./x.csv`,
+      (d: string) => `--output ${d}/./x.csv: this is an input of the run (${join(d, 'x.csv')}); writing it would replace it. Give another path`,
+    ],
     ['a folder', (d: string) => d, (d: string) => `--output ${d}: this is a folder; give a file name inside it`],
-    ['a device', () => '/dev/null', () => '--output /dev/null: this is a device, not a regular file; scrutineer writes reports only to regular files (use no --output, or -, for stdout)'],
-    ['under a file', (d: string) => join(d, 'x.csv', 'r.json'), (d: string) => `--output ${join(d, 'x.csv', 'r.json')}: part of the path is a file, not a folder`],
+    [
+      'a device',
+      () => '/dev/null',
+      () => '--output /dev/null: this is a device, not a regular file; scrutineer writes reports only to regular files (use no --output, or -, for stdout)',
+    ],
+    [
+      'under a file',
+      (d: string) => join(d, 'x.csv', 'r.json'),
+      (d: string) => `--output ${join(d, 'x.csv', 'r.json')}: part of the path is a file, not a folder`,
+    ],
   ])('%s: exit 2 before reading, the input untouched', async (_, output, message) => {
     const { dir, input, original } = scratch();
     const r = await runCli(['audit', input, '-f', 'csv', '-o', output(dir)]);
@@ -33,7 +49,11 @@ describe('an output never replaces an input, a device, a link or a folder', () =
     const { dir, input, original } = scratch();
     linkSync(input, join(dir, 'same.csv'));
     const r = await runCli(['audit', input, '-o', join(dir, 'same.csv')]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `scrutineer: --output ${join(dir, 'same.csv')}: this is the same file as the input ${input}; writing it would replace it. Give another path\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `scrutineer: --output ${join(dir, 'same.csv')}: this is the same file as the input ${input}; writing it would replace it. Give another path\n`,
+    });
     expect(readFileSync(input)).toEqual(original);
   });
 
@@ -41,7 +61,9 @@ describe('an output never replaces an input, a device, a link or a folder', () =
     const { dir, input, original } = scratch();
     symlinkSync(input, join(dir, 'link.json'));
     const r = await runCli(['audit', input, '-o', join(dir, 'link.json')]);
-    expect(r.stderr).toBe(`scrutineer: --output ${join(dir, 'link.json')}: this is a symbolic link; give the path of a regular file (the link would be replaced by the report)\n`);
+    expect(r.stderr).toBe(
+      `scrutineer: --output ${join(dir, 'link.json')}: this is a symbolic link; give the path of a regular file (the link would be replaced by the report)\n`,
+    );
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'link.json'))).toEqual(original);
   });
@@ -50,26 +72,50 @@ describe('an output never replaces an input, a device, a link or a folder', () =
     const { dir, input } = scratch();
     spawnSync('mkfifo', [join(dir, 'pipe')]);
     const r = await runCli(['audit', input, '-o', join(dir, 'pipe')]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `scrutineer: --output ${join(dir, 'pipe')}: this is a named pipe (FIFO), not a regular file; scrutineer writes reports only to regular files (use no --output, or -, for stdout)\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `scrutineer: --output ${join(dir, 'pipe')}: this is a named pipe (FIFO), not a regular file; scrutineer writes reports only to regular files (use no --output, or -, for stdout)\n`,
+    });
   });
 
   it('the manifest, the history and the config are checked as outputs and inputs too', async () => {
     const { dir, input } = scratch();
-    expect((await runCli(['audit', input, '--history', input])).stderr).toBe(`scrutineer: --history ${input}: this is an input of the run (${input}); writing it would replace it. Give another path\n`);
+    expect((await runCli(['audit', input, '--history', input])).stderr).toBe(
+      `scrutineer: --history ${input}: this is an input of the run (${input}); writing it would replace it. Give another path\n`,
+    );
     expect((await runCli(['audit', input, '--manifest', dir])).stderr).toBe(`scrutineer: --manifest ${dir}: this is a folder; give a file name inside it\n`);
     expect((await runCli(['audit', input, '-f', 'json', '-o', join(dir, 'r.json'), '--manifest', join(dir, 'r.json')])).stderr).toBe(
       `scrutineer: --manifest ${join(dir, 'r.json')}: --output already writes to this path; give each output its own file\n`,
     );
-    expect((await runCli(['audit', input, '-o', repoPath('rules/labels.rules.yaml')])).stderr).toMatch(/this is an input of the run \(.*rules\/labels\.rules\.yaml\)/);
+    expect((await runCli(['audit', input, '-o', repoPath('rules/labels.rules.yaml')])).stderr).toMatch(
+      /this is an input of the run \(.*rules\/labels\.rules\.yaml\)/,
+    );
     expect(readdirSync(dir)).toEqual(['x.csv']);
   });
 
   it('outputs in folders that do not exist yet are written there, the folders created', async () => {
     const { dir, input } = scratch();
-    const r = await runCli(['audit', input, '-f', 'json', '-o', join(dir, 'reports', 'month', 'audit.json'), '--history', join(dir, 'reports', 'history.ndjson'), '--fail-on', 'never', '-q']);
+    const r = await runCli([
+      'audit',
+      input,
+      '-f',
+      'json',
+      '-o',
+      join(dir, 'reports', 'month', 'audit.json'),
+      '--history',
+      join(dir, 'reports', 'history.ndjson'),
+      '--fail-on',
+      'never',
+      '-q',
+    ]);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(join(dir, 'reports', 'month', 'audit.json'), 'utf8')).summary.records_audited).toBe(45);
-    expect(readFileSync(join(dir, 'reports', 'history.ndjson'), 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    expect(
+      readFileSync(join(dir, 'reports', 'history.ndjson'), 'utf8')
+        .split('\n')
+        .filter(Boolean),
+    ).toHaveLength(1);
   });
 
   it('`-o -` is standard output', async () => {
@@ -89,7 +135,10 @@ describe('standard output that cannot take the report', () => {
 
   it('a full disk is one line and exit 2', () => {
     const r = run(`"${bin}" audit "${repoPath(SAMPLE)}" -f json --fail-on never -q > /dev/full; echo "exit $?"`);
-    expect({ stdout: r.stdout, stderr: r.stderr }).toEqual({ stdout: 'exit 2\n', stderr: 'scrutineer: cannot write to standard output: the disk is full; the report is incomplete\n' });
+    expect({ stdout: r.stdout, stderr: r.stderr }).toEqual({
+      stdout: 'exit 2\n',
+      stderr: 'scrutineer: cannot write to standard output: the disk is full; the report is incomplete\n',
+    });
   });
 
   it('a closed standard output is refused before the audit, not a lost report and exit 0', () => {
@@ -106,7 +155,9 @@ describe('nothing audited is not a pass', () => {
     const r = await runCli(['audit', path, '-f', 'json', '--fail-on', 'never', '-q']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).rejected_rows).toHaveLength(2);
-    expect(r.stderr).toBe(`scrutineer: ${path}: none of its 2 rows could be audited (every one rejected; the report lists why); nothing audited is not a pass\n`);
+    expect(r.stderr).toBe(
+      `scrutineer: ${path}: none of its 2 rows could be audited (every one rejected; the report lists why); nothing audited is not a pass\n`,
+    );
   });
 
   it('--max-rejected sets how many rejected rows a run tolerates, as a number or a share', async () => {
@@ -117,7 +168,9 @@ describe('nothing audited is not a pass', () => {
     expect([over.code, over.stderr]).toEqual([2, `scrutineer: 6 of ${read} rows rejected, more than --max-rejected 5 allows\n`]);
     expect((await runCli([...args, '--max-rejected', `${Math.ceil(600 / read)}%`])).code).toBe(0);
     expect((await runCli([...args, '--max-rejected', '1%'])).code).toBe(2);
-    expect((await runCli([...args, '--max-rejected', 'lots'])).stderr).toContain("option '--max-rejected <n|n%>' argument 'lots' is invalid. give a number of rows (e.g. 5) or a percentage of the rows read (e.g. 0.5%)");
+    expect((await runCli([...args, '--max-rejected', 'lots'])).stderr).toContain(
+      "option '--max-rejected <n|n%>' argument 'lots' is invalid. give a number of rows (e.g. 5) or a percentage of the rows read (e.g. 0.5%)",
+    );
   });
 });
 
@@ -136,7 +189,11 @@ describe('a first run creates its baseline', () => {
     expect(report.baseline).toMatchObject({ new: 0, existing: report.flags.length });
     const second = await runCli(args);
     expect(second.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'reports', 'audit.json'), 'utf8')).baseline).toMatchObject({ new: 0, existing: report.flags.length, resolved: [] });
+    expect(JSON.parse(readFileSync(join(dir, 'reports', 'audit.json'), 'utf8')).baseline).toMatchObject({
+      new: 0,
+      existing: report.flags.length,
+      resolved: [],
+    });
     expect(readFileSync(baseline, 'utf8')).toBe(JSON.stringify(written, null, 1) + '\n');
   });
 

@@ -27,7 +27,10 @@ describe('the packed package', () => {
     // The dependencies come from the npm cache that `npm ci` filled, when it has them.
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', join(dir, tarball)], { cwd: app, encoding: 'utf8' });
     copyFileSync(repoPath('fixtures/exports/liquidlogic-casenotes.csv'), join(app, 'export.csv'));
-    const r = spawnSync('npx', ['--no-install', 'scrutineer', 'audit', 'export.csv', '-f', 'json', '--fail-on', 'never', '-q', '--as-of', '2025-06-30'], { cwd: app, encoding: 'utf8' });
+    const r = spawnSync('npx', ['--no-install', 'scrutineer', 'audit', 'export.csv', '-f', 'json', '--fail-on', 'never', '-q', '--as-of', '2025-06-30'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout).summary.records_audited).toBe(45);
   }, 300_000);

@@ -13,12 +13,30 @@ describe('rule packs that are broken stop the run with exit 2 and say where', ()
   it.each([
     ['misspelt-key', "fixtures/packs/broken/misspelt-key.yaml:8:5: rules[0].serverity: unknown key 'serverity' — did you mean 'severity'?"],
     ['wrong-type', 'fixtures/packs/broken/wrong-type.yaml:9:16: rules[0].standards: expected a list, found string "3.11"'],
-    ['unknown-standard', "fixtures/packs/broken/unknown-standard.yaml:9:25: rules[0].standards[1]: '3.19' is not a Social Work England professional standard (1.1–1.7, 2.1–2.7, 3.1–3.15, 4.1–4.8, 5.1–5.6, 6.1–6.7)"],
-    ['unknown-kind', `fixtures/packs/broken/unknown-kind.yaml:6:11: rules[0].kind: unknown rule kind 'phrases' — did you mean 'phrase'? (known kinds: ${RULE_KINDS.map((k) => k.kind).join(', ')})`],
-    ['catastrophic-regex', 'fixtures/packs/broken/catastrophic-regex.yaml:13:9: rules[0].patterns[0]: pattern refused: a repeated group contains another repetition (like (a+)+), which can take exponential time'],
-    ['polynomial-regex', 'fixtures/packs/broken/polynomial-regex.yaml:13:9: rules[0].patterns[0]: pattern refused: two unbounded repetitions can take the same text in turn (like .*x.*), which takes polynomial time on a long note; bound them (.{0,40}) or let only one of them take the text between'],
-    ['many-wildcards', 'fixtures/packs/broken/many-wildcards.yaml:13:9: rules[0].patterns[0]: pattern refused: two unbounded repetitions can take the same text in turn (like .*x.*), which takes polynomial time on a long note; bound them (.{0,40}) or let only one of them take the text between'],
-    ['alias-bomb', 'fixtures/packs/broken/alias-bomb.yaml: Excessive alias count indicates a resource exhaustion attack (YAML aliases are limited to 50 expansions)'],
+    [
+      'unknown-standard',
+      "fixtures/packs/broken/unknown-standard.yaml:9:25: rules[0].standards[1]: '3.19' is not a Social Work England professional standard (1.1–1.7, 2.1–2.7, 3.1–3.15, 4.1–4.8, 5.1–5.6, 6.1–6.7)",
+    ],
+    [
+      'unknown-kind',
+      `fixtures/packs/broken/unknown-kind.yaml:6:11: rules[0].kind: unknown rule kind 'phrases' — did you mean 'phrase'? (known kinds: ${RULE_KINDS.map((k) => k.kind).join(', ')})`,
+    ],
+    [
+      'catastrophic-regex',
+      'fixtures/packs/broken/catastrophic-regex.yaml:13:9: rules[0].patterns[0]: pattern refused: a repeated group contains another repetition (like (a+)+), which can take exponential time',
+    ],
+    [
+      'polynomial-regex',
+      'fixtures/packs/broken/polynomial-regex.yaml:13:9: rules[0].patterns[0]: pattern refused: two unbounded repetitions can take the same text in turn (like .*x.*), which takes polynomial time on a long note; bound them (.{0,40}) or let only one of them take the text between',
+    ],
+    [
+      'many-wildcards',
+      'fixtures/packs/broken/many-wildcards.yaml:13:9: rules[0].patterns[0]: pattern refused: two unbounded repetitions can take the same text in turn (like .*x.*), which takes polynomial time on a long note; bound them (.{0,40}) or let only one of them take the text between',
+    ],
+    [
+      'alias-bomb',
+      'fixtures/packs/broken/alias-bomb.yaml: Excessive alias count indicates a resource exhaustion attack (YAML aliases are limited to 50 expansions)',
+    ],
     ['not-yaml', 'fixtures/packs/broken/not-yaml.yaml:5:1: Missing closing "quote'],
   ])('%s', async (name, message) => {
     const result = await runCli(['rules', 'validate', broken(name)]);
@@ -86,7 +104,7 @@ describe('packs prebuilt by the build (dist/packs/prebuilt-packs.json)', () => {
     const same = join(dir, 'same.yaml');
     const changed = join(dir, 'changed.yaml');
     writeFileSync(same, original);
-    writeFileSync(changed, original.replace("severity: error", "severity: nonsense"));
+    writeFileSync(changed, original.replace('severity: error', 'severity: nonsense'));
     expect(loadPacks([same], prebuilt)).toEqual(loadPacks([same], {}));
     expect(loadPacks([same], prebuilt)[0].ruleLocations[0]).toMatch(new RegExp(`^${same.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+$`));
     expect(() => loadPacks([changed], prebuilt)).toThrow(/severity/);

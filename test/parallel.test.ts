@@ -27,19 +27,23 @@ describe('audit --jobs', () => {
   it.each([
     ['the sample exports', () => [repoPath('fixtures/exports')]],
     ['a generated export', () => [generated]],
-  ])('gives the same report with 1, 2 and 3 workers: %s', async (_, inputs) => {
-    const one = await audit(inputs(), 1);
-    expect(one.code).toBe(0);
-    const report = JSON.parse(one.stdout);
-    expect(report.flags.length).toBeGreaterThan(20);
-    expect(report.label_histories.length).toBeGreaterThan(3);
-    expect(report.mentions.length).toBeGreaterThan(10);
-    for (const jobs of [2, 3]) {
-      const many = await audit(inputs(), jobs);
-      expect(many.code).toBe(0);
-      expect(many.stdout).toBe(one.stdout);
-    }
-  }, 120_000);
+  ])(
+    'gives the same report with 1, 2 and 3 workers: %s',
+    async (_, inputs) => {
+      const one = await audit(inputs(), 1);
+      expect(one.code).toBe(0);
+      const report = JSON.parse(one.stdout);
+      expect(report.flags.length).toBeGreaterThan(20);
+      expect(report.label_histories.length).toBeGreaterThan(3);
+      expect(report.mentions.length).toBeGreaterThan(10);
+      for (const jobs of [2, 3]) {
+        const many = await audit(inputs(), jobs);
+        expect(many.code).toBe(0);
+        expect(many.stdout).toBe(one.stdout);
+      }
+    },
+    120_000,
+  );
 
   it('refuses a job count that is not a whole number from 1 to 64', async () => {
     for (const bad of ['0', '1.5', 'two', '65']) {

@@ -14,7 +14,18 @@ describe('scrutineer works offline', () => {
     const outputs = FORMATS.flatMap((f) => ['--format', f, '--output', join(dir, `report.${f}`)]);
     const result = spawnSync(
       process.execPath,
-      ['--import', repoPath('test/support/deny-network.mjs'), repoPath('bin/scrutineer'), 'audit', repoPath('fixtures/exports'), repoPath('fixtures/hostile'), '--mentions', '--fail-on', 'never', ...outputs],
+      [
+        '--import',
+        repoPath('test/support/deny-network.mjs'),
+        repoPath('bin/scrutineer'),
+        'audit',
+        repoPath('fixtures/exports'),
+        repoPath('fixtures/hostile'),
+        '--mentions',
+        '--fail-on',
+        'never',
+        ...outputs,
+      ],
       { cwd: dir, encoding: 'utf8', env: { ...process.env, DENY_NETWORK_LOG: log } },
     );
     expect(result.stderr).not.toContain('network access refused');

@@ -14,10 +14,15 @@ const DELIMITERS = [',', ';', '\t', '|'];
 const LINE_ENDINGS = ['\r\n', '\n', '\r'];
 const CP1252_SAFE = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789 .,;:!?\'"-()£€éü“”‘’–—|\t\n\r';
 
-const noteText = fc.array(fc.constantFrom(...CP1252_SAFE.split(''), ' Mother is aggressive. ', ' There is no evidence of FII. ', ' Dad is an alcoholic. '), { maxLength: 60 }).map((a) => a.join(''));
+const noteText = fc
+  .array(fc.constantFrom(...CP1252_SAFE.split(''), ' Mother is aggressive. ', ' There is no evidence of FII. ', ' Dad is an alcoholic. '), { maxLength: 60 })
+  .map((a) => a.join(''));
 
 const row = fc.record({
-  id: fc.oneof(fc.integer({ min: 1, max: 40 }).map((n) => `R-${n}`), fc.constant('')),
+  id: fc.oneof(
+    fc.integer({ min: 1, max: 40 }).map((n) => `R-${n}`),
+    fc.constant(''),
+  ),
   caseId: fc.constantFrom('C-1', 'C-2', 'C-3', ''),
   date: fc.constantFrom('14/03/2023', '2023-03-14', '14-Mar-2023', '31/02/2023', 'soon', '', '1 June 2024 10:15'),
   text: noteText,
@@ -63,7 +68,24 @@ function render(file: ExportFile): { bytes: Buffer; rows: number } {
 }
 
 async function audit(bytes: Buffer) {
-  return runCli(['audit', '-', '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30', '--no-default-rules', '--rules', 'rules/labels.rules.yaml', '--rules', 'rules/assertion-cues.yaml'], { stdin: bytes });
+  return runCli(
+    [
+      'audit',
+      '-',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--as-of',
+      '2025-06-30',
+      '--no-default-rules',
+      '--rules',
+      'rules/labels.rules.yaml',
+      '--rules',
+      'rules/assertion-cues.yaml',
+    ],
+    { stdin: bytes },
+  );
 }
 
 describe('generated exports', () => {

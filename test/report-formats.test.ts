@@ -20,13 +20,44 @@ async function jsonOf(args: string[]) {
 describe('every format from one report', () => {
   it('writes several formats in one run, each to its own file', async () => {
     const dir = tmp();
-    const result = await runCli(['audit', ALL, ...base, '--format', 'json', '--output', `${dir}/r.json`, '--format', 'csv', '--output', `${dir}/r.csv`, '--format', 'ndjson', '--output', `${dir}/r.ndjson`, '--format', 'junit', '--output', `${dir}/r.xml`, '--format', 'markdown', '--output', `${dir}/r.md`, '--format', 'html', '--output', `${dir}/r.html`]);
+    const result = await runCli([
+      'audit',
+      ALL,
+      ...base,
+      '--format',
+      'json',
+      '--output',
+      `${dir}/r.json`,
+      '--format',
+      'csv',
+      '--output',
+      `${dir}/r.csv`,
+      '--format',
+      'ndjson',
+      '--output',
+      `${dir}/r.ndjson`,
+      '--format',
+      'junit',
+      '--output',
+      `${dir}/r.xml`,
+      '--format',
+      'markdown',
+      '--output',
+      `${dir}/r.md`,
+      '--format',
+      'html',
+      '--output',
+      `${dir}/r.html`,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     const report = JSON.parse(readFileSync(`${dir}/r.json`, 'utf8'));
     const ids = report.flags.map((f: { id: string }) => f.id);
     expect(ids.length).toBeGreaterThan(10);
-    const ndjson = readFileSync(`${dir}/r.ndjson`, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).id);
+    const ndjson = readFileSync(`${dir}/r.ndjson`, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
     expect(ndjson).toEqual(ids);
     const csv = parse(readFileSync(`${dir}/r.csv`, 'utf8').slice(1), { columns: true }) as Record<string, string>[];
     expect(csv.map((r) => r.flag_id)).toEqual(ids);
@@ -45,11 +76,22 @@ describe('every format from one report', () => {
 describe('csv', () => {
   it('is ready for Excel: BOM, CRLF, the flat columns, every cell quoted', async () => {
     const out = (await runCli(['audit', SAMPLE, '--format', 'csv', ...base])).stdout;
-    expect(out.startsWith('\ufeff"flag_id","case_id","record_id","record_date","author","team","category","rule","label","status","severity","standards","message","snippet","related_record_ids","baseline","reviewed_by","review_reason","review_decision","review_reason_code"\r\n')).toBe(true);
+    expect(
+      out.startsWith(
+        '\ufeff"flag_id","case_id","record_id","record_date","author","team","category","rule","label","status","severity","standards","message","snippet","related_record_ids","baseline","reviewed_by","review_reason","review_decision","review_reason_code"\r\n',
+      ),
+    ).toBe(true);
     expect(out.replace(/\r\n/g, '')).not.toMatch(/\n(?!.*")/);
     const rows = parse(out.slice(1), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
-    expect(rows[0]).toMatchObject({ case_id: '1004417', record_id: '5201738', record_date: '2022-10-18', rule: 'label.aggressive', severity: 'warning', standards: '3.11 3.5 3.7' });
+    expect(rows[0]).toMatchObject({
+      case_id: '1004417',
+      record_id: '5201738',
+      record_date: '2022-10-18',
+      rule: 'label.aggressive',
+      severity: 'warning',
+      standards: '3.11 3.5 3.7',
+    });
   });
 
   it('neutralises cells a spreadsheet would run, from hostile notes and columns', async () => {
@@ -143,7 +185,9 @@ describe('junit and markdown for CI', () => {
   it('markdown summarises counts and rates without record text', async () => {
     const out = (await runCli(['audit', SAMPLE, '--format', 'markdown', ...base])).stdout;
     const report = await jsonOf([SAMPLE]);
-    expect(out).toContain(`As of 2025-06-30: **${report.summary.records_audited}** records audited in **${report.summary.cases_audited}** cases (0 rows rejected).`);
+    expect(out).toContain(
+      `As of 2025-06-30: **${report.summary.records_audited}** records audited in **${report.summary.cases_audited}** cases (0 rows rejected).`,
+    );
     expect(out).toContain(`| error | ${report.summary.by_severity.error} |`);
     expect(out).toContain(`Flags per 100 records: **${report.summary.rates.per_100_records.all}**`);
     expect(out).not.toMatch(/Mother is|Dad is|aggressive”/);
@@ -182,9 +226,16 @@ describe('baselines', () => {
     const report = JSON.parse(now.stdout);
     expect(report.baseline.existing).toBe(before.flags.length);
     expect(report.baseline.new).toBe(report.flags.length - before.flags.length);
-    expect(report.flags.filter((f: { baseline: string }) => f.baseline === 'existing').map((f: { id: string }) => f.id).sort()).toEqual(before.flags.map((f: { id: string }) => f.id).sort());
+    expect(
+      report.flags
+        .filter((f: { baseline: string }) => f.baseline === 'existing')
+        .map((f: { id: string }) => f.id)
+        .sort(),
+    ).toEqual(before.flags.map((f: { id: string }) => f.id).sort());
     // Run backwards: what the later export had and the partial one does not is resolved.
-    const back = JSON.parse((await runCli(['audit', partial, '--format', 'json', '--output', `${dir}/new.json`, ...base])).stdout || readFileSync(`${dir}/new.json`, 'utf8'));
+    const back = JSON.parse(
+      (await runCli(['audit', partial, '--format', 'json', '--output', `${dir}/new.json`, ...base])).stdout || readFileSync(`${dir}/new.json`, 'utf8'),
+    );
     const full = `${dir}/full.json`;
     writeFileSync(full, now.stdout);
     const resolved = JSON.parse((await runCli(['audit', partial, '--format', 'json', '--baseline', full, ...base])).stdout).baseline;
@@ -203,15 +254,43 @@ describe('reviewed flags', () => {
     const errors = report.flags.filter((f: { severity: string }) => f.severity === 'error');
     const dir = tmp();
     const file = `${dir}/reviewed.yaml`;
-    const entries = errors.map((f: { id: string }) => `  - id: ${f.id}\n    reviewer: J. Okoro\n    date: 2025-05-02\n    reason: Evidenced in the strategy discussion of 04/05/2023.\n`).join('');
-    writeFileSync(file, `reviewed:\n${entries}  - id: 0123456789abcdef\n    reviewer: J. Okoro\n    date: 2025-05-02\n    reason: A flag that no longer exists.\n`);
+    const entries = errors
+      .map(
+        (f: { id: string }) =>
+          `  - id: ${f.id}\n    reviewer: J. Okoro\n    date: 2025-05-02\n    reason: Evidenced in the strategy discussion of 04/05/2023.\n`,
+      )
+      .join('');
+    writeFileSync(
+      file,
+      `reviewed:\n${entries}  - id: 0123456789abcdef\n    reviewer: J. Okoro\n    date: 2025-05-02\n    reason: A flag that no longer exists.\n`,
+    );
     const json = await runCli(['audit', SAMPLE, '--format', 'json', '--reviewed', file, '--as-of', '2025-06-30', '--fail-on', 'error']);
     expect(json.code).toBe(0);
     const reviewed = JSON.parse(json.stdout);
     const marked = reviewed.flags.filter((f: { review?: unknown }) => f.review);
     expect(marked).toHaveLength(errors.length);
-    expect(marked[0].review).toEqual({ status: 'reviewed', decision: 'dismissed', reason_code: 'other', reviewer: 'J. Okoro', date: '2025-05-02', reason: 'Evidenced in the strategy discussion of 04/05/2023.' });
-    expect(reviewed.reviewed).toEqual({ path: file, applied: errors.length, stale: [{ id: '0123456789abcdef', decision: 'dismissed', reason_code: 'other', reviewer: 'J. Okoro', date: '2025-05-02', reason: 'A flag that no longer exists.' }] });
+    expect(marked[0].review).toEqual({
+      status: 'reviewed',
+      decision: 'dismissed',
+      reason_code: 'other',
+      reviewer: 'J. Okoro',
+      date: '2025-05-02',
+      reason: 'Evidenced in the strategy discussion of 04/05/2023.',
+    });
+    expect(reviewed.reviewed).toEqual({
+      path: file,
+      applied: errors.length,
+      stale: [
+        {
+          id: '0123456789abcdef',
+          decision: 'dismissed',
+          reason_code: 'other',
+          reviewer: 'J. Okoro',
+          date: '2025-05-02',
+          reason: 'A flag that no longer exists.',
+        },
+      ],
+    });
     expect(json.stderr).toContain(`scrutineer: reviewed flag 0123456789abcdef (J. Okoro, 2025-05-02) matches no flag in this run; remove it from ${file}`);
     const terminal = await runCli(['audit', SAMPLE, '--format', 'terminal', '--reviewed', file, ...base]);
     expect(terminal.stdout).not.toContain(errors[0].message.slice(0, 60));
@@ -243,18 +322,34 @@ describe('sampling whole cases', () => {
   });
 
   it('takes a percentage in one pass, also from standard input', async () => {
-    const r = await runCli(['audit', '-', '--sample', '50%', '--seed', '3', '--format', 'json', ...base], { stdin: readFileSync('fixtures/exports/canonical-notes.csv') });
+    const r = await runCli(['audit', '-', '--sample', '50%', '--seed', '3', '--format', 'json', ...base], {
+      stdin: readFileSync('fixtures/exports/canonical-notes.csv'),
+    });
     const report = JSON.parse(r.stdout);
     expect(report.run.sample.requested).toBe('50%');
     expect(report.run.sample.cases_total).toBe(3);
     expect(report.summary.cases_audited).toBe(report.run.sample.cases_selected);
     const count = await runCli(['audit', '-', '--sample', '2'], { stdin: 'x' });
-    expect(count).toMatchObject({ code: 2, stderr: 'scrutineer: --sample with a number of cases reads the input twice, so it cannot read standard input; use a percentage (--sample 10%)\n' });
+    expect(count).toMatchObject({
+      code: 2,
+      stderr: 'scrutineer: --sample with a number of cases reads the input twice, so it cannot read standard input; use a percentage (--sample 10%)\n',
+    });
   });
 });
 
 describe('privacy in every format', () => {
-  const planted = ['Maisie', 'Thornton', 'Pennant', 'Priya', '7700 900123', 'olivia.pennant@example.invalid', '943 476 5919', 'SW1A 1AA', '01632 960123', '11/01/2016'];
+  const planted = [
+    'Maisie',
+    'Thornton',
+    'Pennant',
+    'Priya',
+    '7700 900123',
+    'olivia.pennant@example.invalid',
+    '943 476 5919',
+    'SW1A 1AA',
+    '01632 960123',
+    '11/01/2016',
+  ];
 
   it('--no-snippets leaves record text out of every format', async () => {
     const dir = tmp();
@@ -263,12 +358,16 @@ describe('privacy in every format', () => {
     expect((await runCli(args)).code).toBe(0);
     for (const f of ['json', 'csv', 'ndjson', 'junit', 'markdown', 'html', 'terminal']) {
       const text = readFileSync(`${dir}/r.${f}`, 'utf8');
-      for (const p of [...planted.filter((x) => !['Priya'].includes(x)), 'Mother is', 'shouting', 'HYPERLINK("http://example.invalid/steal']) expect(text, `${f}: ${p}`).not.toContain(p);
+      for (const p of [...planted.filter((x) => !['Priya'].includes(x)), 'Mother is', 'shouting', 'HYPERLINK("http://example.invalid/steal'])
+        expect(text, `${f}: ${p}`).not.toContain(p);
     }
   });
 
   it('--no-snippets blanks the words of every mention and of the cue that decided it', async () => {
-    const report = JSON.parse((await runCli(['audit', repoPath('fixtures/exports/liquidlogic-casenotes.csv'), '--format', 'json', '--fail-on', 'never', '--mentions', '--no-snippets'])).stdout);
+    const report = JSON.parse(
+      (await runCli(['audit', repoPath('fixtures/exports/liquidlogic-casenotes.csv'), '--format', 'json', '--fail-on', 'never', '--mentions', '--no-snippets']))
+        .stdout,
+    );
     const cued = report.mentions.filter((m: { cue_span?: unknown }) => m.cue_span);
     expect(cued.length).toBeGreaterThan(5);
     for (const m of report.mentions) expect([m.span.text, m.cue ?? '', m.cue_span?.text ?? '']).toEqual(['', '', '']);
@@ -292,10 +391,29 @@ describe('trends across audits', () => {
   it('--history appends a line per run with no case content, and trend prints the series', async () => {
     const dir = tmp();
     const history = `${dir}/history.ndjson`;
-    await runCli(['audit', 'fixtures/exports/canonical-notes.csv', '--format', 'json', '--output', `${dir}/a.json`, '--history', history, '--as-of', '2025-03-31', '--fail-on', 'never']);
+    await runCli([
+      'audit',
+      'fixtures/exports/canonical-notes.csv',
+      '--format',
+      'json',
+      '--output',
+      `${dir}/a.json`,
+      '--history',
+      history,
+      '--as-of',
+      '2025-03-31',
+      '--fail-on',
+      'never',
+    ]);
     await runCli(['audit', SAMPLE, '--format', 'json', '--output', `${dir}/b.json`, '--history', history, '--as-of', '2025-04-30', '--fail-on', 'never']);
-    const lines = readFileSync(history, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.as_of, l.records])).toEqual([['2025-03-31', 28], ['2025-04-30', 45]]);
+    const lines = readFileSync(history, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.as_of, l.records])).toEqual([
+      ['2025-03-31', 28],
+      ['2025-04-30', 45],
+    ]);
     expect(readFileSync(history, 'utf8')).not.toMatch(/aggressive”|Mother|Dad/);
     const trend = await runCli(['trend', history]);
     expect(trend.code).toBe(0);

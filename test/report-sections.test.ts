@@ -9,7 +9,12 @@ import { REPORT_SCHEMA_VERSION, type Report } from '../src/report/build-report.t
 describe('report sections as the rule kinds declare them', () => {
   it('each section is declared by one kind, with a key and an order of its own', () => {
     const declared = RULE_KINDS.flatMap((k) => (k.reportSections ?? []).map((s) => ({ kind: k.kind, s })));
-    expect(declared.map((d) => `${d.kind}:${d.s.key}`)).toEqual(['label:label_histories', 'label:mentions', 'staleness:fact_sheet', 'staleness:staleness_timeline']);
+    expect(declared.map((d) => `${d.kind}:${d.s.key}`)).toEqual([
+      'label:label_histories',
+      'label:mentions',
+      'staleness:fact_sheet',
+      'staleness:staleness_timeline',
+    ]);
     expect(new Set(declared.map((d) => d.s.order)).size).toBe(declared.length);
     expect(reportSections().map((s) => s.key)).toEqual(['label_histories', 'mentions', 'fact_sheet', 'staleness_timeline']);
     expect(reportSections(['staleness', 'phrase']).map((s) => s.key)).toEqual(['fact_sheet', 'staleness_timeline']);
@@ -23,7 +28,11 @@ describe('report sections as the rule kinds declare them', () => {
         { label_histories: [h('C2', 'a'), h('C1', 'b')], mentions: [m('R3', 1), m('R1', 2)], other: [2, 1] },
         { label_histories: [h('C1', 'a')], mentions: [m('R1', 3), m('R2', 4)], other: [3] },
       ],
-      new Map([['R1', 1], ['R2', 2], ['R3', 3]]),
+      new Map([
+        ['R1', 1],
+        ['R2', 2],
+        ['R3', 3],
+      ]),
       [LABEL_HISTORIES, MENTIONS],
     );
     expect(merged.label_histories).toEqual([h('C1', 'a'), h('C1', 'b'), h('C2', 'a')]);
@@ -36,7 +45,14 @@ describe('report sections as the rule kinds declare them', () => {
     const report = {
       summary: { rates: { by_author: {} } },
       flags: [],
-      staleness_timeline: [{ case_id: 'C1', rule: 'r', note: { text: 'Mr Smith', other: 'Mr Smith' }, entries: [{ words: 'seen 01/02/2024', record_id: 'R1' }, { record_id: 'R2' }] }],
+      staleness_timeline: [
+        {
+          case_id: 'C1',
+          rule: 'r',
+          note: { text: 'Mr Smith', other: 'Mr Smith' },
+          entries: [{ words: 'seen 01/02/2024', record_id: 'R1' }, { record_id: 'R2' }],
+        },
+      ],
     } as unknown as Report;
     const redacted = applyTextPolicy(report, 'redacted', null, [custom]) as unknown as Record<string, unknown>;
     expect(redacted.staleness_timeline).toEqual([
@@ -57,7 +73,14 @@ describe('report sections as the rule kinds declare them', () => {
         run: { as_of: '2025-06-30', options: {} },
         inputs: [],
         rule_packs: [],
-        summary: { rows_read: 0, records_audited: 0, cases_audited: 0, rows_outside_sample: 0, flags_below_min_severity: 0, rates: { by_team: {}, by_author: {} } },
+        summary: {
+          rows_read: 0,
+          records_audited: 0,
+          cases_audited: 0,
+          rows_outside_sample: 0,
+          flags_below_min_severity: 0,
+          rates: { by_team: {}, by_author: {} },
+        },
         flags: [],
         rejected_rows: [],
         warnings: [],

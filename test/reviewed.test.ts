@@ -21,9 +21,17 @@ const refusal = (text: string) => {
 
 describe('the reviewed-flags file', () => {
   it('reads version 1 entries as dismissed for reason other', () => {
-    const text = 'reviewed:\n  - id: 3e42a1847ecfc964\n    reviewer: J. Okoro\n    date: 2025-05-02\n    reason: Evidenced in the strategy discussion of 04/05/2023.\n';
+    const text =
+      'reviewed:\n  - id: 3e42a1847ecfc964\n    reviewer: J. Okoro\n    date: 2025-05-02\n    reason: Evidenced in the strategy discussion of 04/05/2023.\n';
     expect(parseReviewed(text, 'r.yaml')).toEqual([
-      { id: '3e42a1847ecfc964', decision: 'dismissed', reason_code: 'other', reviewer: 'J. Okoro', date: '2025-05-02', reason: 'Evidenced in the strategy discussion of 04/05/2023.' },
+      {
+        id: '3e42a1847ecfc964',
+        decision: 'dismissed',
+        reason_code: 'other',
+        reviewer: 'J. Okoro',
+        date: '2025-05-02',
+        reason: 'Evidenced in the strategy discussion of 04/05/2023.',
+      },
     ]);
     expect(parseReviewed(`version: 1\n${text}`, 'r.yaml')).toHaveLength(1);
   });
@@ -31,21 +39,62 @@ describe('the reviewed-flags file', () => {
   it('reads version 2 decisions with their rule, label and reason code', () => {
     const text = `${V2}${entry('    label: aggressive\n    decision: dismissed\n    reason_code: attributed\n')}  - id: 0123456789abcdef\n    rule: record-hygiene.missing-author\n    decision: confirmed\n    reason: "Nobody signed it."\n    reviewer: JO\n    date: 2025-05-03\n`;
     expect(parseReviewed(text, 'r.yaml')).toEqual([
-      { id: '3e42a1847ecfc964', rule: 'label.aggressive', label: 'aggressive', decision: 'dismissed', reason_code: 'attributed', reviewer: 'JO', date: '2025-05-02', reason: '' },
+      {
+        id: '3e42a1847ecfc964',
+        rule: 'label.aggressive',
+        label: 'aggressive',
+        decision: 'dismissed',
+        reason_code: 'attributed',
+        reviewer: 'JO',
+        date: '2025-05-02',
+        reason: '',
+      },
       { id: '0123456789abcdef', rule: 'record-hygiene.missing-author', decision: 'confirmed', reviewer: 'JO', date: '2025-05-03', reason: 'Nobody signed it.' },
     ]);
   });
 
   it.each([
     ['a decision that is not one', entry('    decision: maybe\n'), 'r.yaml:5:15: reviewed[0].decision: "maybe" is not one of confirmed, dismissed'],
-    ['a reason code that is not one', entry('    decision: dismissed\n    reason_code: evidenced\n'), 'r.yaml:6:18: reviewed[0].reason_code: "evidenced" is not one of attributed, evidenced-elsewhere, not-about-a-person, already-corrected, other'],
-    ['a dismissal without a reason code', entry('    decision: dismissed\n'), 'r.yaml:5:15: reviewed[0]: a dismissed flag needs a reason_code (attributed, evidenced-elsewhere, not-about-a-person, already-corrected, other)'],
-    ['a confirmation with a reason code', entry('    decision: confirmed\n    reason_code: attributed\n'), 'r.yaml:6:18: reviewed[0].reason_code: only a dismissed flag has a reason_code; a confirmed one may say why in reason'],
-    ['reason other without words', entry('    decision: dismissed\n    reason_code: other\n'), 'r.yaml:6:18: reviewed[0]: reason_code other needs the reason in your own words (reason:)'],
-    ['a date that does not exist', '  - id: 3e42a1847ecfc964\n    rule: r\n    decision: confirmed\n    reviewer: JO\n    date: 2025-02-30\n', "r.yaml:7:11: reviewed[0].date: 2025-02-30 is not a date that exists (day 30 in '2025-02-30' does not exist in that month)"],
-    ['a date written day first', '  - id: 3e42a1847ecfc964\n    rule: r\n    decision: confirmed\n    reviewer: JO\n    date: 02/05/2025\n', 'r.yaml:7:11: reviewed[0].date: "02/05/2025" is not a date written YYYY-MM-DD'],
-    ['an entry without its rule', '  - id: 3e42a1847ecfc964\n    decision: confirmed\n    reviewer: JO\n    date: 2025-05-02\n', "r.yaml:3:5: missing 'rule' (every entry of version 2 needs id, rule, decision, reviewer and date)"],
-    ['a flag decided twice', entry('    decision: confirmed\n') + entry('    decision: confirmed\n'), 'r.yaml:8:9: reviewed[1].id: 3e42a1847ecfc964 is decided already in reviewed[0]; keep one decision a flag'],
+    [
+      'a reason code that is not one',
+      entry('    decision: dismissed\n    reason_code: evidenced\n'),
+      'r.yaml:6:18: reviewed[0].reason_code: "evidenced" is not one of attributed, evidenced-elsewhere, not-about-a-person, already-corrected, other',
+    ],
+    [
+      'a dismissal without a reason code',
+      entry('    decision: dismissed\n'),
+      'r.yaml:5:15: reviewed[0]: a dismissed flag needs a reason_code (attributed, evidenced-elsewhere, not-about-a-person, already-corrected, other)',
+    ],
+    [
+      'a confirmation with a reason code',
+      entry('    decision: confirmed\n    reason_code: attributed\n'),
+      'r.yaml:6:18: reviewed[0].reason_code: only a dismissed flag has a reason_code; a confirmed one may say why in reason',
+    ],
+    [
+      'reason other without words',
+      entry('    decision: dismissed\n    reason_code: other\n'),
+      'r.yaml:6:18: reviewed[0]: reason_code other needs the reason in your own words (reason:)',
+    ],
+    [
+      'a date that does not exist',
+      '  - id: 3e42a1847ecfc964\n    rule: r\n    decision: confirmed\n    reviewer: JO\n    date: 2025-02-30\n',
+      "r.yaml:7:11: reviewed[0].date: 2025-02-30 is not a date that exists (day 30 in '2025-02-30' does not exist in that month)",
+    ],
+    [
+      'a date written day first',
+      '  - id: 3e42a1847ecfc964\n    rule: r\n    decision: confirmed\n    reviewer: JO\n    date: 02/05/2025\n',
+      'r.yaml:7:11: reviewed[0].date: "02/05/2025" is not a date written YYYY-MM-DD',
+    ],
+    [
+      'an entry without its rule',
+      '  - id: 3e42a1847ecfc964\n    decision: confirmed\n    reviewer: JO\n    date: 2025-05-02\n',
+      "r.yaml:3:5: missing 'rule' (every entry of version 2 needs id, rule, decision, reviewer and date)",
+    ],
+    [
+      'a flag decided twice',
+      entry('    decision: confirmed\n') + entry('    decision: confirmed\n'),
+      'r.yaml:8:9: reviewed[1].id: 3e42a1847ecfc964 is decided already in reviewed[0]; keep one decision a flag',
+    ],
   ])('refuses %s, with its file, line and column', (_, body, message) => {
     expect(refusal(V2 + body)).toBe(message);
   });
@@ -85,7 +134,13 @@ describe('a run with decisions', () => {
     const json = await runCli([...args, '--format', 'json']);
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout);
-    expect(out.flags.find((f: { id: string }) => f.id === confirmed.id).review).toEqual({ status: 'reviewed', decision: 'confirmed', reviewer: 'JO', date: '2025-05-02', reason: '' });
+    expect(out.flags.find((f: { id: string }) => f.id === confirmed.id).review).toEqual({
+      status: 'reviewed',
+      decision: 'confirmed',
+      reviewer: 'JO',
+      date: '2025-05-02',
+      reason: '',
+    });
     expect(out.flags.find((f: { id: string }) => f.id === dismissed[0].id).review).toMatchObject({ decision: 'dismissed', reason_code: 'not-about-a-person' });
     const schema = JSON.parse(readFileSync(repoPath('schema/report.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -103,7 +158,9 @@ describe('a run with decisions', () => {
     expect(terminal).toContain(`confirmed by JO 2025-05-02  id ${confirmed.id}`);
     expect(terminal).not.toContain(`id ${dismissed[0].id}`);
     expect(terminal).toContain(`${dismissed.length} dismissed flags not shown (--show-reviewed shows them)`);
-    expect(terminal).toContain(`  Reviewed: ${errors.length} of ${report.flags.length} flags decided (1 confirmed, ${dismissed.length} dismissed), ${report.flags.length - errors.length} left`);
+    expect(terminal).toContain(
+      `  Reviewed: ${errors.length} of ${report.flags.length} flags decided (1 confirmed, ${dismissed.length} dismissed), ${report.flags.length - errors.length} left`,
+    );
     const shown = (await runCli([...args, '--format', 'terminal', '--show-reviewed'])).stdout;
     expect(shown).toContain(`dismissed (not about a person) by JO 2025-05-02  id ${dismissed[0].id}`);
 

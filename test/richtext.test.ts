@@ -77,12 +77,15 @@ describe('HTML to text', () => {
   });
 
   it('drops scripts, styles, the head and comments, keeping the text around them', () => {
-    const html = '<html><head><title>T</title><style>p{color:red}</style></head><body><!-- c --><p>Kept<script>if (a<b) alert("x")</script> here.</p><script src="x.js"/>end</body></html>';
+    const html =
+      '<html><head><title>T</title><style>p{color:red}</style></head><body><!-- c --><p>Kept<script>if (a<b) alert("x")</script> here.</p><script src="x.js"/>end</body></html>';
     expect(htmlToText(html)).toBe('Kept here.\n\nend');
   });
 
-  it('separates table cells and rows, and drops Word\'s <o:p> and conditional comments', () => {
-    expect(htmlToText('<table><tr><th>Agency</th><th>Lead</th></tr><tr><td>School</td><td></td><td>Mrs Reeve</td></tr></table>')).toBe('Agency | Lead\nSchool | Mrs Reeve');
+  it("separates table cells and rows, and drops Word's <o:p> and conditional comments", () => {
+    expect(htmlToText('<table><tr><th>Agency</th><th>Lead</th></tr><tr><td>School</td><td></td><td>Mrs Reeve</td></tr></table>')).toBe(
+      'Agency | Lead\nSchool | Mrs Reeve',
+    );
     expect(htmlToText('<!--[if gte mso 9]><xml><o:x/></xml><![endif]--><p class=MsoNormal>Word text<o:p></o:p></p>')).toBe('Word text');
   });
 
@@ -97,7 +100,8 @@ describe('HTML to text', () => {
 });
 
 describe('RTF to text', () => {
-  const doc = (body: string) => `{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil\\fcharset0 Calibri;}}{\\colortbl ;\\red255\\green0\\blue0;}{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc1 \\pard\\f0\\fs22 ${body}}`;
+  const doc = (body: string) =>
+    `{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil\\fcharset0 Calibri;}}{\\colortbl ;\\red255\\green0\\blue0;}{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc1 \\pard\\f0\\fs22 ${body}}`;
 
   it('turns \\par, \\line and \\tab into breaks and tabs, and drops tables of fonts and colours', () => {
     expect(rtfToText(doc('One\\par Two\\line three\\tab four\\par'))).toBe('One\nTwo\nthree\tfour');
@@ -105,7 +109,7 @@ describe('RTF to text', () => {
 
   it("reads \\'hh in Windows-1252 and \\uN? escapes, skipping their fallback", () => {
     expect(rtfToText(doc("Caf\\'e9 \\'93quoted\\'94 \\'a35 Mum\\u8217?s \\u-10179?\\u-8704? end"))).toBe('Café “quoted” £5 Mum’s 😀 end');
-    expect(rtfToText("{\\rtf1\\uc0 Zo\\u235 e}")).toBe('Zoëe');
+    expect(rtfToText('{\\rtf1\\uc0 Zo\\u235 e}')).toBe('Zoëe');
     expect(rtfToText("{\\rtf1\\uc1 it\\u8217\\'92s}")).toBe('it’s');
   });
 
@@ -115,7 +119,9 @@ describe('RTF to text', () => {
 
   it('keeps escaped braces and backslashes, field results and symbols; drops {\\*\\…} and other destinations', () => {
     expect(rtfToText(doc('a \\{b\\} c\\\\d'))).toBe('a {b} c\\d');
-    expect(rtfToText(doc('{\\field{\\*\\fldinst HYPERLINK "http://x"}{\\fldrslt the link}} \\ldblquote q\\rdblquote  \\emdash  \\bullet'))).toBe('the link “q” — •');
+    expect(rtfToText(doc('{\\field{\\*\\fldinst HYPERLINK "http://x"}{\\fldrslt the link}} \\ldblquote q\\rdblquote  \\emdash  \\bullet'))).toBe(
+      'the link “q” — •',
+    );
     expect(rtfToText(doc('{\\*\\bkmkstart b}text{\\*\\bkmkend b}{\\info{\\author Someone}}{\\pict\\wmetafile8 0102ff} after'))).toBe('text after');
   });
 
@@ -136,15 +142,28 @@ describe('an export with HTML and RTF notes', () => {
     expect(byId['rt-03'].text).toBe(
       'Child in need plan – actions\n\n• Ms Carter to attend the Family Nurse drop-in.\n• School to share attendance weekly.\n\n1. Review on 17/04/2023.\n2. Noah’s views to be gathered by his teacher.\n\nAgency | Lead\nSchool | Mrs Alison Reeve',
     );
-    expect(byId['rt-04'].text).toBe('Visit to Evie at nursery (Little Stars).\nConcerns of FII remain.\nNursery manager Ms Renée Holt said Evie’s attendance is 96%.');
-    expect(byId['rt-05'].text).toBe('Call from Mr Dean Carter (father).\nHe said Ms Carter is “controlling” about contact.\n\tOutcome:\tadvised about mediation – no further action today.');
-    expect(byId['rt-06'].text).toBe('Mrs Reeve (class teacher) rang: Noah scored <3 on the SDQ emotional scale this term, down from 6. If a < b then the scale has improved.');
+    expect(byId['rt-04'].text).toBe(
+      'Visit to Evie at nursery (Little Stars).\nConcerns of FII remain.\nNursery manager Ms Renée Holt said Evie’s attendance is 96%.',
+    );
+    expect(byId['rt-05'].text).toBe(
+      'Call from Mr Dean Carter (father).\nHe said Ms Carter is “controlling” about contact.\n\tOutcome:\tadvised about mediation – no further action today.',
+    );
+    expect(byId['rt-06'].text).toBe(
+      'Mrs Reeve (class teacher) rang: Noah scored <3 on the SDQ emotional scale this term, down from 6. If a < b then the scale has improved.',
+    );
     expect(byId['rt-07'].text).toBe('Ms Carter wrote "Plan <review in 6 weeks>" on the copy of the plan she returned.');
     expect(byId['rt-09'].text).toBe(
       'Review of the child in need plan.\n\nAll actions are complete. There is no evidence that Ms Carter is aggressive; the entry of 06/03/2023 was not based on anything observed.',
     );
     expect(records.map((r) => [r.record_id, r.markup ?? null])).toEqual([
-      ['rt-01', ['html']], ['rt-02', ['html']], ['rt-03', ['html']], ['rt-04', ['rtf']], ['rt-05', ['rtf']], ['rt-06', null], ['rt-07', null], ['rt-09', ['html']],
+      ['rt-01', ['html']],
+      ['rt-02', ['html']],
+      ['rt-03', ['html']],
+      ['rt-04', ['rtf']],
+      ['rt-05', ['rtf']],
+      ['rt-06', null],
+      ['rt-07', null],
+      ['rt-09', ['html']],
     ]);
     for (const r of records) expect(r.text).not.toMatch(/<\/?(p|br|div|script|span)\b|\\rtf|\\par|&[a-z]+;|autosave|fonttbl|Calibri|MsoNormal/);
     expect(rejected).toEqual([{ path: FIXTURE, line: 15, record: 8, reason: 'text is empty once its HTML mark-up is removed' }]);
@@ -158,7 +177,15 @@ describe('an export with HTML and RTF notes', () => {
     const { records } = await read(FIXTURE);
     const text = (id: string) => records.find((r) => r.record_id === id)!.text;
     const labels = report.flags.filter((f: { category: string }) => f.category === 'unevidenced-label');
-    expect(labels.map((f: { record_id: string; label: string; status: string; severity: string; span: { text: string } }) => [f.record_id, f.label, f.status, f.severity, f.span.text])).toEqual([
+    expect(
+      labels.map((f: { record_id: string; label: string; status: string; severity: string; span: { text: string } }) => [
+        f.record_id,
+        f.label,
+        f.status,
+        f.severity,
+        f.span.text,
+      ]),
+    ).toEqual([
       ['rt-01', 'aggressive', 'asserted', 'warning', 'aggressive'],
       // RTF note asserting FII after the HTML note recorded the paediatrician's letter against it.
       ['rt-04', 'FII', 'asserted', 'error', 'FII'],
@@ -170,7 +197,13 @@ describe('an export with HTML and RTF notes', () => {
     expect(labels[0].snippet.before).toContain('Lego.');
     expect(labels[1].related_record_ids).toContain('rt-02');
     const mentions = report.mentions.map((m: { record_id: string; label: string; status: string }) => [m.record_id, m.label, m.status]);
-    expect(mentions).toEqual(expect.arrayContaining([['rt-02', 'FII', 'negated'], ['rt-05', 'controlling', 'attributed'], ['rt-09', 'aggressive', 'negated']]));
+    expect(mentions).toEqual(
+      expect.arrayContaining([
+        ['rt-02', 'FII', 'negated'],
+        ['rt-05', 'controlling', 'attributed'],
+        ['rt-09', 'aggressive', 'negated'],
+      ]),
+    );
     expect(report.inputs[0]).toMatchObject({ rows_read: 9, rows_audited: 8, rows_rejected: 1 });
     expect(report.summary.records_audited + report.summary.rows_rejected).toBe(report.summary.rows_read);
     expect(result.stdout).not.toContain('autosave');

@@ -35,19 +35,77 @@ unable to cope          0          1       0.00  evidenced-elsewhere 1
     expect(out.review_stats).toEqual([
       { by: 'rule', key: 'council.aggression', label: 'aggressive', confirmed: 1, dismissed: 0, decided: 1, precision: 1, dismissed_for: none },
       { by: 'rule', key: 'duplication.copied-passage', label: null, confirmed: 1, dismissed: 0, decided: 1, precision: 1, dismissed_for: none },
-      { by: 'rule', key: 'hygiene.decision-without-reasons', label: null, confirmed: 0, dismissed: 1, decided: 1, precision: 0, dismissed_for: { ...none, other: 1 } },
-      { by: 'rule', key: 'label.aggressive', label: 'aggressive', confirmed: 1, dismissed: 2, decided: 3, precision: 0.33, dismissed_for: { ...none, attributed: 2 } },
-      { by: 'rule', key: 'label.unable-to-cope', label: 'unable to cope', confirmed: 0, dismissed: 1, decided: 1, precision: 0, dismissed_for: { ...none, 'evidenced-elsewhere': 1 } },
-      { by: 'label', key: 'aggressive', label: 'aggressive', confirmed: 2, dismissed: 2, decided: 4, precision: 0.5, dismissed_for: { ...none, attributed: 2 } },
-      { by: 'label', key: 'unable to cope', label: 'unable to cope', confirmed: 0, dismissed: 1, decided: 1, precision: 0, dismissed_for: { ...none, 'evidenced-elsewhere': 1 } },
-      { by: 'all', key: 'all', label: null, confirmed: 3, dismissed: 4, decided: 7, precision: 0.43, dismissed_for: { ...none, attributed: 2, 'evidenced-elsewhere': 1, other: 1 } },
+      {
+        by: 'rule',
+        key: 'hygiene.decision-without-reasons',
+        label: null,
+        confirmed: 0,
+        dismissed: 1,
+        decided: 1,
+        precision: 0,
+        dismissed_for: { ...none, other: 1 },
+      },
+      {
+        by: 'rule',
+        key: 'label.aggressive',
+        label: 'aggressive',
+        confirmed: 1,
+        dismissed: 2,
+        decided: 3,
+        precision: 0.33,
+        dismissed_for: { ...none, attributed: 2 },
+      },
+      {
+        by: 'rule',
+        key: 'label.unable-to-cope',
+        label: 'unable to cope',
+        confirmed: 0,
+        dismissed: 1,
+        decided: 1,
+        precision: 0,
+        dismissed_for: { ...none, 'evidenced-elsewhere': 1 },
+      },
+      {
+        by: 'label',
+        key: 'aggressive',
+        label: 'aggressive',
+        confirmed: 2,
+        dismissed: 2,
+        decided: 4,
+        precision: 0.5,
+        dismissed_for: { ...none, attributed: 2 },
+      },
+      {
+        by: 'label',
+        key: 'unable to cope',
+        label: 'unable to cope',
+        confirmed: 0,
+        dismissed: 1,
+        decided: 1,
+        precision: 0,
+        dismissed_for: { ...none, 'evidenced-elsewhere': 1 },
+      },
+      {
+        by: 'all',
+        key: 'all',
+        label: null,
+        confirmed: 3,
+        dismissed: 4,
+        decided: 7,
+        precision: 0.43,
+        dismissed_for: { ...none, attributed: 2, 'evidenced-elsewhere': 1, other: 1 },
+      },
     ]);
   });
 
   it('counts a flag decided in two files once, as the last decides it, and a version 1 entry under no rule', async () => {
     const result = await runCli(['rules', 'stats', V2, V1, '--format', 'json']);
     const rows = JSON.parse(result.stdout).review_stats;
-    expect(rows.find((r: { key: string }) => r.key === 'label.aggressive')).toMatchObject({ confirmed: 1, dismissed: 2, dismissed_for: { attributed: 1, other: 1 } });
+    expect(rows.find((r: { key: string }) => r.key === 'label.aggressive')).toMatchObject({
+      confirmed: 1,
+      dismissed: 2,
+      dismissed_for: { attributed: 1, other: 1 },
+    });
     expect(rows.find((r: { key: string }) => r.key === '(rule not recorded)')).toMatchObject({ confirmed: 0, dismissed: 1, dismissed_for: { other: 1 } });
     expect(rows.find((r: { by: string }) => r.by === 'all')).toMatchObject({ decided: 8 });
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, scoreStaleness, sharedCorporaPresent, type Half } from './accuracy/shared-corpora.ts';
+import {
+  readSharedDecisions,
+  readSharedLabels,
+  scoreDecisions,
+  scoreSharedLabels,
+  scoreStaleness,
+  sharedCorporaPresent,
+  type Half,
+} from './accuracy/shared-corpora.ts';
 import { auditJson } from './support/run-cli.ts';
 
 // ../shared/corpora was written independently of this project's rules and fixtures (its README).
@@ -9,7 +17,9 @@ import { auditJson } from './support/run-cli.ts';
 const present = sharedCorporaPresent();
 if (!present && process.env.CI) throw new Error('../shared/corpora is missing: CI must score the shared corpora');
 
-const FLOORS: Partial<Record<Half, { assertedP: number; assertedR: number; agreement: number; notALabelFlagged: number; decisionsP: number; decisionsR: number }>> = {
+const FLOORS: Partial<
+  Record<Half, { assertedP: number; assertedR: number; agreement: number; notALabelFlagged: number; decisionsP: number; decisionsR: number }>
+> = {
   development: { assertedP: 0.97, assertedR: 0.95, agreement: 0.95, notALabelFlagged: 1, decisionsP: 0.95, decisionsR: 0.95 },
   // Measured at the end of the second session on #15 (2026-12-07): P 0.68, R 0.96, agreement 0.84, 3 of 20, decisions P 0.78, R 1.00;
   // and once at the end of the third: P 0.68, R 0.96, agreement 0.85, 4 of 20, decisions P 0.84, R 1.00.
@@ -45,7 +55,9 @@ const STALENESS_FLOORS: Record<Half, { precision: number; recall: number; trapsF
 describe.runIf(present)('staleness on the shared corpora', () => {
   it.each(Object.entries(STALENESS_FLOORS) as [Half, (typeof STALENESS_FLOORS)[Half]][])('%s half', async (half, floor) => {
     const s = await scoreStaleness(half, (file) => auditJson([file], ['--as-of', '2026-01-01']));
-    console.log(`${half}: stale claims found ${s.found}/${s.stale} (${s.withEvent} naming the event), precision ${s.precision.toFixed(2)}, traps fired ${s.trapsFired}/${s.traps}`);
+    console.log(
+      `${half}: stale claims found ${s.found}/${s.stale} (${s.withEvent} naming the event), precision ${s.precision.toFixed(2)}, traps fired ${s.trapsFired}/${s.traps}`,
+    );
     expect(s.cases).toBe(18);
     expect(s.precision).toBeGreaterThanOrEqual(floor.precision);
     expect(s.recall).toBeGreaterThanOrEqual(floor.recall);

@@ -28,7 +28,9 @@ async function recordsOf(paths: string[]): Promise<CanonicalRecord[]> {
 }
 
 function duplicationCheck(records: CanonicalRecord[]): Check {
-  const rules = loadPacks([DEFAULT_RULES_DIR]).flatMap((p) => p.rules).filter((r) => r.kind === 'duplication');
+  const rules = loadPacks([DEFAULT_RULES_DIR])
+    .flatMap((p) => p.rules)
+    .filter((r) => r.kind === 'duplication');
   const [check] = createChecks(rules, { asOf: '2025-06-30', sections: {}, collectMentions: false });
   for (const r of records) check.record(r);
   return check;
@@ -83,7 +85,10 @@ describe('long work takes breaks for a signal', () => {
     const sections: Record<string, unknown[]> = {};
     for (const pack of packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
     const label = () => {
-      const [check] = createChecks(packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label'), { asOf: '2025-06-30', sections, collectMentions: false });
+      const [check] = createChecks(
+        packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label'),
+        { asOf: '2025-06-30', sections, collectMentions: false },
+      );
       for (const r of records) check.record(r);
       return check;
     };
@@ -98,7 +103,15 @@ describe('long work takes breaks for a signal', () => {
 
   it('the audit takes breaks while reading and checking records and in finish, and reports the same flags', async () => {
     const run = (breaks?: Breaks) =>
-      audit({ sources: resolveInputs(EXPORTS), intake: intake(), packs: loadPacks([DEFAULT_RULES_DIR]), asOf: '2025-06-30', minSeverity: 'info', runOptions: {}, breaks });
+      audit({
+        sources: resolveInputs(EXPORTS),
+        intake: intake(),
+        packs: loadPacks([DEFAULT_RULES_DIR]),
+        asOf: '2025-06-30',
+        minSeverity: 'info',
+        runOptions: {},
+        breaks,
+      });
     const plain = await run();
     const breaks = new Breaks(0);
     const { result, ranDuring } = await queuedRanDuring(() => run(breaks));
@@ -115,7 +128,23 @@ describe('what an interrupt says was written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-written-'));
     const [report, history, manifest] = ['r.json', 'h.ndjson', 'm.json'].map((f) => join(dir, f));
     const before = writtenFiles.length;
-    const r = await runCli(['audit', EXPORTS[0], '--format', 'json', '--output', report, '--history', history, '--manifest', manifest, '--fail-on', 'never', '--as-of', '2025-06-30', '-q']);
+    const r = await runCli([
+      'audit',
+      EXPORTS[0],
+      '--format',
+      'json',
+      '--output',
+      report,
+      '--history',
+      history,
+      '--manifest',
+      manifest,
+      '--fail-on',
+      'never',
+      '--as-of',
+      '2025-06-30',
+      '-q',
+    ]);
     expect(r.code).toBe(0);
     expect(writtenFiles.slice(before)).toEqual([report, `${history} (a line appended)`, manifest]);
   });

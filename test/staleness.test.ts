@@ -77,7 +77,11 @@ describe('staleness fixtures', () => {
   it('is the same whatever order the records are read in', async () => {
     const forward = await audit(FIXTURES);
     const backward = await audit([...FIXTURES].reverse());
-    const key = (r: { flags: Flag[] }) => r.flags.filter((f) => f.rule.startsWith('staleness.')).map((f) => `${f.record_id} ${f.related_record_ids}`).sort();
+    const key = (r: { flags: Flag[] }) =>
+      r.flags
+        .filter((f) => f.rule.startsWith('staleness.'))
+        .map((f) => `${f.record_id} ${f.related_record_ids}`)
+        .sort();
     expect(key(backward)).toEqual(key(forward));
   });
 });

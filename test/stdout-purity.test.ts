@@ -34,7 +34,9 @@ describe('stdout carries the report and nothing else', () => {
   });
 
   it('the sources import only natural submodules, never its main entry (which loads dotenv and database clients)', () => {
-    const files = execFileSync('git', ['ls-files', 'src', 'bin'], { cwd: repoPath(''), encoding: 'utf8' }).split('\n').filter((f) => /\.(ts|js)$|^bin\//.test(f));
+    const files = execFileSync('git', ['ls-files', 'src', 'bin'], { cwd: repoPath(''), encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => /\.(ts|js)$|^bin\//.test(f));
     const offenders = files.filter((f) => /from ['"]natural['"]|require\(['"]natural['"]\)|import\(['"]natural['"]\)/.test(readFileSync(repoPath(f), 'utf8')));
     expect(files.length).toBeGreaterThan(10);
     expect(offenders).toEqual([]);

@@ -27,20 +27,26 @@ const sections: Record<string, unknown[]> = {};
 for (const pack of packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
 
 function csvFiles(dir: string): string[] {
-  return readdirSync(repoPath(dir)).filter((f) => /\.(csv|txt)$/.test(f) && f !== 'expected.csv').map((f) => repoPath(`${dir}/${f}`));
+  return readdirSync(repoPath(dir))
+    .filter((f) => /\.(csv|txt)$/.test(f) && f !== 'expected.csv')
+    .map((f) => repoPath(`${dir}/${f}`));
 }
 
 async function readRecords(files: string[]): Promise<CanonicalRecord[]> {
   const records: CanonicalRecord[] = [];
   for (const file of files) {
-    for await (const item of readInputs(resolveInputs([file]), { profiles: loadProfiles(), dateOrder: 'dmy' }, [], [])) if (item.record) records.push(item.record);
+    for await (const item of readInputs(resolveInputs([file]), { profiles: loadProfiles(), dateOrder: 'dmy' }, [], []))
+      if (item.record) records.push(item.record);
   }
   return records;
 }
 
 function audit(records: CanonicalRecord[], prefilter: boolean): unknown {
   const env: CheckEnv = { asOf: '2026-11-23', sections, collectMentions: true, timeline: true, prefilter };
-  const checks = createChecks(packs.flatMap((p) => p.rules), env);
+  const checks = createChecks(
+    packs.flatMap((p) => p.rules),
+    env,
+  );
   const drafts = records.flatMap((r) => checks.flatMap((c) => c.record(r)));
   drafts.push(...checks.flatMap((c) => c.finish()));
   return {
@@ -56,7 +62,15 @@ describe('text gates never change a finding', () => {
   beforeAll(async () => {
     const generated = join(dir, 'generated.csv');
     await writeExport(generated, { records: 1500, seed: '11' });
-    const files = ['fixtures/exports', 'fixtures/staleness', 'fixtures/hygiene', 'fixtures/duplication', 'fixtures/hostile', 'fixtures/richtext', 'rules/tests'].flatMap(csvFiles);
+    const files = [
+      'fixtures/exports',
+      'fixtures/staleness',
+      'fixtures/hygiene',
+      'fixtures/duplication',
+      'fixtures/hostile',
+      'fixtures/richtext',
+      'rules/tests',
+    ].flatMap(csvFiles);
     records = await readRecords([...files, generated]);
   }, 60_000);
 
@@ -75,7 +89,9 @@ describe('text gates never change a finding', () => {
     const cues = compileCues(mergeCues(packs.flatMap((p) => (p.sections.assertion ? [p.sections.assertion as CueLists] : []))));
     const gated = new LabelMatcher(labels, cues, new TextGates(true));
     const ungated = new LabelMatcher(labels, cues, new TextGates(false));
-    const sentences = readdirSync(repoPath('fixtures/labels')).filter((f) => f.startsWith('corpus-') && f.endsWith('.csv')).flatMap((f) => readCorpus(repoPath(`fixtures/labels/${f}`)).map((r) => r.text));
+    const sentences = readdirSync(repoPath('fixtures/labels'))
+      .filter((f) => f.startsWith('corpus-') && f.endsWith('.csv'))
+      .flatMap((f) => readCorpus(repoPath(`fixtures/labels/${f}`)).map((r) => r.text));
     expect(sentences.length).toBeGreaterThan(500);
     const mentions = sentences.map((s) => gated.read(s));
     expect(mentions.filter((m) => m.mentions.length).length).toBeGreaterThan(450);

@@ -7,13 +7,21 @@ import { runCli } from './support/run-cli.ts';
 import { SAMPLE_EXPORT, threeRunHistory, type TestHistoryLine } from './support/trend-history.ts';
 import { formatForPath } from '../src/report/formats/index.ts';
 
-const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const GROUPS = ['by_category', 'by_standard', 'by_team'] as const;
 
 /** The series a history holds, as the trend must draw them: categories and standards absent from a run are 0, teams absent are no point. */
 function expectedSeries(lines: TestHistoryLine[], group: (typeof GROUPS)[number]): Map<string, (number | null)[]> {
   const names = [...new Set(lines.flatMap((l) => Object.keys(l.per_100_records[group] ?? {})))];
-  return new Map(names.map((n) => [n, lines.map((l) => (group === 'by_team' ? (l.per_100_records.by_team?.[n] ?? null) : (l.per_100_records[group][n] ?? 0)))]));
+  return new Map(
+    names.map((n) => [n, lines.map((l) => (group === 'by_team' ? (l.per_100_records.by_team?.[n] ?? null) : (l.per_100_records[group][n] ?? 0)))]),
+  );
 }
 
 /** The <section> of one chart group in the trend page. */
@@ -33,7 +41,9 @@ describe('scrutineer trend', () => {
   it('history lines carry rates by team', () => {
     expect(lines.map((l) => l.as_of)).toEqual(['2025-03-31', '2025-04-30', '2025-05-31']);
     const report = JSON.parse(readFileSync(join(dir, 'run-1.json'), 'utf8'));
-    const teams = Object.fromEntries(Object.entries(report.summary.rates.by_team as Record<string, { per_100_records: number }>).map(([t, r]) => [t, r.per_100_records]));
+    const teams = Object.fromEntries(
+      Object.entries(report.summary.rates.by_team as Record<string, { per_100_records: number }>).map(([t, r]) => [t, r.per_100_records]),
+    );
     expect(lines[0].per_100_records.by_team).toEqual(teams);
     expect(Object.keys(teams)).toHaveLength(4);
     expect(lines[1].sample?.requested).toBe('50%');
@@ -122,7 +132,11 @@ describe('scrutineer trend', () => {
 
 describe('the manager’s summary (--format summary)', () => {
   const notes = (): { text: string; author: string; name: string }[] =>
-    (parse(readFileSync(SAMPLE_EXPORT), { columns: true, bom: true }) as Record<string, string>[]).map((row) => ({ text: row.CASENOTE_TEXT, author: row.WORKER_NAME, name: row.PERSON_FULL_NAME }));
+    (parse(readFileSync(SAMPLE_EXPORT), { columns: true, bom: true }) as Record<string, string>[]).map((row) => ({
+      text: row.CASENOTE_TEXT,
+      author: row.WORKER_NAME,
+      name: row.PERSON_FULL_NAME,
+    }));
   /** Every sentence fragment of four words or more of the export's notes, as HTML would escape it. */
   const fragments = () =>
     notes()
@@ -139,14 +153,51 @@ describe('the manager’s summary (--format summary)', () => {
   it('has a page per team with records, rates and the change since the last run, read before this run is appended', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-summary-'));
     const history = join(dir, 'history.ndjson');
-    const first = await runCli(['audit', SAMPLE_EXPORT, '--format', 'summary', '--output', join(dir, 'march.summary.html'), '--history', history, '--as-of', '2025-03-31', '--since', '2023-01-01', '--until', '2023-12-31', '--fail-on', 'never', '-q']);
+    const first = await runCli([
+      'audit',
+      SAMPLE_EXPORT,
+      '--format',
+      'summary',
+      '--output',
+      join(dir, 'march.summary.html'),
+      '--history',
+      history,
+      '--as-of',
+      '2025-03-31',
+      '--since',
+      '2023-01-01',
+      '--until',
+      '2023-12-31',
+      '--fail-on',
+      'never',
+      '-q',
+    ]);
     expect(first.code).toBe(0);
     expect(readFileSync(join(dir, 'march.summary.html'), 'utf8')).toContain('no earlier run in the history');
-    const second = await runCli(['audit', SAMPLE_EXPORT, '--format', 'json', '--output', join(dir, 'june.json'), '--output', join(dir, 'june.summary.html'), '--history', history, '--as-of', '2025-06-30', '--fail-on', 'never', '-q']);
+    const second = await runCli([
+      'audit',
+      SAMPLE_EXPORT,
+      '--format',
+      'json',
+      '--output',
+      join(dir, 'june.json'),
+      '--output',
+      join(dir, 'june.summary.html'),
+      '--history',
+      history,
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '-q',
+    ]);
     expect(second.code).toBe(0);
     const html = readFileSync(join(dir, 'june.summary.html'), 'utf8');
     const report = JSON.parse(readFileSync(join(dir, 'june.json'), 'utf8'));
-    const [march] = readFileSync(history, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const [march] = readFileSync(history, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const teams = Object.keys(report.summary.rates.by_team);
     const sections = [...html.matchAll(/<section class="team" id="team-\d+" data-team="([^"]*)"[^>]*>([\s\S]*?)<\/section>/g)];
     expect(sections.map((s) => unescapeHtml(s[1]))).toEqual(teams);
@@ -165,7 +216,19 @@ describe('the manager’s summary (--format summary)', () => {
 
   it('holds no record text by default (no note, author or child’s name), and shows findings with --snippets', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-summary-'));
-    const plain = await runCli(['audit', SAMPLE_EXPORT, '--format', 'summary', '--output', join(dir, 's.html'), '--as-of', '2025-06-30', '--fail-on', 'never', '-q']);
+    const plain = await runCli([
+      'audit',
+      SAMPLE_EXPORT,
+      '--format',
+      'summary',
+      '--output',
+      join(dir, 's.html'),
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '-q',
+    ]);
     expect(plain.code).toBe(0);
     const html = readFileSync(join(dir, 's.html'), 'utf8');
     const all = fragments();
@@ -177,7 +240,20 @@ describe('the manager’s summary (--format summary)', () => {
     }
     expect(html).not.toContain('“');
     // With --snippets the same check finds the record text it lets through: the check can fail.
-    await runCli(['audit', SAMPLE_EXPORT, '--format', 'summary', '--output', join(dir, 'with.html'), '--snippets', '--as-of', '2025-06-30', '--fail-on', 'never', '-q']);
+    await runCli([
+      'audit',
+      SAMPLE_EXPORT,
+      '--format',
+      'summary',
+      '--output',
+      join(dir, 'with.html'),
+      '--snippets',
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '-q',
+    ]);
     const withText = readFileSync(join(dir, 'with.html'), 'utf8');
     expect(withText).toContain('Findings to discuss');
     expect(withText).toMatch(/“[^”]{3,}”/);
@@ -192,7 +268,21 @@ describe('the manager’s summary (--format summary)', () => {
     const entry = (f: { id: string; rule: string }, decision: string) =>
       `  - id: "${f.id}"\n    rule: ${f.rule}\n    decision: ${decision}\n${decision === 'dismissed' ? '    reason_code: attributed\n' : ''}    reviewer: JO\n    date: "2025-06-01"\n`;
     writeFileSync(join(dir, 'reviewed.yaml'), `version: 2\nreviewed:\n${entry(confirm, 'confirmed')}${entry(dismiss, 'dismissed')}`);
-    const r = await runCli(['audit', SAMPLE_EXPORT, '--format', 'summary', '--output', join(dir, 's.html'), '--reviewed', join(dir, 'reviewed.yaml'), '--as-of', '2025-06-30', '--fail-on', 'never', '-q']);
+    const r = await runCli([
+      'audit',
+      SAMPLE_EXPORT,
+      '--format',
+      'summary',
+      '--output',
+      join(dir, 's.html'),
+      '--reviewed',
+      join(dir, 'reviewed.yaml'),
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '-q',
+    ]);
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 's.html'), 'utf8');
     const section = html.slice(html.indexOf(`data-team="${team}"`), html.indexOf('</section>', html.indexOf(`data-team="${team}"`)));

@@ -86,10 +86,14 @@ describe('--since / --until', () => {
 
   it('keeps the staleness timeline of the whole case with --timeline', async () => {
     const report = await auditJson([EXPORT], [...WINDOW, '--timeline']);
-    const timeline = report.staleness_timeline.find((t: { case_id: string; rule: string }) => t.case_id === '1004417' && t.rule === 'staleness.parenting-course-completed');
-    expect(timeline.entries.map((e: { record_id: string; record_date: string; role: string; stale_since?: string | null }) => `${e.record_date} ${e.record_id} ${e.role} ${e.stale_since ?? ''}`.trim())).toEqual(
-      expect.arrayContaining(['2023-05-24 5202046 event', '2023-09-19 5202245 claim 5202046']),
+    const timeline = report.staleness_timeline.find(
+      (t: { case_id: string; rule: string }) => t.case_id === '1004417' && t.rule === 'staleness.parenting-course-completed',
     );
+    expect(
+      timeline.entries.map((e: { record_id: string; record_date: string; role: string; stale_since?: string | null }) =>
+        `${e.record_date} ${e.record_id} ${e.role} ${e.stale_since ?? ''}`.trim(),
+      ),
+    ).toEqual(expect.arrayContaining(['2023-05-24 5202046 event', '2023-09-19 5202245 claim 5202046']));
   });
 
   it('an open end: --since alone reports from that day on', async () => {
@@ -112,8 +116,23 @@ describe('--since / --until', () => {
   it('says which window it covers on stderr, in the terminal summary, the markdown and the HTML header', async () => {
     const dir = tmp();
     const result = await runCli([
-      'audit', EXPORT, ...WINDOW, '--as-of', '2025-06-30', '--fail-on', 'never',
-      '--format', 'markdown', '--output', `${dir}/summary.md`, '--format', 'html', '--output', `${dir}/report.html`, '--format', 'terminal',
+      'audit',
+      EXPORT,
+      ...WINDOW,
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '--format',
+      'markdown',
+      '--output',
+      `${dir}/summary.md`,
+      '--format',
+      'html',
+      '--output',
+      `${dir}/report.html`,
+      '--format',
+      'terminal',
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('scrutineer: window 2023-06-01 to 2023-09-30: 7 records dated in it audited, 38 outside it read for context only\n');
@@ -142,7 +161,12 @@ describe('--since / --until', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('scrutineer: no record is dated in the window from 2030-01-01; nothing audited is not a pass\n');
     // The report is still written, as for every exit.
-    expect(JSON.parse(readFileSync(`${dir}/r.json`, 'utf8')).run.window).toEqual({ since: '2030-01-01', until: null, records_in_window: 0, records_read_for_context: 45 });
+    expect(JSON.parse(readFileSync(`${dir}/r.json`, 'utf8')).run.window).toEqual({
+      since: '2030-01-01',
+      until: null,
+      records_in_window: 0,
+      records_read_for_context: 45,
+    });
   });
 
   it('takes since and until from scrutineer.yaml; the command line wins', async () => {
@@ -168,7 +192,23 @@ describe('--since / --until', () => {
   });
 
   it('gives the same report with --jobs 1 and --jobs 2, also with a sample', async () => {
-    const args = (jobs: string, extra: string[] = []) => ['audit', EXPORT, ...WINDOW, '--as-of', '2025-06-30', '--fail-on', 'never', '--format', 'json', '--mentions', '--timeline', '-q', '--jobs', jobs, ...extra];
+    const args = (jobs: string, extra: string[] = []) => [
+      'audit',
+      EXPORT,
+      ...WINDOW,
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '--format',
+      'json',
+      '--mentions',
+      '--timeline',
+      '-q',
+      '--jobs',
+      jobs,
+      ...extra,
+    ];
     const [one, two] = [await runCli(args('1')), await runCli(args('2'))];
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
@@ -191,7 +231,21 @@ describe('--since / --until', () => {
     // The whole export has error-level flags; 2021 holds only a warning and an info.
     expect((await runCli(['audit', EXPORT, '--as-of', '2025-06-30', '-q', '--format', 'json'])).code).toBe(1);
     const dir = tmp();
-    const quiet = await runCli(['audit', EXPORT, '--since', '2021-01-01', '--until', '2021-12-31', '--as-of', '2025-06-30', '-q', '--format', 'junit', '--output', `${dir}/a.xml`]);
+    const quiet = await runCli([
+      'audit',
+      EXPORT,
+      '--since',
+      '2021-01-01',
+      '--until',
+      '2021-12-31',
+      '--as-of',
+      '2025-06-30',
+      '-q',
+      '--format',
+      'junit',
+      '--output',
+      `${dir}/a.xml`,
+    ]);
     expect(quiet.code).toBe(0);
     expect(readFileSync(`${dir}/a.xml`, 'utf8')).toContain('failures="0"');
     const loud = await runCli(['audit', EXPORT, ...WINDOW, '--as-of', '2025-06-30', '-q', '--format', 'junit', '--output', `${dir}/b.xml`]);
@@ -204,9 +258,30 @@ describe('--since / --until', () => {
 
   it('appends the window and its rates to the history', async () => {
     const dir = tmp();
-    await runCli(['audit', EXPORT, ...WINDOW, '--as-of', '2025-06-30', '-q', '--fail-on', 'never', '--format', 'json', '--output', `${dir}/r.json`, '--history', `${dir}/h.ndjson`]);
+    await runCli([
+      'audit',
+      EXPORT,
+      ...WINDOW,
+      '--as-of',
+      '2025-06-30',
+      '-q',
+      '--fail-on',
+      'never',
+      '--format',
+      'json',
+      '--output',
+      `${dir}/r.json`,
+      '--history',
+      `${dir}/h.ndjson`,
+    ]);
     const line = JSON.parse(readFileSync(`${dir}/h.ndjson`, 'utf8'));
-    expect([line.records, line.cases, line.flags, line.per_100_records.all, line.window]).toEqual([7, 4, 6, 85.71, { since: '2023-06-01', until: '2023-09-30' }]);
+    expect([line.records, line.cases, line.flags, line.per_100_records.all, line.window]).toEqual([
+      7,
+      4,
+      6,
+      85.71,
+      { since: '2023-06-01', until: '2023-09-30' },
+    ]);
   });
 });
 
@@ -227,14 +302,33 @@ describe('--since / --until with a baseline and a reviewed list', () => {
     expect(report.flags.every((f: FlagLike) => f.baseline === 'existing')).toBe(true);
 
     // A baseline written by --init-baseline carries no dates: the records this run read say where each flag stands.
-    await runCli(['audit', EXPORT, '--as-of', '2025-06-30', '-q', '--fail-on', 'never', '--format', 'json', '--baseline', `${dir}/init.json`, '--init-baseline']);
+    await runCli([
+      'audit',
+      EXPORT,
+      '--as-of',
+      '2025-06-30',
+      '-q',
+      '--fail-on',
+      'never',
+      '--format',
+      'json',
+      '--baseline',
+      `${dir}/init.json`,
+      '--init-baseline',
+    ]);
     const fromInit = await baselineRun(['--baseline', `${dir}/init.json`]);
     expect(fromInit.baseline).toEqual({ path: `${dir}/init.json`, new: 0, existing: 6, resolved: [], outside_window: 10 });
   });
 
   it('lists as resolved a baseline flag in the window that is gone, and one whose record is gone and undated', async () => {
     const dir = tmp();
-    const flag = (id: string, record_id: string, record_date?: string) => ({ id, rule: 'label.aggressive', case_id: '1004417', record_id, ...(record_date && { record_date }) });
+    const flag = (id: string, record_id: string, record_date?: string) => ({
+      id,
+      rule: 'label.aggressive',
+      case_id: '1004417',
+      record_id,
+      ...(record_date && { record_date }),
+    });
     writeFileSync(
       `${dir}/base.json`,
       JSON.stringify({

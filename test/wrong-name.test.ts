@@ -16,9 +16,13 @@ describe('wrong name', () => {
   });
 
   it('is the one finding for a child of the export: other-child does not flag the same name in the same record again', async () => {
-    const r = await runCli(['audit', '-', '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30'], { stdin: `${csv}\nW-4,C-4,P-4,Maya Cole,2015-01-01,female,04/03/2024,Lee (11) was seen alone. I did some direct work with Tomasz about his school.` });
+    const r = await runCli(['audit', '-', '--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30'], {
+      stdin: `${csv}\nW-4,C-4,P-4,Maya Cole,2015-01-01,female,04/03/2024,Lee (11) was seen alone. I did some direct work with Tomasz about his school.`,
+    });
     const flags = JSON.parse(r.stdout).flags.filter((f: { rule: string }) => /^hygiene\.(?:wrong-name|other-child)$/.test(f.rule));
-    expect(flags.map((f: { record_id: string; rule: string; severity: string; span: { text: string } }) => [f.record_id, f.rule, f.severity, f.span.text])).toEqual([
+    expect(
+      flags.map((f: { record_id: string; rule: string; severity: string; span: { text: string } }) => [f.record_id, f.rule, f.severity, f.span.text]),
+    ).toEqual([
       ['W-3', 'hygiene.wrong-name', 'error', 'Lee (11)'],
       ['W-4', 'hygiene.wrong-name', 'error', 'Lee (11)'],
       ['W-4', 'hygiene.other-child', 'warning', 'direct work with Tomasz'],

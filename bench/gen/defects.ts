@@ -20,22 +20,36 @@ export const LABEL_PLANTS: readonly LabelPlant[] = [
     label: 'aggressive',
     rule: 'label.aggressive',
     templates: {
-      asserted: ['[Mother] is aggressive.', '[Father] is aggressive towards professionals and visits are to be made in pairs.', '[Father] was aggressive throughout the meeting.'],
+      asserted: [
+        '[Mother] is aggressive.',
+        '[Father] is aggressive towards professionals and visits are to be made in pairs.',
+        '[Father] was aggressive throughout the meeting.',
+      ],
       negated: ['[Father] was not aggressive at any point during the visit.', 'There is no evidence that [father] has been aggressive towards the children.'],
-      hypothetical: ['If [father] becomes aggressive, the visit is to be ended and the police called.', 'Should [mother] become aggressive at handover, the contact supervisor will end the session.'],
+      hypothetical: [
+        'If [father] becomes aggressive, the visit is to be ended and the police called.',
+        'Should [mother] become aggressive at handover, the contact supervisor will end the session.',
+      ],
       attributed: ['[Father] alleges that [mother] is aggressive towards the children.', 'The neighbour said that [father] is aggressive.'],
-      evidenced: ['The police report dated [date] records [father] throwing a chair across the kitchen while [child] was in the room. That was aggressive behaviour.'],
+      evidenced: [
+        'The police report dated [date] records [father] throwing a chair across the kitchen while [child] was in the room. That was aggressive behaviour.',
+      ],
     },
   },
   {
     label: 'alcoholic',
     rule: 'label.alcoholic',
     templates: {
-      asserted: ['[Mother] is an alcoholic.', '[Father] is a heavy drinker.', '[Mother]\'s alcohol misuse is the main worry for the children.'],
+      asserted: ['[Mother] is an alcoholic.', '[Father] is a heavy drinker.', "[Mother]'s alcohol misuse is the main worry for the children."],
       negated: ['There is no evidence that [mother] is an alcoholic.', 'There is no evidence of alcohol misuse by [father].'],
-      hypothetical: ['If [mother]\'s alcohol misuse returns, a referral will be made to the adult service.', 'The core group is to consider whether [father] is a problem drinker.'],
+      hypothetical: [
+        "If [mother]'s alcohol misuse returns, a referral will be made to the adult service.",
+        'The core group is to consider whether [father] is a problem drinker.',
+      ],
       attributed: ['The neighbour said that [mother] is an alcoholic.', '[Mother] alleges that [father] is a heavy drinker.'],
-      evidenced: ['The PEth test result of [date] was 410 ng/ml, well above the cut-off for chronic excessive use. [Mother]\'s alcohol misuse is the main worry for the children.'],
+      evidenced: [
+        "The PEth test result of [date] was 410 ng/ml, well above the cut-off for chronic excessive use. [Mother]'s alcohol misuse is the main worry for the children.",
+      ],
     },
   },
   {
@@ -44,31 +58,40 @@ export const LABEL_PLANTS: readonly LabelPlant[] = [
     templates: {
       asserted: ['[Mother] is fabricating illness in [child].', 'This is a case of fabricated or induced illness.'],
       negated: ['There is no evidence of FII.', 'There is no evidence of fabricated or induced illness.'],
-      hypothetical: ['Should any FII concerns emerge, the responsible paediatrician will be contacted.', 'If there are signs of induced illness during the admission, ward staff are to contact the responsible paediatrician.'],
+      hypothetical: [
+        'Should any FII concerns emerge, the responsible paediatrician will be contacted.',
+        'If there are signs of induced illness during the admission, ward staff are to contact the responsible paediatrician.',
+      ],
       attributed: ['[Father] alleges that [mother] is fabricating illness in [child].', 'The maternal grandmother said that [mother] is fabricating symptoms.'],
-      evidenced: ['Dr Osei, the responsible paediatrician, completed the RCPCH process, and her report dated [date] concludes that the seizures did not occur during five days of monitoring. I accept her conclusion of fabricated or induced illness.'],
+      evidenced: [
+        'Dr Osei, the responsible paediatrician, completed the RCPCH process, and her report dated [date] concludes that the seizures did not occur during five days of monitoring. I accept her conclusion of fabricated or induced illness.',
+      ],
     },
   },
   {
     label: 'unable to cope',
     rule: 'label.unable-to-cope',
     templates: {
-      asserted: ['[Mother] is unable to cope with the children\'s needs.', '[Mother] is not coping with the demands of the children.'],
+      asserted: ["[Mother] is unable to cope with the children's needs.", '[Mother] is not coping with the demands of the children.'],
       negated: ['There is no evidence that [mother] is unable to cope with the children.', 'There is nothing to suggest that [mother] is struggling to cope.'],
       hypothetical: ['If [mother] is unable to cope over the holidays, respite care will be considered.'],
       attributed: ['[Mother] said that she felt unable to cope and asked for help.', 'The health visitor said that [mother] is struggling to cope.'],
-      evidenced: ['The health visitor\'s report dated [date] sets out the missed feeds and the weight loss over three weeks. [Mother] was unable to cope with the feeding routine.'],
+      evidenced: [
+        "The health visitor's report dated [date] sets out the missed feeds and the weight loss over three weeks. [Mother] was unable to cope with the feeding routine.",
+      ],
     },
   },
   {
     label: 'controlling',
     rule: 'label.controlling',
     templates: {
-      asserted: ['[Father] is controlling towards [mother].', '[Father]\'s behaviour in the relationship is controlling.'],
+      asserted: ['[Father] is controlling towards [mother].', "[Father]'s behaviour in the relationship is controlling."],
       negated: ['There is no evidence of controlling behaviour by [father].'],
       hypothetical: ['The assessment is to explore whether [father] is controlling in the relationship.'],
       attributed: ['[Mother] alleges that [father] is controlling and checks her phone.', 'According to the maternal grandmother, [father] is controlling.'],
-      evidenced: ['PC Marsh\'s statement dated [date] sets out that [father] took [mother]\'s bank card and phone and locked her out of the house. That was controlling behaviour.'],
+      evidenced: [
+        "PC Marsh's statement dated [date] sets out that [father] took [mother]'s bank card and phone and locked her out of the house. That was controlling behaviour.",
+      ],
     },
   },
   {
@@ -79,7 +102,9 @@ export const LABEL_PLANTS: readonly LabelPlant[] = [
       negated: ['There is no evidence that [father] is a drug user.', 'There is no evidence of drug misuse in the household.'],
       hypothetical: ['If [father] is a drug user, contact will need to be supervised.'],
       attributed: ['[Mother] alleges that [father] is a drug addict.', 'The referrer said that [mother] is a cannabis user.'],
-      evidenced: ['The hair strand test report dated [date] was positive for cocaine at a level consistent with regular use. [Father]\'s drug misuse is the main worry for the children.'],
+      evidenced: [
+        "The hair strand test report dated [date] was positive for cocaine at a level consistent with regular use. [Father]'s drug misuse is the main worry for the children.",
+      ],
     },
   },
   {
@@ -90,7 +115,9 @@ export const LABEL_PLANTS: readonly LabelPlant[] = [
       negated: ['[Mother] has never been hostile towards professionals.'],
       hypothetical: ['If [father] is hostile at the door, the worker is to leave and inform the duty manager.'],
       attributed: ['The school said that [mother] is hostile at the gate.'],
-      evidenced: ['The school\'s incident log of [date] records [father] shouting at the receptionist and swearing at the head teacher. That was hostile behaviour.'],
+      evidenced: [
+        "The school's incident log of [date] records [father] shouting at the receptionist and swearing at the head teacher. That was hostile behaviour.",
+      ],
     },
   },
   {
@@ -101,7 +128,9 @@ export const LABEL_PLANTS: readonly LabelPlant[] = [
       negated: ['It is not accepted that [mother] lacks insight; she has described the impact on the children in her own words.'],
       hypothetical: ['The parenting assessment is to consider whether [mother] lacks insight into the concerns.'],
       attributed: ['The previous social worker wrote that [mother] lacks insight.'],
-      evidenced: ['The parenting assessment dated [date] found that [mother] could not name any effect of the arguments on the children. On that basis [mother] lacks insight into the concerns.'],
+      evidenced: [
+        'The parenting assessment dated [date] found that [mother] could not name any effect of the arguments on the children. On that basis [mother] lacks insight into the concerns.',
+      ],
     },
   },
 ];
@@ -122,13 +151,17 @@ export const STALE_PLANTS: readonly StalePlant[] = [
       '[Mother] has completed the Incredible Years course, attending all fourteen sessions.',
       '[Mother] has now completed the parenting course at the family centre.',
     ],
-    claims: ['[Mother] has not engaged with a parenting course.', '[Mother] has not completed a parenting programme.', '[Mother] has not attended a parenting course.'],
+    claims: [
+      '[Mother] has not engaged with a parenting course.',
+      '[Mother] has not completed a parenting programme.',
+      '[Mother] has not attended a parenting course.',
+    ],
   },
   // A test answers a claim about the substance it tested for: a hair test negative for cocaine
   // and cannabis says nothing of drinking.
   {
     rule: 'staleness.negative-substance-test',
-    event: ['[Mother]\'s hair strand test came back negative for cocaine and cannabis.'],
+    event: ["[Mother]'s hair strand test came back negative for cocaine and cannabis."],
     claims: ['[Mother] continues to use cannabis.', '[Mother] is still smoking cannabis every day.'],
   },
   {

@@ -9,7 +9,17 @@ import { Rng, cumulative } from './prng.ts';
 import { Bank, VARS, compile, details, render, type Template, type Var } from './template.ts';
 import * as B from './bank.ts';
 import { FEMALE_FIRST, MALE_FIRST, PLACES, STREET_KINDS, SURNAMES, TEAMS } from './names.ts';
-import { BARE_DECISIONS, LABEL_PLANTS, LABEL_STATUSES, PLACEHOLDERS, RATES, STALE_PLANTS, type LabelStatus, type StalePlant, type TruthEntry } from './defects.ts';
+import {
+  BARE_DECISIONS,
+  LABEL_PLANTS,
+  LABEL_STATUSES,
+  PLACEHOLDERS,
+  RATES,
+  STALE_PLANTS,
+  type LabelStatus,
+  type StalePlant,
+  type TruthEntry,
+} from './defects.ts';
 
 /** Bumped whenever the output for a given seed changes, so that the benchmark does not reuse stale exports. */
 export const GENERATOR_VERSION = 4;
@@ -18,8 +28,34 @@ export const PROFILES = ['liquidlogic-lcs', 'canonical'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 const HEADERS: Record<Profile, readonly string[]> = {
-  'liquidlogic-lcs': ['FACT_CASENOTE_ID', 'FACT_REFERRAL_ID', 'DIM_PERSON_ID', 'PERSON_FULL_NAME', 'BIRTH_DTTM', 'GENDER_MAIN_CODE', 'EVENT_DTTM', 'CREATED_DTTM', 'WORKER_NAME', 'TEAM_NAME', 'CASENOTE_TYPE', 'CASENOTE_TEXT'],
-  canonical: ['record_id', 'case_id', 'subject_id', 'subject_name', 'subject_dob', 'subject_gender', 'record_date', 'recorded_at', 'author', 'team', 'record_type', 'text'],
+  'liquidlogic-lcs': [
+    'FACT_CASENOTE_ID',
+    'FACT_REFERRAL_ID',
+    'DIM_PERSON_ID',
+    'PERSON_FULL_NAME',
+    'BIRTH_DTTM',
+    'GENDER_MAIN_CODE',
+    'EVENT_DTTM',
+    'CREATED_DTTM',
+    'WORKER_NAME',
+    'TEAM_NAME',
+    'CASENOTE_TYPE',
+    'CASENOTE_TEXT',
+  ],
+  canonical: [
+    'record_id',
+    'case_id',
+    'subject_id',
+    'subject_name',
+    'subject_dob',
+    'subject_gender',
+    'record_date',
+    'recorded_at',
+    'author',
+    'team',
+    'record_type',
+    'text',
+  ],
 };
 
 export interface GeneratorOptions {
@@ -192,11 +228,27 @@ const TYPE_CUM = cumulative(RECORD_TYPES.map((t) => t.weight));
 
 const bank = (xs: readonly string[]) => new Bank(xs);
 const BANKS = {
-  visitOpen: bank(B.VISIT_OPEN), home: bank(B.HOME), seen: bank(B.SEEN), child: bank([...B.CHILD, ...B.CHILD_MORE]), voice: bank(B.VOICE),
-  parent: bank([...B.PARENT, ...B.PARENT_MORE]), father: bank(B.FATHER), sibling: bank(B.SIBLING), school: bank(B.SCHOOL), health: bank(B.HEALTH),
-  network: bank(B.NETWORK), actions: bank(B.ACTIONS), callOpen: bank(B.CALL_OPEN), call: bank(B.CALL), supervision: bank(B.SUPERVISION),
-  analysis: bank(B.ANALYSIS), strategy: bank(B.STRATEGY), conference: bank(B.CONFERENCE), court: bank(B.COURT),
-  management: bank(B.MANAGEMENT), supervisionActions: bank(B.SUPERVISION_ACTIONS),
+  visitOpen: bank(B.VISIT_OPEN),
+  home: bank(B.HOME),
+  seen: bank(B.SEEN),
+  child: bank([...B.CHILD, ...B.CHILD_MORE]),
+  voice: bank(B.VOICE),
+  parent: bank([...B.PARENT, ...B.PARENT_MORE]),
+  father: bank(B.FATHER),
+  sibling: bank(B.SIBLING),
+  school: bank(B.SCHOOL),
+  health: bank(B.HEALTH),
+  network: bank(B.NETWORK),
+  actions: bank(B.ACTIONS),
+  callOpen: bank(B.CALL_OPEN),
+  call: bank(B.CALL),
+  supervision: bank(B.SUPERVISION),
+  analysis: bank(B.ANALYSIS),
+  strategy: bank(B.STRATEGY),
+  conference: bank(B.CONFERENCE),
+  court: bank(B.COURT),
+  management: bank(B.MANAGEMENT),
+  supervisionActions: bank(B.SUPERVISION_ACTIONS),
 };
 const NOTE_OPEN = bank([
   'Case note{ following the core group meeting on [date]| following a professionals meeting at [school]| after a visit to [school]| following contact with [mother]|}.',
@@ -298,8 +350,15 @@ export class ExportGenerator {
       const duration = Math.min(windowDays - 1, Math.max(150, Math.round(size * (2.5 + r.next() * 3.5))), 5.5 * 365);
       const startDay = WINDOW_START + r.int(windowDays - duration);
       const plan: CasePlan = {
-        index, caseId: String(3_100_001 + index), size, emitted: 0, startDay, endDay: startDay + duration,
-        nextDay: startDay, nextMinute: this.workingMinute(), family: null,
+        index,
+        caseId: String(3_100_001 + index),
+        size,
+        emitted: 0,
+        startDay,
+        endDay: startDay + duration,
+        nextDay: startDay,
+        nextMinute: this.workingMinute(),
+        family: null,
       };
       this.plans.push(plan);
       this.push(index);
@@ -516,11 +575,21 @@ export class ExportGenerator {
     for (const q of paras) this.stats.words += q.words;
     this.emitted++;
 
-    const csv = [
-      recordId, p.caseId, child.personId, csvField(child.full), child.dobText, child.male ? 'M' : 'F',
-      ukDateTime(day, minute), ukDateTime(Math.floor(createdAbs / 1440), createdAbs % 1440),
-      missingAuthor ? '' : csvField(author.name), csvField(f.team.name), csvField(type), csvField(text),
-    ].join(',') + '\r\n';
+    const csv =
+      [
+        recordId,
+        p.caseId,
+        child.personId,
+        csvField(child.full),
+        child.dobText,
+        child.male ? 'M' : 'F',
+        ukDateTime(day, minute),
+        ukDateTime(Math.floor(createdAbs / 1440), createdAbs % 1440),
+        missingAuthor ? '' : csvField(author.name),
+        csvField(f.team.name),
+        csvField(type),
+        csvField(text),
+      ].join(',') + '\r\n';
     return { csv, truth };
   }
 
@@ -676,7 +745,7 @@ export class ExportGenerator {
       out.push({ text: h, words: countWords(h), heading: true });
       const until = share * (i + 1);
       do {
-        const p = h === 'The child\'s lived experience' && r.chance(0.5) ? this.seenPara(sib) : this.para(banksFor(h), r.range(2, 5), sib);
+        const p = h === "The child's lived experience" && r.chance(0.5) ? this.seenPara(sib) : this.para(banksFor(h), r.range(2, 5), sib);
         out.push(p);
         words += p.words;
       } while (words < until);
@@ -695,7 +764,14 @@ export class ExportGenerator {
 
   // -- planted defects --------------------------------------------------------------------
 
-  private plant(p: CasePlan, f: Family, paras: Paragraph[], day: number, recordId: string, defect: (kind: TruthEntry['kind'], expected: string | null, details: Record<string, unknown>) => void): void {
+  private plant(
+    p: CasePlan,
+    f: Family,
+    paras: Paragraph[],
+    day: number,
+    recordId: string,
+    defect: (kind: TruthEntry['kind'], expected: string | null, details: Record<string, unknown>) => void,
+  ): void {
     const r = this.rng;
     const insert = (para: Paragraph) => {
       const at = paras.length <= 1 ? paras.length : 1 + r.int(paras.length - 1);
@@ -713,7 +789,12 @@ export class ExportGenerator {
       if (earlier.length) {
         const src = r.pick(earlier);
         insert({ text: src.text, words: src.words, planted: true });
-        defect('copy-forward', 'duplication.copied-passage', { source_record_id: src.recordId, source_record_date: ukDate(src.day), words: src.words, text: src.text });
+        defect('copy-forward', 'duplication.copied-passage', {
+          source_record_id: src.recordId,
+          source_record_date: ukDate(src.day),
+          words: src.words,
+          text: src.text,
+        });
       }
     }
     if (r.chance(RATES.crossCase) && this.crossPool.length) {
@@ -723,7 +804,13 @@ export class ExportGenerator {
         if (src.caseId === p.caseId || firsts.has(src.childFirst!.toLowerCase()) || src.surname === f.surname || src.surname === f.fatherSurname) continue;
         insert({ text: src.text, words: src.words, planted: true });
         defect('cross-case-paste', 'duplication.copied-passage', {
-          source_record_id: src.recordId, source_case_id: src.caseId, source_record_date: ukDate(src.day), other_child: src.childFull, other_child_age: src.age, words: src.words, text: src.text,
+          source_record_id: src.recordId,
+          source_case_id: src.caseId,
+          source_record_date: ukDate(src.day),
+          other_child: src.childFull,
+          other_child_age: src.age,
+          words: src.words,
+          text: src.text,
         });
         break;
       }
@@ -733,7 +820,12 @@ export class ExportGenerator {
       const s = STALE_T.find((x) => x.plant === f.stale!.plant)!;
       const text = render(r.pick(s.claims), this.values, r);
       insert({ text, words: countWords(text), planted: true });
-      defect('stale-claim', s.plant.rule, { event_record_id: f.stale.eventRecordId, event_record_date: ukDate(f.stale.eventDay), event: f.stale.eventText, text });
+      defect('stale-claim', s.plant.rule, {
+        event_record_id: f.stale.eventRecordId,
+        event_record_date: ukDate(f.stale.eventDay),
+        event: f.stale.eventText,
+        text,
+      });
       f.stale = null;
     } else if (!f.stale && p.size - p.emitted > 30 && r.chance(RATES.staleEvent)) {
       const s = r.pick(STALE_T);
@@ -759,7 +851,17 @@ export class ExportGenerator {
         if (f.copyPool.length > 8) f.copyPool.shift();
       }
       if (q.seen && r.chance(0.5)) {
-        const entry: PoolEntry = { recordId, caseId: p.caseId, day, text: q.text, words: q.words, childFirst: child.first, childFull: child.full, surname: child.full.slice(child.first.length + 1), age: ageText(child.dob, day) };
+        const entry: PoolEntry = {
+          recordId,
+          caseId: p.caseId,
+          day,
+          text: q.text,
+          words: q.words,
+          childFirst: child.first,
+          childFull: child.full,
+          surname: child.full.slice(child.first.length + 1),
+          age: ageText(child.dob, day),
+        };
         if (this.crossPool.length < 512) this.crossPool.push(entry);
         else this.crossPool[this.crossPoolAt++ % 512] = entry;
       }
@@ -770,7 +872,7 @@ export class ExportGenerator {
 const SECTION_BANKS: Record<string, Bank[]> = {
   'Reason for assessment': [BANKS.school, BANKS.parent, BANKS.health],
   Background: [BANKS.network, BANKS.parent, BANKS.father],
-  'The child\'s lived experience': [BANKS.child, BANKS.voice, BANKS.analysis],
+  "The child's lived experience": [BANKS.child, BANKS.voice, BANKS.analysis],
   'Parenting capacity': [BANKS.parent, BANKS.home, BANKS.analysis],
   'Family and environmental factors': [BANKS.network, BANKS.home, BANKS.father],
   'Views of the child': [BANKS.voice, BANKS.child],
@@ -785,7 +887,7 @@ const SECTION_BANKS: Record<string, Bank[]> = {
   'Information from agencies': [BANKS.school, BANKS.health],
   'Analysis of risk': [BANKS.analysis],
   Introduction: [BANKS.court],
-  'The local authority\'s involvement': [BANKS.court, BANKS.school, BANKS.health],
+  "The local authority's involvement": [BANKS.court, BANKS.school, BANKS.health],
   "The child's needs": [BANKS.child, BANKS.health, BANKS.school],
   "The parents' position": [BANKS.parent, BANKS.father],
   'Care plan': [BANKS.court, BANKS.analysis],

@@ -3,7 +3,13 @@
  * England and Wales (a mix of the names seen in any children's services caseload); every
  * combination the generator makes is made up. Places are invented or generic.
  */
-const list = (s: string): readonly string[] => Object.freeze(s.trim().split(/\s*,\s*|\s*\n\s*/).filter(Boolean));
+const list = (s: string): readonly string[] =>
+  Object.freeze(
+    s
+      .trim()
+      .split(/\s*,\s*|\s*\n\s*/)
+      .filter(Boolean),
+  );
 
 export const FEMALE_FIRST = list(`
 Olivia, Amelia, Isla, Ava, Mia, Ivy, Lily, Isabella, Rosie, Sophia, Grace, Willow, Freya, Florence,

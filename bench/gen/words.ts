@@ -9,7 +9,13 @@
  */
 import type { Rng } from './prng.ts';
 
-const list = (s: string): readonly string[] => Object.freeze(s.trim().split(/\s*,\s*|\s*\n\s*/).filter(Boolean));
+const list = (s: string): readonly string[] =>
+  Object.freeze(
+    s
+      .trim()
+      .split(/\s*,\s*|\s*\n\s*/)
+      .filter(Boolean),
+  );
 
 export const NOUNS = list(`
 scooter, bike, skateboard, trampoline, football, rugby ball, tennis racket, cricket bat, frisbee, kite,
@@ -142,7 +148,8 @@ export const PHRASES: Record<string, (r: Rng) => string> = {
   things: (r) => `${article(r, `${r.pick(ADJECTIVES)} ${r.pick(NOUNS)}`)} and ${article(r, r.pick(NOUNS))}`,
   spot: (r) => r.pick(SPOTS),
   place: (r) => r.pick(OUTINGS),
-  act: (r) => `${r.pick(ACTIVITIES)}${r.chance(0.3) ? ` ${r.pick(['with a cousin', 'with a friend from school', 'with the next-door neighbour\'s children', 'with nan', 'on their own', 'with a sibling'])}` : ''}`,
+  act: (r) =>
+    `${r.pick(ACTIVITIES)}${r.chance(0.3) ? ` ${r.pick(['with a cousin', 'with a friend from school', "with the next-door neighbour's children", 'with nan', 'on their own', 'with a sibling'])}` : ''}`,
   food: (r) => r.pick(FOODS),
   when: (r) => r.pick(WHEN),
   feeling: (r) => r.pick(FEELINGS),

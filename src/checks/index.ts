@@ -12,7 +12,18 @@ import { subjectGenderKind } from './hygiene/subject-gender.ts';
 import { subjectNameKind } from './hygiene/subject-name.ts';
 
 /** Every rule kind scrutineer knows, by name. */
-export const RULE_KINDS: RuleKind[] = [phraseKind, labelKind, duplicationKind, stalenessKind, missingFieldKind, recordDateKind, decisionReasonsKind, subjectAgeKind, subjectGenderKind, subjectNameKind];
+export const RULE_KINDS: RuleKind[] = [
+  phraseKind,
+  labelKind,
+  duplicationKind,
+  stalenessKind,
+  missingFieldKind,
+  recordDateKind,
+  decisionReasonsKind,
+  subjectAgeKind,
+  subjectGenderKind,
+  subjectNameKind,
+];
 
 export function findKind(kind: string): RuleKind | undefined {
   return RULE_KINDS.find((k) => k.kind === kind);

@@ -111,13 +111,34 @@ function withConfig(flags: AuditFlags, command: Command, config: Config): AuditF
   if (config.map) out.map = { ...config.map, ...flags.map };
   const besideConfig = join(dirname(config.path), 'scrutineer-reviewed.yaml');
   if (!fromCli('reviewed') && !config.reviewed && existsSync(besideConfig)) out.reviewed = besideConfig;
-  for (const [key, option] of [['labels', 'labels'], ['profile', 'profile'], ['encoding', 'encoding'], ['delimiter', 'delimiter'], ['redact', 'redact'], ['snippets', 'snippets'], ['mentions', 'mentions'], ['strict', 'strict'], ['reviewed', 'reviewed'], ['baseline', 'baseline'], ['history', 'history'], ['manifest', 'manifest'], ['since', 'since'], ['until', 'until']] as const) {
+  for (const [key, option] of [
+    ['labels', 'labels'],
+    ['profile', 'profile'],
+    ['encoding', 'encoding'],
+    ['delimiter', 'delimiter'],
+    ['redact', 'redact'],
+    ['snippets', 'snippets'],
+    ['mentions', 'mentions'],
+    ['strict', 'strict'],
+    ['reviewed', 'reviewed'],
+    ['baseline', 'baseline'],
+    ['history', 'history'],
+    ['manifest', 'manifest'],
+    ['since', 'since'],
+    ['until', 'until'],
+  ] as const) {
     take(key, option);
   }
   return out;
 }
 
-async function auditAction(inputs: string[], flags: AuditFlags, targetList: Target[], io: Io, loaded?: { config: Config; source: YamlSource }): Promise<number> {
+async function auditAction(
+  inputs: string[],
+  flags: AuditFlags,
+  targetList: Target[],
+  io: Io,
+  loaded?: { config: Config; source: YamlSource },
+): Promise<number> {
   if (flags.failOn !== 'never' && !atLeast(flags.failOn, flags.minSeverity)) {
     throw new UserError(`--fail-on ${flags.failOn} would count flags that --min-severity ${flags.minSeverity} leaves out; lower --min-severity`);
   }
@@ -129,7 +150,10 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   let packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
   if (loaded) packs = applyConfigToPacks(packs, loaded.config, loaded.source);
   if (flags.labels) {
-    const { pack, skipped } = await loadLabelsCsv(flags.labels, packs.flatMap((p) => p.rules));
+    const { pack, skipped } = await loadLabelsCsv(
+      flags.labels,
+      packs.flatMap((p) => p.rules),
+    );
     packs.push(pack);
     if (!flags.quiet) for (const s of skipped) io.stderr(`scrutineer: ${s}; row skipped\n`);
   }
@@ -173,16 +197,41 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   let progress: ProgressLine | undefined;
   const names = new Set<string>();
   const runOptions = {
-    formats: targets.map((t) => t.format), profile: flags.profile ?? null, map: flags.map, encoding: flags.encoding ?? null, delimiter: flags.delimiter ?? null,
-    date_order: flags.dateOrder, fail_on: flags.failOn, min_severity: flags.minSeverity, strict: flags.strict, rules: flags.rules,
-    default_rules: flags.defaultRules, mentions: flags.mentions, timeline: flags.timeline, labels: flags.labels ?? null, baseline: flags.baseline ?? null,
-    reviewed: flags.reviewed ?? null, redact: flags.redact, snippets: flags.snippets ?? null, config: loaded?.config.path ?? null,
+    formats: targets.map((t) => t.format),
+    profile: flags.profile ?? null,
+    map: flags.map,
+    encoding: flags.encoding ?? null,
+    delimiter: flags.delimiter ?? null,
+    date_order: flags.dateOrder,
+    fail_on: flags.failOn,
+    min_severity: flags.minSeverity,
+    strict: flags.strict,
+    rules: flags.rules,
+    default_rules: flags.defaultRules,
+    mentions: flags.mentions,
+    timeline: flags.timeline,
+    labels: flags.labels ?? null,
+    baseline: flags.baseline ?? null,
+    reviewed: flags.reviewed ?? null,
+    redact: flags.redact,
+    snippets: flags.snippets ?? null,
+    config: loaded?.config.path ?? null,
     ...(window && { since: window.since, until: window.until }),
   };
   let startedAt = new Date();
   let report: Report = await audit({
-    sources, intake, packs, asOf, minSeverity: flags.minSeverity, mentions: flags.mentions, timeline: flags.timeline, runOptions,
-    sample: flags.sample ? { value: flags.sample, seed: flags.seed } : undefined, baseline, reviewed, names,
+    sources,
+    intake,
+    packs,
+    asOf,
+    minSeverity: flags.minSeverity,
+    mentions: flags.mentions,
+    timeline: flags.timeline,
+    runOptions,
+    sample: flags.sample ? { value: flags.sample, seed: flags.seed } : undefined,
+    baseline,
+    reviewed,
+    names,
     onStart: () => {
       // After a sample's first pass: the manifest's start time and the progress line time the audit itself.
       startedAt = new Date();
@@ -202,11 +251,17 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   if (!flags.quiet) {
     for (const input of report.inputs) {
       const outside = input.rows_outside_sample ? `, ${input.rows_outside_sample} outside the sample` : '';
-      io.stderr(`${input.path}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_audited} of ${input.rows_read} rows audited, ${input.rows_rejected} rejected${outside}\n`);
+      io.stderr(
+        `${input.path}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_audited} of ${input.rows_read} rows audited, ${input.rows_rejected} rejected${outside}\n`,
+      );
     }
     const w = report.run.window;
-    if (w) io.stderr(`scrutineer: window ${describeWindow(w)}: ${w.records_in_window} records dated in it audited, ${w.records_read_for_context} outside it read for context only\n`);
-    for (const e of report.reviewed?.stale ?? []) io.stderr(`scrutineer: reviewed flag ${e.id} (${e.reviewer}, ${e.date}) matches no flag in this run; remove it from ${flags.reviewed}\n`);
+    if (w)
+      io.stderr(
+        `scrutineer: window ${describeWindow(w)}: ${w.records_in_window} records dated in it audited, ${w.records_read_for_context} outside it read for context only\n`,
+      );
+    for (const e of report.reviewed?.stale ?? [])
+      io.stderr(`scrutineer: reviewed flag ${e.id} (${e.reviewer}, ${e.date}) matches no flag in this run; remove it from ${flags.reviewed}\n`);
   }
   const namesRe = flags.redact ? namesPattern(names) : null;
   const sections = reportSections();
@@ -242,7 +297,9 @@ async function auditAction(inputs: string[], flags: AuditFlags, targetList: Targ
   // Nothing audited is not a pass: a CI job must not go green on an export it could not read.
   const unread = report.inputs.filter((i) => i.rows_read - i.rows_rejected === 0);
   for (const i of unread) {
-    io.stderr(`scrutineer: ${i.path}: ${i.rows_read ? `none of its ${i.rows_read} rows could be audited (every one rejected; the report lists why)` : 'the export holds no rows, only a header'}; nothing audited is not a pass\n`);
+    io.stderr(
+      `scrutineer: ${i.path}: ${i.rows_read ? `none of its ${i.rows_read} rows could be audited (every one rejected; the report lists why)` : 'the export holds no rows, only a header'}; nothing audited is not a pass\n`,
+    );
   }
   if (unread.length) return 2;
   if (report.run.window && report.run.window.records_in_window === 0) {

@@ -15,7 +15,9 @@ export async function explainRule(io: Io, asked: string, flags: PackFlags): Prom
   const pack = packs.find((p) => p.rules.some((r) => r.id === id));
   if (!pack) {
     const near = suggestRuleIds(asked, ids);
-    throw new UserError(`no rule has the id '${asked}'${near.length ? ` — did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (scrutineer rules list shows them all)`);
+    throw new UserError(
+      `no rule has the id '${asked}'${near.length ? ` — did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (scrutineer rules list shows them all)`,
+    );
   }
   const rule = pack.rules.find((r) => r.id === id)!;
   const out: string[] = [`${rule.id}  (${rule.kind} rule, ${rule.category}, ${rule.severity}; pack ${pack.name} ${pack.version})`, ''];
@@ -26,7 +28,10 @@ export async function explainRule(io: Io, asked: string, flags: PackFlags): Prom
   out.push('Standards:');
   for (const s of rule.standards) out.push(`  ${s}  ${STANDARDS[s]}`);
   if (rule.source) out.push('', `Source: ${rule.source}`);
-  const examples = examplesFor(fixturesFor(pack).find((f) => f.endsWith(`/${rule.id}.csv`)), rule.id);
+  const examples = examplesFor(
+    fixturesFor(pack).find((f) => f.endsWith(`/${rule.id}.csv`)),
+    rule.id,
+  );
   if (examples.fires) out.push('', 'Fires on:', wrap(`“${examples.fires}”`));
   if (examples.quiet) out.push('', 'Does not fire on:', wrap(`“${examples.quiet}”`));
   io.stdout(out.join('\n') + '\n');

@@ -12,7 +12,10 @@ export const writtenFiles: string[] = [];
  * The exit code says why (130 for an interrupt, 143 for TERM).
  */
 export function stopCleanlyOnSignals(write: (s: string) => void): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       for (const path of pendingTemporaryFiles) {
         try {

@@ -13,7 +13,9 @@ export const EXIT = { ok: 0, flags: 1, failed: 2, brokenPipe: 141 } as const;
 
 export function buildProgram(io: Io): Command {
   const program = new Command('scrutineer')
-    .description('Audit social-care case-record exports for unevidenced labels, copy-paste, stale statements and record-hygiene faults (Social Work England standard 3.11)')
+    .description(
+      'Audit social-care case-record exports for unevidenced labels, copy-paste, stale statements and record-hygiene faults (Social Work England standard 3.11)',
+    )
     .version(TOOL_VERSION, '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
@@ -51,7 +53,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const system = err as NodeJS.ErrnoException;
     if (system?.code && typeof system.syscall === 'string') {
       // A file the system would not let us use is the user's to fix, not a bug: say which and why.
-      io.stderr(`scrutineer: ${bounded(`${system.path ? `${system.path}: ` : ''}cannot ${ACTIONS[system.syscall] ?? system.syscall}: ${describeCode(system.code)}`)}\n`);
+      io.stderr(
+        `scrutineer: ${bounded(`${system.path ? `${system.path}: ` : ''}cannot ${ACTIONS[system.syscall] ?? system.syscall}: ${describeCode(system.code)}`)}\n`,
+      );
       return EXIT.failed;
     }
     io.stderr(`scrutineer: internal error: ${bounded(String((err as Error)?.message ?? err))}\nPlease report this with the command you ran (not the data).\n`);
@@ -73,7 +77,18 @@ async function stdoutOutcome(io: Io, code: number): Promise<number> {
   return EXIT.failed;
 }
 
-const ACTIONS: Record<string, string> = { open: 'open it', read: 'read it', write: 'write it', mkdir: 'create the folder', scandir: 'list the folder', stat: 'look at it', lstat: 'look at it', rename: 'replace it', unlink: 'remove it', access: 'use it' };
+const ACTIONS: Record<string, string> = {
+  open: 'open it',
+  read: 'read it',
+  write: 'write it',
+  mkdir: 'create the folder',
+  scandir: 'list the folder',
+  stat: 'look at it',
+  lstat: 'look at it',
+  rename: 'replace it',
+  unlink: 'remove it',
+  access: 'use it',
+};
 
 /** Longest line of a message: a 200 KB header line or value is cut, not echoed whole. */
 export const MAX_MESSAGE_LINE = 400;

@@ -51,9 +51,13 @@ export function checkOutputs(outputs: PlannedOutput[], reads: string[]): void {
       if (code !== 'ENOENT') throw new UserError(`${where}: ${describeCode(code)}`);
     }
     if (link) {
-      if (link.isSymbolicLink()) throw new UserError(`${where}: this is a symbolic link; give the path of a regular file (the link would be replaced by the report)`);
+      if (link.isSymbolicLink())
+        throw new UserError(`${where}: this is a symbolic link; give the path of a regular file (the link would be replaced by the report)`);
       if (link.isDirectory()) throw new UserError(`${where}: this is a folder; give a file name inside it`);
-      if (!link.isFile()) throw new UserError(`${where}: this is ${kindOf(link)}, not a regular file; scrutineer writes reports only to regular files (use no --output, or -, for stdout)`);
+      if (!link.isFile())
+        throw new UserError(
+          `${where}: this is ${kindOf(link)}, not a regular file; scrutineer writes reports only to regular files (use no --output, or -, for stdout)`,
+        );
       const other = readIds.get(identity(link));
       if (other !== undefined) throw new UserError(`${where}: this is the same file as the input ${other}; writing it would replace it. Give another path`);
       if (out.append) {

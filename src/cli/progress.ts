@@ -22,7 +22,9 @@ export class ProgressLine {
     const width = 24;
     const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░');
     const eta = Number.isFinite(left) ? `${Math.ceil(left)}s left` : '';
-    this.write(`\r${bar} ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en-GB')} records  ${Math.round(rate).toLocaleString('en-GB')}/s  ${eta}\x1b[K`);
+    this.write(
+      `\r${bar} ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en-GB')} records  ${Math.round(rate).toLocaleString('en-GB')}/s  ${eta}\x1b[K`,
+    );
   }
 
   done(): void {

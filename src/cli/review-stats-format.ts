@@ -3,7 +3,12 @@ import type { ReviewStat } from '../model/sections.ts';
 /** The dismissals of a row by reason code, most first: `attributed 2, other 1`, or `-`. */
 export function dismissedFor(stat: ReviewStat): string {
   const reasons = Object.entries(stat.dismissed_for).filter(([, n]) => n > 0);
-  return reasons.length ? reasons.sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ') : '-';
+  return reasons.length
+    ? reasons
+        .sort((a, b) => b[1] - a[1])
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ')
+    : '-';
 }
 
 /**
@@ -19,8 +24,22 @@ export function formatReviewStats(stats: ReviewStat[], files: string[]): string 
   ];
   const byRule = stats.filter((s) => s.by === 'rule');
   const byLabel = stats.filter((s) => s.by === 'label');
-  if (byRule.length) out.push('', ...table(['RULE', 'LABEL', 'CONFIRMED', 'DISMISSED', 'PRECISION', 'DISMISSED FOR'], byRule.map((s) => [s.key, s.label ?? '-', ...counts(s)])));
-  if (byLabel.length) out.push('', ...table(['LABEL', 'CONFIRMED', 'DISMISSED', 'PRECISION', 'DISMISSED FOR'], byLabel.map((s) => [s.key, ...counts(s)])));
+  if (byRule.length)
+    out.push(
+      '',
+      ...table(
+        ['RULE', 'LABEL', 'CONFIRMED', 'DISMISSED', 'PRECISION', 'DISMISSED FOR'],
+        byRule.map((s) => [s.key, s.label ?? '-', ...counts(s)]),
+      ),
+    );
+  if (byLabel.length)
+    out.push(
+      '',
+      ...table(
+        ['LABEL', 'CONFIRMED', 'DISMISSED', 'PRECISION', 'DISMISSED FOR'],
+        byLabel.map((s) => [s.key, ...counts(s)]),
+      ),
+    );
   return `${out.join('\n')}\n`;
 }
 

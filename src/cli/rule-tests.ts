@@ -31,7 +31,6 @@ export interface RuleTestResult {
   passed: boolean;
 }
 
-
 interface ExpectationRow {
   record_id: string;
   lists: Record<Expectation, Set<string>>;
@@ -56,7 +55,17 @@ function readExpectations(path: string): ExpectationRow[] {
 export async function runRuleTests(packs: LoadedPack[], asOf: string): Promise<RuleTestResult[]> {
   const results = new Map<string, RuleTestResult>();
   for (const rule of packs.flatMap((p) => p.rules)) {
-    results.set(rule.id, { rule: rule.id, fixtures: [], found: [], missed: [], unexpected: [], knownMisses: [], knownFalseAlarms: [], nowFixed: [], passed: true });
+    results.set(rule.id, {
+      rule: rule.id,
+      fixtures: [],
+      found: [],
+      missed: [],
+      unexpected: [],
+      knownMisses: [],
+      knownFalseAlarms: [],
+      nowFixed: [],
+      passed: true,
+    });
   }
   for (const fixture of packs.flatMap(fixturesFor)) {
     const own = basename(fixture, '.csv');

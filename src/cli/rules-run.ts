@@ -10,7 +10,18 @@ import { packsAt, packsFor, type PackFlags } from './packs-for.ts';
 export async function listRules(io: Io, flags: PackFlags & { format: 'table' | 'json' }): Promise<void> {
   const packs = await packsFor(flags);
   if (flags.format === 'json') {
-    const list = packs.flatMap((p) => p.rules.map((r) => ({ id: r.id, kind: r.kind, category: r.category, severity: r.severity, standards: r.standards, ...(r.label ? { label: r.label } : {}), pack: p.name, pack_version: p.version })));
+    const list = packs.flatMap((p) =>
+      p.rules.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        category: r.category,
+        severity: r.severity,
+        standards: r.standards,
+        ...(r.label ? { label: r.label } : {}),
+        pack: p.name,
+        pack_version: p.version,
+      })),
+    );
     io.stdout(`${JSON.stringify({ rules: list }, null, 2)}\n`);
     return;
   }

@@ -4,7 +4,9 @@ import type { Io } from './io.ts';
 
 export function trendCommand(io: Io): Command {
   return new Command('trend')
-    .description('print an audit history (--history) as a table of flags per 100 records with the change since the previous run and the first; or as JSON, or as an HTML page of charts by category, standard and team')
+    .description(
+      'print an audit history (--history) as a table of flags per 100 records with the change since the previous run and the first; or as JSON, or as an HTML page of charts by category, standard and team',
+    )
     .argument('<history.ndjson>', 'the history file')
     .addOption(
       new Option('-f, --format <format>', `${TREND_FORMATS.join(', ')} (default: from the --output name, else table)`).argParser((value: string) => {

@@ -13,12 +13,16 @@ export const CONFIG_SCHEMA = {
     default_rules: { type: 'boolean', description: 'Load the default packs (true unless set to false).' },
     disable: { type: 'array', items: { type: 'string' }, description: 'Rule ids to switch off.' },
     severity: { type: 'object', additionalProperties: { enum: [...SEVERITIES] }, description: 'Rule id → severity.' },
-    set: { type: 'object', additionalProperties: { type: 'object' }, description: 'Rule id → fields to change (thresholds, word lists), checked against the rule kind.' },
+    set: {
+      type: 'object',
+      additionalProperties: { type: 'object' },
+      description: 'Rule id → fields to change (thresholds, word lists), checked against the rule kind.',
+    },
     labels: { type: 'string', description: 'A spreadsheet of local labels (label,term).' },
     templates: {
       ...paths,
       description:
-        'Text files of the council\'s own templates and standard wording (UTF-8; passages separated by a blank line, each of 4 words or more): never flagged as copied by the duplication rules.',
+        "Text files of the council's own templates and standard wording (UTF-8; passages separated by a blank line, each of 4 words or more): never flagged as copied by the duplication rules.",
     },
     profile: { type: 'string' },
     map: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, { type: 'string' }])) },
@@ -41,7 +45,15 @@ export const CONFIG_SCHEMA = {
     baseline: { type: 'string' },
     history: { type: 'string' },
     manifest: { type: 'string', description: 'Write a run manifest (no case content) here.' },
-    since: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Report flags only on records dated on or after this day (YYYY-MM-DD); earlier records are read for context.' },
-    until: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Report flags only on records dated on or before this day (YYYY-MM-DD); later records are read for context.' },
+    since: {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'Report flags only on records dated on or after this day (YYYY-MM-DD); earlier records are read for context.',
+    },
+    until: {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'Report flags only on records dated on or before this day (YYYY-MM-DD); later records are read for context.',
+    },
   },
 };

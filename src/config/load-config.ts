@@ -135,7 +135,12 @@ function readTemplates(file: string, path: (string | number)[], source: YamlSour
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    problems.push(source.problem(path, `cannot read the template file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String((e as Error).message)}`));
+    problems.push(
+      source.problem(
+        path,
+        `cannot read the template file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String((e as Error).message)}`,
+      ),
+    );
     return [];
   }
   let text: string;

@@ -1,4 +1,4 @@
-import { readInputs, } from '../intake/read-inputs.ts';
+import { readInputs } from '../intake/read-inputs.ts';
 import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import { findKind, reportSections } from '../checks/index.ts';
@@ -195,8 +195,21 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
     ...(window && { window: { ...window, records_in_window: records - contextOnly, records_read_for_context: contextOnly } }),
   };
   const parts = {
-    run, inputs, packs: options.packs, drafts, rejected, warnings, recordsAudited: records - contextOnly, casesAudited: cases.size, minSeverity: options.minSeverity, extra,
-    sections: declared, recordsByTeam, recordsByAuthor, outsideSample, ...(window && { window: { dates: window, outsideIds: context?.outsideIds } }),
+    run,
+    inputs,
+    packs: options.packs,
+    drafts,
+    rejected,
+    warnings,
+    recordsAudited: records - contextOnly,
+    casesAudited: cases.size,
+    minSeverity: options.minSeverity,
+    extra,
+    sections: declared,
+    recordsByTeam,
+    recordsByAuthor,
+    outsideSample,
+    ...(window && { window: { dates: window, outsideIds: context?.outsideIds } }),
   };
   return runStepsWithBreaks(buildReportInSteps(parts), breaks);
 }

@@ -30,7 +30,8 @@ export async function caseSample(value: string, seed: string, sources: InputSour
   const seen = new Set<string>();
   const kept = new Set<string>();
   if (spec.count !== undefined) {
-    if (sources.some((s) => s.path === '-')) throw new UserError('--sample with a number of cases reads the input twice, so it cannot read standard input; use a percentage (--sample 10%)');
+    if (sources.some((s) => s.path === '-'))
+      throw new UserError('--sample with a number of cases reads the input twice, so it cannot read standard input; use a percentage (--sample 10%)');
     const all = await listCases(sources, intake);
     all.forEach((c) => seen.add(c));
     chooseCases(all, spec).forEach((c) => kept.add(c));

@@ -3,9 +3,30 @@
 export type DateOrder = 'dmy' | 'mdy';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 export const MIN_YEAR = 1900;
@@ -66,7 +87,9 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): ParsedDate | {
     return { date, dateTime: m[2] ? `${date}T${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}` : date };
   } else {
     const hint = /^\d{5,}$/.test(value) ? '; a number like this is read as an Excel date only from 20090 (1955) to 73050 (2099)' : '';
-    return { error: `'${value}' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999)${hint}` };
+    return {
+      error: `'${value}' is not a date in a recognised style (e.g. 14/03/2023, 2023-03-14, 14-Mar-2023, 14/03/23, or an Excel serial date such as 44999)${hint}`,
+    };
   }
   if (year < MIN_YEAR || year > MAX_YEAR) return { error: `year ${year} in '${value}' is out of range (${MIN_YEAR}–${MAX_YEAR})` };
   if (month < 1 || month > 12) return { error: `month ${month} in '${value}' does not exist` };

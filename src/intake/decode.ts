@@ -17,9 +17,17 @@ const SNIFF_BYTES = 64 * 1024;
 export function normaliseEncodingName(name: string): Encoding {
   const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   const known: Record<string, Encoding> = {
-    utf8: 'utf-8', utf16le: 'utf-16le', utf16: 'utf-16le', ucs2: 'utf-16le', unicode: 'utf-16le',
-    utf16be: 'utf-16be', windows1252: 'windows-1252', cp1252: 'windows-1252', latin1: 'windows-1252',
-    iso88591: 'windows-1252', ansi: 'windows-1252',
+    utf8: 'utf-8',
+    utf16le: 'utf-16le',
+    utf16: 'utf-16le',
+    ucs2: 'utf-16le',
+    unicode: 'utf-16le',
+    utf16be: 'utf-16be',
+    windows1252: 'windows-1252',
+    cp1252: 'windows-1252',
+    latin1: 'windows-1252',
+    iso88591: 'windows-1252',
+    ansi: 'windows-1252',
   };
   const enc = known[key];
   if (!enc) throw new UserError(`unknown encoding '${name}': use one of ${ENCODINGS.join(', ')}`);

@@ -131,7 +131,9 @@ export const DEFAULT_PROFILE_DIR = new URL('../../rules/profiles/', import.meta.
  * from there, which spares every audit the YAML parser and compiling the profile schema.
  */
 export function loadProfiles(dir: string = DEFAULT_PROFILE_DIR, prebuilt: PrebuiltProfiles = prebuiltProfiles()): ColumnProfile[] {
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   return files.map((file) => {
     const path = join(dir, file);
     const bytes = readFileSync(path);
@@ -160,9 +162,13 @@ const prebuiltProfiles = () => builtData<PrebuiltProfiles>(PREBUILT_PROFILES_PAT
 /** For the build: each profile in a folder loaded as usual, kept only if it comes back from JSON unchanged. */
 export function prebuildProfiles(dir: string = DEFAULT_PROFILE_DIR): PrebuiltProfiles {
   const out: PrebuiltProfiles = {};
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   loadProfiles(dir, {}).forEach((profile, i) => {
-    const sha256 = createHash('sha256').update(readFileSync(join(dir, files[i]))).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(readFileSync(join(dir, files[i])))
+      .digest('hex');
     if (isDeepStrictEqual(JSON.parse(JSON.stringify(profile)), profile)) out[sha256] = profile;
   });
   return out;
@@ -200,11 +206,18 @@ export function mapHeader(header: string[], profile: ColumnProfile, overrides: P
     const question = find(form.question);
     if (!question.length) missing.push('question');
     const answer = overrides.text !== undefined ? find([overrides.text]) : [...new Set(find(form.answer))];
-    formMapping = { instance: index.record_id ?? -1, question: [...new Set(question)], answer, ...(find(form.order ?? []).length && { order: find(form.order ?? [])[0] }) };
+    formMapping = {
+      instance: index.record_id ?? -1,
+      question: [...new Set(question)],
+      answer,
+      ...(find(form.order ?? []).length && { order: find(form.order ?? [])[0] }),
+    };
   }
   const score = Object.keys(index).length;
   // Ties go to the profile that names the columns itself rather than by their canonical names.
-  const named = CANONICAL_FIELDS.filter((f) => index[f] !== undefined && columnNames(profile, f).some((n) => normaliseHeader(n) === normaliseHeader(header[index[f]!]))).length;
+  const named = CANONICAL_FIELDS.filter(
+    (f) => index[f] !== undefined && columnNames(profile, f).some((n) => normaliseHeader(n) === normaliseHeader(header[index[f]!])),
+  ).length;
   const mapping: ColumnMapping = { profile: profile.name, index, fallbacks, ...(formMapping && { form: formMapping }) };
   return { mapping, missing, score, named };
 }
@@ -232,19 +245,25 @@ export function chooseProfile(
     if (!candidates.length) {
       const forms = profiles.filter(isFormProfile).map((p) => p.name);
       const formList = forms.length ? `; form-shaped profiles: ${forms.join(', ')}` : '';
-      throw new UserError(`unknown profile '${forced}'; known profiles: ${profiles.filter((p) => !isFormProfile(p)).map((p) => p.name).join(', ')}${formList}`);
+      throw new UserError(
+        `unknown profile '${forced}'; known profiles: ${profiles
+          .filter((p) => !isFormProfile(p))
+          .map((p) => p.name)
+          .join(', ')}${formList}`,
+      );
     }
   }
-  const results = candidates.map((p) => mapHeader(header, p, overrides)).sort((a, b) => a.missing.length - b.missing.length || b.score - a.score || b.named - a.named);
+  const results = candidates
+    .map((p) => mapHeader(header, p, overrides))
+    .sort((a, b) => a.missing.length - b.missing.length || b.score - a.score || b.named - a.named);
   const best = results[0];
   if (best.missing.length === 0) return best.mapping;
   const field = best.missing[0];
   const known = [...(field === 'question' ? [] : [field]), ...profiles.flatMap((p) => columnNames(p, field))];
   const unmapped = header.filter((_, i) => !Object.values(best.mapping.index).includes(i));
   const near = closest(unmapped, known, normaliseHeader);
-  const fix = (column: string) => (field === 'question' ? 'add it to form.question in the profile' : `use --map ${field}=${JSON.stringify(column).slice(1, -1)}`);
+  const fix = (column: string) =>
+    field === 'question' ? 'add it to form.question in the profile' : `use --map ${field}=${JSON.stringify(column).slice(1, -1)}`;
   const hint = near ? `; the closest-looking column is '${near}' (${fix(near)} if it is the one)` : '';
-  throw new UserError(
-    `${path}: no column for the required field '${field}' (profile ${best.mapping.profile}); columns found: ${header.join(', ')}${hint}`,
-  );
+  throw new UserError(`${path}: no column for the required field '${field}' (profile ${best.mapping.profile}); columns found: ${header.join(', ')}${hint}`);
 }

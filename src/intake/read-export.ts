@@ -3,7 +3,15 @@ import { describeDelimiter, DELIMITERS } from './delimiter.ts';
 import { readCsvRows, type CsvFileInfo } from './read-rows.ts';
 import { chooseProfile, type ColumnMapping, type ColumnProfile } from './profiles.ts';
 import { parseDate, type DateOrder } from './dates.ts';
-import { CANONICAL_FIELDS, REQUIRED_FIELDS, type CanonicalField, type CanonicalRecord, type InputSummary, type IntakeWarning, type RejectedRow } from '../model/record.ts';
+import {
+  CANONICAL_FIELDS,
+  REQUIRED_FIELDS,
+  type CanonicalField,
+  type CanonicalRecord,
+  type InputSummary,
+  type IntakeWarning,
+  type RejectedRow,
+} from '../model/record.ts';
 import { UserError } from '../model/errors.ts';
 import { FormAssembler, type FormItem, type FormRow, type RecordValues } from './forms/assemble.ts';
 import { toPlainText } from './rich-text/index.ts';
@@ -32,12 +40,7 @@ export type IntakeItem = { record: CanonicalRecord; rejected?: undefined } | { r
  * Streams one export: bytes → text (strict decoding) → CSV rows → canonical records.
  * Every data row comes out either as a record or as a rejected row with its reason.
  */
-export async function* readExport(
-  source: InputSource,
-  options: IntakeOptions,
-  summary: InputSummary,
-  warnings: IntakeWarning[],
-): AsyncGenerator<IntakeItem> {
+export async function* readExport(source: InputSource, options: IntakeOptions, summary: InputSummary, warnings: IntakeWarning[]): AsyncGenerator<IntakeItem> {
   const path = source.path;
   const file: Partial<CsvFileInfo> = {};
   let header: string[] | undefined;
@@ -56,7 +59,12 @@ export async function* readExport(
       header = fields.map((h) => h.trim());
       mapping = mapColumns(header, options, path, file.headerLine!, file.delimiter!);
       summary.profile = mapping.profile;
-      if (mapping.form) forms = new FormAssembler(path, { instance: header[mapping.form.instance], question: mapping.form.question.map((i) => header![i]).join(', ') }, warnings);
+      if (mapping.form)
+        forms = new FormAssembler(
+          path,
+          { instance: header[mapping.form.instance], question: mapping.form.question.map((i) => header![i]).join(', ') },
+          warnings,
+        );
       continue;
     }
     recordNumber++;
@@ -107,7 +115,9 @@ function mapColumns(header: string[], options: IntakeOptions, path: string, head
     if (err instanceof UserError && header.length === 1) {
       const other = DELIMITERS.find((d) => d !== delimiter && headerLine.includes(d));
       if (other) {
-        throw new UserError(`${err.message}\nThe header has a single column: is the delimiter right? It contains '${describeDelimiter(other)}' (try --delimiter '${describeDelimiter(other)}')`);
+        throw new UserError(
+          `${err.message}\nThe header has a single column: is the delimiter right? It contains '${describeDelimiter(other)}' (try --delimiter '${describeDelimiter(other)}')`,
+        );
       }
     }
     throw err;
@@ -142,7 +152,9 @@ function toRecord(
   const plain = toPlainText(fieldValue(fields, mapping, 'text')!);
   if (plain.markup && !plain.text.trim()) return `text is empty once its ${plain.markup.toUpperCase()} mark-up is removed`;
   append(warnings, rowWarnings);
-  const record = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f, f === 'text' ? plain.text : values[f as keyof RecordValues]])) as unknown as CanonicalRecord;
+  const record = Object.fromEntries(
+    CANONICAL_FIELDS.map((f) => [f, f === 'text' ? plain.text : values[f as keyof RecordValues]]),
+  ) as unknown as CanonicalRecord;
   record.source = source;
   if (plain.markup) record.markup = [plain.markup];
   return record;

@@ -21,7 +21,9 @@ export function resolveInputs(paths: string[], stdin: () => AsyncIterable<Uint8A
       throw new UserError(`${path}: no such file or folder`);
     }
     if (stat.isDirectory()) {
-      const files = readdirSync(path).filter((f) => EXPORT_EXTENSIONS.test(f)).sort();
+      const files = readdirSync(path)
+        .filter((f) => EXPORT_EXTENSIONS.test(f))
+        .sort();
       if (!files.length) throw new UserError(`${path}: the folder holds no .csv, .tsv or .txt export`);
       for (const f of files) sources.push(fileSource(join(path, f)));
     } else {
@@ -49,7 +51,15 @@ export async function* readInputs(
   const seen = new Map<string, string>();
   for (const source of sources) {
     const summary: InputSummary = {
-      path: source.path, sha256: '', profile: '', encoding: '', delimiter: '', rows_read: 0, rows_audited: 0, rows_rejected: 0, rows_outside_sample: 0,
+      path: source.path,
+      sha256: '',
+      profile: '',
+      encoding: '',
+      delimiter: '',
+      rows_read: 0,
+      rows_audited: 0,
+      rows_rejected: 0,
+      rows_outside_sample: 0,
     };
     summaries.push(summary);
     for await (const item of readExport(source, options, summary, warnings)) {

@@ -47,7 +47,11 @@ export interface CsvReadOptions {
  * with the physical line it starts on. csv-parse is told to skip, not stop at, a row it cannot
  * read (an unclosed quote at the end); that row comes out as an error with its line.
  */
-export async function* readCsvRows(source: { path: string; open(): AsyncIterable<Uint8Array> }, options: CsvReadOptions, info: Partial<CsvFileInfo>): AsyncGenerator<CsvRow> {
+export async function* readCsvRows(
+  source: { path: string; open(): AsyncIterable<Uint8Array> },
+  options: CsvReadOptions,
+  info: Partial<CsvFileInfo>,
+): AsyncGenerator<CsvRow> {
   const path = source.path;
   const hash = createHash('sha256');
   let byteCount = 0;

@@ -32,7 +32,8 @@ export async function loadLabelsCsv(path: string, existing: Rule[]): Promise<{ p
   const header = (rows.shift() ?? []).map((h) => h.toLowerCase());
   const labelAt = header.indexOf('label');
   const termAt = header.indexOf('term');
-  if (labelAt === -1 || termAt === -1) throw new UserError(`${path}: the label list needs a header with the columns label and term (found: ${header.join(', ') || 'nothing'})`);
+  if (labelAt === -1 || termAt === -1)
+    throw new UserError(`${path}: the label list needs a header with the columns label and term (found: ${header.join(', ') || 'nothing'})`);
   const known = new Map<string, string>();
   for (const r of existing.filter((r) => r.kind === 'label')) for (const f of r.forms as string[]) known.set(norm(f), r.label as string);
   const byLabel = new Map<string, string[]>();
@@ -60,7 +61,12 @@ export async function loadLabelsCsv(path: string, existing: Rule[]): Promise<{ p
       continue;
     }
     rules.push({
-      id: `labels-csv.${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'label'}`,
+      id: `labels-csv.${
+        label
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'label'
+      }`,
       kind: 'label',
       label,
       forms: terms,
@@ -73,11 +79,23 @@ export async function loadLabelsCsv(path: string, existing: Rule[]): Promise<{ p
     });
   }
   return {
-    pack: { name: 'labels-csv', version: '0.0.0', description: `Labels from ${path}`, path, sha256: createHash('sha256').update(bytes).digest('hex'), rules, sections: {}, ruleLocations: rules.map(() => path) },
+    pack: {
+      name: 'labels-csv',
+      version: '0.0.0',
+      description: `Labels from ${path}`,
+      path,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      rules,
+      sections: {},
+      ruleLocations: rules.map(() => path),
+    },
     skipped,
   };
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[-\s]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[-\s]+/g, ' ')
+    .trim();
 }

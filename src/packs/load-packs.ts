@@ -5,7 +5,16 @@ import { ajvPackage } from '../model/lazy-packages.ts';
 import { RULE_KINDS, findKind } from '../checks/index.ts';
 import type { Rule, RuleKind } from '../checks/rule-kind.ts';
 import { UserError } from '../model/errors.ts';
-import { DEFAULT_RULES_DIR, PREBUILT_PACKS_PATH, fromPrebuilt, packFiles, prebuiltPacks, type LoadedPack, type PrebuiltPack, type PrebuiltPacks } from './loaded-pack.ts';
+import {
+  DEFAULT_RULES_DIR,
+  PREBUILT_PACKS_PATH,
+  fromPrebuilt,
+  packFiles,
+  prebuiltPacks,
+  type LoadedPack,
+  type PrebuiltPack,
+  type PrebuiltPacks,
+} from './loaded-pack.ts';
 import { envelopeSchema, ruleSchema } from './pack-schema.ts';
 import { YamlSource, nearest } from './yaml-source.ts';
 
@@ -107,7 +116,9 @@ export function validateRule(rule: Rule, base: (string | number)[], source: Yaml
   if (!kind) {
     const known = RULE_KINDS.map((k) => k.kind);
     const guess = nearest(String(rule.kind), known);
-    return [source.problem([...base, 'kind'], `unknown rule kind '${rule.kind}'${guess ? ` — did you mean '${guess}'?` : ''} (known kinds: ${known.join(', ')})`)];
+    return [
+      source.problem([...base, 'kind'], `unknown rule kind '${rule.kind}'${guess ? ` — did you mean '${guess}'?` : ''} (known kinds: ${known.join(', ')})`),
+    ];
   }
   const validate = ruleValidator(kind);
   if (!validate(rule)) return source.describe(validate.errors!, base, ruleKeys(kind));

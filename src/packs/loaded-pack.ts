@@ -37,7 +37,10 @@ export function packFiles(path: string): string[] {
     throw new UserError(`${path}: no such rule pack or folder`);
   }
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f));
+  return readdirSync(path)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(path, f));
 }
 
 /**

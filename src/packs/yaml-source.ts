@@ -96,8 +96,18 @@ export class YamlSource {
     const out = new Set<string>();
     const anyOfDescription = errors.some((e) => e.keyword === 'anyOf');
     for (const e of errors) {
-      if (e.keyword === 'anyOf' || (anyOfDescription && e.keyword === 'required' && (e.params.missingProperty === 'description' || e.params.missingProperty === 'docs'))) continue;
-      const path = [...base, ...e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
+      if (
+        e.keyword === 'anyOf' ||
+        (anyOfDescription && e.keyword === 'required' && (e.params.missingProperty === 'description' || e.params.missingProperty === 'docs'))
+      )
+        continue;
+      const path = [
+        ...base,
+        ...e.instancePath
+          .split('/')
+          .slice(1)
+          .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      ];
       if (e.keyword === 'additionalProperties') {
         const key = e.params.additionalProperty as string;
         const near = nearest(key, keys);
@@ -106,7 +116,13 @@ export class YamlSource {
         out.add(this.problem(path, `missing required key '${e.params.missingProperty}'`));
       } else if (e.keyword === 'type') {
         const value = this.doc.getIn(path);
-        const found = Array.isArray(value) ? 'a list' : value === null ? 'nothing' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+        const found = Array.isArray(value)
+          ? 'a list'
+          : value === null
+            ? 'nothing'
+            : typeof value === 'object'
+              ? 'a mapping'
+              : `${typeof value} ${JSON.stringify(value)}`;
         const wanted = String(e.params.type).replace('array', 'a list').replace('object', 'a mapping');
         out.add(this.problem(path, `expected ${wanted}, found ${found}`));
       } else if (e.keyword === 'enum' && path.includes('standards')) {

@@ -135,11 +135,14 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
   // Where triggers overlap ("ruled out" inside "cannot be ruled out"), the longer one speaks;
   // the same words read both ways ("not supported" / "not supported by") stay for each direction.
   const kept = triggers.filter(
-    (t) => !triggers.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start && (o.status !== t.status || o.direction === t.direction)),
+    (t) =>
+      !triggers.some(
+        (o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start && (o.status !== t.status || o.direction === t.direction),
+      ),
   );
   const terminators = cues.terminators ? allMatches(cues.terminators, masked).map((m) => m.index!) : [];
   const contrary = cues.contrary ? firstMatch(cues.contrary, masked) : null;
-  const source = cues.evidence ? undenied(sentence, cues.evidence, terminators, true)[0] ?? null : null;
+  const source = cues.evidence ? (undenied(sentence, cues.evidence, terminators, true)[0] ?? null) : null;
   const nearby = cues.evidenceNearby ? firstMatch(cues.evidenceNearby, sentence) : null;
   const question = /\?["'”’)]*\s*$/.test(sentence);
   // What only the mention's own sentence needs is read when first asked for: most sentences read
@@ -167,7 +170,12 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
     semicolon: /;\s*$/.test(sentence),
     // (Or it opens with when something happened: "…non-compliant; on 22/04 at 21:00 PC Orr found…" gives the instance.)
-    refersBack: /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence) || /^\s*(?:this|which) (?:is|was|has been) (?:recorded|noted|documented|logged|confirmed|shown)\b/i.test(sentence) || /^\s*(?:on|at|during|in) (?:\d{1,2}[/.]\d{1,2}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|my (?:visit|last visit))/.test(sentence),
+    refersBack:
+      /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence) ||
+      /^\s*(?:this|which) (?:is|was|has been) (?:recorded|noted|documented|logged|confirmed|shown)\b/i.test(sentence) ||
+      /^\s*(?:on|at|during|in) (?:\d{1,2}[/.]\d{1,2}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|my (?:visit|last visit))/.test(
+        sentence,
+      ),
     get frames() {
       return (frames ??= readFrames(sentence, cues.frames));
     },
@@ -180,7 +188,10 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
       return (datesAt ??= cues.evidenceNearby ? allMatches(cues.evidenceNearby, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
     },
     get linksAt() {
-      return (linksAt ??= [...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []), ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!)]);
+      return (linksAt ??= [
+        ...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []),
+        ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!),
+      ]);
     },
     get clauseBreaks() {
       return (clauseBreaks ??= cues.clauseBreaks ? allMatches(cues.clauseBreaks, sentence).map((m) => m.index!) : []);
@@ -328,7 +339,13 @@ export interface Neighbour {
   cues: SentenceCues;
 }
 
-export function decide(mention: { start: number; end: number }, own: SentenceCues, sentenceText: string, neighbours: Neighbour[], cues: CompiledCues): Decision {
+export function decide(
+  mention: { start: number; end: number },
+  own: SentenceCues,
+  sentenceText: string,
+  neighbours: Neighbour[],
+  cues: CompiledCues,
+): Decision {
   const frames = own.frames;
   // Evidence against an earlier use, in the same sentence: never the writer's assertion.
   // A refutation may run on past a semicolon: "The 2022 assessment said…; my visits since show the opposite".
@@ -356,7 +373,11 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
     if (t.direction === 'after' && own.clauseBreaks.some((p) => p >= from && p < to)) return false;
     // (For a trigger before the label, only a break that surely starts a clause: after a comma, or a
     // possessive subject with its own verb; "If Ms F and Mr C live together" joins two subjects.)
-    if (reachesClause(t) && own.clauseBreaks.some((p) => p >= from && p < to && (afterComma(sentenceText, p) || /^and (?:her|his|their) /i.test(sentenceText.slice(p, p + 10))))) return false;
+    if (
+      reachesClause(t) &&
+      own.clauseBreaks.some((p) => p >= from && p < to && (afterComma(sentenceText, p) || /^and (?:her|his|their) /i.test(sentenceText.slice(p, p + 10))))
+    )
+      return false;
     return reachesClause(t) || wordsBetween(sentenceText, from, to) <= (t.direction === 'before' ? cues.windowBefore : cues.windowAfter);
   };
   const active = own.triggers.filter(inScope);
@@ -374,12 +395,14 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   if (report?.finding && !governs) return { status: 'evidenced', cue: report.text, cueAt: report };
   if (report && !own.adopted && !governs) return { status: 'attributed', cue: report.text, cueAt: report };
   // A line of minutes under a speaker's label ("DSL: …") is that speaker's account.
-  if (frames.speaker && mention.start >= frames.speaker.end && !own.adopted && !negation) return { status: 'attributed', cue: frames.speaker.text, cueAt: frames.speaker };
+  if (frames.speaker && mention.start >= frames.speaker.end && !own.adopted && !negation)
+    return { status: 'attributed', cue: frames.speaker.text, cueAt: frames.speaker };
   if (negation) return { status: 'negated', cue: negation.text, cueAt: negation };
   const hypothesis = find('hypothetical');
   if (hypothesis) return { status: 'hypothetical', cue: hypothesis.text, cueAt: hypothesis };
   // A question that asks whether is open; one that asks how or when takes its content as given.
-  if (own.openQuestion && !/\bgiven (?:how|that|the|his|her|their)\b/i.test(sentenceText.slice(0, mention.start))) return { status: 'hypothetical', cue: '?', cueAt: at(sentenceText.lastIndexOf('?'), '?') };
+  if (own.openQuestion && !/\bgiven (?:how|that|the|his|her|their)\b/i.test(sentenceText.slice(0, mention.start)))
+    return { status: 'hypothetical', cue: '?', cueAt: at(sentenceText.lastIndexOf('?'), '?') };
   const attribution = find('attributed');
   if (attribution && !own.adopted) return { status: 'attributed', cue: attribution.text, cueAt: attribution };
   // Evidence tied to the mention: in its own statement (its segment, not across a clause that
@@ -397,7 +420,12 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
     // A bracket after the label that cites dates ("(letters dated 04/01/2024, …)") is part of its evidence.
     // A comment after the label ("…, which she acknowledged after her urine screen was positive") may be its evidence.
     const comment = at > mention.end && own.concessive.some(([a, b]) => a <= at && at < b && a > mention.end && /^,\s*which\b/i.test(sentenceText.slice(a)));
-    if (shutAway(own, at, mention.start) && !comment && !(citation && at > mention.end && inside(own.brackets, at) && !own.concessive.some(([a, b]) => a <= at && at < b))) return false;
+    if (
+      shutAway(own, at, mention.start) &&
+      !comment &&
+      !(citation && at > mention.end && inside(own.brackets, at) && !own.concessive.some(([a, b]) => a <= at && at < b))
+    )
+      return false;
     const [a, b] = at < mention.start ? [at, mention.start] : [mention.end, at];
     return !breaks.some((p) => p >= a && p < b);
   };
@@ -410,10 +438,14 @@ export function decide(mention: { start: number; end: number }, own: SentenceCue
   const contrast = own.terminators.some((p) => p < mention.start) || frames.boundaries.some((p) => p < mention.start);
   // Nor does a statement joined by a semicolon lend its source: "A letter was sent on 04/09; she is disengaged".
   // (unless the label's statement goes on about the same person: "Mr A swore at the chair on 12/03; his presentation was hostile").
-  const continues = /^\W*(?:he|she|they|his|her|their|this|which)\b/i.test(sentenceText) || /\b(?:this|that|these|those|such) [\p{L}-]+ *$/iu.test(sentenceText.slice(0, mention.start).replace(/\s*\b(?:very|so|quite|rather|too)\s*$/i, ''));
+  const continues =
+    /^\W*(?:he|she|they|his|her|their|this|which)\b/i.test(sentenceText) ||
+    /\b(?:this|that|these|those|such) [\p{L}-]+ *$/iu.test(sentenceText.slice(0, mention.start).replace(/\s*\b(?:very|so|quite|rather|too)\s*$/i, ''));
   const joined = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.semicolon);
   // After a semicolon, a statement that goes on about someone ("…; the CCTV shows him pushing her") may be the evidence; one about something else may not.
-  const around = neighbours.filter((n) => (n.position === 'before' ? !contrast && (!joined || continues) : !own.semicolon || n.distance > 1 || n.cues.refersBack));
+  const around = neighbours.filter((n) =>
+    n.position === 'before' ? !contrast && (!joined || continues) : !own.semicolon || n.distance > 1 || n.cues.refersBack,
+  );
   for (const n of around) {
     const text = n.cues.evidence ?? n.cues.nearby;
     if (!text) continue;

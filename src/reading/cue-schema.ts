@@ -21,14 +21,25 @@ export const ASSERTION_SECTION_SCHEMA = {
     contrary: { ...list, description: 'Words that make a source point against a label (negative, ruled out).' },
     boundaries: { ...list, description: 'Words where one statement ends and another starts ("but", "however"); semicolons always do.' },
     clause_breaks: { ...list, description: 'Where clauses meet inside a statement (", and the father"): evidence and trailing cues do not cross them.' },
-    evidence_links: { ...list, description: 'Words that tie a dated account to a judgement in the same statement ("because", "when", "based on"); a colon after the label does too.' },
+    evidence_links: {
+      ...list,
+      description: 'Words that tie a dated account to a judgement in the same statement ("because", "when", "based on"); a colon after the label does too.',
+    },
     reporting: { ...list, description: 'Verbs of saying, believing and describing: what follows them in their statement is their subject’s account.' },
     writer: { ...list, description: 'The writer as a subject ("I", "we"): their reporting verbs are the writer’s own judgement.' },
-    courts: { ...list, description: 'Courts and judges ("HHJ", "the court"): a reporting verb with one as its subject is a finding (evidence), not an account.' },
-    speakers: { ...list, description: 'Speakers’ labels that start a line of minutes, before a colon ("Chair", "DSL", "health visitor"): what follows is their account.' },
+    courts: {
+      ...list,
+      description: 'Courts and judges ("HHJ", "the court"): a reporting verb with one as its subject is a finding (evidence), not an account.',
+    },
+    speakers: {
+      ...list,
+      description: 'Speakers’ labels that start a line of minutes, before a colon ("Chair", "DSL", "health visitor"): what follows is their account.',
+    },
     voice_resets: { ...list, description: 'Where the writer takes the voice back inside a report (", which shows").' },
     generic: {
-      type: 'object', additionalProperties: false, description: 'Sentences about training, policy, research, or people in general.',
+      type: 'object',
+      additionalProperties: false,
+      description: 'Sentences about training, policy, research, or people in general.',
       properties: {
         policy_subjects: { ...list, description: 'Training, policy or research as a sentence’s subject ("the course covers").' },
         subjects: { ...list, description: 'Generic subjects at the start of a sentence ("Parents who…", "A parent who…").' },
@@ -36,14 +47,18 @@ export const ASSERTION_SECTION_SCHEMA = {
       },
     },
     sense: {
-      type: 'object', additionalProperties: false, description: 'Nouns a label may attach to and still be about a person; any other common noun makes it another sense ("aggressive treatment").',
+      type: 'object',
+      additionalProperties: false,
+      description: 'Nouns a label may attach to and still be about a person; any other common noun makes it another sense ("aggressive treatment").',
       properties: {
         people: { ...list, description: 'Nouns for people ("mother", "partner", "family").' },
         personal: { ...list, description: 'What is a person’s own: behaviour, relationships, home, parenting ("outbursts", "household").' },
       },
     },
     refuted: {
-      type: 'object', additionalProperties: false, description: 'A pointer back at an earlier use of a label, and evidence against it.',
+      type: 'object',
+      additionalProperties: false,
+      description: 'A pointer back at an earlier use of a label, and evidence against it.',
       properties: {
         earlier: { ...list, description: 'A pointer back ("the earlier description", "the statement that").' },
         against: { ...list, description: 'What the evidence now says ("is not supported", "has been withdrawn").' },

@@ -53,8 +53,21 @@ export interface CueLists {
 }
 
 export const CUE_LIST_KEYS = [
-  'terminators', 'clause_reach', 'pseudo', 'adopted', 'evidence', 'evidence_nearby', 'contrary', 'boundaries', 'clause_breaks', 'evidence_links', 'reporting', 'writer', 'voice_resets',
-  'courts', 'speakers',
+  'terminators',
+  'clause_reach',
+  'pseudo',
+  'adopted',
+  'evidence',
+  'evidence_nearby',
+  'contrary',
+  'boundaries',
+  'clause_breaks',
+  'evidence_links',
+  'reporting',
+  'writer',
+  'voice_resets',
+  'courts',
+  'speakers',
 ] as const;
 export const DIRECTED_KEYS = ['negated', 'hypothetical', 'attributed'] as const;
 /** Sections of named lists, joined list by list. */
@@ -107,7 +120,8 @@ export function cueProblems(cues: CueLists): { key: string; message: string }[] 
     });
   for (const key of CUE_LIST_KEYS) check(cues[key], key);
   for (const key of DIRECTED_KEYS) for (const dir of ['before', 'after'] as const) check(cues[key]?.[dir], `${key}/${dir}`);
-  for (const [group, names] of Object.entries(GROUPED_KEYS)) for (const name of names) check((cues[group as keyof typeof GROUPED_KEYS] as Record<string, string[]> | undefined)?.[name], `${group}/${name}`);
+  for (const [group, names] of Object.entries(GROUPED_KEYS))
+    for (const name of names) check((cues[group as keyof typeof GROUPED_KEYS] as Record<string, string[]> | undefined)?.[name], `${group}/${name}`);
   return problems;
 }
 

@@ -53,7 +53,9 @@ export interface Frames {
 const COLON = /:(?!\d)/g;
 
 export function readFrames(sentence: string, cues: FrameCues): Frames {
-  const boundaries = [...(cues.boundaries ? allMatches(cues.boundaries, sentence).map((m) => m.index!) : []), ...indexesOf(sentence, ';')].sort((a, b) => a - b);
+  const boundaries = [...(cues.boundaries ? allMatches(cues.boundaries, sentence).map((m) => m.index!) : []), ...indexesOf(sentence, ';')].sort(
+    (a, b) => a - b,
+  );
   const colons = allMatches(COLON, sentence).map((m) => m.index!);
   const reports: Frames['reports'] = [];
   if (cues.reporting) {
@@ -85,7 +87,9 @@ function speakerOf(sentence: string, speakers: RegExp | null): Frames['speaker']
   const named = /^(?:Mr|Mrs|Ms|Miss|Dr|DC|PC|DS)\b/.test(m.text) || /^\s*\(/.test(sentence.slice(m.start + m.text.length));
   if (lead.trim() !== '' && !(named && /^\s*[\p{L} ]{1,20}\s[-–—]\s*$/u.test(lead))) return null;
   const colon = /^\s*(?:\([^)]{1,40}\))?\s*:/.exec(sentence.slice(m.start + m.text.length));
-  return colon ? { start: m.start, end: m.start + m.text.length + colon[0].length, text: sentence.slice(m.start, m.start + m.text.length + colon[0].length) } : null;
+  return colon
+    ? { start: m.start, end: m.start + m.text.length + colon[0].length, text: sentence.slice(m.start, m.start + m.text.length + colon[0].length) }
+    : null;
 }
 
 /** Every place a character stands in a text. */
@@ -128,7 +132,12 @@ export function segmentAt(frames: Frames, length: number, at: number): [number, 
 }
 
 /** The reporting frame a mention stands in: a reporting verb before it in its segment, with no reset of voice between. */
-export function reportingFrameOf(frames: Frames, length: number, mentionStart: number, shutAway: (at: number) => boolean = () => false): Frames['reports'][number] | null {
+export function reportingFrameOf(
+  frames: Frames,
+  length: number,
+  mentionStart: number,
+  shutAway: (at: number) => boolean = () => false,
+): Frames['reports'][number] | null {
   const [segStart] = segmentAt(frames, length, mentionStart);
   for (let i = frames.reports.length - 1; i >= 0; i--) {
     const r = frames.reports[i];

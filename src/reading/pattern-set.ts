@@ -51,7 +51,10 @@ export function patternSpecSchema(description: string, extra: Record<string, obj
       terms: { ...stringList, description: 'Words or phrases, matched as whole words in any case; {name} stands for a word list.' },
       patterns: { ...stringList, description: 'Regular expressions (JavaScript syntax, any case, whole words); {name} stands for a word list.' },
       topic: { ...stringList, description: 'With state: what a statement is about (terms; {name} stands for a word list).' },
-      state: { ...stringList, description: 'With topic: what it says of it ("still", "has not undertaken", "daily"); the two in either order within one clause.' },
+      state: {
+        ...stringList,
+        description: 'With topic: what it says of it ("still", "has not undertaken", "daily"); the two in either order within one clause.',
+      },
       within: { type: 'integer', minimum: 0, maximum: 20, description: 'How many words may stand between topic and state (default 8).' },
       ...extra,
     },
@@ -96,10 +99,13 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
   const problems: RuleProblem[] = [];
   if (!spec) return problems;
   const topicState = !!(spec.topic?.length && spec.state?.length);
-  if (required && !spec.terms?.length && !spec.patterns?.length && !topicState) problems.push({ key, message: 'needs terms or patterns, or a topic and a state' });
+  if (required && !spec.terms?.length && !spec.patterns?.length && !topicState)
+    problems.push({ key, message: 'needs terms or patterns, or a topic and a state' });
   if (!!spec.topic?.length !== !!spec.state?.length) problems.push({ key, message: 'topic and state go together' });
   const unknown = (text: string, at: string) => {
-    for (const name of placeholders(text)) if (!words?.[name]) problems.push({ key: at, message: `{${name}} is not one of the rule's word lists (${Object.keys(words ?? {}).join(', ') || 'none'})` });
+    for (const name of placeholders(text))
+      if (!words?.[name])
+        problems.push({ key: at, message: `{${name}} is not one of the rule's word lists (${Object.keys(words ?? {}).join(', ') || 'none'})` });
   };
   spec.topic?.forEach((t, i) => unknown(t, `${key}/topic/${i}`));
   spec.state?.forEach((t, i) => unknown(t, `${key}/state/${i}`));
@@ -118,7 +124,11 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
     }
     const unsafe = unsafePatternReason(source);
     if (unsafe) problems.push({ key: at, message: `pattern refused: ${unsafe}` });
-    else if (endsInSpace(p)) problems.push({ key: at, message: 'pattern ends in a space: matched as whole words, it can only match before punctuation (put the space inside the lookahead)' });
+    else if (endsInSpace(p))
+      problems.push({
+        key: at,
+        message: 'pattern ends in a space: matched as whole words, it can only match before punctuation (put the space inside the lookahead)',
+      });
   });
   return problems;
 }
@@ -228,5 +238,8 @@ export class EntryFinder {
 }
 
 export function normalise(text: string): string {
-  return text.toLowerCase().replace(/[-\s]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[-\s]+/g, ' ')
+    .trim();
 }

@@ -24,7 +24,10 @@ export const PEOPLE_SECTION_SCHEMA = {
   properties: {
     female: { ...list, description: 'Words for a woman: mother, mum, Ms, Mrs, she, her…' },
     male: { ...list, description: 'Words for a man: father, dad, Mr, he, his…' },
-    relatives: { ...list, description: 'Relatives other than the parents (grandmother, uncle, aunt…): a statement about one is not about a parent of the same sex and surname.' },
+    relatives: {
+      ...list,
+      description: 'Relatives other than the parents (grandmother, uncle, aunt…): a statement about one is not about a parent of the same sex and surname.',
+    },
   },
 };
 
@@ -47,7 +50,8 @@ export interface Person {
 
 /** Capitalised words that start sentences, clauses or headings, and are never a given name. */
 const NOT_GIVEN = new Set(
-  ('the a an this that these those there then because given with until when while if as since after before during following although though however but and or so ' +
+  (
+    'the a an this that these those there then because given with until when while if as since after before during following although though however but and or so ' +
     'also both either neither each every all some any no not she he they we you it his her their our my your i me him them us further re dear regards thanks ' +
     'today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october ' +
     'november december please present apologies outcome decision action actions plan summary note notes police health school education nursery court chair ' +
@@ -56,10 +60,12 @@ const NOT_GIVEN = new Set(
     'accordingly additionally afterwards again although consequently currently finally firstly secondly thirdly furthermore hence importantly initially ' +
     'instead lastly later meanwhile moreover nevertheless nonetheless notably otherwise overall previously recently similarly subsequently therefore thus ' +
     'unfortunately fortunately regrettably sadly thankfully clearly evidently overnight yet still sorry hello hi regards kind best fyi attendees agenda ' +
-    'minutes background analysis recommendation recommendations risk risks strengths concerns views next date time venue signed total present').split(' '),
+    'minutes background analysis recommendation recommendations risk risks strengths concerns views next date time venue signed total present'
+  ).split(' '),
 );
 /** A capitalised word, then perhaps a nickname in brackets and a surname: "Rebecca ("Becky") Nolan", "Ryan Tait", "Sean", "Daniel BROOK". */
-const NAME = /(?<![\p{L}\p{N}_'’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\s+\(["“'‘]?(\p{Lu}\p{Ll}+)["”'’]?\))?(?:\s+(\p{Lu}(?:\p{Lu}+|\p{Ll}+)(?:[-'’]\p{Lu}(?:\p{Lu}+|\p{Ll}+))?)(?![\p{L}]))?/gu;
+const NAME =
+  /(?<![\p{L}\p{N}_'’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\s+\(["“'‘]?(\p{Lu}\p{Ll}+)["”'’]?\))?(?:\s+(\p{Lu}(?:\p{Lu}+|\p{Ll}+)(?:[-'’]\p{Lu}(?:\p{Lu}+|\p{Ll}+))?)(?![\p{L}]))?/gu;
 /** What stands after a name used of a person: a possessive, a verb, a dash or colon (a list of results), a comma or "and". */
 const AFTER_NAME =
   /^(?:['’]s(?![\p{L}])|\s+(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
@@ -172,7 +178,9 @@ export class PersonFinder {
     const relatives = sections.flatMap((s) => s.relatives ?? []);
     for (const r of relatives) this.relatives.add(key(r));
     // A relative's role just before a name renames it: "paternal uncle Shane Adams", "grandmother, Mrs Fraser".
-    this.relativeBefore = relatives.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${relatives.map(termPattern).join('|')})[,\\s]+(?:[\\p{Lu}][\\p{L}'’-]*\\s+)?$`, 'iu') : null;
+    this.relativeBefore = relatives.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${relatives.map(termPattern).join('|')})[,\\s]+(?:[\\p{Lu}][\\p{L}'’-]*\\s+)?$`, 'iu')
+      : null;
     const words = [...new Set(all.map((a) => a.word))].sort((a, b) => b.length - a.length);
     this.regex = words.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
   }
@@ -237,7 +245,14 @@ export class PersonFinder {
       out.push({
         at,
         length: surname ? m[0].length : end - at,
-        person: { sex: null, surname: surname?.toLowerCase() ?? null, given: m[1].toLowerCase(), relative: this.isRelative(m[1], text, at), word: m[1], name: written },
+        person: {
+          sex: null,
+          surname: surname?.toLowerCase() ?? null,
+          given: m[1].toLowerCase(),
+          relative: this.isRelative(m[1], text, at),
+          word: m[1],
+          name: written,
+        },
       });
     }
     return out.sort((a, b) => a.at - b.at);

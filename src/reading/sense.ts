@@ -52,7 +52,9 @@ interface Token {
 }
 
 const words = (s: string) => new Set(s.split(' '));
-const COPULAS = words('is was were are am be been being remain remains remained seem seems seemed appear appears appeared become becomes became becoming stay stays stayed look looks looked sound sounds sounded grow grows grew get gets got proved proves');
+const COPULAS = words(
+  'is was were are am be been being remain remains remained seem seems seemed appear appears appeared become becomes became becoming stay stays stayed look looks looked sound sounds sounded grow grows grew get gets got proved proves',
+);
 const AUXILIARIES = words("has have had having can could will would may might must should shall do does did not never n't to");
 const POSSESSIVES = words('his her their its my our your');
 const NP_INSIDE = words('N PROPN ADJ NUM POS DET');
@@ -62,9 +64,13 @@ const KIN = words('mum mummy mam mom dad daddy mother father nan nana nanna gran
 const NOT_PEOPLE = words('it this that these those there which what something anything everything nothing');
 const DETERMINERS = words('the a an this these those some any each every both no all another either neither');
 const PRONOUNS = words('i you he she it we they him them me us himself herself themselves who whom which someone everyone anyone somebody nobody');
-const PREPOSITIONS = words('in on at by for with about against around towards toward to from of into onto over under through during since after before without within between among near across behind beyond upon per like than despite throughout');
+const PREPOSITIONS = words(
+  'in on at by for with about against around towards toward to from of into onto over under through during since after before without within between among near across behind beyond upon per like than despite throughout',
+);
 const SUBORDINATORS = words('because when while whilst although though if that whether until unless as once where');
-const ADVERBS = words('very too so quite rather often always never not still also again now then more most less much just even sometimes today yesterday soon already almost overly');
+const ADVERBS = words(
+  'very too so quite rather often always never not still also again now then more most less much just even sometimes today yesterday soon already almost overly',
+);
 const NOT_ADVERBS = words('family only early friendly elderly supply reply assembly bully belly jelly rally ally');
 
 /** Words of time a tagger reads as nouns, but which say when, not what ("Mum v chaotic today"). */
@@ -72,7 +78,8 @@ const WHEN = words('today tonight yesterday tomorrow now then again lately recen
 const RAISING = words('found said thought considered known deemed believed judged reported seen understood alleged expected');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session bedtime mealtime teatime lunchtime holiday');
 /** Verbs of describing and judging that take what they describe as their object. */
-const DESCRIBING = /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
+const DESCRIBING =
+  /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
 /** Nouns of behaviour and states: the label names the behaviour, whoever it belongs to. */
 const NOUN_LABEL = /(?:ion|ism|ity|ance|ence|ment|ness|cy|ure|use|iour|ior|chaos|fii|ency|mony)$/i;
 
@@ -103,7 +110,20 @@ function winkTagger(): Wink | null {
 }
 
 const UNIVERSAL: Record<string, Cat> = {
-  NOUN: 'N', PROPN: 'PROPN', PRON: 'PRON', ADJ: 'ADJ', ADV: 'ADV', VERB: 'V', AUX: 'V', DET: 'DET', ADP: 'ADP', CCONJ: 'CC', SCONJ: 'SC', PART: 'PART', PUNCT: 'PUNCT', NUM: 'NUM',
+  NOUN: 'N',
+  PROPN: 'PROPN',
+  PRON: 'PRON',
+  ADJ: 'ADJ',
+  ADV: 'ADV',
+  VERB: 'V',
+  AUX: 'V',
+  DET: 'DET',
+  ADP: 'ADP',
+  CCONJ: 'CC',
+  SCONJ: 'SC',
+  PART: 'PART',
+  PUNCT: 'PUNCT',
+  NUM: 'NUM',
 };
 
 /** Tokens with wink's parts of speech and their offsets in the sentence, or null if they cannot be lined up. */
@@ -184,7 +204,10 @@ function phraseStart(T: Token[], j: number): number {
 
 /** A word straight after a determiner and before a preposition is a noun, whatever the tagger said ("The drains on …"). */
 const afterDeterminer = (T: Token[], j: number) =>
-  T[j]?.cat === 'V' && j >= 1 && ((T[j - 1].cat === 'DET' && DETERMINERS.has(T[j - 1].lower)) || (j >= 2 && T[j - 1].cat === 'N' && T[j - 2].cat === 'DET' && DETERMINERS.has(T[j - 2].lower)));
+  T[j]?.cat === 'V' &&
+  j >= 1 &&
+  ((T[j - 1].cat === 'DET' && DETERMINERS.has(T[j - 1].lower)) ||
+    (j >= 2 && T[j - 1].cat === 'N' && T[j - 2].cat === 'DET' && DETERMINERS.has(T[j - 2].lower)));
 
 /** The head of a subject ending at j, climbing back over prepositional phrases ("the room [at the centre]"). */
 function subjectHead(T: Token[], j: number, notOver?: string): number {
@@ -220,7 +243,11 @@ function attach(T: Token[], s: number, e: number): number | null {
   if (T[e].cat === 'ADJ' || (T[e].cat === 'V' && /ing$/.test(T[e].lower) && T[e + 1]?.cat === 'N')) {
     let i = e + 1;
     // Past other adjectives and participles, and "and"/"or" only between adjectives ("volatile and aggressive man", not "aggressive and workers").
-    while (T[i] && (T[i].cat === 'ADJ' || (T[i].cat === 'V' && /ing$/.test(T[i].lower) && T[i + 1]?.cat === 'N') || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))) i++;
+    while (
+      T[i] &&
+      (T[i].cat === 'ADJ' || (T[i].cat === 'V' && /ing$/.test(T[i].lower) && T[i + 1]?.cat === 'N') || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))
+    )
+      i++;
     if (T[i]?.cat === 'N' && !WHEN.has(T[i].lower)) {
       while (T[i + 1]?.cat === 'N') i++;
       return i;
@@ -329,7 +356,8 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
 
 /** A possessive stands in the noun phrase before h ("her mornings", "Ella's bedtimes"). */
 function owned(T: Token[], h: number): boolean {
-  for (let j = h - 1; j >= 0 && (NP_INSIDE.has(T[j].cat) || POSSESSIVES.has(T[j].lower)); j--) if (T[j].cat === 'POS' || POSSESSIVES.has(T[j].lower)) return true;
+  for (let j = h - 1; j >= 0 && (NP_INSIDE.has(T[j].cat) || POSSESSIVES.has(T[j].lower)); j--)
+    if (T[j].cat === 'POS' || POSSESSIVES.has(T[j].lower)) return true;
   return false;
 }
 

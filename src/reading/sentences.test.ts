@@ -12,7 +12,8 @@ describe('splitSentences', () => {
   });
 
   it('keeps a list under a line ending with a colon in one paragraph with it, pointing at it, until a blank line', () => {
-    const text = 'Update for Kerry. Results of supervised urine screens:\n03/03/2025 - negative (full panel)\n10/03/2025 - negative (full panel)\n\nNext visit booked.';
+    const text =
+      'Update for Kerry. Results of supervised urine screens:\n03/03/2025 - negative (full panel)\n10/03/2025 - negative (full panel)\n\nNext visit booked.';
     const s = splitSentences(text);
     expect(s.map((x) => [x.text, x.paragraph, x.heading])).toEqual([
       ['Update for Kerry.', 0, undefined],

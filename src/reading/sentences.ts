@@ -11,8 +11,46 @@ export interface Sentence {
 
 /** Words that end with a full stop but do not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'pc', 'dc', 'ds', 'di', 'sgt', 'insp', 'st', 'no', 'nos', 'vs', 'etc', 'eg', 'e.g', 'ie', 'i.e',
-  'approx', 'dept', 'tel', 'ref', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'cont', 'incl',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'pc',
+  'dc',
+  'ds',
+  'di',
+  'sgt',
+  'insp',
+  'st',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'eg',
+  'e.g',
+  'ie',
+  'i.e',
+  'approx',
+  'dept',
+  'tel',
+  'ref',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'cont',
+  'incl',
 ]);
 
 const STOPS = /[\n.!?;]/g;
@@ -103,6 +141,9 @@ export function sentenceAt(sentences: Sentence[], offset: number): number {
 
 /** A sentence flattened and shortened for a message (at most `max` characters, cut at a word). */
 export function excerpt(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/^["“”]+|["“”.;:]+$/g, '').trim();
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .replace(/^["“”]+|["“”.;:]+$/g, '')
+    .trim();
   return flat.length > max ? `${flat.slice(0, flat.lastIndexOf(' ', max - 3))}…` : flat;
 }

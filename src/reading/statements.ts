@@ -32,7 +32,10 @@ export class TextReader {
   private split: Sentence[] | null = null;
   private readonly cache = new Map<number, SentenceCues>();
 
-  constructor(readonly text: string, private readonly cues: CompiledCues) {}
+  constructor(
+    readonly text: string,
+    private readonly cues: CompiledCues,
+  ) {}
 
   /** The text's sentences, split when first needed (most texts read hold no match). */
   get sentences(): Sentence[] {
@@ -127,7 +130,12 @@ export class TextReader {
   private neighboursOf(i: number, after: number): Neighbour[] {
     return this.around(i, 2, after)
       .filter((j) => j !== i)
-      .map((j) => ({ position: j < i ? 'before' : 'after', distance: Math.abs(j - i), offset: this.sentences[j].start - this.sentences[i].start, cues: this.cuesOf(j) }));
+      .map((j) => ({
+        position: j < i ? 'before' : 'after',
+        distance: Math.abs(j - i),
+        offset: this.sentences[j].start - this.sentences[i].start,
+        cues: this.cuesOf(j),
+      }));
   }
 
   /** The status of the words at [start, end), read as `statements` reads a match (not leading). */
@@ -148,4 +156,3 @@ function testOnce(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
   return found;
 }
-

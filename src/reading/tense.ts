@@ -46,7 +46,15 @@ export class TenseReader {
 
   constructor(sections: TenseWords[]) {
     const join = (key: keyof TenseWords) => [...new Set(sections.flatMap((s) => s[key] ?? []))];
-    const compile = (terms: string[]) => (terms.length ? wholeWord([...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')) : null);
+    const compile = (terms: string[]) =>
+      terms.length
+        ? wholeWord(
+            [...terms]
+              .sort((a, b) => b.length - a.length)
+              .map(termPattern)
+              .join('|'),
+          )
+        : null;
     this.premise = compile(join('premise'));
     this.pastWords = compile(join('past'));
     this.present = compile(join('present'));
@@ -82,7 +90,11 @@ export class TenseReader {
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
     // coordinator, Jo, will let us know…"): the time is in the stretches that follow it.
     const rest = sentence.slice(to);
-    const next = rest.split(/[;:()–—]|\s-\s/)[0].split(',').slice(0, 3).join(',');
+    const next = rest
+      .split(/[;:()–—]|\s-\s/)[0]
+      .split(',')
+      .slice(0, 3)
+      .join(',');
     return !matches(this.pastWords, next) && matches(this.present, next);
   }
 }

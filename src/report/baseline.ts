@@ -22,7 +22,10 @@ export function readBaseline(path: string): Map<string, BaselineFlag> {
   }
   if (!data.schema_version || !Array.isArray(data.flags)) throw new UserError(`--baseline ${path}: not a scrutineer JSON report (no schema_version or flags)`);
   return new Map(
-    data.flags.map((f) => [f.id, { id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id, ...(typeof f.record_date === 'string' && { record_date: f.record_date }) }]),
+    data.flags.map((f) => [
+      f.id,
+      { id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id, ...(typeof f.record_date === 'string' && { record_date: f.record_date }) },
+    ]),
   );
 }
 
@@ -36,7 +39,9 @@ export function applyBaseline(report: Report, baseline: Map<string, BaselineFlag
   const current = new Set(flags.map((f) => f.id));
   const gone = [...baseline.values()].filter((f) => !current.has(f.id));
   const outside = outsideWindow ? gone.filter(outsideWindow).length : 0;
-  const resolved = (outsideWindow ? gone.filter((f) => !outsideWindow(f)) : gone).sort((a, b) => a.case_id.localeCompare(b.case_id) || a.record_id.localeCompare(b.record_id) || a.id.localeCompare(b.id));
+  const resolved = (outsideWindow ? gone.filter((f) => !outsideWindow(f)) : gone).sort(
+    (a, b) => a.case_id.localeCompare(b.case_id) || a.record_id.localeCompare(b.record_id) || a.id.localeCompare(b.id),
+  );
   const existing = flags.filter((f) => f.baseline === 'existing').length;
   const summary = { path, new: flags.length - existing, existing, resolved: resolved.map(({ record_date: _date, ...f }) => f) };
   return { ...report, flags, baseline: outsideWindow ? { ...summary, outside_window: outside } : summary };

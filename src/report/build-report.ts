@@ -1,6 +1,16 @@
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
-import { atLeast, fingerprintId, toFlag, SEVERITIES, type DismissalReason, type Flag, type FlagDraft, type ReviewDecision, type Severity } from '../model/flag.ts';
+import {
+  atLeast,
+  fingerprintId,
+  toFlag,
+  SEVERITIES,
+  type DismissalReason,
+  type Flag,
+  type FlagDraft,
+  type ReviewDecision,
+  type Severity,
+} from '../model/flag.ts';
 import { STANDARDS, compareStandards } from '../model/standards.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.ts';
 import type { SampleInfo } from '../intake/sample.ts';
@@ -244,7 +254,9 @@ function rates(flags: Flag[], parts: ReportParts, byCategory: Record<string, num
     const flagged = new Map<string, number>();
     for (const f of flags) flagged.set(key(f) ?? NONE, (flagged.get(key(f) ?? NONE) ?? 0) + 1);
     return Object.fromEntries(
-      [...counts].sort(([a], [b]) => cmp(a, b)).map(([k, n]) => [k, { records: n, flags: flagged.get(k) ?? 0, per_100_records: per((flagged.get(k) ?? 0) * 100, n) }]),
+      [...counts]
+        .sort(([a], [b]) => cmp(a, b))
+        .map(([k, n]) => [k, { records: n, flags: flagged.get(k) ?? 0, per_100_records: per((flagged.get(k) ?? 0) * 100, n) }]),
     );
   };
   return {

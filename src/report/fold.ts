@@ -55,7 +55,7 @@ function withIdentity(copy: FlagDraft, identity: FlagDraft[]): FlagDraft {
   // The copy check may have seen the other child itself (its own `details.identity`); then its
   // message says so already, and the folded findings are kept in the details only.
   const own = copy.details?.identity as { names?: string[]; ages?: number[]; pronouns?: string[] } | undefined;
-  const seen = Boolean(own && ((own.names?.length ?? 0) + (own.ages?.length ?? 0) + (own.pronouns?.length ?? 0)));
+  const seen = Boolean(own && (own.names?.length ?? 0) + (own.ages?.length ?? 0) + (own.pronouns?.length ?? 0));
   const base = copy.message ?? copy.rule.message;
   const message = seen ? base : `${base} The copied passage also gives another child's details: ${said.join(' ')}`;
   const standards = [...new Set([...copy.rule.standards, ...identity.flatMap((d) => d.rule.standards)])];

@@ -37,7 +37,13 @@ export function historyLine(report: Report): HistoryLine {
 function teamRates(report: Report): { by_team?: Record<string, number> } {
   const byTeam = (report.summary.rates as { by_team?: Record<string, { per_100_records?: unknown }> }).by_team;
   if (!byTeam || typeof byTeam !== 'object') return {};
-  return { by_team: Object.fromEntries(Object.entries(byTeam).filter(([, r]) => typeof r?.per_100_records === 'number').map(([team, r]) => [team, r.per_100_records as number])) };
+  return {
+    by_team: Object.fromEntries(
+      Object.entries(byTeam)
+        .filter(([, r]) => typeof r?.per_100_records === 'number')
+        .map(([team, r]) => [team, r.per_100_records as number]),
+    ),
+  };
 }
 
 export function appendHistory(path: string, report: Report): void {
@@ -81,7 +87,8 @@ function historyLineProblem(value: unknown): string | undefined {
   for (const key of ['by_category', 'by_standard', 'by_team']) {
     const group = rates[key];
     if (group === undefined && key === 'by_team') continue;
-    if (!group || typeof group !== 'object' || Array.isArray(group) || Object.values(group).some((v) => typeof v !== 'number')) return `per_100_records.${key} is not a map of numbers`;
+    if (!group || typeof group !== 'object' || Array.isArray(group) || Object.values(group).some((v) => typeof v !== 'number'))
+      return `per_100_records.${key} is not a map of numbers`;
   }
   return undefined;
 }
@@ -96,7 +103,9 @@ export function inAsOfOrder(history: HistoryLine[]): HistoryLine[] {
  * before it (a run of the same date earlier counts), or undefined.
  */
 export function previousRun(history: HistoryLine[], asOf: string): HistoryLine | undefined {
-  return inAsOfOrder(history).filter((l) => l.as_of <= asOf).at(-1);
+  return inAsOfOrder(history)
+    .filter((l) => l.as_of <= asOf)
+    .at(-1);
 }
 
 /** The series as a table: flags per 100 records overall and by category, with the change since the previous run and the first. */
@@ -107,7 +116,16 @@ export function formatTrend(history: HistoryLine[]): string {
   const sampled = lines.some((l) => l.sample);
   const windowed = lines.some((l) => l.window);
   const categories = [...new Set(lines.flatMap((l) => Object.keys(l.per_100_records.by_category)))].sort();
-  const head = ['as of', ...(sampled ? ['sample'] : []), ...(windowed ? ['window'] : []), 'records', 'flags/100', 'vs previous', 'vs first', ...categories.map((c) => `${c}/100`)];
+  const head = [
+    'as of',
+    ...(sampled ? ['sample'] : []),
+    ...(windowed ? ['window'] : []),
+    'records',
+    'flags/100',
+    'vs previous',
+    'vs first',
+    ...categories.map((c) => `${c}/100`),
+  ];
   const sign = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
   const rows = lines.map((l, i) => [
     l.as_of,
@@ -121,7 +139,11 @@ export function formatTrend(history: HistoryLine[]): string {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const textColumns = 1 + (sampled ? 1 : 0) + (windowed ? 1 : 0);
-  const line = (cells: string[]) => cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   const windowNote = windowed ? '\nWindowed runs (--since / --until) count only the records dated in their window.\n' : '';
   const note = sampled ? '\nSampled runs describe the cases in their sample: compare them with care against runs of every case.\n' : '';
   return [line(head), ...rows.map(line)].join('\n') + '\n' + note + windowNote;

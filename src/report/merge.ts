@@ -67,7 +67,12 @@ export function mergeReports(parts: { path: string; report: Report }[], sections
   const merged: Report = {
     schema_version: REPORT_SCHEMA_VERSION,
     tool: reports[0].tool,
-    run: { as_of: asOf, options: { ...comparableOptions(reports[0]), merged_from: parts.map((p) => p.path) }, ...mergedSample(reports), ...mergedWindow(reports) },
+    run: {
+      as_of: asOf,
+      options: { ...comparableOptions(reports[0]), merged_from: parts.map((p) => p.path) },
+      ...mergedSample(reports),
+      ...mergedWindow(reports),
+    },
     inputs,
     rule_packs: [...packs.values()],
     summary,
@@ -80,7 +85,7 @@ export function mergeReports(parts: { path: string; report: Report }[], sections
   for (const { key, merge } of inReportOrder(sections)) {
     const has = (r: Report) => Array.isArray((r as unknown as Record<string, unknown>)[key]);
     if (merge.acrossReports === 'never' || !(merge.acrossReports === 'every' ? reports.every(has) : reports.some(has))) continue;
-    out[key] = reports.flatMap((r) => ((r as unknown as Record<string, unknown[]>)[key] ?? []));
+    out[key] = reports.flatMap((r) => (r as unknown as Record<string, unknown[]>)[key] ?? []);
   }
   return merged;
 }
@@ -103,36 +108,50 @@ function checkPartsBelongTogether(parts: { path: string; report: Report }[]): vo
     for (const input of part.report.inputs) {
       const earlier = firstRead.get(input.sha256);
       if (earlier !== undefined) {
-        throw new UserError(`${part.path}: it audited ${input.path}, which ${earlier === part.path ? 'it lists twice' : `${earlier} audited too`} (the same content); merge each part once`);
+        throw new UserError(
+          `${part.path}: it audited ${input.path}, which ${earlier === part.path ? 'it lists twice' : `${earlier} audited too`} (the same content); merge each part once`,
+        );
       }
       firstRead.set(input.sha256, part.path);
     }
   }
   const first = parts[0];
-  const packsOf = (r: Report) => r.rule_packs.map((p) => `${p.name} ${p.version} (${p.sha256.slice(0, 12)})`).sort().join(', ');
+  const packsOf = (r: Report) =>
+    r.rule_packs
+      .map((p) => `${p.name} ${p.version} (${p.sha256.slice(0, 12)})`)
+      .sort()
+      .join(', ');
   /** The options two parts were audited with that differ, as `name: this against that`. */
   const optionDifferences = (a: Report, b: Report) => {
     const [x, y] = [comparableOptions(a), comparableOptions(b)];
     const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
-    return keys.filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k])).map((k) => `${k}: ${JSON.stringify(x[k] ?? null)} against ${JSON.stringify(y[k] ?? null)}`);
+    return keys
+      .filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]))
+      .map((k) => `${k}: ${JSON.stringify(x[k] ?? null)} against ${JSON.stringify(y[k] ?? null)}`);
   };
   const windowOf = (r: Report) => (r.run.window ? `the window ${describeWindow(r.run.window)}` : 'no window');
   for (const part of parts.slice(1)) {
     if (!sameWindow(part.report.run.window, first.report.run.window)) {
-      throw new UserError(`${part.path} was audited with ${windowOf(part.report)}, ${first.path} with ${windowOf(first.report)}; merge parts audited for the same window`);
+      throw new UserError(
+        `${part.path} was audited with ${windowOf(part.report)}, ${first.path} with ${windowOf(first.report)}; merge parts audited for the same window`,
+      );
     }
   }
   const sampleOf = (r: Report) => (r.run.sample ? `--sample ${r.run.sample.requested} --seed ${r.run.sample.seed}` : 'no sample');
   for (const part of parts.slice(1)) {
     if (packsOf(part.report) !== packsOf(first.report)) {
-      throw new UserError(`${part.path} was audited with the rule packs ${packsOf(part.report)}, ${first.path} with ${packsOf(first.report)}; merge parts audited with the same packs`);
+      throw new UserError(
+        `${part.path} was audited with the rule packs ${packsOf(part.report)}, ${first.path} with ${packsOf(first.report)}; merge parts audited with the same packs`,
+      );
     }
     const differences = optionDifferences(part.report, first.report);
     if (differences.length) {
       throw new UserError(`${part.path} was audited with other options than ${first.path} (${differences.join('; ')}); merge parts audited the same way`);
     }
     if (sampleOf(part.report) !== sampleOf(first.report)) {
-      throw new UserError(`${part.path} was audited with ${sampleOf(part.report)}, ${first.path} with ${sampleOf(first.report)}; merge parts sampled the same way`);
+      throw new UserError(
+        `${part.path} was audited with ${sampleOf(part.report)}, ${first.path} with ${sampleOf(first.report)}; merge parts sampled the same way`,
+      );
     }
   }
 }
@@ -150,5 +169,12 @@ function mergedWindow(reports: Report[]): Pick<Report['run'], 'window'> {
   const first = reports[0].run.window;
   if (!first) return {};
   const total = (key: 'records_in_window' | 'records_read_for_context') => reports.reduce((n, r) => n + (r.run.window?.[key] ?? 0), 0);
-  return { window: { since: first.since, until: first.until, records_in_window: total('records_in_window'), records_read_for_context: total('records_read_for_context') } };
+  return {
+    window: {
+      since: first.since,
+      until: first.until,
+      records_in_window: total('records_in_window'),
+      records_read_for_context: total('records_read_for_context'),
+    },
+  };
 }

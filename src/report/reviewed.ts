@@ -148,7 +148,10 @@ export function parseReviewed(text: string, path: string): ReviewEntry[] {
   const validate = validatorFor(version);
   if (!validate(data)) {
     const e = pickError(validate.errors!);
-    const where = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const where = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const extra = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
     throw new UserError(`${at(extra ? [...where, extra] : where, !!extra)}: ${describe(e, where, version, data)}`);
   }
@@ -171,14 +174,18 @@ export function parseReviewed(text: string, path: string): ReviewEntry[] {
   entries.forEach((entry, i) => {
     const parsed = parseDate(entry.date);
     if ('error' in parsed || parsed.date !== entry.date) {
-      throw new UserError(`${at(['reviewed', i, 'date'])}: reviewed[${i}].date: ${entry.date} is not a date that exists (${'error' in parsed ? parsed.error : 'write it as YYYY-MM-DD'})`);
+      throw new UserError(
+        `${at(['reviewed', i, 'date'])}: reviewed[${i}].date: ${entry.date} is not a date that exists (${'error' in parsed ? parsed.error : 'write it as YYYY-MM-DD'})`,
+      );
     }
     if (version === 2) {
       if (entry.decision === 'dismissed' && !entry.reason_code) {
         throw new UserError(`${at(['reviewed', i, 'decision'])}: reviewed[${i}]: a dismissed flag needs a reason_code (${DISMISSAL_REASONS.join(', ')})`);
       }
       if (entry.decision === 'confirmed' && entry.reason_code) {
-        throw new UserError(`${at(['reviewed', i, 'reason_code'])}: reviewed[${i}].reason_code: only a dismissed flag has a reason_code; a confirmed one may say why in reason`);
+        throw new UserError(
+          `${at(['reviewed', i, 'reason_code'])}: reviewed[${i}].reason_code: only a dismissed flag has a reason_code; a confirmed one may say why in reason`,
+        );
       }
       if (entry.reason_code === 'other' && entry.reason.trim().length < 3) {
         throw new UserError(`${at(['reviewed', i, 'reason_code'])}: reviewed[${i}]: reason_code other needs the reason in your own words (reason:)`);
@@ -220,7 +227,8 @@ function describe(e: ErrorObject, where: (string | number)[], version: 1 | 2, da
       return `${name}: ${JSON.stringify(value)} is not one of ${(e.params.allowedValues as string[]).join(', ')}`;
     case 'pattern':
     case 'type':
-      if (where[where.length - 1] === 'id') return `${name}: ${JSON.stringify(value)} is not a flag id (16 hexadecimal digits, in quotes if YAML would read them as a number)`;
+      if (where[where.length - 1] === 'id')
+        return `${name}: ${JSON.stringify(value)} is not a flag id (16 hexadecimal digits, in quotes if YAML would read them as a number)`;
       if (where[where.length - 1] === 'date') return `${name}: ${JSON.stringify(value)} is not a date written YYYY-MM-DD`;
       return `${name}: ${e.message}`;
     default:
@@ -239,7 +247,14 @@ export function applyReviewed(report: Report, entries: ReviewEntry[], path: stri
     const e = byId.get(f.id);
     if (!e) return f;
     applied++;
-    const review = { status: 'reviewed' as const, decision: e.decision, ...(e.reason_code && { reason_code: e.reason_code }), reviewer: e.reviewer, date: e.date, reason: e.reason };
+    const review = {
+      status: 'reviewed' as const,
+      decision: e.decision,
+      ...(e.reason_code && { reason_code: e.reason_code }),
+      reviewer: e.reviewer,
+      date: e.date,
+      reason: e.reason,
+    };
     return { ...f, review };
   });
   const ids = new Set(report.flags.map((f) => f.id));

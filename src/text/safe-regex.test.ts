@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unsafePatternReason } from './safe-regex.ts';
 
-const POLYNOMIAL = 'two unbounded repetitions can take the same text in turn (like .*x.*), which takes polynomial time on a long note; bound them (.{0,40}) or let only one of them take the text between';
+const POLYNOMIAL =
+  'two unbounded repetitions can take the same text in turn (like .*x.*), which takes polynomial time on a long note; bound them (.{0,40}) or let only one of them take the text between';
 const NESTED = 'a repeated group contains another repetition (like (a+)+), which can take exponential time';
 
 describe('patterns that could stall an audit are refused', () => {

@@ -96,7 +96,7 @@ const TOPICS: Record<string, string[][]> = {
       'Between the summer and the autumn there were four referrals from the police about domestic incidents at the home, two of them involving injuries.',
       'The chronology shows repeated concerns about neglect, including poor home conditions, missed medical appointments and {C} often arriving late to school.',
       'During the child protection plan, core group meetings were poorly attended by the parents, and several unannounced visits found the children unsupervised.',
-      'The family has had a long history with children\'s services, including a previous child protection plan under the category of emotional abuse.',
+      "The family has had a long history with children's services, including a previous child protection plan under the category of emotional abuse.",
     ],
     [
       '{P} has engaged with some services, attending the parenting programme on six of ten sessions, but has not accepted the referral to drug services.',
@@ -143,7 +143,7 @@ const TOPICS: Record<string, string[][]> = {
       'We went through the written agreement together and {P} said she understood what was expected of her before the review conference.',
     ],
     [
-      'Next visit is booked for two weeks\' time, and I will check with the school on attendance and with the health visitor before then.',
+      "Next visit is booked for two weeks' time, and I will check with the school on attendance and with the health visitor before then.",
       'I will share the outcome of this visit with the core group and ask the health visitor to see the younger children at home this week.',
       'I will contact the landlord about the heating and chase the repair, and speak to {P} again by phone on Friday.',
       'Actions from the visit are to follow up the GP appointment, update the chronology, and arrange a joint visit with the school nurse.',
@@ -151,9 +151,26 @@ const TOPICS: Record<string, string[][]> = {
   ],
 };
 
-const CHILDREN = ['Ellie', 'Kacper', 'Maya', 'Tyler', 'Zainab', 'Oscar', 'Freya', 'Darius', 'Lacey', 'Mohammed', 'Poppy', 'Jayden', 'Amira', 'Callum', 'Nadia', 'Reece'];
+const CHILDREN = [
+  'Ellie',
+  'Kacper',
+  'Maya',
+  'Tyler',
+  'Zainab',
+  'Oscar',
+  'Freya',
+  'Darius',
+  'Lacey',
+  'Mohammed',
+  'Poppy',
+  'Jayden',
+  'Amira',
+  'Callum',
+  'Nadia',
+  'Reece',
+];
 const PARENTS = ['Ms Nowak', 'Mrs Ahmed', 'Ms Carter', 'Mr Hughes', 'Ms Okafor', 'Mrs Lewis', 'Ms Byrne', 'Mr Patel', 'Ms Walsh', 'Mrs Green'];
-const SCHOOLS = ['Oakfield Primary', 'St Mary\'s Academy', 'Riverside School', 'Hill Top Primary', 'Northgate Academy'];
+const SCHOOLS = ['Oakfield Primary', "St Mary's Academy", 'Riverside School', 'Hill Top Primary', 'Northgate Academy'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -161,17 +178,47 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * same register. A substitution never leaves the word as it was.
  */
 const SYNONYMS: Record<string, string[]> = {
-  said: ['stated', 'reported', 'told me'], told: ['informed', 'advised'], home: ['house', 'property'], concerns: ['worries', 'issues'],
-  concern: ['worry', 'issue'], worried: ['concerned', 'anxious'], agreed: ['consented', 'accepted'], visit: ['call', 'appointment'],
-  school: ['academy', 'class'], mother: ['mum', 'parent'], children: ['kids', 'siblings'], child: ['young person', 'girl'],
-  support: ['help', 'assistance'], help: ['support', 'assistance'], family: ['household', 'parents'], risk: ['danger', 'concern'],
-  plan: ['arrangement', 'proposal'], clean: ['tidy', 'in order'], tidy: ['clean', 'orderly'], upset: ['distressed', 'tearful'],
-  week: ['fortnight', 'month'], spoke: ['talked', 'met'], asked: ['requested', 'invited'], again: ['once more', 'further'],
-  regularly: ['often', 'frequently'], poor: ['unsatisfactory', 'inadequate'], good: ['positive', 'satisfactory'], would: ['will', 'could'],
-  will: ['shall', 'intend to'], about: ['regarding', 'concerning'], after: ['following', 'since'], before: ['prior to', 'ahead of'],
-  since: ['from', 'after'], time: ['period', 'occasion'], also: ['further', 'additionally'], appointment: ['session', 'meeting'],
+  said: ['stated', 'reported', 'told me'],
+  told: ['informed', 'advised'],
+  home: ['house', 'property'],
+  concerns: ['worries', 'issues'],
+  concern: ['worry', 'issue'],
+  worried: ['concerned', 'anxious'],
+  agreed: ['consented', 'accepted'],
+  visit: ['call', 'appointment'],
+  school: ['academy', 'class'],
+  mother: ['mum', 'parent'],
+  children: ['kids', 'siblings'],
+  child: ['young person', 'girl'],
+  support: ['help', 'assistance'],
+  help: ['support', 'assistance'],
+  family: ['household', 'parents'],
+  risk: ['danger', 'concern'],
+  plan: ['arrangement', 'proposal'],
+  clean: ['tidy', 'in order'],
+  tidy: ['clean', 'orderly'],
+  upset: ['distressed', 'tearful'],
+  week: ['fortnight', 'month'],
+  spoke: ['talked', 'met'],
+  asked: ['requested', 'invited'],
+  again: ['once more', 'further'],
+  regularly: ['often', 'frequently'],
+  poor: ['unsatisfactory', 'inadequate'],
+  good: ['positive', 'satisfactory'],
+  would: ['will', 'could'],
+  will: ['shall', 'intend to'],
+  about: ['regarding', 'concerning'],
+  after: ['following', 'since'],
+  before: ['prior to', 'ahead of'],
+  since: ['from', 'after'],
+  time: ['period', 'occasion'],
+  also: ['further', 'additionally'],
+  appointment: ['session', 'meeting'],
 };
-const FILLER = 'recently clearly generally apparently quite really further also still now then there however overall again later briefly carefully properly usually often sometimes'.split(' ');
+const FILLER =
+  'recently clearly generally apparently quite really further also still now then there however overall again later briefly carefully properly usually often sometimes'.split(
+    ' ',
+  );
 
 export interface Edits {
   /** Share of the passage's words substituted (names and dates not counted). */
@@ -201,7 +248,7 @@ function fill(sentence: string, names: { C: string; P: string; D: string; S: str
 }
 
 function namesFor(rnd: Rnd, avoid?: { C: string; P: string }): { C: string; P: string; D: string; S: string; A: string } {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   let C = pick(CHILDREN);
   while (avoid && C === avoid.C) C = pick(CHILDREN);
   let P = pick(PARENTS);
@@ -226,7 +273,10 @@ function substitute(text: string, rate: number, rnd: Rnd, even = false): string 
   if (even && rate > 0) {
     const step = 1 / rate;
     for (let at = step - 1; at < words.length; at += step) {
-      const near = eligible.reduce((best, i) => (Math.abs(i - at) < Math.abs(best - at) && !chosen.has(i) ? i : best), eligible.find((i) => !chosen.has(i)) ?? 0);
+      const near = eligible.reduce(
+        (best, i) => (Math.abs(i - at) < Math.abs(best - at) && !chosen.has(i) ? i : best),
+        eligible.find((i) => !chosen.has(i)) ?? 0,
+      );
       chosen.add(near);
     }
   }
@@ -282,21 +332,34 @@ export function generate(edits: Edits, n: number, seed: number): { copies: Pair[
 
 /** Passages that statute, court rules and common forms make everyone write the same. */
 export const STATUTORY = [
-  'A court may only make a care order or supervision order if it is satisfied that the child concerned is suffering, or is likely to suffer, significant harm; and that the harm, or likelihood of harm, is attributable to the care given to the child, or likely to be given to him if the order were not made, not being what it would be reasonable to expect a parent to give to him; or the child\'s being beyond parental control.',
+  "A court may only make a care order or supervision order if it is satisfied that the child concerned is suffering, or is likely to suffer, significant harm; and that the harm, or likelihood of harm, is attributable to the care given to the child, or likely to be given to him if the order were not made, not being what it would be reasonable to expect a parent to give to him; or the child's being beyond parental control.",
   'I believe that the facts stated in this witness statement are true. I understand that proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a false statement in a document verified by a statement of truth without an honest belief in its truth.',
 ];
 
 /** The shipped rule (rules/duplication.yaml), with its thresholds and statutory passages. */
 let shipped: Rule | null = null;
 function shippedRule(): Rule {
-  shipped ??= loadPacks([join(import.meta.dirname, '../../rules/duplication.yaml')]).flatMap((p) => p.rules).find((r) => r.id === 'duplication.copied-passage')!;
+  shipped ??= loadPacks([join(import.meta.dirname, '../../rules/duplication.yaml')])
+    .flatMap((p) => p.rules)
+    .find((r) => r.id === 'duplication.copied-passage')!;
   return shipped;
 }
 
 function record(id: string, caseId: string, child: string, date: string, text: string, path = 'export.csv'): CanonicalRecord {
   return {
-    record_id: id, case_id: caseId, subject_id: `P-${caseId}`, subject_name: `${child} Smith`, subject_dob: null, subject_gender: null,
-    record_date: date, recorded_at: null, author: null, team: null, record_type: null, text, source: { path, line: 2, record: 1 },
+    record_id: id,
+    case_id: caseId,
+    subject_id: `P-${caseId}`,
+    subject_name: `${child} Smith`,
+    subject_dob: null,
+    subject_gender: null,
+    record_date: date,
+    recorded_at: null,
+    author: null,
+    team: null,
+    record_type: null,
+    text,
+    source: { path, line: 2, record: 1 },
   };
 }
 
@@ -331,13 +394,20 @@ export const EDIT_LEVELS: { label: string; edits: Edits }[] = [
 ];
 
 /** Recall by edit level and false alarms on independent same-topic texts, `n` passages per topic and level. */
-export function measure(n = 25, seed = 17): { levels: EditScores[]; independent: { pairs: number; flagged: number }; statutory: { pairs: number; flagged: number } } {
+export function measure(
+  n = 25,
+  seed = 17,
+): { levels: EditScores[]; independent: { pairs: number; flagged: number }; statutory: { pairs: number; flagged: number } } {
   const levels: EditScores[] = [];
   let pairs = 0;
   let flagged = 0;
   EDIT_LEVELS.forEach(({ label, edits }, i) => {
     const { copies, independent } = generate(edits, n, seed + i);
-    levels.push({ label, copies: copies.length, found: copies.filter((p, k) => flagsOnPair(p, {}, k % 2 === 0).some((f) => f.related_record_ids?.[0] === 'SRC')).length });
+    levels.push({
+      label,
+      copies: copies.length,
+      found: copies.filter((p, k) => flagsOnPair(p, {}, k % 2 === 0).some((f) => f.related_record_ids?.[0] === 'SRC')).length,
+    });
     if (i === 0) {
       pairs = independent.length;
       flagged = independent.filter((p, k) => flagsOnPair(p, {}, k % 2 === 0).length > 0).length;

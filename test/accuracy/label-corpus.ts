@@ -59,7 +59,9 @@ function score(tp: number, fp: number, fn: number): Score {
 
 /** Precision and recall of one yes/no question over the outcomes. */
 export function scoreWhere(outcomes: Outcome[], gold: (o: Outcome) => boolean, predicted: (o: Outcome) => boolean): Score {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const o of outcomes) {
     const g = gold(o);
     const p = predicted(o);
@@ -81,7 +83,16 @@ export interface CorpusScores {
 }
 
 export function scoreCorpus(outcomes: Outcome[]): CorpusScores {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, scoreWhere(outcomes, (o) => o.row.status === s, (o) => o.status === s)])) as Record<Status, Score>;
+  const byStatus = Object.fromEntries(
+    STATUSES.map((s) => [
+      s,
+      scoreWhere(
+        outcomes,
+        (o) => o.row.status === s,
+        (o) => o.status === s,
+      ),
+    ]),
+  ) as Record<Status, Score>;
   return {
     rows: outcomes.length,
     detected: outcomes.filter((o) => o.label !== null).length,

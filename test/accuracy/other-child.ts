@@ -36,7 +36,10 @@ type Audit = (paths: string[]) => Promise<{ flags: { rule: string; record_id: st
 
 export async function scoreOtherChild(audit: Audit, set: OtherChildSet = 'first'): Promise<{ records: number; scores: ProblemScore[] }> {
   const files = OTHER_CHILD_SETS[set];
-  const expected = parse(readFileSync(repoPath(`${OTHER_CHILD_DIR}/${files.expected}`), 'utf8'), { columns: true }) as { record_id: string; problem: Problem }[];
+  const expected = parse(readFileSync(repoPath(`${OTHER_CHILD_DIR}/${files.expected}`), 'utf8'), { columns: true }) as {
+    record_id: string;
+    problem: Problem;
+  }[];
   const records = (parse(readFileSync(repoPath(`${OTHER_CHILD_DIR}/${files.cases}`), 'utf8'), { columns: true }) as unknown[]).length;
   const report = await audit([`${OTHER_CHILD_DIR}/${files.cases}`]);
   const found = new Set(report.flags.filter((f) => RULES[f.rule]).map((f) => `${f.record_id}|${RULES[f.rule]}`));

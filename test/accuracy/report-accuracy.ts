@@ -19,7 +19,9 @@ const OWN_STATUSES = STATUSES.filter((s) => s !== 'refuted'); // our own corpora
 console.log(`| corpus | sentences | label found | status accuracy | ${OWN_STATUSES.map((s) => `${s} P / R`).join(' | ')} |`);
 console.log(`|---|---|---|---|${OWN_STATUSES.map(() => '---').join('|')}|`);
 for (const [name, s] of results) {
-  console.log(`| ${name} | ${s.rows} | ${pct(s.labelCorrect / s.rows)} | ${pct(s.accuracy)} | ${OWN_STATUSES.map((st) => `${pct(s.byStatus[st].precision)} / ${pct(s.byStatus[st].recall)}`).join(' | ')} |`);
+  console.log(
+    `| ${name} | ${s.rows} | ${pct(s.labelCorrect / s.rows)} | ${pct(s.accuracy)} | ${OWN_STATUSES.map((st) => `${pct(s.byStatus[st].precision)} / ${pct(s.byStatus[st].recall)}`).join(' | ')} |`,
+  );
 }
 
 if (process.argv.includes('--confusion')) {
@@ -37,7 +39,20 @@ if (process.argv.includes('--confusion')) {
 
 // --- ../shared/corpora: written independently of our fixtures -------------------------------
 import { auditJson } from '../support/run-cli.ts';
-import { readLabelCsv, scoreStaleness, scoreStalenessFiles, readSharedDecisions, readSharedLabels, scoreDecisions, scoreSharedLabels, sharedCorporaPresent, SHARED_STATUSES, predicted, agrees, type Half } from './shared-corpora.ts';
+import {
+  readLabelCsv,
+  scoreStaleness,
+  scoreStalenessFiles,
+  readSharedDecisions,
+  readSharedLabels,
+  scoreDecisions,
+  scoreSharedLabels,
+  sharedCorporaPresent,
+  SHARED_STATUSES,
+  predicted,
+  agrees,
+  type Half,
+} from './shared-corpora.ts';
 
 {
   // Ours, but written by someone who had not seen the rules (fixtures/labels/dev3-README.md), in the shared corpora's seven statuses.
@@ -45,7 +60,9 @@ import { readLabelCsv, scoreStaleness, scoreStalenessFiles, readSharedDecisions,
   console.log('\nfixtures/labels/corpus-dev3.csv (ours, written without sight of the rules; seven statuses)');
   console.log('| corpus | sentences | asserted P / R | status agreement | not-a-label flagged |');
   console.log('|---|---|---|---|---|');
-  console.log(`| dev3 | ${s.rows} | ${pct(s.asserted.precision)} / ${pct(s.asserted.recall)} | ${pct(s.agreement)} | ${s.notALabelFlagged} of ${s.notALabelRows} |`);
+  console.log(
+    `| dev3 | ${s.rows} | ${pct(s.asserted.precision)} / ${pct(s.asserted.recall)} | ${pct(s.agreement)} | ${s.notALabelFlagged} of ${s.notALabelRows} |`,
+  );
   if (process.argv.includes('--confusion')) {
     console.log(['gold'.padEnd(13), ...SHARED_STATUSES.map((c) => c.padStart(13))].join(''));
     for (const g of SHARED_STATUSES) console.log([g.padEnd(13), ...SHARED_STATUSES.map((c) => String(s.confusion[g]?.[c] ?? 0).padStart(13))].join(''));
@@ -54,14 +71,19 @@ import { readLabelCsv, scoreStaleness, scoreStalenessFiles, readSharedDecisions,
 
 if (sharedCorporaPresent()) {
   const halves: Half[] = process.argv.includes('--held-out') ? ['development', 'held-out'] : ['development'];
-  console.log('\nShared corpora (../shared/corpora), label-status.tsv and decisions.tsv' + (halves.length === 1 ? ' — development half only (add --held-out at the end of a piece of work)' : ''));
+  console.log(
+    '\nShared corpora (../shared/corpora), label-status.tsv and decisions.tsv' +
+      (halves.length === 1 ? ' — development half only (add --held-out at the end of a piece of work)' : ''),
+  );
   console.log('| half | sentences | asserted P / R | asserted P / R (hard) | status agreement | not-a-label flagged | decisions: no-reasons P / R |');
   console.log('|---|---|---|---|---|---|---|');
   for (const half of halves) {
     const { scores: s, outcomes } = scoreSharedLabels(readSharedLabels(half));
     const decisions = readSharedDecisions(half);
     const { score: d, flagged } = scoreDecisions(decisions);
-    console.log(`| ${half} | ${s.rows} | ${pct(s.asserted.precision)} / ${pct(s.asserted.recall)} | ${pct(s.assertedHard.precision)} / ${pct(s.assertedHard.recall)} | ${pct(s.agreement)} | ${s.notALabelFlagged} of ${s.notALabelRows} | ${pct(d.precision)} / ${pct(d.recall)} |`);
+    console.log(
+      `| ${half} | ${s.rows} | ${pct(s.asserted.precision)} / ${pct(s.asserted.recall)} | ${pct(s.assertedHard.precision)} / ${pct(s.assertedHard.recall)} | ${pct(s.agreement)} | ${s.notALabelFlagged} of ${s.notALabelRows} | ${pct(d.precision)} / ${pct(d.recall)} |`,
+    );
     if (process.argv.includes('--confusion')) {
       const cols = [...SHARED_STATUSES];
       console.log(`\n${half}: gold \\ predicted`);
@@ -86,7 +108,9 @@ if (sharedCorporaPresent()) {
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const half of halves) {
     const s = await scoreStaleness(half, (file) => auditJson([file], ['--as-of', '2026-01-01']));
-    console.log(`| ${half} | ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+    console.log(
+      `| ${half} | ${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`,
+    );
     if (verbose && half === 'development') {
       for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
       for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
@@ -109,9 +133,17 @@ async function printStalenessSet(dir: string, title: string, asOf: string, showE
   console.log(`|${split ? '---|' : ''}---|---|---|---|---|---|---|---|`);
   for (const half of halves) {
     const keep = (caseId: string) => half === 'all' || (Number(caseId.replace(/\D/g, '')) % 2 === 1) === (half === 'odd');
-    const s = await scoreStalenessFiles(`${dir}/cases.csv`, `${dir}/expected.csv`, keep, (file) => auditJson([file], ['--as-of', asOf]), `${dir.replace(/\W+/g, '-')}-${half}`);
+    const s = await scoreStalenessFiles(
+      `${dir}/cases.csv`,
+      `${dir}/expected.csv`,
+      keep,
+      (file) => auditJson([file], ['--as-of', asOf]),
+      `${dir.replace(/\W+/g, '-')}-${half}`,
+    );
     const name = half === 'odd' ? 'development (odd) | ' : half === 'even' ? 'held-out (even) | ' : '';
-    console.log(`| ${name}${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`);
+    console.log(
+      `| ${name}${s.cases} | ${s.stale} | ${s.found} | ${s.withEvent} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.trapsFired} of ${s.traps} | ${s.other} |`,
+    );
     if (showErrors && half !== 'even') {
       for (const m of s.missed) console.log(`missed ${m.claim_record_id} (${m.kind}, event ${m.event_record_id}): ${m.claim_text}`);
       for (const t of s.firedTraps) console.log(`trap fired ${t.claim_record_id} (${t.kind}): ${t.claim_text}`);
@@ -142,12 +174,16 @@ async function printBlindLabelSet(dir: string): Promise<void> {
     const { scores: l } = scoreSharedLabels(readLabelCsv(`${dir}/labels.csv`).filter((r) => keep(r.id)));
     const { existsSync } = await import('node:fs');
     const decisionsFile = `${dir}/decisions.csv`;
-    const rows = (existsSync(decisionsFile) ? (parse(readFileSync(decisionsFile, 'utf8'), { columns: true }) as { id: string; has_reasons: string; text: string }[]) : [])
+    const rows = (
+      existsSync(decisionsFile) ? (parse(readFileSync(decisionsFile, 'utf8'), { columns: true }) as { id: string; has_reasons: string; text: string }[]) : []
+    )
       .filter((r) => keep(r.id))
       .map((r) => ({ id: r.id, hasReasons: r.has_reasons === 'yes', text: r.text }));
     const { score: d } = scoreDecisions(rows);
     const decisions = rows.length ? `${pct(d.precision)} / ${pct(d.recall)}` : '–';
-    console.log(`| ${half === 'odd' ? 'development (odd)' : 'held-out (even)'} | ${l.rows} | ${pct(l.asserted.precision)} / ${pct(l.asserted.recall)} | ${pct(l.agreement)} | ${l.notALabelFlagged} of ${l.notALabelRows} | ${rows.length} | ${decisions} |`);
+    console.log(
+      `| ${half === 'odd' ? 'development (odd)' : 'held-out (even)'} | ${l.rows} | ${pct(l.asserted.precision)} / ${pct(l.asserted.recall)} | ${pct(l.agreement)} | ${l.notALabelFlagged} of ${l.notALabelRows} | ${rows.length} | ${decisions} |`,
+    );
   }
 }
 
@@ -171,7 +207,8 @@ await printBlindLabelSet('fixtures/blind8');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const set of Object.keys(OTHER_CHILD_SETS) as (keyof typeof OTHER_CHILD_SETS)[]) {
     const { records, scores } = await scoreOtherChild((paths) => auditJson(paths), set);
-    for (const s of scores) console.log(`| ${set} | ${records} | ${s.problem} | ${s.expected} | ${s.found} | ${s.falseAlarms.length} | ${pct(s.precision)} | ${pct(s.recall)} |`);
+    for (const s of scores)
+      console.log(`| ${set} | ${records} | ${s.problem} | ${s.expected} | ${s.found} | ${s.falseAlarms.length} | ${pct(s.precision)} | ${pct(s.recall)} |`);
     if (verbose) {
       for (const s of scores) {
         for (const id of s.missed) console.log(`missed ${id} (${s.problem})`);

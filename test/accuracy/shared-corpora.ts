@@ -23,7 +23,9 @@ export type Half = 'development' | 'held-out';
 export const halfOf = (id: string): Half => (Number(id.replace(/\D/g, '')) % 2 === 1 ? 'development' : 'held-out');
 
 function readTsv(file: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(path.join(SHARED_CORPORA, file), 'utf8').split('\n').filter((l) => l.trim());
+  const [head, ...lines] = readFileSync(path.join(SHARED_CORPORA, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const cols = head.split('\t');
   return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])));
 }
@@ -111,8 +113,18 @@ export function flaggedDecisions(rows: DecisionRow[]): Set<string> {
   const flagged = new Set<string>();
   rows.forEach((row, n) => {
     const record: CanonicalRecord = {
-      record_id: row.id, case_id: 'D', subject_id: null, subject_name: 'Test Child', subject_dob: '2018-01-01', subject_gender: 'female',
-      record_date: '2024-06-01', recorded_at: null, author: 'Test Worker', team: null, record_type: 'Management Decision', text: row.text,
+      record_id: row.id,
+      case_id: 'D',
+      subject_id: null,
+      subject_name: 'Test Child',
+      subject_dob: '2018-01-01',
+      subject_gender: 'female',
+      record_date: '2024-06-01',
+      recorded_at: null,
+      author: 'Test Worker',
+      team: null,
+      record_type: 'Management Decision',
+      text: row.text,
       source: { path: 'decisions.tsv', line: n + 2, record: n + 1 },
     };
     if (check.record(record).length) flagged.add(row.id);
@@ -122,7 +134,9 @@ export function flaggedDecisions(rows: DecisionRow[]): Set<string> {
 
 export function scoreDecisions(rows: DecisionRow[]): { score: Score; flagged: Set<string> } {
   const flagged = flaggedDecisions(rows);
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const r of rows) {
     const g = !r.hasReasons;
     const p = flagged.has(r.id);
@@ -165,15 +179,29 @@ export interface StalenessScore {
   unexpected: { record_id: string; text: string }[];
 }
 
-type StalenessAudit = (path: string) => Promise<{ flags: { rule: string; record_id: string; span?: { start: number; end: number; text?: string }; related_record_ids?: string[] }[] }>;
+type StalenessAudit = (
+  path: string,
+) => Promise<{ flags: { rule: string; record_id: string; span?: { start: number; end: number; text?: string }; related_record_ids?: string[] }[] }>;
 
 /** Audits one half of staleness-cases.csv (its cases written to a temporary export) and scores the staleness flags. */
 export async function scoreStaleness(half: Half, audit: StalenessAudit): Promise<StalenessScore> {
-  return scoreStalenessFiles(path.join(SHARED_CORPORA, 'staleness-cases.csv'), path.join(SHARED_CORPORA, 'staleness-expected.csv'), (caseId) => caseHalf(caseId) === half, audit, half);
+  return scoreStalenessFiles(
+    path.join(SHARED_CORPORA, 'staleness-cases.csv'),
+    path.join(SHARED_CORPORA, 'staleness-expected.csv'),
+    (caseId) => caseHalf(caseId) === half,
+    audit,
+    half,
+  );
 }
 
 /** The same scoring for any cases file and expectations in the shared corpus's format (fixtures/staleness-blind/). */
-export async function scoreStalenessFiles(casesPath: string, expectedPath: string, keep: (caseId: string) => boolean, audit: StalenessAudit, name = 'all'): Promise<StalenessScore> {
+export async function scoreStalenessFiles(
+  casesPath: string,
+  expectedPath: string,
+  keep: (caseId: string) => boolean,
+  audit: StalenessAudit,
+  name = 'all',
+): Promise<StalenessScore> {
   const { parse } = await import('csv-parse/sync');
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -217,6 +245,9 @@ export async function scoreStalenessFiles(casesPath: string, expectedPath: strin
     recall: stale.length ? tp / stale.length : 1,
     missed: stale.filter((e) => !found.includes(e)),
     firedTraps,
-    unexpected: unexpected.map((f) => ({ record_id: f.record_id, text: f.span?.text ?? (textOf.get(f.record_id) ?? '').slice(f.span?.start ?? 0, f.span?.end ?? 80) })),
+    unexpected: unexpected.map((f) => ({
+      record_id: f.record_id,
+      text: f.span?.text ?? (textOf.get(f.record_id) ?? '').slice(f.span?.start ?? 0, f.span?.end ?? 80),
+    })),
   };
 }

@@ -37,7 +37,16 @@ describe.skipIf(!enabled)('the HTML report in Chromium', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-html-'));
     writeFileSync(join(dir, 'qa-notes.csv'), QA_EXPORT);
-    const result = await runCli(['audit', 'fixtures/exports', 'fixtures/intake/rejects.csv', join(dir, 'qa-notes.csv'), '--format', 'json', '--fail-on', 'never']);
+    const result = await runCli([
+      'audit',
+      'fixtures/exports',
+      'fixtures/intake/rejects.csv',
+      join(dir, 'qa-notes.csv'),
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    ]);
     expect(result.code).toBe(0);
     report = JSON.parse(result.stdout);
     const file = join(dir, 'report.html');
@@ -46,7 +55,16 @@ describe.skipIf(!enabled)('the HTML report in Chromium', () => {
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
@@ -139,7 +157,7 @@ describe.skipIf(!enabled)('the HTML report in Chromium', () => {
     const n = await boxes.count();
     // Categories, three severities and three decisions.
     expect(n).toBe(Object.keys(report.summary.by_category).length + 6);
-    for (let i = 0; i < n; i++) expect((await boxes.nth(i).evaluate((el) => (el as HTMLInputElement).labels?.length ?? 0))).toBe(1);
+    for (let i = 0; i < n; i++) expect(await boxes.nth(i).evaluate((el) => (el as HTMLInputElement).labels?.length ?? 0)).toBe(1);
     await expect(page.locator('table:not(:has(thead th))').count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { level: 2 }).count()).resolves.toBe(5);
   });

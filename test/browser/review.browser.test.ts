@@ -50,7 +50,16 @@ describe.skipIf(!enabled)('reviewing flags in the HTML report', () => {
     url = await audit('2025-06-30');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
@@ -156,7 +165,14 @@ describe.skipIf(!enabled)('reviewing flags in the HTML report', () => {
     const reviewed = report.flags.filter((f: { review?: unknown }) => f.review);
     expect(reviewed.map((f: { id: string }) => f.id)).toEqual([first, second]);
     expect(reviewed[0].review).toEqual({ status: 'reviewed', decision: 'confirmed', reviewer: 'JO', date: '2025-07-01', reason: '' });
-    expect(reviewed[1].review).toEqual({ status: 'reviewed', decision: 'dismissed', reason_code: 'evidenced-elsewhere', reviewer: 'JO', date: '2025-07-01', reason: 'In the strategy minutes of 04/05/2023.' });
+    expect(reviewed[1].review).toEqual({
+      status: 'reviewed',
+      decision: 'dismissed',
+      reason_code: 'evidenced-elsewhere',
+      reviewer: 'JO',
+      date: '2025-07-01',
+      reason: 'In the strategy minutes of 04/05/2023.',
+    });
     expect(report.reviewed).toMatchObject({ applied: 2, stale: [] });
     expect(report.review_stats.find((s: { by: string }) => s.by === 'all')).toMatchObject({ confirmed: 1, dismissed: 1, decided: 2, precision: 0.5 });
 
@@ -167,7 +183,9 @@ describe.skipIf(!enabled)('reviewing flags in the HTML report', () => {
     await again.goto(await audit('2025-06-30', ['--reviewed', exported]), { waitUntil: 'load' });
     await expect.poll(() => again.locator('#review-count').textContent()).toBe(`2 of ${total} flags decided (1 confirmed, 1 dismissed); ${total - 2} left.`);
     await expect(again.locator(`[data-flag-id="${second}"] [data-review-badge]`).textContent()).resolves.toBe('Dismissed');
-    await expect(again.locator('#review-stats [data-review-stats-all]').textContent()).resolves.toBe('2 decided: 1 confirmed, 1 dismissed; field precision 0.50.');
+    await expect(again.locator('#review-stats [data-review-stats-all]').textContent()).resolves.toBe(
+      '2 decided: 1 confirmed, 1 dismissed; field precision 0.50.',
+    );
     await fresh.close();
   });
 

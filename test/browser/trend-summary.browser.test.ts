@@ -41,12 +41,39 @@ describe.skipIf(!enabled)('the trend page and the manager’s summary in Chromiu
     let history: string;
     ({ dir, history, lines } = await threeRunHistory());
     expect((await runCli(['trend', history, '--format', 'html', '--output', join(dir, 'trend.html')])).code).toBe(0);
-    const summary = await runCli(['audit', SAMPLE_EXPORT, '--format', 'json', '--output', join(dir, 'audit.json'), '--format', 'summary', '--output', join(dir, 'teams.html'), '--history', history, '--as-of', '2025-06-30', '--fail-on', 'never', '-q']);
+    const summary = await runCli([
+      'audit',
+      SAMPLE_EXPORT,
+      '--format',
+      'json',
+      '--output',
+      join(dir, 'audit.json'),
+      '--format',
+      'summary',
+      '--output',
+      join(dir, 'teams.html'),
+      '--history',
+      history,
+      '--as-of',
+      '2025-06-30',
+      '--fail-on',
+      'never',
+      '-q',
+    ]);
     expect(summary.code).toBe(0);
     teams = Object.keys(JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')).summary.rates.by_team);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -63,7 +90,9 @@ describe.skipIf(!enabled)('the trend page and the manager’s summary in Chromiu
       const chart = page.locator(`svg.chart[data-group="${group}"]`);
       await expect(chart.count()).resolves.toBe(1);
       await expect(chart.locator('circle.pt').count()).resolves.toBe(expected);
-      await expect(chart.locator('circle.pt.sampled').count()).resolves.toBe(names.filter((n) => group !== 'by_team' || lines[1].per_100_records.by_team?.[n] !== undefined).length);
+      await expect(chart.locator('circle.pt.sampled').count()).resolves.toBe(
+        names.filter((n) => group !== 'by_team' || lines[1].per_100_records.by_team?.[n] !== undefined).length,
+      );
       // The points are drawn: inside the chart's box, with a size.
       const box = await chart.locator('circle.pt').first().boundingBox();
       expect(box && box.width > 0 && box.height > 0).toBe(true);
@@ -73,7 +102,10 @@ describe.skipIf(!enabled)('the trend page and the manager’s summary in Chromiu
       await expect(page.locator(`table[data-table="${group}"] tbody tr`).count()).resolves.toBe(3);
     }
     // Sampled points are hollow: filled white, stroked in the series colour.
-    const fill = await page.locator('circle.pt.sampled').first().evaluate((c) => getComputedStyle(c).fill);
+    const fill = await page
+      .locator('circle.pt.sampled')
+      .first()
+      .evaluate((c) => getComputedStyle(c).fill);
     expect(fill).toBe('rgb(255, 255, 255)');
     await page.close();
     expect(problems).toEqual([]);

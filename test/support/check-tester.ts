@@ -27,20 +27,32 @@ export function defaultPacks(): { packs: LoadedPack[]; sections: Record<string, 
 
 /** A default rule by id; throws (naming it) if the default packs have none. */
 export function defaultRule(id: string): Rule {
-  const rule = defaultPacks().packs.flatMap((p) => p.rules).find((r) => r.id === id);
+  const rule = defaultPacks()
+    .packs.flatMap((p) => p.rules)
+    .find((r) => r.id === id);
   if (!rule) throw new Error(`no default rule ${id}`);
   return rule;
 }
 
 /** Every default rule of a kind. */
 export function defaultRulesOfKind(kind: string): Rule[] {
-  return defaultPacks().packs.flatMap((p) => p.rules).filter((r) => r.kind === kind);
+  return defaultPacks()
+    .packs.flatMap((p) => p.rules)
+    .filter((r) => r.kind === kind);
 }
 
 /** The record every test starts from: Amy Fenton's (born 10/03/2016, female) home visit of 06/06/2023. */
 export const DEFAULT_RECORD: Omit<CanonicalRecord, 'record_id' | 'text' | 'source'> = {
-  case_id: 'C1', subject_id: 'P1', subject_name: 'Amy Fenton', subject_dob: '2016-03-10', subject_gender: 'female',
-  record_date: '2023-06-06', recorded_at: '2023-06-06T16:00', author: 'B Morgan', team: 'CIN', record_type: 'Home Visit',
+  case_id: 'C1',
+  subject_id: 'P1',
+  subject_name: 'Amy Fenton',
+  subject_dob: '2016-03-10',
+  subject_gender: 'female',
+  record_date: '2023-06-06',
+  recorded_at: '2023-06-06T16:00',
+  author: 'B Morgan',
+  team: 'CIN',
+  record_type: 'Home Visit',
 };
 
 export interface TesterOptions {
@@ -76,8 +88,12 @@ export class CheckTester {
   readonly record = (text: string, extra: Partial<CanonicalRecord> = {}): CanonicalRecord => {
     this.n++;
     return {
-      record_id: `R${this.n}`, ...DEFAULT_RECORD, ...this.options.record, text,
-      source: { path: this.options.path ?? 'export.csv', line: this.n + 1, record: this.n }, ...extra,
+      record_id: `R${this.n}`,
+      ...DEFAULT_RECORD,
+      ...this.options.record,
+      text,
+      source: { path: this.options.path ?? 'export.csv', line: this.n + 1, record: this.n },
+      ...extra,
     };
   };
 

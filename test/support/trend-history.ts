@@ -28,10 +28,26 @@ export async function threeRunHistory(): Promise<{ dir: string; history: string;
     ['--as-of', '2025-05-31', '--since', '2023-01-01', '--until', '2023-12-31'],
   ];
   for (const [i, extra] of runs.entries()) {
-    const r = await runCli(['audit', SAMPLE_EXPORT, '--format', 'json', '--output', join(dir, `run-${i}.json`), '--history', history, '--fail-on', 'never', '-q', ...extra]);
+    const r = await runCli([
+      'audit',
+      SAMPLE_EXPORT,
+      '--format',
+      'json',
+      '--output',
+      join(dir, `run-${i}.json`),
+      '--history',
+      history,
+      '--fail-on',
+      'never',
+      '-q',
+      ...extra,
+    ]);
     if (r.code !== 0) throw new Error(`audit exited ${r.code}: ${r.stderr}`);
   }
-  const appended = readFileSync(history, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as TestHistoryLine);
+  const appended = readFileSync(history, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as TestHistoryLine);
   const lines = [appended[1], appended[0], appended[2]];
   return { dir, history, lines };
 }

@@ -135,7 +135,11 @@ function extendPiece(p: Passage, t: Sequence, s: Sequence, template: Uint8Array,
   const matched = p.matched + left.matched + right.matched;
   return {
     ...p,
-    tStart, tEnd, sStart, sEnd, matched,
+    tStart,
+    tEnd,
+    sStart,
+    sEnd,
+    matched,
     original: p.original + left.original + right.original,
     similarity: (2 * matched) / (tEnd - tStart + (sEnd - sStart)),
     quality: matched - GAP_COST * (tEnd - tStart - matched),
@@ -323,7 +327,8 @@ function nearRun(t: Sequence, s: Sequence, p: number, q: number, dir: 1 | -1): R
       const a = p + dir * dt;
       const b = q + dir * (gap - dt);
       let len = 0;
-      while (a + dir * len >= 0 && b + dir * len >= 0 && a + dir * len < t.ids.length && b + dir * len < s.ids.length && eq(t, s, a + dir * len, b + dir * len)) len++;
+      while (a + dir * len >= 0 && b + dir * len >= 0 && a + dir * len < t.ids.length && b + dir * len < s.ids.length && eq(t, s, a + dir * len, b + dir * len))
+        len++;
       // Trimming the loose ends only shortens a run: one already too short is passed over.
       if (len < needed) continue;
       const run = exactEnds(t, s, dir === 1 ? { t: a, s: b, len } : { t: a - len + 1, s: b - len + 1, len });
@@ -409,7 +414,20 @@ function bestStretch(chain: Run[], t: Sequence, s: Sequence, template: Uint8Arra
   if (tEnd <= tStart || sEnd <= sStart) return null;
   const similarity = (2 * matched) / (tEnd - tStart + (sEnd - sStart));
   const quality = matched - GAP_COST * (Math.max(tEnd - tStart, sEnd - sStart) - matched);
-  return { tStart, tEnd, sStart, sEnd, matched, original, similarity, quality, alignedStart, alignedEnd, pieces: [{ tStart, tEnd, sStart, sEnd }], reordered: false };
+  return {
+    tStart,
+    tEnd,
+    sStart,
+    sEnd,
+    matched,
+    original,
+    similarity,
+    quality,
+    alignedStart,
+    alignedEnd,
+    pieces: [{ tStart, tEnd, sStart, sEnd }],
+    reordered: false,
+  };
 }
 
 function countOriginal(template: Uint8Array, from: number, to: number): number {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DeflatedRows } from './batches.ts';
 
-const rows = Array.from({ length: 4000 }, (_, i) => JSON.stringify([`R-${i}`, `Home visit ${i}: Zoë said “fine” ${'and more words '.repeat(i % 40)}`, i % 7 ? null : { line: i }]));
+const rows = Array.from({ length: 4000 }, (_, i) =>
+  JSON.stringify([`R-${i}`, `Home visit ${i}: Zoë said “fine” ${'and more words '.repeat(i % 40)}`, i % 7 ? null : { line: i }]),
+);
 
 describe('deflated rows', () => {
   it('gives back every row, in any order, from the dictionary, a deflated batch or the batch being filled', () => {

@@ -134,7 +134,16 @@ export class FingerprintIndex {
  * which files are read together, and a list of many cases would make pairs grow faster than
  * the export).
  */
-function posting(hash: number, members: Uint32Array, chronology: Chronology, fileOf: Uint32Array, minCases: number, maxCases: number, templateCases: Map<number, number>, pairs: ReturnType<typeof u32>): void {
+function posting(
+  hash: number,
+  members: Uint32Array,
+  chronology: Chronology,
+  fileOf: Uint32Array,
+  minCases: number,
+  maxCases: number,
+  templateCases: Map<number, number>,
+  pairs: ReturnType<typeof u32>,
+): void {
   const { caseOf } = chronology;
   const first = fileOf[members[0]];
   let oneFile = true;
@@ -193,7 +202,13 @@ function passes(buckets: Float64Array, passSize: number): { ranges: [number, num
  * The (hash, owner) pairs whose hash is in buckets [low, high), in record order, into the
  * first two of `buffers`; the other two are the sort's spare space.
  */
-function gather(parts: Uint32Array[], ends: Uint32Array, low: number, high: number, buffers: Uint32Array[]): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
+function gather(
+  parts: Uint32Array[],
+  ends: Uint32Array,
+  low: number,
+  high: number,
+  buffers: Uint32Array[],
+): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
   const [hashes, owners] = buffers;
   const width = high - low;
   let n = 0;

@@ -67,14 +67,22 @@ export class DuplicationCheck implements Check {
 
   /** Pairs, verifies and flags: a step for each record that has candidate pairs, so that the audit can take breaks. */
   *finishInSteps(): Steps<FlagDraft[]> {
-    Object.assign(this.stats, { records: this.records, indexed: this.store.size, fingerprints: this.index.size, recordBytes: this.store.bytes, fingerprintBytes: this.index.bytes });
+    Object.assign(this.stats, {
+      records: this.records,
+      indexed: this.store.size,
+      fingerprints: this.index.size,
+      recordBytes: this.store.bytes,
+      fingerprintBytes: this.index.bytes,
+    });
     const limits = this.rules.map((r) => r.template_cases ?? DEFAULTS.template_cases);
     const chronology = this.store.columns();
     const { templateCases, pairs } = yield* this.index.searchInSteps(chronology, smallest(limits), largest(limits));
     this.stats.candidatePairs = pairs.length;
     // Boilerplate in the target's input file, or in the source's when it is another file.
     const fileOf = chronology.fileOf;
-    const isTemplate = this.rules.map((_, i) => (h: number, files: number[]) => files.some((f) => (templateCases.get(templateKey(h, f)) ?? 0) > limits[i]) || this.allowed[i].has(h));
+    const isTemplate = this.rules.map(
+      (_, i) => (h: number, files: number[]) => files.some((f) => (templateCases.get(templateKey(h, f)) ?? 0) > limits[i]) || this.allowed[i].has(h),
+    );
     const drafts: FlagDraft[] = [];
     for (let i = 0; i < pairs.length; ) {
       const later = Math.floor(pairs[i] / MAX_RECORDS);
@@ -97,13 +105,23 @@ export class DuplicationCheck implements Check {
         const runs = matchRuns(target.tokens, source.tokens, target.shingles, source.shingles);
         if (!runs.length) continue;
         this.rules.forEach((rule, r) => {
-          for (const passage of joinPieces(passages(runs, target.tokens, source.tokens, masks[r]), target.tokens, source.tokens, masks[r], rule.min_similarity ?? DEFAULTS.min_similarity)) {
+          for (const passage of joinPieces(
+            passages(runs, target.tokens, source.tokens, masks[r]),
+            target.tokens,
+            source.tokens,
+            masks[r],
+            rule.min_similarity ?? DEFAULTS.min_similarity,
+          )) {
             const finding = this.classify(rule, passage, target, source, chronology.rank[earlier]);
             if (finding) findings.push(finding);
           }
         });
       }
-      for (const rule of this.rules) append(drafts, resolve(findings.filter((f) => f.rule === rule)).map((f) => draft(f, target)));
+      for (const rule of this.rules)
+        append(
+          drafts,
+          resolve(findings.filter((f) => f.rule === rule)).map((f) => draft(f, target)),
+        );
       yield;
     }
     this.stats.findings = drafts.length;
@@ -118,11 +136,22 @@ export class DuplicationCheck implements Check {
     const scope: Scope = source.record.case_id === target.record.case_id ? 'same_case' : aboutThisChild ? 'same_family' : 'other_case';
     if (scope !== 'other_case' && source.record.record_date === target.record.record_date && !(rule.same_day_in_case ?? DEFAULTS.same_day_in_case)) return null;
     // A source passage that already names this child is about both children (a family note).
-    const evidence = differentSubjects(target.record, source.record) && !aboutThisChild
-      ? identityEvidence(target.record.text, target.tokens, { from: passage.tStart, to: passage.tEnd }, { from: passage.alignedStart, to: passage.alignedEnd }, target.subject, source.subject)
-      : null;
+    const evidence =
+      differentSubjects(target.record, source.record) && !aboutThisChild
+        ? identityEvidence(
+            target.record.text,
+            target.tokens,
+            { from: passage.tStart, to: passage.tEnd },
+            { from: passage.alignedStart, to: passage.alignedEnd },
+            target.subject,
+            source.subject,
+          )
+        : null;
     const kind: FindingKind = evidence ? 'identity_mismatch' : scope === 'other_case' ? 'cross_case' : 'copy_forward';
-    const sameWords = commonWords(wordsOf(target.record.text, target.tokens, passage.tStart, passage.tEnd), wordsOf(source.record.text, source.tokens, passage.sStart, passage.sEnd));
+    const sameWords = commonWords(
+      wordsOf(target.record.text, target.tokens, passage.tStart, passage.tEnd),
+      wordsOf(source.record.text, source.tokens, passage.sStart, passage.sEnd),
+    );
     return { rule, passage, kind, scope, source, sourceRank, sameWords, evidence };
   }
 

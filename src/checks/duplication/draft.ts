@@ -15,8 +15,21 @@ export function draft(f: Finding, target: Prepared): FlagDraft {
   const setting = f.rule.kinds[f.kind];
   // What was changed, as written: names and dates included (those are what a copy gets wrong).
   const edits = closeness === 'verbatim' ? [] : editsOf(target.record.text, target.tokens, source.record.text, source.tokens, p.pieces);
-  const changes = [edits.length ? ` Changed: ${describeEdits(edits)}.` : '', p.reordered ? ' Its sentences are in another order than in the source.' : ''].join('');
-  const opening = describeFinding({ kind: f.kind, scope: f.scope, words, similarity, closeness, target: target.record, source: source.record, own: target.subject, other: source.subject, evidence: f.evidence });
+  const changes = [edits.length ? ` Changed: ${describeEdits(edits)}.` : '', p.reordered ? ' Its sentences are in another order than in the source.' : ''].join(
+    '',
+  );
+  const opening = describeFinding({
+    kind: f.kind,
+    scope: f.scope,
+    words,
+    similarity,
+    closeness,
+    target: target.record,
+    source: source.record,
+    own: target.subject,
+    other: source.subject,
+    evidence: f.evidence,
+  });
   return {
     rule: f.rule,
     record: target.record,
@@ -43,7 +56,11 @@ export function draft(f: Finding, target: Prepared): FlagDraft {
 }
 
 function closenessOf(target: string, source: string, p: Passage): Closeness {
-  const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const plain = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   if (plain(target) === plain(source)) return 'verbatim';
   return p.matched === p.tEnd - p.tStart && p.matched === p.sEnd - p.sStart ? 'details-changed' : 'edited';
 }

@@ -6,8 +6,18 @@ import type { FlagDraft } from '../../model/flag.ts';
 
 const rule = (extra: Record<string, unknown> = {}): Rule =>
   ({
-    id: 'test.duplication', kind: 'duplication', category: 'duplication', severity: 'error', standards: ['3.11'], message: 'm', pack: 'p',
-    kinds: { copy_forward: { severity: 'warning', message: 'Say what is new.' }, cross_case: { severity: 'error', message: 'Remove it.' }, identity_mismatch: { severity: 'error', message: 'Correct it.' } },
+    id: 'test.duplication',
+    kind: 'duplication',
+    category: 'duplication',
+    severity: 'error',
+    standards: ['3.11'],
+    message: 'm',
+    pack: 'p',
+    kinds: {
+      copy_forward: { severity: 'warning', message: 'Say what is new.' },
+      cross_case: { severity: 'error', message: 'Remove it.' },
+      identity_mismatch: { severity: 'error', message: 'Correct it.' },
+    },
     ...extra,
   }) as unknown as Rule;
 
@@ -22,7 +32,15 @@ const AMY: Child = { case_id: 'C-1', subject_id: 'P-1', subject_name: 'Amy Jones
 const JOSH: Child = { case_id: 'C-2', subject_id: 'P-2', subject_name: 'Josh Lee', subject_dob: '2014-03-01', subject_gender: 'male' };
 
 const record = (id: string, who: Child, date: string, text: string): CanonicalRecord => ({
-  record_id: id, ...who, record_date: date, recorded_at: null, author: null, team: null, record_type: null, text, source: { path: 'x.csv', line: 2, record: 1 },
+  record_id: id,
+  ...who,
+  record_date: date,
+  recorded_at: null,
+  author: null,
+  team: null,
+  record_type: null,
+  text,
+  source: { path: 'x.csv', line: 2, record: 1 },
 });
 
 function run(records: CanonicalRecord[], r: Rule = rule()): FlagDraft[] {
@@ -58,8 +76,15 @@ describe('duplication rule kind', () => {
         severity: 'warning',
         related: ['R-1'],
         details: {
-          kind: 'copy_forward', scope: 'same_case', source_record_id: 'R-1', source_case_id: 'C-1', source_record_date: '2023-05-09',
-          source_span: { start: 24, end: 24 + AMY_SPAN.length }, similarity: 1, words: 55, closeness: 'verbatim',
+          kind: 'copy_forward',
+          scope: 'same_case',
+          source_record_id: 'R-1',
+          source_case_id: 'C-1',
+          source_record_date: '2023-05-09',
+          source_span: { start: 24, end: 24 + AMY_SPAN.length },
+          similarity: 1,
+          words: 55,
+          closeness: 'verbatim',
         },
         message: 'This passage of 55 words repeats record R-1 of 09/05/2023 in this case word for word (similarity 1.00). Say what is new.',
       },
@@ -80,8 +105,15 @@ describe('duplication rule kind', () => {
         severity: 'error',
         related: ['R-12'],
         details: {
-          kind: 'identity_mismatch', scope: 'other_case', source_record_id: 'R-12', source_case_id: 'C-1', source_record_date: '2023-05-09',
-          source_span: { start: 24, end: 24 + AMY_SPAN.length }, similarity: 1, words: 55, closeness: 'verbatim',
+          kind: 'identity_mismatch',
+          scope: 'other_case',
+          source_record_id: 'R-12',
+          source_case_id: 'C-1',
+          source_record_date: '2023-05-09',
+          source_span: { start: 24, end: 24 + AMY_SPAN.length },
+          similarity: 1,
+          words: 55,
+          closeness: 'verbatim',
           identity: { names: ['Amy'], ages: [7], pronouns: ['her'] },
         },
         message:
@@ -95,13 +127,20 @@ describe('duplication rule kind', () => {
     const amy = record('R-12', AMY, '2023-05-09', AMY_SEEN);
     const edited = AMY_SEEN.replace('Amy (7)', 'Josh (9)');
     const drafts = run([amy, record('R-30', JOSH, '2023-07-11', `Home visit.\n\n${edited}`)]);
-    expect(drafts.map((d) => [d.details!.kind, d.details!.closeness, d.details!.identity])).toEqual([['identity_mismatch', 'details-changed', { names: [], ages: [], pronouns: ['her'] }]]);
-    expect(drafts[0].message).toContain("uses 'her' for Josh, which fits the subject of record R-12 (Amy Jones, 7, female), not this record's subject Josh Lee (age 9, male).");
+    expect(drafts.map((d) => [d.details!.kind, d.details!.closeness, d.details!.identity])).toEqual([
+      ['identity_mismatch', 'details-changed', { names: [], ages: [], pronouns: ['her'] }],
+    ]);
+    expect(drafts[0].message).toContain(
+      "uses 'her' for Josh, which fits the subject of record R-12 (Amy Jones, 7, female), not this record's subject Josh Lee (age 9, male).",
+    );
   });
 
   it('calls a paste from another family that was fully adapted a cross-case copy', () => {
     const amy = record('R-12', AMY, '2023-05-09', AMY_SEEN);
-    const adapted = AMY_SEEN.replace('Amy (7)', 'Josh (9)').replace(/\bher\b/g, 'his').replace(/\bshe\b/g, 'he').replace(/\bShe\b/g, 'He');
+    const adapted = AMY_SEEN.replace('Amy (7)', 'Josh (9)')
+      .replace(/\bher\b/g, 'his')
+      .replace(/\bshe\b/g, 'he')
+      .replace(/\bShe\b/g, 'He');
     const drafts = run([amy, record('R-30', JOSH, '2023-07-11', adapted)]);
     expect(drafts.map(summary)).toEqual([
       {
@@ -110,9 +149,17 @@ describe('duplication rule kind', () => {
         severity: 'error',
         related: ['R-12'],
         details: {
-          kind: 'cross_case', scope: 'other_case', source_record_id: 'R-12', source_case_id: 'C-1', source_record_date: '2023-05-09',
-          source_span: { start: 0, end: AMY_SPAN.length }, similarity: 1, words: 55, closeness: 'details-changed',
-          edits: 11, edited_words: '“Amy 7” → “Josh 9”, “her” → “his” (5 times), “She” → “He” (5 times)',
+          kind: 'cross_case',
+          scope: 'other_case',
+          source_record_id: 'R-12',
+          source_case_id: 'C-1',
+          source_record_date: '2023-05-09',
+          source_span: { start: 0, end: AMY_SPAN.length },
+          similarity: 1,
+          words: 55,
+          closeness: 'details-changed',
+          edits: 11,
+          edited_words: '“Amy 7” → “Josh 9”, “her” → “his” (5 times), “She” → “He” (5 times)',
         },
         message:
           'This passage of 55 words matches record R-12 of 09/05/2023 in another case (C-1) with only names, dates, numbers or pronouns changed (similarity 1.00). ' +
@@ -126,7 +173,9 @@ describe('duplication rule kind', () => {
     const light = AMY_SEEN.replace('the drawings on her wall', 'the pictures on her bedroom wall').replace('most days', 'every day');
     const reworded =
       'Amy talked to me on her own in her room and showed me the pictures she has drawn. She enjoys living with her mum, she said, although Dean shouting upsets her. Most mornings she eats cereal, and her mum takes her to school unless she is too tired.';
-    expect(run([earlier, record('R-2', AMY, '2023-06-13', light)]).map((d) => [d.details!.closeness, d.details!.similarity, d.details!.words])).toEqual([['edited', 0.94, 56]]);
+    expect(run([earlier, record('R-2', AMY, '2023-06-13', light)]).map((d) => [d.details!.closeness, d.details!.similarity, d.details!.words])).toEqual([
+      ['edited', 0.94, 56],
+    ]);
     expect(run([earlier, record('R-2', AMY, '2023-06-13', reworded)])).toEqual([]);
   });
 
@@ -142,9 +191,20 @@ describe('duplication rule kind', () => {
     const drafts = run([record('R-1', AMY, '2023-05-09', source), record('R-2', AMY, '2023-06-13', copy)]);
     expect(drafts.map((d) => ({ span: d.record.text.slice(d.span!.start, d.span!.end), ...d.details }))).toEqual([
       {
-        span: copy.slice(0, -1), kind: 'copy_forward', scope: 'same_case', source_record_id: 'R-1', source_case_id: 'C-1', source_record_date: '2023-05-09',
-        source_span: { start: 0, end: source.length - 1 }, similarity: 0.85, words: 74, closeness: 'edited', reordered: true, edits: 9,
-        edited_words: '“welfare assistance scheme” → “hardship fund”, “details” → “leaflet”, “said” → “stated”, “very” → “really”, “sanctioned” → “stopped”, “month” → “week”, “became upset” → “was tearful”, “agreed” → “accepted” and 1 more',
+        span: copy.slice(0, -1),
+        kind: 'copy_forward',
+        scope: 'same_case',
+        source_record_id: 'R-1',
+        source_case_id: 'C-1',
+        source_record_date: '2023-05-09',
+        source_span: { start: 0, end: source.length - 1 },
+        similarity: 0.85,
+        words: 74,
+        closeness: 'edited',
+        reordered: true,
+        edits: 9,
+        edited_words:
+          '“welfare assistance scheme” → “hardship fund”, “details” → “leaflet”, “said” → “stated”, “very” → “really”, “sanctioned” → “stopped”, “month” → “week”, “became upset” → “was tearful”, “agreed” → “accepted” and 1 more',
       },
     ]);
     expect(drafts[0].message).toBe(
@@ -156,13 +216,21 @@ describe('duplication rule kind', () => {
 
   it('leaves short shared phrases alone', () => {
     const short = 'She said she has cereal for breakfast most days and that her mum walks her to school when she is not too tired.';
-    expect(run([record('R-1', AMY, '2023-05-09', AMY_SEEN), record('R-2', AMY, '2023-06-13', `Update. ${short} Nothing else has changed since the last visit and the plan continues.`)])).toEqual([]);
+    expect(
+      run([
+        record('R-1', AMY, '2023-05-09', AMY_SEEN),
+        record('R-2', AMY, '2023-06-13', `Update. ${short} Nothing else has changed since the last visit and the plan continues.`),
+      ]),
+    ).toEqual([]);
   });
 
   it('treats text shared by more cases than template_cases as boilerplate, and allowed passages as allowed', () => {
     const stock =
       'Information sharing and consent: I explained that what was discussed during this visit will be recorded on the file and may be shared with partner agencies where there are concerns about a child’s safety, in line with the information sharing protocol. A copy of the privacy notice was left with the family.';
-    const inCases = (n: number) => Array.from({ length: n }, (_, i) => record(`R-${i + 1}`, { ...JOSH, case_id: `C-${i + 1}`, subject_id: `P-${i + 1}` }, `2023-05-0${i + 1}`, `Visit ${i + 1}. ${stock}`));
+    const inCases = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        record(`R-${i + 1}`, { ...JOSH, case_id: `C-${i + 1}`, subject_id: `P-${i + 1}` }, `2023-05-0${i + 1}`, `Visit ${i + 1}. ${stock}`),
+      );
     expect(run(inCases(6))).toEqual([]);
     expect(run(inCases(6), rule({ template_cases: 6 })).map((d) => d.record.record_id)).toEqual(['R-2', 'R-3', 'R-4', 'R-5', 'R-6']);
     expect(run(inCases(2), rule({ allowed_passages: [stock.replace('A copy', 'A printed copy')] }))).toEqual([]);
@@ -175,7 +243,10 @@ describe('duplication rule kind', () => {
     const inFile = (path: string, from: number) =>
       [0, 1, 2].map((k) => {
         const n = from + k;
-        return { ...record(`R-${n}`, { ...JOSH, case_id: `C-${n}`, subject_id: `P-${n}` }, `2023-05-0${n}`, `Visit ${n}. ${team}`), source: { path, line: k + 2, record: k + 1 } };
+        return {
+          ...record(`R-${n}`, { ...JOSH, case_id: `C-${n}`, subject_id: `P-${n}` }, `2023-05-0${n}`, `Visit ${n}. ${team}`),
+          source: { path, line: k + 2, record: k + 1 },
+        };
       });
     const [a, b] = [inFile('a.csv', 1), inFile('b.csv', 4)];
     const flagged = (records: CanonicalRecord[]) => run(records).map((d) => `${d.record.record_id}<${d.related_record_ids![0]}`);
@@ -201,7 +272,9 @@ describe('duplication rule kind', () => {
     // child in the other child's record is the family's own note, not another family's.
     const apart = [record('R-1', { ...AMY, case_id: 'P-1' }, '2023-05-09', joint), record('R-2', { ...harvey, case_id: 'P-9' }, '2023-05-09', joint)];
     expect(run(apart)).toEqual([]);
-    expect(run([apart[0], { ...apart[1], record_date: '2023-06-01' }]).map((d) => [d.details!.kind, d.details!.scope])).toEqual([['copy_forward', 'same_family']]);
+    expect(run([apart[0], { ...apart[1], record_date: '2023-06-01' }]).map((d) => [d.details!.kind, d.details!.scope])).toEqual([
+      ['copy_forward', 'same_family'],
+    ]);
   });
 
   it('refuses an allowed passage too short to match', () => {

@@ -19,7 +19,8 @@ const kindSetting = {
 export const duplicationKind: RuleKind = {
   kind: 'duplication',
   scope: 'export',
-  summary: 'Finds passages copied, verbatim or lightly edited, from an earlier record of the same case or of another case, and copies that still describe the other child.',
+  summary:
+    'Finds passages copied, verbatim or lightly edited, from an earlier record of the same case or of another case, and copies that still describe the other child.',
   properties: {
     min_words: {
       type: 'integer',
@@ -52,14 +53,16 @@ export const duplicationKind: RuleKind = {
       additionalProperties: false,
       required: [...FINDING_KINDS],
       properties: Object.fromEntries(FINDING_KINDS.map((k) => [k, kindSetting])),
-      description: 'Severity and message of each kind of finding: copy_forward (same case), cross_case (another case), identity_mismatch (the copy describes the other child).',
+      description:
+        'Severity and message of each kind of finding: copy_forward (same case), cross_case (another case), identity_mismatch (the copy describes the other child).',
     },
   },
   required: ['kinds'],
   validate(rule) {
     const problems: RuleProblem[] = [];
     ((rule as DuplicationRule).allowed_passages ?? []).forEach((p, i) => {
-      if (tokenize(p).ids.length < K) problems.push({ key: `allowed_passages/${i}`, message: `too short to match: an allowed passage needs at least ${K} words` });
+      if (tokenize(p).ids.length < K)
+        problems.push({ key: `allowed_passages/${i}`, message: `too short to match: an allowed passage needs at least ${K} words` });
     });
     return problems;
   },

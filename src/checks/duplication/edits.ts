@@ -37,7 +37,8 @@ export function diff(a: string[], b: string[]): Edit[] {
   const lb = b.map((w) => w.toLowerCase());
   // table[i][j]: LCS of a[i..] and b[j..].
   const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) table[i][j] = la[i] === lb[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) table[i][j] = la[i] === lb[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
   const edits: Edit[] = [];
   let was: string[] = [];
   let now: string[] = [];

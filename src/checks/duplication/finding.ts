@@ -66,4 +66,3 @@ function overlaps(a: Finding, b: Finding): boolean {
   const overlap = Math.min(a.passage.tEnd, b.passage.tEnd) - Math.max(a.passage.tStart, b.passage.tStart);
   return overlap * 2 >= Math.min(a.passage.tEnd - a.passage.tStart, b.passage.tEnd - b.passage.tStart);
 }
-

@@ -31,7 +31,11 @@ export function subjectOf(record: CanonicalRecord): Subject {
   const gender = record.subject_gender === 'male' || record.subject_gender === 'female' ? record.subject_gender : null;
   const age = record.subject_dob && /^\d{4}-\d{2}-\d{2}$/.test(record.subject_dob) ? ageOn(record.subject_dob, record.record_date) : null;
   const first = record.subject_name?.match(/[\p{L}\p{N}]{2,}/u)?.[0].toLowerCase() ?? null;
-  const firstWritten = record.subject_name?.trim().split(/\s+/)[0].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '') || null;
+  const firstWritten =
+    record.subject_name
+      ?.trim()
+      .split(/\s+/)[0]
+      .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '') || null;
   return { name: record.subject_name, first, firstWritten, age: age !== null && age >= 0 ? age : null, gender };
 }
 
@@ -43,11 +47,65 @@ export function differentSubjects(a: CanonicalRecord, b: CanonicalRecord): boole
 }
 
 const PERSON_WORDS = new Set([
-  'mum', 'mother', 'dad', 'father', 'nan', 'nana', 'gran', 'grandma', 'grandmother', 'grandad', 'grandfather', 'brother', 'sister', 'stepfather', 'stepmother',
-  'stepdad', 'stepmum', 'partner', 'aunt', 'auntie', 'uncle', 'cousin', 'teacher', 'officer', 'worker', 'carer', 'friend', 'mr', 'mrs', 'ms', 'miss', 'dr', 'pc',
+  'mum',
+  'mother',
+  'dad',
+  'father',
+  'nan',
+  'nana',
+  'gran',
+  'grandma',
+  'grandmother',
+  'grandad',
+  'grandfather',
+  'brother',
+  'sister',
+  'stepfather',
+  'stepmother',
+  'stepdad',
+  'stepmum',
+  'partner',
+  'aunt',
+  'auntie',
+  'uncle',
+  'cousin',
+  'teacher',
+  'officer',
+  'worker',
+  'carer',
+  'friend',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'pc',
 ]);
 /** Capitalised words that often open a sentence and do not name anyone. */
-const OPENERS = new Set(['the', 'a', 'an', 'it', 'they', 'we', 'i', 'this', 'that', 'there', 'when', 'then', 'on', 'in', 'at', 'during', 'after', 'before', 'later', 'also', 'both', 'all']);
+const OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'it',
+  'they',
+  'we',
+  'i',
+  'this',
+  'that',
+  'there',
+  'when',
+  'then',
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'later',
+  'also',
+  'both',
+  'all',
+]);
 /** Words after the child's name that a pronoun referring to the child may follow. */
 const PRONOUN_REACH = 12;
 
@@ -76,7 +134,8 @@ export function identityEvidence(text: string, tokens: Tokens, passage: Range, a
       ? [written(text, tokens, from, to, source)]
       : [];
   const stated = statedAges(text, tokens, from, to);
-  const ages = source.age !== null && own.age !== null && source.age !== own.age && stated.includes(source.age) && !stated.includes(own.age) ? [source.age] : [];
+  const ages =
+    source.age !== null && own.age !== null && source.age !== own.age && stated.includes(source.age) && !stated.includes(own.age) ? [source.age] : [];
   // Pronouns after this child's name, or after the other child's name when this child is not named.
   const anchors = [own.first, ...(names.length ? [source.first] : [])].filter((a): a is string => !!a);
   const pronouns = own.gender && source.gender && own.gender !== source.gender ? childPronouns(words, lower, anchors, source.gender, own.gender) : [];
@@ -112,7 +171,8 @@ function statedAges(text: string, tokens: Tokens, from: number, to: number): num
   for (let i = from; i < to; i++) {
     const value = /^\d{1,2}$/.test(word(i)) ? Number(word(i)) : NUMBER_WORDS.get(word(i));
     if (value === undefined) continue;
-    const bracketed = /\(\s*$/.test(text.slice(Math.max(0, tokens.starts[i] - 3), tokens.starts[i])) && /^\s*\)/.test(text.slice(tokens.ends[i], tokens.ends[i] + 3));
+    const bracketed =
+      /\(\s*$/.test(text.slice(Math.max(0, tokens.starts[i] - 3), tokens.starts[i])) && /^\s*\)/.test(text.slice(tokens.ends[i], tokens.ends[i] + 3));
     const aged = word(i - 1) === 'aged' || word(i - 1) === 'age' || (word(i - 1) === 'of' && word(i - 2) === 'age');
     const yearsOld = /^(year|years|yr|yrs)$/.test(word(i + 1)) && word(i + 2) === 'old';
     if (bracketed || aged || yearsOld) ages.push(value);

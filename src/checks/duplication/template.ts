@@ -51,4 +51,3 @@ export function templateMask(hashes: Uint32Array, tokens: Tokens, isTemplate: (h
   }
   return mask;
 }
-

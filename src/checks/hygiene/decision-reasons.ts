@@ -46,23 +46,46 @@ export const decisionReasonsKind: RuleKind = {
   kind: 'decision-reasons',
   summary: 'Finds records of a decision (by record type or wording) that give no reasons for it.',
   properties: {
-    decision_types: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'record_type values that are records of a decision (any case, spacing and punctuation).' },
+    decision_types: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description: 'record_type values that are records of a decision (any case, spacing and punctuation).',
+    },
     decision: patternSpecSchema('Wording that states a decision in a record of any type ("Decision:", "agreed to close").'),
     reasons: patternSpecSchema('Wording that gives reasons ("because", "due to", "Reasons:"); the words after it, to the end of its clause, are the reason.'),
     consequences: patternSpecSchema('Connectives whose reason comes before them in the sentence (", so", "therefore").'),
-    empty_words: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Words that say nothing specific ("concerns", "above", "appropriate"): a reason of only these (and common words) is empty.' },
+    empty_words: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description: 'Words that say nothing specific ("concerns", "above", "appropriate"): a reason of only these (and common words) is empty.',
+    },
     reason_min_words: { type: 'integer', minimum: 1, maximum: 20, description: 'How many specific words a reason needs (default 2).' },
-    facts: patternSpecSchema('Wording of a finding or a change (“results were negative”, “confirmed”): a sentence of its own with this and specific words gives a reason without a connective.'),
-    process: patternSpecSchema('Wording of how the decision was made, recorded or passed on (“taken into account”, “explained to the family”): a sentence with it states no circumstance of the case.'),
+    facts: patternSpecSchema(
+      'Wording of a finding or a change (“results were negative”, “confirmed”): a sentence of its own with this and specific words gives a reason without a connective.',
+    ),
+    process: patternSpecSchema(
+      'Wording of how the decision was made, recorded or passed on (“taken into account”, “explained to the family”): a sentence with it states no circumstance of the case.',
+    ),
     asides: patternSpecSchema('Wording of a sentence about the record itself (“this note was entered late”): reasons in it are not the decision’s.'),
-    pointers: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Words that send the reader elsewhere for the reasons (“see”, “refer to”, “as per”): a reason that starts with one is empty.' },
+    pointers: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description: 'Words that send the reader elsewhere for the reasons (“see”, “refer to”, “as per”): a reason that starts with one is empty.',
+    },
   },
   required: ['reasons'],
   validate(rule) {
     const r = rule as DecisionReasonsRule;
     const problems: RuleProblem[] = [
-      ...patternSpecProblems(r.decision, 'decision'), ...patternSpecProblems(r.reasons, 'reasons'), ...patternSpecProblems(r.consequences, 'consequences'), ...patternSpecProblems(r.facts, 'facts'),
-      ...patternSpecProblems(r.process, 'process'), ...patternSpecProblems(r.asides, 'asides'),
+      ...patternSpecProblems(r.decision, 'decision'),
+      ...patternSpecProblems(r.reasons, 'reasons'),
+      ...patternSpecProblems(r.consequences, 'consequences'),
+      ...patternSpecProblems(r.facts, 'facts'),
+      ...patternSpecProblems(r.process, 'process'),
+      ...patternSpecProblems(r.asides, 'asides'),
     ];
     if (!r.decision_types && !r.decision) problems.push({ key: 'decision', message: 'a decision-reasons rule needs decision_types or decision' });
     return problems;
@@ -98,11 +121,20 @@ class DecisionReasonsCheck implements Check {
     this.compiled = rules.map((rule) => {
       const decision = compilePatternSpec(rule.decision);
       return {
-        rule, types: new Set((rule.decision_types ?? []).map(typeKey)), decision, decisionGate: gates.forRegex(decision), reasons: compilePatternSpec(rule.reasons),
-        consequences: compilePatternSpec(rule.consequences), facts: compilePatternSpec(rule.facts),
-        process: compilePatternSpec(rule.process), asides: compilePatternSpec(rule.asides),
-        pointers: rule.pointers?.length ? new RegExp(`^[\\s(“"‘'–—:-]*(?:please\\s+)?(?:${rule.pointers.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'iu') : null,
-        empty: new Set((rule.empty_words ?? []).map((w) => w.toLowerCase())), minWords: rule.reason_min_words ?? 2,
+        rule,
+        types: new Set((rule.decision_types ?? []).map(typeKey)),
+        decision,
+        decisionGate: gates.forRegex(decision),
+        reasons: compilePatternSpec(rule.reasons),
+        consequences: compilePatternSpec(rule.consequences),
+        facts: compilePatternSpec(rule.facts),
+        process: compilePatternSpec(rule.process),
+        asides: compilePatternSpec(rule.asides),
+        pointers: rule.pointers?.length
+          ? new RegExp(`^[\\s(“"‘'–—:-]*(?:please\\s+)?(?:${rule.pointers.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'iu')
+          : null,
+        empty: new Set((rule.empty_words ?? []).map((w) => w.toLowerCase())),
+        minWords: rule.reason_min_words ?? 2,
       };
     });
   }
@@ -140,12 +172,13 @@ class DecisionReasonsCheck implements Check {
   }
 }
 
-
 const COMMON = new Set(
-  ('a an the this that these those it its is are was were be been being has have had do does did will would shall should can could may might must to of in on at by for with ' +
+  (
+    'a an the this that these those it its is are was were be been being has have had do does did will would shall should can could may might must to of in on at by for with ' +
     'from as and or but if so than then there their they them he she his her him we our us you your i me my which who whom whose what when where why how ' +
     'all any both each some such very also only just now still yet into onto about over under after before since until while during up out off again ' +
-    'here one two three 1 2 3 4 5 6 7 8 9 0').split(' '),
+    'here one two three 1 2 3 4 5 6 7 8 9 0'
+  ).split(' '),
 );
 
 const WORDS = /[\p{L}\p{N}]+(?:['’/.%-][\p{L}\p{N}]+)*/gu;
@@ -173,14 +206,20 @@ function specificWords(text: string, empty: Set<string>, decided = ''): number {
 
 /** Verbs that say something is so now or was so: finite forms of the auxiliaries and copulas. */
 const STATE_AUX = new Set(
-  ("is are was were am has have had does did do can could cannot would might may isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't don't can't couldn't wouldn't " +
-    "is’t isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t doesn’t didn’t don’t can’t couldn’t wouldn’t").split(' '),
+  (
+    "is are was were am has have had does did do can could cannot would might may isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't don't can't couldn't wouldn't " +
+    'is’t isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t doesn’t didn’t don’t can’t couldn’t wouldn’t'
+  ).split(' '),
 );
 /** Verbs that say what is to happen: a clause led by one is a plan, not a circumstance. */
 const PLAN_AUX = new Set("will shall should must won't won’t".split(' '));
 const SUBJECT_PRONOUNS = new Set('he she it they we i who which that this there'.split(' '));
 const DETERMINERS = new Set('the his her their its a an no each every both my our your'.split(' '));
-const IRREGULAR_PAST = new Set('found left said told saw took made gave went came knew got kept fell ran met lost became began broke brought bought chose drove felt heard hid hit hurt held meant paid put read rang sat slept spoke spent stood struck swore threw understood woke wore won wrote'.split(' '));
+const IRREGULAR_PAST = new Set(
+  'found left said told saw took made gave went came knew got kept fell ran met lost became began broke brought bought chose drove felt heard hid hit hurt held meant paid put read rang sat slept spoke spent stood struck swore threw understood woke wore won wrote'.split(
+    ' ',
+  ),
+);
 
 /**
  * What a clause says by its first verb: 'state' for a finite verb of the present or past ("Ms
@@ -242,7 +281,10 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
    * extension: extension required").
    */
   const decidedBefore = (sentenceStart: number, at: number) =>
-    `${decisions.filter((d) => d.sentence.start !== sentenceStart).map((d) => d.sentence.text).join(' ')} ${text.slice(sentenceStart, at)}`;
+    `${decisions
+      .filter((d) => d.sentence.start !== sentenceStart)
+      .map((d) => d.sentence.text)
+      .join(' ')} ${text.slice(sentenceStart, at)}`;
   // A future decision ("the assessment will be extended, because…") is still a decision: a
   // supposition whose cue stands before the connective belongs to what was decided, not to the reason.
   const supposedBefore = (r: { status: Status; cue: string | null; start: number; sentence: { start: number; text: string } }) => {
@@ -261,7 +303,8 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
     const need = matches(c.process, clause) ? c.minWords + 2 : c.minWords;
     if (!pointer(clause) && specificWords(clause, c.empty, decidedBefore(r.sentence.start, r.start)) >= need) return 'connective';
     // "Why NFA? The school nurse confirmed…": the answer follows the question.
-    if (/\?\s*$/.test(r.sentence.text) && specificWords(text.slice(r.sentence.end, r.sentence.end + 300).split(/[.?!]/)[0], c.empty) >= c.minWords) return 'connective';
+    if (/\?\s*$/.test(r.sentence.text) && specificWords(text.slice(r.sentence.end, r.sentence.end + 300).split(/[.?!]/)[0], c.empty) >= c.minWords)
+      return 'connective';
   }
   // What follows a consequence is the decision, so only a denial before it ("no reason, so…") unmakes it.
   for (const r of reader.statements(c.consequences).filter((s) => !denied(text, s.start))) {
@@ -282,7 +325,10 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
       // Not the colon of a heading ("Decision:", "Outcome of the strategy discussion:"): a clause
       // with a verb of deciding or closing stands before it, or any verb ("Contact to reduce to
       // fortnightly:") when what follows is a circumstance in a finite clause.
-      const verb = /\b(?:closed|closing|close|agreed|decided|ended|ends|end|stepped|step|transferred|transfer|extended|extend|NFA|approved|declined|refused)\b/i.test(head);
+      const verb =
+        /\b(?:closed|closing|close|agreed|decided|ended|ends|end|stepped|step|transferred|transfer|extended|extend|NFA|approved|declined|refused)\b/i.test(
+          head,
+        );
       const anyVerb = verb || /\bto (?:be )?[a-z]{2,}\b|\b[a-z]{3,}ed\b/.test(head);
       if ((head.match(WORDS)?.length ?? 0) >= 3) {
         if (verb && specificWords(after, c.empty, head) >= c.minWords + 1) return 'colon';

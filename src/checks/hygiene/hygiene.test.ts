@@ -16,14 +16,22 @@ describe('missing-field', () => {
   const rule = defaultRule('hygiene.missing-author');
 
   it('flags an empty or placeholder author where other records of the file name theirs', () => {
-    const drafts = tester.flags([rule], [record('a', { author: 'B Morgan' }), record('b', { author: null }), record('c', { author: ' Unknown ' }), record('d', { author: 'N/A' })]);
+    const drafts = tester.flags(
+      [rule],
+      [record('a', { author: 'B Morgan' }), record('b', { author: null }), record('c', { author: ' Unknown ' }), record('d', { author: 'N/A' })],
+    );
     expect(drafts.map((d) => d.record.text)).toEqual(['b', 'c', 'd']);
     expect(drafts[0].message).toBe(`The record's author is empty. ${rule.message}`);
   });
 
   it('leaves a file where no record has an author (the column is missing or not mapped)', () => {
     const other = { path: 'other.csv', line: 2, record: 1 };
-    expect(tester.flags([rule], [record('a', { author: 'B Morgan' }), record('b', { author: null, source: other }), record('c', { author: null, source: { ...other, line: 3 } })])).toEqual([]);
+    expect(
+      tester.flags(
+        [rule],
+        [record('a', { author: 'B Morgan' }), record('b', { author: null, source: other }), record('c', { author: null, source: { ...other, line: 3 } })],
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -38,37 +46,54 @@ describe('record-date', () => {
   });
 
   it('before-birth: before subject_dob, unless the record is about an unborn baby', () => {
-    const drafts = tester.flags([birth], [
-      record('Seen at nursery.', { record_date: '2015-11-20' }),
-      record('Pre-birth assessment: Ms Fenton is 20 weeks pregnant.', { record_date: '2015-11-21' }),
-      record('Born today.', { record_date: '2016-03-10' }),
+    const drafts = tester.flags(
+      [birth],
+      [
+        record('Seen at nursery.', { record_date: '2015-11-20' }),
+        record('Pre-birth assessment: Ms Fenton is 20 weeks pregnant.', { record_date: '2015-11-21' }),
+        record('Born today.', { record_date: '2016-03-10' }),
+      ],
+    );
+    expect(drafts.map((d) => [d.record.text, d.message])).toEqual([
+      ['Seen at nursery.', `Dated 20/11/2015, before the child's date of birth (subject_dob). ${birth.message}`],
     ]);
-    expect(drafts.map((d) => [d.record.text, d.message])).toEqual([['Seen at nursery.', `Dated 20/11/2015, before the child's date of birth (subject_dob). ${birth.message}`]]);
   });
 
   it('late-entry: more than 5 working days, bank holidays not counted; one that says so is info', () => {
-    const drafts = tester.flags([late], [
-      record('Easter: 7 working days.', { record_date: '2023-04-03', recorded_at: '2023-04-14T17:30' }),
-      record('Coronation week: 4 working days.', { record_date: '2023-05-05', recorded_at: '2023-05-12T09:15' }),
-      record('Exactly 5.', { record_date: '2023-06-05', recorded_at: '2023-06-12T16:50' }),
-      record('Late entry – recorded on 24/07/2023 due to annual leave. Visit on 03/07/2023.', { record_date: '2023-07-03', recorded_at: '2023-07-24T14:00' }),
-      record('No time typed.', { record_date: '2023-07-03', recorded_at: null }),
-    ]);
+    const drafts = tester.flags(
+      [late],
+      [
+        record('Easter: 7 working days.', { record_date: '2023-04-03', recorded_at: '2023-04-14T17:30' }),
+        record('Coronation week: 4 working days.', { record_date: '2023-05-05', recorded_at: '2023-05-12T09:15' }),
+        record('Exactly 5.', { record_date: '2023-06-05', recorded_at: '2023-06-12T16:50' }),
+        record('Late entry – recorded on 24/07/2023 due to annual leave. Visit on 03/07/2023.', { record_date: '2023-07-03', recorded_at: '2023-07-24T14:00' }),
+        record('No time typed.', { record_date: '2023-07-03', recorded_at: null }),
+      ],
+    );
     expect(drafts.map((d) => [d.record.text.slice(0, 12), d.severity ?? d.rule.severity, spanText(d), d.details])).toEqual([
       ['Easter: 7 wo', 'warning', null, { working_days: 7, calendar_days: 11, acknowledged: false }],
       ['Late entry –', 'info', 'Late entry', { working_days: 15, calendar_days: 21, acknowledged: true }],
     ]);
-    expect(drafts[0].message).toBe(`Typed on 14/04/2023, 7 working days (11 days) after the event on 03/04/2023; the limit is 5 working days. The record does not say it is a late entry. ${late.message}`);
-    expect(drafts[1].message).toBe('Typed on 24/07/2023, 15 working days (21 days) after the event on 03/07/2023; the limit is 5 working days. The record says it is a late entry (“Late entry”), as it should.');
+    expect(drafts[0].message).toBe(
+      `Typed on 14/04/2023, 7 working days (11 days) after the event on 03/04/2023; the limit is 5 working days. The record does not say it is a late entry. ${late.message}`,
+    );
+    expect(drafts[1].message).toBe(
+      'Typed on 24/07/2023, 15 working days (21 days) after the event on 03/07/2023; the limit is 5 working days. The record says it is a late entry (“Late entry”), as it should.',
+    );
   });
 
   it('late-entry: counts calendar days, and leaves acknowledged entries unflagged, when the rule says so', () => {
     const calendar = { ...late, days: 'calendar', max_days: 7, acknowledged_severity: undefined } as Rule;
-    const drafts = tester.flags([calendar], [
-      record('8 days.', { record_date: '2023-05-04', recorded_at: '2023-05-12T09:15' }),
-      record('Retrospective entry.', { record_date: '2023-05-04', recorded_at: '2023-05-30T09:15' }),
+    const drafts = tester.flags(
+      [calendar],
+      [
+        record('8 days.', { record_date: '2023-05-04', recorded_at: '2023-05-12T09:15' }),
+        record('Retrospective entry.', { record_date: '2023-05-04', recorded_at: '2023-05-30T09:15' }),
+      ],
+    );
+    expect(drafts.map((d) => d.message)).toEqual([
+      `Typed on 12/05/2023, 8 days after the event on 04/05/2023; the limit is 7 days. The record does not say it is a late entry. ${late.message}`,
     ]);
-    expect(drafts.map((d) => d.message)).toEqual([`Typed on 12/05/2023, 8 days after the event on 04/05/2023; the limit is 7 days. The record does not say it is a late entry. ${late.message}`]);
   });
 
   it('refuses options that belong to another check, and a late-entry rule without max_days', () => {
@@ -80,14 +105,15 @@ describe('record-date', () => {
 
 describe('decision-reasons', () => {
   const rule = defaultRule('hygiene.decision-without-reasons');
-  const flagged = (text: string, record_type = 'Case Note') => tester.flags([rule], [record(text, { record_type })]).map((d) => spanText(d) ?? d.message!.split('.')[0]);
+  const flagged = (text: string, record_type = 'Case Note') =>
+    tester.flags([rule], [record(text, { record_type })]).map((d) => spanText(d) ?? d.message!.split('.')[0]);
 
   it.each([
     ['Decision: close to CSC.', 'Management Decision', 'Decision: close to CSC.'],
     ['Decision – close.', 'Manager Decision', 'Decision – close.'],
     ['Decision: NFA. Close case.', 'Management Decision', 'Decision: NFA.'],
     ['Discussed with TM; agreed to close the case.', 'Case Note', 'agreed to close the case.'],
-    ['Case to close to CSC.', "Manager's Decision", 'This Manager\'s Decision record states a decision but gives no reasons for it'],
+    ['Case to close to CSC.', "Manager's Decision", "This Manager's Decision record states a decision but gives no reasons for it"],
     ['Outcome: NFA.', 'Telephone Call', 'Outcome: NFA.'],
   ])('flags “%s” (%s)', (text, type, span) => {
     expect(flagged(text, type)).toEqual([span]);
@@ -144,13 +170,22 @@ describe('decision-reasons', () => {
     ['NFA – refer to front door notes.', 'NFA – refer to front door notes.'],
     ['No further action; see the duty log.', 'No further action;'],
     ['Assessment closed as the statutory timescale has run out.', 'This Management Decision record states a decision but gives no reasons for it'],
-    ['Referral not taken by the front door as the details did not meet the criteria for CSC.', 'This Management Decision record states a decision but gives no reasons for it'],
+    [
+      'Referral not taken by the front door as the details did not meet the criteria for CSC.',
+      'This Management Decision record states a decision but gives no reasons for it',
+    ],
     ['Placement with the aunt agreed, as this best suits Kai’s needs.', 'This Management Decision record states a decision but gives no reasons for it'],
     ['Petition to change the plan rejected; the outcome stands as written.', 'This Management Decision record states a decision but gives no reasons for it'],
     ['Decision: close. This note was written late because the server was down all week.', 'Decision: close.'],
-    ['Closure agreed. Letter to the family to be sent by the duty worker tomorrow.', 'This Management Decision record states a decision but gives no reasons for it'],
+    [
+      'Closure agreed. Letter to the family to be sent by the duty worker tomorrow.',
+      'This Management Decision record states a decision but gives no reasons for it',
+    ],
     ['Closure agreed. Family told by phone.', 'This Management Decision record states a decision but gives no reasons for it'],
-    ['Transfer agreed; joint handover visit next Tuesday with the new worker.', 'This Management Decision record states a decision but gives no reasons for it'],
+    [
+      'Transfer agreed; joint handover visit next Tuesday with the new worker.',
+      'This Management Decision record states a decision but gives no reasons for it',
+    ],
     ['Panel agreed to close. All the relevant matters have been taken into account.', 'Panel agreed to close.'],
     ['Contact stays at the family centre since the last review.', 'This Management Decision record states a decision but gives no reasons for it'],
   ])('flags a decision whose only reason is a pointer, a procedure, its own wording, a plan or a note about the record: “%s”', (text, span) => {
@@ -159,7 +194,10 @@ describe('decision-reasons', () => {
 
   it.each([
     ['Decision: close. Mum was upset when told and said she will complain.', 'Decision: close.'],
-    ['Plan to continue. The core group met on 03/03 and all members attended.', 'This Management Decision record states a decision but gives no reasons for it'],
+    [
+      'Plan to continue. The core group met on 03/03 and all members attended.',
+      'This Management Decision record states a decision but gives no reasons for it',
+    ],
     ['Agreed to close. Mum has been given the number for the family hub.', 'Agreed to close.'],
   ])('does not take the family’s reaction, the meeting or signposting for a reason: “%s”', (text, span) => {
     expect(flagged(text, 'Management Decision')).toEqual([span]);
@@ -225,9 +263,14 @@ describe('subject-age', () => {
 
   it('reads months for babies and names the actual age in months', () => {
     const baby = { subject_name: 'Ivy Shaw', subject_dob: '2023-01-15', record_date: '2023-08-29' };
-    const drafts = tester.flags([defaultRule('hygiene.wrong-age')], [record('Ivy, aged 9 months, is crawling.', baby), record('Ivy (7 months) is crawling.', baby)]);
+    const drafts = tester.flags(
+      [defaultRule('hygiene.wrong-age')],
+      [record('Ivy, aged 9 months, is crawling.', baby), record('Ivy (7 months) is crawling.', baby)],
+    );
     expect(drafts.map((d) => [spanText(d), d.details])).toEqual([['Ivy, aged 9 months', { stated_age: 9, unit: 'months', actual_age: 7 }]]);
-    expect(drafts[0].message).toMatch(/^“Ivy, aged 9 months” gives the child's age as 9 months, but by subject_dob the child was 7 months old on 29\/08\/2023\. /);
+    expect(drafts[0].message).toMatch(
+      /^“Ivy, aged 9 months” gives the child's age as 9 months, but by subject_dob the child was 7 months old on 29\/08\/2023\. /,
+    );
   });
 
   it('needs a date of birth, and checks the birthday to the day', () => {
@@ -238,7 +281,8 @@ describe('subject-age', () => {
 });
 
 describe('subject-gender', () => {
-  const gender = (text: string, extra: Partial<CanonicalRecord> = {}) => tester.flags([defaultRule('hygiene.wrong-gender')], [record(text, extra)]).map(spanText);
+  const gender = (text: string, extra: Partial<CanonicalRecord> = {}) =>
+    tester.flags([defaultRule('hygiene.wrong-gender')], [record(text, extra)]).map(spanText);
 
   it.each([
     ['Amy showed me his school report.', 'Amy showed me his'],
@@ -273,41 +317,59 @@ describe('subject-name', () => {
   const child = (subject_id: string, subject_name: string, case_id: string) => ({ subject_id, subject_name, case_id });
 
   it('flags another family’s child named as the child observed, once per name, naming them', () => {
-    const drafts = tester.flags([rule], [
-      record('Kara (9) was seen alone in her bedroom.', child('P2', 'Kara Nolan', 'C2')),
-      record('Home visit.\n\nKara (9) was seen alone in her bedroom. Kara was seen alone again later.\n\nAmy was tired.'),
-    ]);
+    const drafts = tester.flags(
+      [rule],
+      [
+        record('Kara (9) was seen alone in her bedroom.', child('P2', 'Kara Nolan', 'C2')),
+        record('Home visit.\n\nKara (9) was seen alone in her bedroom. Kara was seen alone again later.\n\nAmy was tired.'),
+      ],
+    );
     expect(drafts.map((d) => [d.record.record_id, spanText(d), d.details])).toEqual([[drafts[0].record.record_id, 'Kara (9)', { other_subject_ids: ['P2'] }]]);
-    expect(drafts[0].message).toBe(`“Kara (9)” describes as the child observed another child of this export, “Kara Nolan” (case C2), who is neither this record's subject nor a sibling in its case. ${rule.message}`);
+    expect(drafts[0].message).toBe(
+      `“Kara (9)” describes as the child observed another child of this export, “Kara Nolan” (case C2), who is neither this record's subject nor a sibling in its case. ${rule.message}`,
+    );
   });
 
   it('leaves siblings (same case or same family name), own-name namesakes, and passing mentions', () => {
-    expect(tester.flags([rule], [
-      record('Mason (10) was seen in the kitchen.', child('P3', 'Mason Kerr', 'C1')),
-      record('Josh (9) was doing homework.', child('P4', 'Josh Fenton', 'C9')),
-      record('Amy (7) was seen.', child('P5', 'Amy Nolan', 'C5')),
-      record('Mason (10) was seen alone and said he looks after Amy. Josh (9) was at football. Amy walked to school with Kara Nolan.'),
-      record('Kara was at Amy’s party.', child('P2', 'Kara Nolan', 'C2')),
-    ])).toEqual([]);
+    expect(
+      tester.flags(
+        [rule],
+        [
+          record('Mason (10) was seen in the kitchen.', child('P3', 'Mason Kerr', 'C1')),
+          record('Josh (9) was doing homework.', child('P4', 'Josh Fenton', 'C9')),
+          record('Amy (7) was seen.', child('P5', 'Amy Nolan', 'C5')),
+          record('Mason (10) was seen alone and said he looks after Amy. Josh (9) was at football. Amy walked to school with Kara Nolan.'),
+          record('Kara was at Amy’s party.', child('P2', 'Kara Nolan', 'C2')),
+        ],
+      ),
+    ).toEqual([]);
   });
 
   it('leaves a name shared with a sibling, even if another family has a child of that name', () => {
-    expect(tester.flags([rule], [
-      record('Mason (10) was seen.', child('P3', 'Mason Kerr', 'C1')),
-      record('Mason (7) was seen.', child('P6', 'Mason Doyle', 'C6')),
-      record('Mason (10) was seen alone.'),
-    ])).toEqual([]);
+    expect(
+      tester.flags(
+        [rule],
+        [
+          record('Mason (10) was seen.', child('P3', 'Mason Kerr', 'C1')),
+          record('Mason (7) was seen.', child('P6', 'Mason Doyle', 'C6')),
+          record('Mason (10) was seen alone.'),
+        ],
+      ),
+    ).toEqual([]);
   });
 
   it('needs {name} in every form', () => {
-    expect(findKind('subject-name')!.validate!({ ...rule, forms: ['\\(\\d+\\) was seen'] } as Rule)).toEqual([{ key: 'forms/0', message: 'a form needs {name}' }]);
+    expect(findKind('subject-name')!.validate!({ ...rule, forms: ['\\(\\d+\\) was seen'] } as Rule)).toEqual([
+      { key: 'forms/0', message: 'a form needs {name}' },
+    ]);
   });
 });
 
 describe('subject-name with children: any (hygiene.other-child)', () => {
   const rule = defaultRule('hygiene.other-child');
   const wrongName = defaultRule('hygiene.wrong-name');
-  const found = (records: CanonicalRecord[], rules: Rule[] = [rule]) => tester.flags(rules, records).map((d) => [d.record.text.slice(0, 12), d.rule.id, spanText(d)]);
+  const found = (records: CanonicalRecord[], rules: Rule[] = [rule]) =>
+    tester.flags(rules, records).map((d) => [d.record.text.slice(0, 12), d.rule.id, spanText(d)]);
 
   it.each([
     ['I did a wishes-and-feelings exercise with Kacper using the three houses.', 'wishes-and-feelings exercise with Kacper'],
@@ -353,12 +415,14 @@ describe('subject-name with children: any (hygiene.other-child)', () => {
   });
 
   it('leaves a name the case gives elsewhere (with a role, or in another record), and flags it in another case', () => {
-    expect(found([
-      record('Amy’s grandmother, Funmi, rang.'),
-      record('Funmi said Amy settled well. Kacper is sociable.'),
-      record('Kacper came round for tea with his mum.'),
-      record('Kacper is sociable.', { case_id: 'C2', subject_id: 'P2', subject_name: 'Ruby Hart' }),
-    ])).toEqual([['Kacper is so', 'hygiene.other-child', 'Kacper is sociable']]);
+    expect(
+      found([
+        record('Amy’s grandmother, Funmi, rang.'),
+        record('Funmi said Amy settled well. Kacper is sociable.'),
+        record('Kacper came round for tea with his mum.'),
+        record('Kacper is sociable.', { case_id: 'C2', subject_id: 'P2', subject_name: 'Ruby Hart' }),
+      ]),
+    ).toEqual([['Kacper is so', 'hygiene.other-child', 'Kacper is sociable']]);
   });
 
   it('does not flag a child again where wrong-name has (one finding per problem), but does where wrong-name’s forms do not reach', () => {
@@ -366,7 +430,9 @@ describe('subject-name with children: any (hygiene.other-child)', () => {
     expect(found([kara, record('Kara (9) was seen alone. I did some direct work with Kara about school.')], [wrongName, rule])).toEqual([
       ['Kara (9) was', 'hygiene.wrong-name', 'Kara (9)'],
     ]);
-    expect(found([kara, record('I did some direct work with Kara about school.')], [wrongName, rule])).toEqual([['I did some d', 'hygiene.other-child', 'direct work with Kara']]);
+    expect(found([kara, record('I did some direct work with Kara about school.')], [wrongName, rule])).toEqual([
+      ['I did some d', 'hygiene.other-child', 'direct work with Kara'],
+    ]);
   });
 
   it('reads a name after a verb that starts the sentence, and leaves a short form of the subject’s name', () => {
@@ -397,7 +463,12 @@ describe('subject-gender across sentences', () => {
     ['Ahmed was quiet. When we talked about contact with dad she cried.', 'When we talked about contact with dad she'],
     ['Ahmed attends Rainbow Pre-school. Staff report that she plays alongside other children.', 'Staff report that she'],
   ])('flags “%s”', (text, words) => {
-    expect(gender(text)).toEqual([[words, `“${words}”: the child is recorded as male (subject_gender) and is named in the sentence before, and nobody else the record mentions before it can be “${words.split(' ').pop()}”`]]);
+    expect(gender(text)).toEqual([
+      [
+        words,
+        `“${words}”: the child is recorded as male (subject_gender) and is named in the sentence before, and nobody else the record mentions before it can be “${words.split(' ').pop()}”`,
+      ],
+    ]);
   });
 
   it.each([
@@ -422,7 +493,9 @@ describe('subject-gender across sentences', () => {
     expect(gender('Ahmed’s mum rang. She said she is worried.')).toEqual([]);
     expect(gender('Ahmed showed me his Lego. She told me she likes gymnastics.').map((f) => f[0])).toEqual(['She']);
     expect(gender('Ahmed’s mum rang. She said he has been refusing to go to school.')).toEqual([]);
-    expect(tester.flags([defaultRule('hygiene.wrong-gender')], [record('Amy’s mum rang. She said he has been refusing to go to school.')]).map(spanText)).toEqual(['She said he']);
+    expect(
+      tester.flags([defaultRule('hygiene.wrong-gender')], [record('Amy’s mum rang. She said he has been refusing to go to school.')]).map(spanText),
+    ).toEqual(['She said he']);
   });
 
   it('reads only the sentence after the name', () => {

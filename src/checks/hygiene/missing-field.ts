@@ -17,7 +17,12 @@ export const missingFieldKind: RuleKind = {
   summary: 'Finds records with an empty field (e.g. no author) in an export whose other records fill it in.',
   properties: {
     field: { enum: [...OPTIONAL_FIELDS], description: 'The canonical field that must not be empty.' },
-    blank_values: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Values that count as empty (compared in any case), e.g. unknown, n/a, -.' },
+    blank_values: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description: 'Values that count as empty (compared in any case), e.g. unknown, n/a, -.',
+    },
   },
   required: ['field'],
   createCheck(rules) {

@@ -43,11 +43,34 @@ const CAPITALISED_AT = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
 const TITLES = /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|pc|dc|ds|di|sgt|cllr|st|saint|sir|dame|rev|nurse)\.?\s+$/iu;
 /** Function words that start sentences: never a name, so not worth reading for a role. */
 const FUNCTION_WORDS = new Set(
-  'the a an this that these those there then he she they we it i you his her their our my your its in on at after before during when while if as but and or so no yes not all some both each every another other later today yesterday tomorrow also however although because since until following further'.split(' '),
+  'the a an this that these those there then he she they we it i you his her their our my your its in on at after before during when while if as but and or so no yes not all some both each every another other later today yesterday tomorrow also however although because since until following further'.split(
+    ' ',
+  ),
 );
 /** What follows an adverb or a preposition that starts a sentence, not a name. */
-const NOT_AFTER_NAME = /^\s+(?:the|a|an|in|on|at|into|I|we|this|that|these|those|my|his|her|their|our|your|to|with|for|from|of|by|about|all|some|then|last|next|school|home)(?![\p{L}])/u;
-const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'pc', 'dc', 'ds', 'di', 'sgt', 'cllr', 'st', 'saint', 'sir', 'dame', 'rev', 'nurse']);
+const NOT_AFTER_NAME =
+  /^\s+(?:the|a|an|in|on|at|into|I|we|this|that|these|those|my|his|her|their|our|your|to|with|for|from|of|by|about|all|some|then|last|next|school|home)(?![\p{L}])/u;
+const TITLE_WORDS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'pc',
+  'dc',
+  'ds',
+  'di',
+  'sgt',
+  'cllr',
+  'st',
+  'saint',
+  'sir',
+  'dame',
+  'rev',
+  'nurse',
+]);
 const SENTENCE_START = /(?:^|[.!?:;\n]\s*|[“"‘(]\s*)$/u;
 /** A verb that may start a note's sentence before a name ("Visited Kacper", "Saw Kacper at school"). */
 const STARTING_VERB = /^(?:\p{L}+ed|saw|met|see|meet|took|gave|told|asked|let|made|spoke|left|found|brought|sent|rang|phoned|thanked)$/iu;
@@ -73,7 +96,10 @@ export class CaseReader {
   private readonly reach: number;
 
   constructor(words: OtherChildWords) {
-    const roles = [...new Set(words.roles)].sort((a, b) => b.length - a.length).map(termPattern).join('|');
+    const roles = [...new Set(words.roles)]
+      .sort((a, b) => b.length - a.length)
+      .map(termPattern)
+      .join('|');
     // "health visitor Sarah", "her brother, Yusuf", "mum (Danielle)", "a girl called Jess", "cat, Milo": looked up word by word, backwards.
     for (const r of words.roles) {
       const phrase = r.toLowerCase().split(/\s+/);
@@ -89,7 +115,15 @@ export class CaseReader {
     this.notNames = new Set((words.not_names ?? []).map((w) => nameKey(w)));
     for (const r of words.roles) this.notNames.add(nameKey(r));
     // Without the look-behind (?<![\p{L}\p{N}_]) a cue's regex can skip to where a cue may start; `cued` looks behind itself.
-    this.cues = words.cues?.length ? new RegExp(`(?:${[...new Set(words.cues)].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
+    this.cues = words.cues?.length
+      ? new RegExp(
+          `(?:${[...new Set(words.cues)]
+            .sort((a, b) => b.length - a.length)
+            .map(termPattern)
+            .join('|')})(?![\\p{L}\\p{N}_])`,
+          'giu',
+        )
+      : null;
     this.reach = words.cue_reach ?? 80;
   }
 
@@ -114,7 +148,12 @@ export class CaseReader {
       while (i > 0 && at - i <= this.reach + 40 && !/[.!?;\n]/.test(text[i - 1])) i--;
       while (i < at && /[\s“"‘(]/.test(text[i])) i++;
       const word = /^\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/u.exec(text.slice(i, at));
-      if (!word || at - (i + word[0].length) > this.reach || (i > 0 && !/[.!?;\n]/.test(text[i - 1]) && !/[.!?;\n]\s*[“"‘(]?\s*$/.test(text.slice(Math.max(0, i - 4), i)))) continue;
+      if (
+        !word ||
+        at - (i + word[0].length) > this.reach ||
+        (i > 0 && !/[.!?;\n]/.test(text[i - 1]) && !/[.!?;\n]\s*[“"‘(]?\s*$/.test(text.slice(Math.max(0, i - 4), i)))
+      )
+        continue;
       const end = at + c[0].length;
       out.push({ start: i, end, text: text.slice(i, end), name: word[0] });
     }
@@ -187,7 +226,11 @@ export class CaseReader {
     const lead = sentenceLead(text, nameAt);
     if (TITLES.test(lead)) return false;
     // After a preposition of place ("at Tiny Steps"), or before another capitalised word ("Tiny Steps", "Castle Hill"): a place or a full name, not a child's first name used alone.
-    if (/(?:^|[^\p{L}])(?:at|in|from|near|into|to)\s+$/iu.test(lead) || /^\s+\p{Lu}[\p{L}'’-]*/u.test(text.slice(nameAt + name.length)) && !/^\s+I(?![\p{L}])/u.test(text.slice(nameAt + name.length))) return false;
+    if (
+      /(?:^|[^\p{L}])(?:at|in|from|near|into|to)\s+$/iu.test(lead) ||
+      (/^\s+\p{Lu}[\p{L}'’-]*/u.test(text.slice(nameAt + name.length)) && !/^\s+I(?![\p{L}])/u.test(text.slice(nameAt + name.length)))
+    )
+      return false;
     // After another capitalised word: a surname ("Chloe Murphy (19)"), unless that word starts
     // the sentence and is a verb ("Visited Kacper", "Saw Kacper").
     const before = /(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(lead);
@@ -207,7 +250,10 @@ export class CaseReader {
 /** The subject's own name, any word of it, or a short form of the first ("Alex" for "Alexander"). */
 function isOwnName(record: CanonicalRecord, k: string): boolean {
   const full = record.subject_name ?? '';
-  const words = full.split(/[\s,]+/).filter(Boolean).map(nameKey);
+  const words = full
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(nameKey);
   if (words.includes(k)) return true;
   const first = firstName(full);
   const f = first ? nameKey(first) : '';
@@ -221,7 +267,8 @@ function sentenceLead(text: string, at: number): string {
   let i = at;
   while (i > 0) {
     const ch = text[i - 1];
-    if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i] ?? ' ') && !TITLES.test(text.slice(Math.max(0, i - 8), i - 1) + ' '))) break;
+    if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i] ?? ' ') && !TITLES.test(text.slice(Math.max(0, i - 8), i - 1) + ' ')))
+      break;
     i--;
   }
   while (i < at && isSpace(text.charCodeAt(i))) i++;

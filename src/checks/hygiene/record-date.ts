@@ -30,7 +30,11 @@ export const recordDateKind: RuleKind = {
   kind: 'record-date',
   summary: 'Checks a record’s dates: dated after the run’s --as-of date, before the child’s birth, or typed long after the event.',
   properties: {
-    check: { enum: [...DATE_CHECKS], description: 'future-dated: record_date after --as-of; before-birth: record_date before subject_dob; late-entry: recorded_at more than max_days after record_date.' },
+    check: {
+      enum: [...DATE_CHECKS],
+      description:
+        'future-dated: record_date after --as-of; before-birth: record_date before subject_dob; late-entry: recorded_at more than max_days after record_date.',
+    },
     max_days: { type: 'integer', minimum: 0, maximum: 366, description: 'late-entry: days allowed between the event and the typing of the record.' },
     days: { enum: ['working', 'calendar'], description: 'late-entry: count working days (Monday–Friday, not holidays; the default) or calendar days.' },
     holidays: { type: 'array', items: isoDate, uniqueItems: true, description: 'late-entry: public holidays (YYYY-MM-DD) that are not working days.' },
@@ -66,7 +70,10 @@ interface CompiledDateRule {
 class RecordDateCheck implements Check {
   private readonly compiled: CompiledDateRule[];
 
-  constructor(rules: RecordDateRule[], private readonly env: CheckEnv) {
+  constructor(
+    rules: RecordDateRule[],
+    private readonly env: CheckEnv,
+  ) {
     this.compiled = rules.map((rule) => ({
       rule,
       words: compilePatternSpec(rule.check === 'late-entry' ? rule.acknowledged : rule.unless),
@@ -105,13 +112,17 @@ class RecordDateCheck implements Check {
     if (said) {
       if (!rule.acknowledged_severity) return null;
       return {
-        rule, record, span: said, severity: rule.acknowledged_severity,
+        rule,
+        record,
+        span: said,
+        severity: rule.acknowledged_severity,
         message: `${timing} The record says it is a late entry (“${record.text.slice(said.start, said.end)}”), as it should.`,
         details: { working_days: working, calendar_days: calendar, acknowledged: true },
       };
     }
     return {
-      rule, record,
+      rule,
+      record,
       message: `${timing} The record does not say it is a late entry. ${rule.message}`,
       details: { working_days: working, calendar_days: calendar, acknowledged: false },
     };

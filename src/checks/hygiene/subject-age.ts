@@ -3,7 +3,19 @@ import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { ageOn, formatUkDate } from '../../intake/dates.ts';
 import { sentenceAt, splitSentences, type Sentence } from '../../reading/sentences.ts';
-import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, firstName, everyMatch, formProblems, monthsOn, nameSource, perName, readNumber } from './subject-forms.ts';
+import {
+  FORMS_SCHEMA,
+  FormSet,
+  type FormMatch,
+  capitalised,
+  firstName,
+  everyMatch,
+  formProblems,
+  monthsOn,
+  nameSource,
+  perName,
+  readNumber,
+} from './subject-forms.ts';
 
 /** A `subject-age` rule: ages the text gives the record's child, checked against subject_dob. */
 export interface SubjectAgeRule extends Rule {
@@ -14,7 +26,11 @@ export const subjectAgeKind: RuleKind = {
   kind: 'subject-age',
   summary: 'Finds an age the text gives the record’s child ("Amy (7)", "Amy, aged 7") that disagrees with subject_dob on record_date.',
   properties: {
-    forms: { ...FORMS_SCHEMA, description: 'How an age is tied to the child: {name} is the subject’s first name, {years} or {months} the age. A form without {name} counts only after the subject’s name in the same sentence, with no other name between.' },
+    forms: {
+      ...FORMS_SCHEMA,
+      description:
+        'How an age is tied to the child: {name} is the subject’s first name, {years} or {months} the age. A form without {name} counts only after the subject’s name in the same sentence, with no other name between.',
+    },
   },
   required: ['forms'],
   validate: (rule) => formProblems((rule as SubjectAgeRule).forms, 'forms', false),
@@ -43,13 +59,19 @@ class SubjectAgeCheck implements Check {
     const { mention, spelled, key } = this.names(name);
     const isName = (word: string) => capitalised(word) && nameKey(word) === key;
     let sentences: Sentence[] | undefined;
-    const ours = (m: FormMatch) => (m.name !== undefined ? isName(m.name) : namedBefore(text, (sentences ??= splitSentences(text)), m.start, this.wholeName(name)));
+    const ours = (m: FormMatch) =>
+      m.name !== undefined ? isName(m.name) : namedBefore(text, (sentences ??= splitSentences(text)), m.start, this.wholeName(name));
     // A form that starts with {name} is tried only after the child's name.
-    const words = spelled && everyMatch(spelled, text).filter((m) => isName(m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const words =
+      spelled &&
+      everyMatch(spelled, text)
+        .filter((m) => isName(m[0]))
+        .map((m) => ({ start: m.index, end: m.index + m[0].length }));
     for (const { rule, set } of this.forms) {
       for (const m of set.matches(text, ours, set.starts(text, words ?? undefined))) {
         if (seen?.has(m.start)) continue;
-        const stated = m.years !== undefined ? { n: readNumber(m.years), unit: 'years' } : m.months !== undefined ? { n: readNumber(m.months), unit: 'months' } : null;
+        const stated =
+          m.years !== undefined ? { n: readNumber(m.years), unit: 'years' } : m.months !== undefined ? { n: readNumber(m.months), unit: 'months' } : null;
         if (!stated) continue;
         const actual = stated.unit === 'years' ? ageOn(record.subject_dob, record.record_date) : monthsOn(record.subject_dob, record.record_date);
         if (stated.n === actual) continue;

@@ -12,7 +12,26 @@ import { append } from '../../model/lists.ts';
  */
 export const FORM_PLACEHOLDERS = ['name', 'years', 'months'] as const;
 
-export const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen'];
+export const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+];
 const NUMBER = `(?:\\d{1,2}|${[...NUMBER_WORDS].reverse().join('|')})`;
 
 export const FORMS_SCHEMA = {
@@ -101,7 +120,11 @@ export class FormSet {
     } else if (this.rests) {
       for (const m of everyMatch(this.rests, text)) append(out, wordStarts(text, m.index));
     }
-    if (this.others) append(out, everyMatch(this.others, text).map((m) => m.index));
+    if (this.others)
+      append(
+        out,
+        everyMatch(this.others, text).map((m) => m.index),
+      );
     return out.sort((a, b) => a - b);
   }
 
@@ -126,7 +149,10 @@ export class FormSet {
       }
     }
     if (!this.others) return out;
-    append(out, everyMatch(this.others, text).map((m) => m.index));
+    append(
+      out,
+      everyMatch(this.others, text).map((m) => m.index),
+    );
     return out.sort((a, b) => a - b);
   }
 
@@ -316,7 +342,8 @@ export function formProblems(forms: string[] | undefined, key: string, needName:
     const at = `${key}/${i}`;
     const used = [...form.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
     const unknown = used.filter((p) => !(FORM_PLACEHOLDERS as readonly string[]).includes(p));
-    if (unknown.length) return problems.push({ key: at, message: `{${unknown[0]}} is not a placeholder (${FORM_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})` });
+    if (unknown.length)
+      return problems.push({ key: at, message: `{${unknown[0]}} is not a placeholder (${FORM_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})` });
     if (new Set(used).size !== used.length) return problems.push({ key: at, message: 'a placeholder may be used once in a form' });
     if (needName && !used.includes('name')) return problems.push({ key: at, message: 'a form needs {name}' });
     const source = formSource(form, 'Amy');

@@ -40,8 +40,15 @@ export const subjectGenderKind: RuleKind = {
     genders: bySex('subject_gender values (any case) that mean male or female; other values are not checked.'),
     pronouns: bySex('Pronouns for a male or a female child.'),
     nouns: bySex('Nouns that describe the child in "<name> is a … boy" or "<name>, a … girl".'),
-    others: { ...words, description: 'Words for other people (mother, teacher, friend): a pronoun after one of them may be theirs, so reading stops there, and a name after one is not read.' },
-    clause_ends: { ...words, description: 'Words that start another clause (and, but, when…), where the subject may change: reading stops there, as it does at , ; : ( ) – —.' },
+    others: {
+      ...words,
+      description:
+        'Words for other people (mother, teacher, friend): a pronoun after one of them may be theirs, so reading stops there, and a name after one is not read.',
+    },
+    clause_ends: {
+      ...words,
+      description: 'Words that start another clause (and, but, when…), where the subject may change: reading stops there, as it does at , ; : ( ) – —.',
+    },
     across_sentences: {
       type: 'object',
       additionalProperties: false,
@@ -52,7 +59,11 @@ export const subjectGenderKind: RuleKind = {
         pronouns: bySex('Pronouns read in the next sentence, objects included (him, her).'),
         people: bySex('Words for a man or a woman (mother, Mr, uncle): someone a pronoun of that sex may refer to.'),
         plural: { ...words, description: 'Words for several people (staff, parents): not someone he or she refers to.' },
-        not_people: { ...words, description: 'Capitalised words that are not people (Monday, Nursery), and words that make the capitalised word before them a place or organisation (Road, School, Pre-school).' },
+        not_people: {
+          ...words,
+          description:
+            'Capitalised words that are not people (Monday, Nursery), and words that make the capitalised word before them a place or organisation (Road, School, Pre-school).',
+        },
       },
     },
   },
@@ -151,7 +162,14 @@ class SubjectGenderCheck implements Check {
         pronoun,
         otherPronouns: otherPronouns(pronoun),
         noun,
-        described: noun.size ? describedAs([...noun.keys()].sort((a, b) => b.length - a.length).map(nameSource).join('|')) : null,
+        described: noun.size
+          ? describedAs(
+              [...noun.keys()]
+                .sort((a, b) => b.length - a.length)
+                .map(nameSource)
+                .join('|'),
+            )
+          : null,
         others: new Set(rule.others.map((w) => w.toLowerCase())),
         ends: new Set((rule.clause_ends ?? []).map((w) => w.toLowerCase())),
         across: rule.across_sentences
@@ -187,7 +205,9 @@ class SubjectGenderCheck implements Check {
     for (const c of this.compiled) {
       const sex = c.gender.get(record.subject_gender.toLowerCase());
       if (!sex) continue;
-      const found = (word ? this.firstReadingAll(c, record.text, word, sex) : this.first(c, record.text, (mentions ??= mentionsOf(record.text, anywhere)), sex)) ?? (c.across ? acrossFrom(c, c.across, record.text, name, sex) : null);
+      const found =
+        (word ? this.firstReadingAll(c, record.text, word, sex) : this.first(c, record.text, (mentions ??= mentionsOf(record.text, anywhere)), sex)) ??
+        (c.across ? acrossFrom(c, c.across, record.text, name, sex) : null);
       if (!found) continue;
       const { start, end, word: said, across } = found;
       const quoted = record.text.slice(start, end).replace(/\s+/g, ' ');
@@ -233,7 +253,12 @@ class SubjectGenderCheck implements Check {
   /** `first` for a name whose mentions need the whole-word regex: every sentence read. */
   private firstReadingAll(c: Compiled, text: string, word: RegExp, sex: Sex): Found | null {
     for (const s of splitSentences(text)) {
-      const found = this.firstIn(c, s, allMatches(word, s.text).map((m) => ({ index: m.index!, end: m.index! + m[0].length, text: m[0] })), sex);
+      const found = this.firstIn(
+        c,
+        s,
+        allMatches(word, s.text).map((m) => ({ index: m.index!, end: m.index! + m[0].length, text: m[0] })),
+        sex,
+      );
       if (found) return found;
     }
     return null;
@@ -331,7 +356,10 @@ class SubjectGenderCheck implements Check {
 
 /** "<name> is a happy 6 year old boy", "<name> (7), a quiet girl": read from just after the name, with the nouns as regex source. */
 function describedAs(nouns: string): RegExp {
-  return new RegExp(`^(?:['’]s)?(?:\\s*\\([^)]{0,30}\\))?(?:,?\\s+(?:is|was)\\s+|,\\s+)(?:an?|the)\\s+(?:[\\p{L}\\p{N}-]+,?\\s+){0,4}?(${nouns})(?![\\p{L}\\p{N}_])`, 'iu');
+  return new RegExp(
+    `^(?:['’]s)?(?:\\s*\\([^)]{0,30}\\))?(?:,?\\s+(?:is|was)\\s+|,\\s+)(?:an?|the)\\s+(?:[\\p{L}\\p{N}-]+,?\\s+){0,4}?(${nouns})(?![\\p{L}\\p{N}_])`,
+    'iu',
+  );
 }
 
 /** The noun the name is described by, if any. */
@@ -422,9 +450,64 @@ interface Mentioned {
 /** A word, a quotation mark, or a clause mark, for reading people and pronouns in order. */
 const ACROSS_TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[“”"‘’,;:()–—]/gu;
 /** A word after which a capitalised word is a place, an organisation, a time or a thing ("his Lego"), not a person. */
-const PLACE_BEFORE = new Set(['at', 'in', 'into', 'near', 'of', 'the', 'from', 'via', 'on', 'until', 'since', 'by', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'a', 'an']);
+const PLACE_BEFORE = new Set([
+  'at',
+  'in',
+  'into',
+  'near',
+  'of',
+  'the',
+  'from',
+  'via',
+  'on',
+  'until',
+  'since',
+  'by',
+  'his',
+  'her',
+  'their',
+  'my',
+  'our',
+  'your',
+  'its',
+  'a',
+  'an',
+]);
 /** Words that do not follow a name that starts a sentence, but do follow a verb ("Visited the…", "Met with…"). */
-const NOT_AFTER_NAME = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'his', 'her', 'their', 'my', 'our', 'your', 'to', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'about', 'up', 'me', 'us', 'him', 'them', 'it', 'all', 'some', 'any', 'no']);
+const NOT_AFTER_NAME = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'his',
+  'her',
+  'their',
+  'my',
+  'our',
+  'your',
+  'to',
+  'at',
+  'in',
+  'on',
+  'with',
+  'for',
+  'from',
+  'of',
+  'by',
+  'about',
+  'up',
+  'me',
+  'us',
+  'him',
+  'them',
+  'it',
+  'all',
+  'some',
+  'any',
+  'no',
+]);
 
 /**
  * A capitalised first word of a sentence may be a person (when unsure, it is: that only makes
@@ -437,9 +520,57 @@ function startsWithPerson(next: { word: string; lower: string } | undefined, wor
 }
 /** A word's letters in lower case, as a whole word (compiled once a word: most records' first words recur). */
 const lowerCaseWord = perName((letters: string) => new RegExp(`(?<![\\p{L}])${letters}(?![\\p{L}])`, 'u'));
-const TITLE_SEX: Record<string, Sex | null> = { mr: 'male', mrs: 'female', ms: 'female', miss: 'female', mx: null, dr: null, prof: null, pc: null, dc: null, ds: null, di: null, sgt: null, cllr: null };
+const TITLE_SEX: Record<string, Sex | null> = {
+  mr: 'male',
+  mrs: 'female',
+  ms: 'female',
+  miss: 'female',
+  mx: null,
+  dr: null,
+  prof: null,
+  pc: null,
+  dc: null,
+  ds: null,
+  di: null,
+  sgt: null,
+  cllr: null,
+};
 /** Words after "her" that leave it an object ("weighed her and…"), not a possessive ("her growth"). */
-const AFTER_OBJECT = new Set(['and', 'but', 'or', 'at', 'in', 'on', 'to', 'with', 'for', 'from', 'again', 'today', 'yesterday', 'because', 'as', 'when', 'while', 'before', 'after', 'up', 'down', 'out', 'off', 'back', 'about', 'that', 'this', 'last', 'twice', 'once', 'into', 'if', 'so']);
+const AFTER_OBJECT = new Set([
+  'and',
+  'but',
+  'or',
+  'at',
+  'in',
+  'on',
+  'to',
+  'with',
+  'for',
+  'from',
+  'again',
+  'today',
+  'yesterday',
+  'because',
+  'as',
+  'when',
+  'while',
+  'before',
+  'after',
+  'up',
+  'down',
+  'out',
+  'off',
+  'back',
+  'about',
+  'that',
+  'this',
+  'last',
+  'twice',
+  'once',
+  'into',
+  'if',
+  'so',
+]);
 
 /**
  * A pronoun for the other sex in the sentence after one that names the child, that can refer to
@@ -490,7 +621,7 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
       if (word === '“' || word === '‘') inQuote = true;
       else if (word === '”') inQuote = false;
       else if (word === '"') inQuote = !inQuote;
-      if (inQuote || word.length === 1 && /[“”"‘’]/.test(word)) continue;
+      if (inQuote || (word.length === 1 && /[“”"‘’]/.test(word))) continue;
       if (/^[,;:()–—]$/.test(word) || c.ends.has(lower)) {
         clauseStart = mentioned.length;
         continue;
@@ -507,7 +638,12 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
         // two people, and the other one unnamed. ("Mum rang. She said he…": she is Mum, and he can only be the child.)
         if (tokens.some((t) => a.pronoun.get(t.lower) === sex) && !mentioned.some((m) => !m.child && m.sex === sex)) continue;
         const object = isObject(tokens, j, lower);
-        const subject = object ? mentioned.slice(clauseStart).filter((m) => !m.child).pop() : undefined;
+        const subject = object
+          ? mentioned
+              .slice(clauseStart)
+              .filter((m) => !m.child)
+              .pop()
+          : undefined;
         const could = mentioned.filter((m) => !m.child && m !== subject && (m.sex === null || m.sex === pronounSex));
         if (could.length) continue;
         // Someone's reported words about someone not yet named ("she said she would introduce him"): unsure.
@@ -515,7 +651,9 @@ function acrossFrom(c: Compiled, a: Across, text: string, name: string, sex: Sex
         // Someone it may refer to later in the sentence, after a clause ends ("We talked about who she can call; mum explained…"): unsure.
         // Or later in the record ("She was cooking. Mum said…": the writer had Mum in mind). The
         // sentences after are read with a clause mark between them.
-        const later = sentences.slice(i + 1).flatMap((n) => [{ word: ';', lower: ';' }, ...allMatches(ACROSS_TOKEN, n.text).map((m) => ({ word: m[0], lower: m[0].toLowerCase() }))]);
+        const later = sentences
+          .slice(i + 1)
+          .flatMap((n) => [{ word: ';', lower: ';' }, ...allMatches(ACROSS_TOKEN, n.text).map((m) => ({ word: m[0], lower: m[0].toLowerCase() }))]);
         if (laterInSentence(c, a, [...tokens, ...later], j, pronounSex, sex, own)) continue;
         return { start: s.start, end: at + word.length, word, across: true };
       }
@@ -563,7 +701,15 @@ function laterInSentence(c: Compiled, a: Across, tokens: { word: string; lower: 
       continue;
     }
     if (c.others.has(lower) && !GENERIC.has(lower)) return true;
-    if (capitalised(word) && word !== 'I' && !SUBJECTS.has(lower) && !a.notPeople.has(lower) && !/^\p{Lu}[\p{Lu}\d]+$/u.test(word) && !PLACE_BEFORE.has(tokens[k - 1].lower)) return true;
+    if (
+      capitalised(word) &&
+      word !== 'I' &&
+      !SUBJECTS.has(lower) &&
+      !a.notPeople.has(lower) &&
+      !/^\p{Lu}[\p{Lu}\d]+$/u.test(word) &&
+      !PLACE_BEFORE.has(tokens[k - 1].lower)
+    )
+      return true;
   }
   return sex === pronounSex;
 }
@@ -576,4 +722,25 @@ function isObject(tokens: { word: string; lower: string }[], j: number, lower: s
   const next = tokens[j + 1];
   return !next || /^[,;:()–—”"]$/.test(next.word) || AFTER_OBJECT.has(next.lower);
 }
-const PREPOSITION = new Set(['to', 'with', 'for', 'from', 'about', 'by', 'at', 'of', 'on', 'in', 'near', 'behind', 'beside', 'without', 'like', 'and', 'or', 'but', 'that', 'than']);
+const PREPOSITION = new Set([
+  'to',
+  'with',
+  'for',
+  'from',
+  'about',
+  'by',
+  'at',
+  'of',
+  'on',
+  'in',
+  'near',
+  'behind',
+  'beside',
+  'without',
+  'like',
+  'and',
+  'or',
+  'but',
+  'that',
+  'than',
+]);

@@ -21,20 +21,36 @@ const wordList = (description: string) => ({ type: 'array', items: { type: 'stri
 export const subjectNameKind: RuleKind = {
   kind: 'subject-name',
   scope: 'export',
-  summary: 'Finds another child (of the export, or with children: any anyone the case does not account for) named as the child observed ("Zofia (10) was seen alone") in a record about someone else.',
+  summary:
+    'Finds another child (of the export, or with children: any anyone the case does not account for) named as the child observed ("Zofia (10) was seen alone") in a record about someone else.',
   properties: {
-    forms: { ...FORMS_SCHEMA, description: 'Where a name stands as the child observed: {name} is another child’s first name; {years} and {months} may be used.' },
-    surname_is_family: { type: 'boolean', description: 'Children with the same family name count as siblings (default true), as well as children in the same case.' },
+    forms: {
+      ...FORMS_SCHEMA,
+      description: 'Where a name stands as the child observed: {name} is another child’s first name; {years} and {months} may be used.',
+    },
+    surname_is_family: {
+      type: 'boolean',
+      description: 'Children with the same family name count as siblings (default true), as well as children in the same case.',
+    },
     children: {
       enum: ['export', 'any'],
       description:
         'export (default): the name must be another child the export has records about. any: any capitalised word in the name slot that the case does not account for (a subject, an author, someone named with a role, or named in another record of the case); a place flagged by an export rule of this kind is not flagged again.',
     },
-    roles: wordList('With children: any, words for a role or relation (health visitor, brother, friend, cat, called): a name beside one anywhere in the case is someone the case knows.'),
+    roles: wordList(
+      'With children: any, words for a role or relation (health visitor, brother, friend, cat, called): a name beside one anywhere in the case is someone the case knows.',
+    ),
     reporting: wordList('With children: any, reporting verbs (said, told): a name after one in its sentence is in someone’s reported words, and not read.'),
     not_names: wordList('With children: any, capitalised words that are not first names here (Mum, Nursery, Today).'),
-    cues: wordList('With children: any, things of a child’s day (circle time, his toys, frightened of going home): a sentence that starts with a name and has one within cue_reach characters reads as about that child, as a form would.'),
-    cue_reach: { type: 'integer', minimum: 1, maximum: 200, description: 'How far after the name (characters, within its sentence) a cue may stand; default 80.' },
+    cues: wordList(
+      'With children: any, things of a child’s day (circle time, his toys, frightened of going home): a sentence that starts with a name and has one within cue_reach characters reads as about that child, as a form would.',
+    ),
+    cue_reach: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 200,
+      description: 'How far after the name (characters, within its sentence) a cue may stand; default 80.',
+    },
   },
   required: ['forms'],
   validate: (rule) => {
@@ -100,7 +116,11 @@ class SubjectNameCheck implements Check {
     const first = firstName(record.subject_name);
     if (first && record.subject_id) {
       let child = this.children.get(record.subject_id);
-      if (!child) this.children.set(record.subject_id, (child = { subject_id: record.subject_id, name: record.subject_name!, first, family: familyName(record.subject_name), cases: new Set() }));
+      if (!child)
+        this.children.set(
+          record.subject_id,
+          (child = { subject_id: record.subject_id, name: record.subject_name!, first, family: familyName(record.subject_name), cases: new Set() }),
+        );
       child.cases.add(record.case_id);
     }
     const index = this.n++;
@@ -142,7 +162,12 @@ class SubjectNameCheck implements Check {
       for (const c of this.candidates[i]) append(drafts, this.read(rule, byFirst, c));
     });
     // One finding per problem: a name an export rule has flagged in a record is not flagged again.
-    const flagged = new Set(drafts.map((d) => `${d.record.record_id}|${d.record.source.path}|${d.record.source.line}|${key(d.record.text.slice(d.span!.start, d.span!.end).match(/^[\p{L}'’-]+/u)?.[0] ?? '')}`));
+    const flagged = new Set(
+      drafts.map(
+        (d) =>
+          `${d.record.record_id}|${d.record.source.path}|${d.record.source.line}|${key(d.record.text.slice(d.span!.start, d.span!.end).match(/^[\p{L}'’-]+/u)?.[0] ?? '')}`,
+      ),
+    );
     this.rules.forEach((rule, i) => {
       const a = this.any[i];
       if (!a) return;

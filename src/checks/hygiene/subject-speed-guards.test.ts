@@ -18,9 +18,20 @@ let n = 0;
 function record(text: string, extra: Partial<CanonicalRecord> = {}): CanonicalRecord {
   n++;
   return {
-    record_id: `R${n}`, case_id: 'C1', subject_id: 'P1', subject_name: 'Ellie-Mae Murphy', subject_dob: '2016-03-10', subject_gender: 'female',
-    record_date: '2023-06-06', recorded_at: null, author: 'B Morgan', team: 'CIN', record_type: 'Home Visit', text,
-    source: { path: 'export.csv', line: n + 1, record: n }, ...extra,
+    record_id: `R${n}`,
+    case_id: 'C1',
+    subject_id: 'P1',
+    subject_name: 'Ellie-Mae Murphy',
+    subject_dob: '2016-03-10',
+    subject_gender: 'female',
+    record_date: '2023-06-06',
+    recorded_at: null,
+    author: 'B Morgan',
+    team: 'CIN',
+    record_type: 'Home Visit',
+    text,
+    source: { path: 'export.csv', line: n + 1, record: n },
+    ...extra,
   };
 }
 
@@ -64,9 +75,11 @@ describe('subject-gender reads the sentence the name stands in, and the next one
 
 describe('subject-name', () => {
   it('finds another child’s hyphenated name written without its hyphen, not its first part alone', () => {
-    expect(found(rule('hygiene.wrong-name'), [
-      record('Ellie-Mae (9) was seen alone in her bedroom.', { subject_id: 'P2', subject_name: 'Ellie-Mae Stone', case_id: 'C2' }),
-      record('EllieMae (9) was seen alone in her bedroom. Ellie (9) was seen alone.', { subject_name: 'Amy Fenton' }),
-    ])).toEqual(['EllieMae (9)']);
+    expect(
+      found(rule('hygiene.wrong-name'), [
+        record('Ellie-Mae (9) was seen alone in her bedroom.', { subject_id: 'P2', subject_name: 'Ellie-Mae Stone', case_id: 'C2' }),
+        record('EllieMae (9) was seen alone in her bedroom. Ellie (9) was seen alone.', { subject_name: 'Amy Fenton' }),
+      ]),
+    ).toEqual(['EllieMae (9)']);
   });
 });

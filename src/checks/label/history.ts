@@ -27,7 +27,13 @@ export function buildHistory(caseId: string, label: string, entries: HistoryEntr
   if (contrary.length) {
     const firstContrary = contrary[0];
     for (const e of sorted) {
-      if (e.event === 'mention' && e.status === 'asserted' && compareEntries(firstContrary, e) < 0 && e.record_id !== firstContrary.record_id && !after.includes(e.record_id)) {
+      if (
+        e.event === 'mention' &&
+        e.status === 'asserted' &&
+        compareEntries(firstContrary, e) < 0 &&
+        e.record_id !== firstContrary.record_id &&
+        !after.includes(e.record_id)
+      ) {
         after.push(e.record_id);
       }
     }

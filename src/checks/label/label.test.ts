@@ -83,14 +83,29 @@ describe('a label through the chronology of a case', () => {
       ].sort(),
     );
     const afterFlag = drafts.find((d) => d.record.record_id === after)!;
-    expect(afterFlag.message).toMatch(new RegExp(`^Repeated after contrary evidence: record ${test} \\(18/04/2023\\) says “Hair strand test results dated 12/04/2023 were negative for alcoholic`.replace('alcoholic', 'alcohol')));
+    expect(afterFlag.message).toMatch(
+      new RegExp(
+        `^Repeated after contrary evidence: record ${test} \\(18/04/2023\\) says “Hair strand test results dated 12/04/2023 were negative for alcoholic`.replace(
+          'alcoholic',
+          'alcohol',
+        ),
+      ),
+    );
     const history = (check.sections!().label_histories as LabelHistory[]).find((h) => h.case_id === 'C1')!;
     expect(history).toMatchObject({
-      label: 'alcoholic', first_record_id: first, first_record_date: '2023-03-01', repeated_in: [second, after], evidenced: false,
-      contrary_evidence_record_ids: [test], repeated_after_contrary_evidence: [after],
+      label: 'alcoholic',
+      first_record_id: first,
+      first_record_date: '2023-03-01',
+      repeated_in: [second, after],
+      evidenced: false,
+      contrary_evidence_record_ids: [test],
+      repeated_after_contrary_evidence: [after],
     });
     expect(history.entries.map((e) => [e.record_id, e.event, e.status ?? null])).toEqual([
-      [first, 'mention', 'asserted'], [second, 'mention', 'asserted'], [test, 'contrary-evidence', null], [after, 'mention', 'asserted'],
+      [first, 'mention', 'asserted'],
+      [second, 'mention', 'asserted'],
+      [test, 'contrary-evidence', null],
+      [after, 'mention', 'asserted'],
     ]);
   });
 
@@ -187,7 +202,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
   });
 
   it.each([
-    ["The childminder phoned the duty desk on Monday afternoon and explained that, in her opinion, Ms Akhtar's partner is extremely controlling.", 'attributed'],
+    [
+      "The childminder phoned the duty desk on Monday afternoon and explained that, in her opinion, Ms Akhtar's partner is extremely controlling.",
+      'attributed',
+    ],
     ['Riley told his teacher, who passed it on to the DSL, that his dad is always drunk and aggressive.', 'attributed'],
     ['Mr Quinn denies that he was ever aggressive towards Ms Dunne.', 'attributed'],
     ['Nursery staff describe Ms Osei as very hostile at pick-up.', 'attributed'],
@@ -219,7 +237,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['At no point during the six visits has Ms Grant been hostile.', 'negated'],
     ['Alcohol misuse is no longer a concern for this family.', 'negated'],
     ['There is no doubt that Mr Reid is volatile.', 'asserted'],
-    ['The 2022 assessment said Ms Park was unable to cope; the nursery reports and my visits since then show the opposite, and that entry is not supported.', 'refuted'],
+    [
+      'The 2022 assessment said Ms Park was unable to cope; the nursery reports and my visits since then show the opposite, and that entry is not supported.',
+      'refuted',
+    ],
   ])('negation that holds, and refutation: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });

@@ -29,11 +29,21 @@ export const labelKind: RuleKind = {
   summary: 'Finds a label about a person and reports it when the writer asserts it with no evidence, negation, hypothesis or attribution.',
   properties: {
     label: { type: 'string', minLength: 1, description: 'The canonical label name, e.g. FII.' },
-    forms: { ...stringList, description: 'Surface forms (inflections, synonyms), matched as whole words in any case; a /regular expression/ for verb and noun phrases ("uses cocaine", "drinks to excess").' },
-    exclusions: { ...stringList, description: 'Phrases that hold a form but are not the label (e.g. "non-alcoholic drinks"); a form inside one is not a mention.' },
+    forms: {
+      ...stringList,
+      description:
+        'Surface forms (inflections, synonyms), matched as whole words in any case; a /regular expression/ for verb and noun phrases ("uses cocaine", "drinks to excess").',
+    },
+    exclusions: {
+      ...stringList,
+      description: 'Phrases that hold a form but are not the label (e.g. "non-alcoholic drinks"); a form inside one is not a mention.',
+    },
     evidence_needed: { type: 'string', description: 'What evidence would support the label.' },
     source: { type: 'string', description: 'The guidance the rule rests on.' },
-    contrary_sources: { ...stringList, description: 'Independent sources whose negative or excluding result, in the same sentence, counts as evidence against the label.' },
+    contrary_sources: {
+      ...stringList,
+      description: 'Independent sources whose negative or excluding result, in the same sentence, counts as evidence against the label.',
+    },
   },
   required: ['label', 'forms'],
   validate(rule) {
@@ -63,7 +73,6 @@ interface KeptMention extends Mention {
   record?: CanonicalRecord;
 }
 
-
 class LabelCheck implements Check {
   private readonly matcher: LabelMatcher;
   private readonly ruleByLabel: Map<string, LabelRule>;
@@ -84,11 +93,22 @@ class LabelCheck implements Check {
     const { mentions, contrary } = this.matcher.read(record.text);
     for (const m of mentions) {
       this.entries(record.case_id, m.label).push({
-        record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, event: 'mention', status: m.status, text: m.text, cue: m.cue,
+        record_id: record.record_id,
+        record_date: record.record_date,
+        recorded_at: record.recorded_at,
+        event: 'mention',
+        status: m.status,
+        text: m.text,
+        cue: m.cue,
       });
       if (this.collectMentions) {
         this.inventory.push({
-          record_id: record.record_id, case_id: record.case_id, label: m.label, status: m.status, span: { start: m.start, end: m.end, text: m.text }, cue: m.cue,
+          record_id: record.record_id,
+          case_id: record.case_id,
+          label: m.label,
+          status: m.status,
+          span: { start: m.start, end: m.end, text: m.text },
+          cue: m.cue,
           ...(m.cueSpan ? { cue_span: { ...m.cueSpan, text: record.text.slice(m.cueSpan.start, m.cueSpan.end) } } : {}),
         });
       }
@@ -100,7 +120,12 @@ class LabelCheck implements Check {
     }
     for (const c of contrary) {
       this.entries(record.case_id, c.label).push({
-        record_id: record.record_id, record_date: record.record_date, recorded_at: record.recorded_at, event: 'contrary-evidence', text: c.sentence, cue: c.cue,
+        record_id: record.record_id,
+        record_date: record.record_date,
+        recorded_at: record.recorded_at,
+        event: 'contrary-evidence',
+        text: c.sentence,
+        cue: c.cue,
       });
     }
     return [];

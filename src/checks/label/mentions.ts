@@ -53,7 +53,11 @@ export class LabelMatcher {
   /** Admits a text that could hold a contrary cue (each contrary source has its own gate too). */
   private readonly contraryCueGate: Gate;
 
-  constructor(labels: LabelForms[], private readonly cues: CompiledCues, gates: TextGates = new TextGates()) {
+  constructor(
+    labels: LabelForms[],
+    private readonly cues: CompiledCues,
+    gates: TextGates = new TextGates(),
+  ) {
     const all: { form: string; label: string }[] = labels.flatMap((l) => l.forms.map((form) => ({ form, label: l.label })));
     all.sort((a, b) => b.form.length - a.form.length);
     for (const { form, label } of all) this.byForm.set(normaliseForm(form), label);
@@ -61,7 +65,8 @@ export class LabelMatcher {
     // Terms in one alternation, patterns (verb and noun phrases) in another with a gate of its own:
     // a pattern such as "uses … cocaine" would otherwise be tried at every place of every text that
     // holds any term.
-    const whole = (forms: { form: string }[]) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${forms.map((a) => formSource(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+    const whole = (forms: { form: string }[]) =>
+      new RegExp(`(?<![\\p{L}\\p{N}_])(?:${forms.map((a) => formSource(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
     const patterns = all.filter((a) => isPatternForm(a.form));
     this.regex = whole(all.filter((a) => !isPatternForm(a.form)));
     this.phrases = patterns.length ? whole(patterns) : null;
@@ -102,7 +107,10 @@ export class LabelMatcher {
     const read = this.readVisible(visible);
     return {
       mentions: read.mentions.map((m) => ({
-        ...m, start: start(m.start), end: end(m.end), text: text.slice(start(m.start), end(m.end)),
+        ...m,
+        start: start(m.start),
+        end: end(m.end),
+        text: text.slice(start(m.start), end(m.end)),
         cueSpan: m.cueSpan && { start: start(m.cueSpan.start), end: end(m.cueSpan.end) },
       })),
       contrary: read.contrary.map((c) => ({ ...c, start: start(c.start), end: end(c.end), text: text.slice(start(c.start), end(c.end)) })),
@@ -123,7 +131,9 @@ export class LabelMatcher {
     const found = [...(maybeTerm ? allMatches(this.regex, text) : []), ...phrases];
     if (maybeTerm && maybePhrase) found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
     // Where a term and a phrase overlap ("cocaine user" in "crack cocaine user"), the first and longest stands.
-    const hits = found.filter((m, i) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b) && !found.slice(0, i).some((o) => o.index + o[0].length > m.index));
+    const hits = found.filter(
+      (m, i) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b) && !found.slice(0, i).some((o) => o.index + o[0].length > m.index),
+    );
     const contraryHits = maybeContrary ? contraries.flatMap((c) => allMatches(c.regex, text).map((m) => ({ label: c.label, m }))) : [];
     if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
     const sentences = splitSentences(text);
@@ -136,7 +146,12 @@ export class LabelMatcher {
     const neighbours = (i: number): Neighbour[] =>
       [i - 1, i - 2, i + 1]
         .filter((j) => j >= 0 && j < sentences.length && sentences[j].paragraph === sentences[i].paragraph)
-        .map((j) => ({ position: j < i ? ('before' as const) : ('after' as const), distance: Math.abs(j - i), offset: sentences[j].start - sentences[i].start, cues: cuesOf(j) }));
+        .map((j) => ({
+          position: j < i ? ('before' as const) : ('after' as const),
+          distance: Math.abs(j - i),
+          offset: sentences[j].start - sentences[i].start,
+          cues: cuesOf(j),
+        }));
     const judge = (start: number, end: number) => {
       const i = sentenceAt(sentences, start);
       const s = sentences[i];
@@ -163,7 +178,11 @@ export class LabelMatcher {
       const decision =
         attached?.generic && judged.status === 'asserted'
           ? { ...judged, status: 'hypothetical' as const, cue: `people in general: ${attached.generic}` }
-          : attached?.attributive && attached.kind === 'person' && !attached.generic && judged.status === 'hypothetical' && (judged.cue === '?' || attached.definite)
+          : attached?.attributive &&
+              attached.kind === 'person' &&
+              !attached.generic &&
+              judged.status === 'hypothetical' &&
+              (judged.cue === '?' || attached.definite)
             ? { status: 'asserted' as const, cue: null, cueAt: undefined }
             : judged;
       const label = this.labelOf(m[0]);
@@ -172,8 +191,10 @@ export class LabelMatcher {
       // 24/06/2022 … There is no evidence of FII"), or in an outcome ("found to be unsubstantiated").
       if (decision.status === 'negated' || decision.status === 'refuted') {
         const own = cuesOf(i);
-        const source = (decision.status === 'refuted' ? decision.cue : null) ?? own.source ?? neighbours(i).find((n) => n.cues.source)?.cues.source ?? own.contrary;
-        if (source && !contrary.some((c) => c.label === label)) contrary.push({ label, start, end, text: m[0], cue: source, sentence: excerpt(sentences[i].text) });
+        const source =
+          (decision.status === 'refuted' ? decision.cue : null) ?? own.source ?? neighbours(i).find((n) => n.cues.source)?.cues.source ?? own.contrary;
+        if (source && !contrary.some((c) => c.label === label))
+          contrary.push({ label, start, end, text: m[0], cue: source, sentence: excerpt(sentences[i].text) });
       }
     }
     for (const { label, m } of contraryHits) {
@@ -193,9 +214,14 @@ export class LabelMatcher {
 }
 
 function wholeWordRegex(terms: string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...terms].sort((a, b) => b.length - a.length).map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${[...terms]
+      .sort((a, b) => b.length - a.length)
+      .map(termPattern)
+      .join('|')})(?![\\p{L}\\p{N}_])`,
+    'giu',
+  );
 }
-
 
 /** A form as regex source: a /regular expression/ as written (verb and noun phrases: "uses cocaine", "drinks to excess"), anything else as a term. */
 const isPatternForm = (form: string) => /^\/.+\/$/.test(form);
@@ -208,4 +234,3 @@ export function formSource(form: string): string {
 function normaliseForm(text: string): string {
   return text.toLowerCase().replace(/[-\s]+/g, ' ');
 }
-

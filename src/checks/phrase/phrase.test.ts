@@ -4,12 +4,30 @@ import type { Rule } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 
 const rule = (extra: Partial<Rule>): Rule => ({
-  id: 'test.phrase', kind: 'phrase', category: 'record-hygiene', severity: 'warning', standards: ['3.11'], message: 'm', pack: 'p', ...extra,
+  id: 'test.phrase',
+  kind: 'phrase',
+  category: 'record-hygiene',
+  severity: 'warning',
+  standards: ['3.11'],
+  message: 'm',
+  pack: 'p',
+  ...extra,
 });
 
 const record = (text: string): CanonicalRecord => ({
-  record_id: 'R1', case_id: 'C1', subject_id: null, subject_name: null, subject_dob: null, subject_gender: null,
-  record_date: '2023-03-14', recorded_at: null, author: null, team: null, record_type: null, text, source: { path: 'x.csv', line: 2, record: 1 },
+  record_id: 'R1',
+  case_id: 'C1',
+  subject_id: null,
+  subject_name: null,
+  subject_dob: null,
+  subject_gender: null,
+  record_date: '2023-03-14',
+  recorded_at: null,
+  author: null,
+  team: null,
+  record_type: null,
+  text,
+  source: { path: 'x.csv', line: 2, record: 1 },
 });
 
 function spans(r: Rule, text: string): string[] {

@@ -14,8 +14,18 @@ export const phraseKind: RuleKind = {
   kind: 'phrase',
   summary: 'Finds terms or patterns in the record text (whole words, any case).',
   properties: {
-    terms: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Words or phrases, matched as whole words in any case; spaces match any white space.' },
-    patterns: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Regular expressions (JavaScript syntax, matched in any case as whole words); nested repetition is refused.' },
+    terms: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description: 'Words or phrases, matched as whole words in any case; spaces match any white space.',
+    },
+    patterns: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description: 'Regular expressions (JavaScript syntax, matched in any case as whole words); nested repetition is refused.',
+    },
   },
   required: [],
   validate(rule) {

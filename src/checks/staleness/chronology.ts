@@ -65,13 +65,17 @@ export function staleClaims(found: Found[], names?: NameBook): StaleClaim[] {
   const sorted = [...found].sort(compareFound);
   const byRecord = new Map<string, StaleClaim>();
   for (const claim of sorted.filter((f) => f.role === 'claim')) {
-    const before = sorted.filter((f) => f.role !== 'claim' && compatible(f, claim, names) && (compareFound(f, claim) < 0 || (f.role === 'reversal' && f.record_id === claim.record_id)));
+    const before = sorted.filter(
+      (f) => f.role !== 'claim' && compatible(f, claim, names) && (compareFound(f, claim) < 0 || (f.role === 'reversal' && f.record_id === claim.record_id)),
+    );
     // A reversal undoes the events before it, unless it retells something dated before them
     // ("In March 2023 a supervision order was made", in a summary written after its discharge).
     const undoes = (r: Found, e: Found) => compareFound(e, r) < 0 && !(r.stated && r.stated < e.record_date);
     // A claim that retells a time before the event ("05/09/2023 — hair strand test positive…", in
     // a chronology written after it) is history, not a claim that the old state goes on.
-    const events = before.filter((f) => f.role === 'event' && !before.some((r) => r.role === 'reversal' && undoes(r, f)) && !(claim.stated && claim.stated < f.record_date));
+    const events = before.filter(
+      (f) => f.role === 'event' && !before.some((r) => r.role === 'reversal' && undoes(r, f)) && !(claim.stated && claim.stated < f.record_date),
+    );
     if (!events.length) continue;
     // One finding per record is enough: its first out-of-date claim, unless a later one names the
     // event's person where the first names nobody or someone not known to be them.

@@ -133,7 +133,10 @@ export function buildFactSheet(caseId: string, rules: RuleFacts[], names?: NameB
   if (!byPerson.size) return null;
   const out: PersonFacts[] = [...byPerson.values()]
     .sort((a, b) => a.first.localeCompare(b.first) || a.name.localeCompare(b.name))
-    .map((p) => ({ name: p.name, facts: p.facts.sort((a, b) => a.history[0].record_date.localeCompare(b.history[0].record_date) || a.topic.localeCompare(b.topic)) }));
+    .map((p) => ({
+      name: p.name,
+      facts: p.facts.sort((a, b) => a.history[0].record_date.localeCompare(b.history[0].record_date) || a.topic.localeCompare(b.topic)),
+    }));
   return { case_id: caseId, people: out };
 }
 
@@ -162,7 +165,8 @@ function factOf(group: Step[]): Fact | null {
     if (f.role === 'claim') {
       const since = staleIn.get(f);
       if (since && state !== null) {
-        if (!stale.some((s) => s.record_id === f.record_id)) stale.push({ record_id: f.record_id, record_date: f.record_date, state: rule.fact.claim, since_record_id: since });
+        if (!stale.some((s) => s.record_id === f.record_id))
+          stale.push({ record_id: f.record_id, record_date: f.record_date, state: rule.fact.claim, since_record_id: since });
         continue;
       }
       // A claim is a change only as the first word on the topic; after that it restates or disputes.
@@ -193,11 +197,21 @@ export const FACT_SCHEMA = {
   required: ['topic', 'event', 'claim'],
   description: "What the rule's statements establish, for the case fact sheet (--timeline): the topic, and the state each role establishes.",
   properties: {
-    topic: { type: 'string', minLength: 1, maxLength: 80, description: 'What the statements are about ("Parenting programme"); may use {name} for a word list of `same:` ("{plan}").' },
+    topic: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 80,
+      description: 'What the statements are about ("Parenting programme"); may use {name} for a word list of `same:` ("{plan}").',
+    },
     event: state('The state the event establishes ("completed", "negative test").'),
     claim: state('The state a claim states, which the event overtakes ("not done", "using").'),
     reversal: state('The state a reversal establishes ("positive test"); required when the rule has reversed_by.'),
-    about: { type: 'string', minLength: 1, maxLength: 60, description: 'Who the statements are about when the records name nobody ("the child"); default "unnamed".' },
+    about: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 60,
+      description: 'Who the statements are about when the records name nobody ("the child"); default "unnamed".',
+    },
   },
 };
 

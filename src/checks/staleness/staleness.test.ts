@@ -12,8 +12,20 @@ const rule = (id: string) => defaults.find((r) => r.id === id)!;
 
 function record(record_id: string, record_date: string, text: string, extra: Partial<CanonicalRecord> = {}): CanonicalRecord {
   return {
-    record_id, case_id: 'C1', subject_id: 'P1', subject_name: 'Mason Doyle', subject_dob: '2016-04-11', subject_gender: 'male',
-    record_date, recorded_at: null, author: 'K Lamb', team: 'CIN', record_type: 'Case Note', text, source: { path: 't.csv', line: 2, record: 1 }, ...extra,
+    record_id,
+    case_id: 'C1',
+    subject_id: 'P1',
+    subject_name: 'Mason Doyle',
+    subject_dob: '2016-04-11',
+    subject_gender: 'male',
+    record_date,
+    recorded_at: null,
+    author: 'K Lamb',
+    team: 'CIN',
+    record_type: 'Case Note',
+    text,
+    source: { path: 't.csv', line: 2, record: 1 },
+    ...extra,
   };
 }
 
@@ -34,10 +46,14 @@ const completed = record('R-61', '2023-05-03', 'Ms Hughes brought in her certifi
 
 describe('staleness: what is an event and what is a claim', () => {
   it('flags a claim dated after the event, quoting both, and names the event record', () => {
-    const { flags, drafts } = run([COURSE], [completed, record('R-88', '2023-09-12', 'Review. Mother has not engaged with a parenting course and visits continue.')]);
+    const { flags, drafts } = run(
+      [COURSE],
+      [completed, record('R-88', '2023-09-12', 'Review. Mother has not engaged with a parenting course and visits continue.')],
+    );
     expect(flags).toEqual([['R-88', ['R-61'], 'Mother has not engaged with a parenting course']]);
     expect(drafts[0].message).toBe(
-      'Record R-88 (12/09/2023) states “Mother has not engaged with a parenting course”, but record R-61 (03/05/2023) documents “She completed Triple P with distinction”. ' + COURSE.message,
+      'Record R-88 (12/09/2023) states “Mother has not engaged with a parenting course”, but record R-61 (03/05/2023) documents “She completed Triple P with distinction”. ' +
+        COURSE.message,
     );
   });
 
@@ -62,7 +78,9 @@ describe('staleness: what is an event and what is a claim', () => {
     const negative = record('R-1', '2024-01-10', 'PEth test result received: 6 ng/mL, consistent with abstinence.');
     const plan = record('R-2', '2024-03-01', 'Outcome 2: Mason will be kept safe from the effects of his father’s heavy drinking.');
     const supposition = record('R-3', '2024-03-02', 'If Mr Doyle starts drinking heavily again, the plan will be reviewed.');
-    expect(run([TEST], [negative, plan, supposition]).flags).toEqual([['R-2', ['R-1'], 'Mason will be kept safe from the effects of his father’s heavy drinking']]);
+    expect(run([TEST], [negative, plan, supposition]).flags).toEqual([
+      ['R-2', ['R-1'], 'Mason will be kept safe from the effects of his father’s heavy drinking'],
+    ]);
   });
 
   it('does not count a hypothetical or negated event', () => {
@@ -84,7 +102,9 @@ describe('staleness: what is an event and what is a claim', () => {
 
   it('gives one finding per record, for its first out-of-date claim', () => {
     const text = 'Mother has not engaged with a parenting course. She is still on the waiting list for Triple P.';
-    expect(run([COURSE], [completed, record('R-88', '2023-09-12', text)]).flags).toEqual([['R-88', ['R-61'], 'Mother has not engaged with a parenting course']]);
+    expect(run([COURSE], [completed, record('R-88', '2023-09-12', text)]).flags).toEqual([
+      ['R-88', ['R-61'], 'Mother has not engaged with a parenting course'],
+    ]);
   });
 });
 
@@ -108,7 +128,7 @@ describe('staleness: word lists, people and reversals', () => {
 
   it('a reversal after the event makes the claim current again', () => {
     const TEST = rule('staleness.negative-substance-test');
-    const negative = record('R-1', '2023-02-21', 'PEth test results received from the laboratory. Mr Turner\'s result is below the cut-off.');
+    const negative = record('R-1', '2023-02-21', "PEth test results received from the laboratory. Mr Turner's result is below the cut-off.");
     const stale = record('R-2', '2023-03-07', 'Mr Turner continues to drink.');
     const positive = record('R-3', '2023-06-27', 'The second PEth test was positive, consistent with regular excessive alcohol consumption.');
     const current = record('R-4', '2023-07-11', 'Mr Turner is drinking heavily again.');
@@ -124,13 +144,21 @@ describe('staleness: word lists, people and reversals', () => {
 
 describe('staleness: the finding template and the timeline section', () => {
   it('tells the finding with the rule’s own template', () => {
-    const custom = { ...COURSE, id: 'council.course', finding: '{record_id} of {record_date} is out of date since {event_record_id} ({event_date}): “{event}”.' } as StalenessRule;
+    const custom = {
+      ...COURSE,
+      id: 'council.course',
+      finding: '{record_id} of {record_date} is out of date since {event_record_id} ({event_date}): “{event}”.',
+    } as StalenessRule;
     const { drafts } = run([custom], [completed, record('R-88', '2023-09-12', 'Mother has not engaged with a parenting course.')]);
     expect(drafts[0].message).toBe(`R-88 of 12/09/2023 is out of date since R-61 (03/05/2023): “She completed Triple P with distinction”. ${COURSE.message}`);
   });
 
   it('gives each case’s events and claims in order, with --timeline only', () => {
-    const records = [record('R-40', '2023-02-01', 'Mother has not engaged with a parenting course.'), completed, record('R-88', '2023-09-12', 'Mother has not engaged with a parenting course.')];
+    const records = [
+      record('R-40', '2023-02-01', 'Mother has not engaged with a parenting course.'),
+      completed,
+      record('R-88', '2023-09-12', 'Mother has not engaged with a parenting course.'),
+    ];
     expect(run([COURSE], records).sections).toEqual({});
     // The fact sheet beside it is test/fact-sheet.test.ts's.
     expect(Object.keys(run([COURSE], records, true).sections)).toEqual(['fact_sheet', 'staleness_timeline']);
@@ -187,6 +215,8 @@ describe('staleness rules that are broken', () => {
   });
 
   it('needs terms or patterns for the event and the claims', () => {
-    expect(stalenessKind.validate!({ ...base, event: {}, claims: { terms: ['x'] } } as Rule)).toEqual([{ key: 'event', message: 'needs terms or patterns, or a topic and a state' }]);
+    expect(stalenessKind.validate!({ ...base, event: {}, claims: { terms: ['x'] } } as Rule)).toEqual([
+      { key: 'event', message: 'needs terms or patterns, or a topic and a state' },
+    ]);
   });
 });

@@ -3,7 +3,17 @@ import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import type { CompiledCues, Status } from '../../reading/assertion.ts';
-import { EntryFinder, SpecFinder, WORDS_SCHEMA, compilePatternSpec, patternSpecProblems, patternSpecSchema, wordEntries, type PatternSpec, type WordLists } from '../../reading/pattern-set.ts';
+import {
+  EntryFinder,
+  SpecFinder,
+  WORDS_SCHEMA,
+  compilePatternSpec,
+  patternSpecProblems,
+  patternSpecSchema,
+  wordEntries,
+  type PatternSpec,
+  type WordLists,
+} from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords, type Person } from '../../reading/people.ts';
@@ -62,7 +72,12 @@ const NICKNAME_HINT = /\(["“'‘]\p{Lu}|\b(?:known as|aka)\s/u;
 const EVENT_STATUSES: Status[] = ['asserted', 'evidenced', 'attributed'];
 const CLAIM_STATUSES: Status[] = ['asserted', 'evidenced'];
 
-const near = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Terms (may use {name}); the statement counts only when one is in its sentence, the two before it or the one after it, in the same paragraph.' };
+const near = {
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  minItems: 1,
+  description: 'Terms (may use {name}); the statement counts only when one is in its sentence, the two before it or the one after it, in the same paragraph.',
+};
 
 export const stalenessKind: RuleKind = {
   kind: 'staleness',
@@ -82,9 +97,19 @@ export const stalenessKind: RuleKind = {
     }),
     reversed_by: patternSpecSchema('Statements that make the claims true again after the event (a positive test, a return to care).', { near }),
     words: WORDS_SCHEMA,
-    same: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' }, minItems: 1, uniqueItems: true, description: 'Word lists whose entry must be the same in the event and the claim (e.g. the diagnosis excluded and the diagnosis claimed).' },
+    same: {
+      type: 'array',
+      items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+      minItems: 1,
+      uniqueItems: true,
+      description: 'Word lists whose entry must be the same in the event and the claim (e.g. the diagnosis excluded and the diagnosis claimed).',
+    },
     same_person: { type: 'boolean', description: 'The event and the claim must not name people of different sex (people: section), e.g. mother and father.' },
-    finding: { type: 'string', minLength: 1, description: `How the finding is told, before the message. Placeholders: ${FINDING_FIELDS.map((f) => `{${f}}`).join(' ')}.` },
+    finding: {
+      type: 'string',
+      minLength: 1,
+      description: `How the finding is told, before the message. Placeholders: ${FINDING_FIELDS.map((f) => `{${f}}`).join(' ')}.`,
+    },
     fact: FACT_SCHEMA,
   },
   required: ['event', 'claims'],
@@ -95,17 +120,22 @@ export const stalenessKind: RuleKind = {
   validate(rule) {
     const r = rule as StalenessRule;
     const problems: RuleProblem[] = [];
-    r.claims?.current?.forEach((t, i) => problems.push(...patternSpecProblems({ terms: [t] }, `claims/current/${i}`, r.words, false).map((p) => ({ ...p, key: `claims/current/${i}` }))));
+    r.claims?.current?.forEach((t, i) =>
+      problems.push(...patternSpecProblems({ terms: [t] }, `claims/current/${i}`, r.words, false).map((p) => ({ ...p, key: `claims/current/${i}` }))),
+    );
     for (const key of ['event', 'claims', 'reversed_by'] as const) {
       const spec = r[key];
       problems.push(...patternSpecProblems(spec, key, r.words));
-      spec?.near?.forEach((t, i) => problems.push(...patternSpecProblems({ terms: [t] }, `${key}/near/${i}`, r.words, false).map((p) => ({ ...p, key: `${key}/near/${i}` }))));
+      spec?.near?.forEach((t, i) =>
+        problems.push(...patternSpecProblems({ terms: [t] }, `${key}/near/${i}`, r.words, false).map((p) => ({ ...p, key: `${key}/near/${i}` }))),
+      );
     }
     r.same?.forEach((name, i) => {
       if (!r.words?.[name]) problems.push({ key: `same/${i}`, message: `'${name}' is not one of the rule's word lists` });
     });
     for (const name of r.finding?.match(/\{[^}]*\}/g) ?? []) {
-      if (!(FINDING_FIELDS as readonly string[]).includes(name.slice(1, -1))) problems.push({ key: 'finding', message: `${name} is not a finding placeholder (${FINDING_FIELDS.map((f) => `{${f}}`).join(', ')})` });
+      if (!(FINDING_FIELDS as readonly string[]).includes(name.slice(1, -1)))
+        problems.push({ key: 'finding', message: `${name} is not a finding placeholder (${FINDING_FIELDS.map((f) => `{${f}}`).join(', ')})` });
     }
     problems.push(...factProblems(r));
     return problems;
@@ -163,7 +193,10 @@ class StalenessCheck implements Check {
   private timelines: StalenessTimeline[] = [];
   private factSheets: FactSheet[] = [];
 
-  constructor(rules: StalenessRule[], private readonly env: CheckEnv) {
+  constructor(
+    rules: StalenessRule[],
+    private readonly env: CheckEnv,
+  ) {
     const gates = textGates(env);
     this.rules = rules.map((rule) => compileRule(rule, gates));
     this.cues = sharedCues(env.sections);
@@ -197,8 +230,14 @@ class StalenessCheck implements Check {
       // of the rule came first, since no other claim can be stale (most are never read at all).
       const claimed = [
         // A topic and a state say nothing of time: "when the family were living in one room" is history.
-        ...(could.claim ? reader.spans(c.regex.claim, c.near.claim).filter((s) => !s.paired || !this.tense.past(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start)) : []),
-        ...(could.current ? reader.spans(c.current, c.near.claim).filter((s) => this.tense.current(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start)) : []),
+        ...(could.claim
+          ? reader
+              .spans(c.regex.claim, c.near.claim)
+              .filter((s) => !s.paired || !this.tense.past(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start))
+          : []),
+        ...(could.current
+          ? reader.spans(c.current, c.near.claim).filter((s) => this.tense.current(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start))
+          : []),
       ].sort((a, b) => a.start - b.start);
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
       // auditor is shown them rather than have them silently make the claims current again.
@@ -249,7 +288,9 @@ class StalenessCheck implements Check {
       words: excerpt(s.text, 80),
       quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
       // A same_person rule is about the adults: the child's own first name is not who a statement is about.
-      person: c.rule.same_person ? (this.people.find(s.sentence, s.start, s.end, childOf(record)) ?? (role === 'event' ? this.personAround(reader, s) : null)) : null,
+      person: c.rule.same_person
+        ? (this.people.find(s.sentence, s.start, s.end, childOf(record)) ?? (role === 'event' ? this.personAround(reader, s) : null))
+        : null,
       entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
       entrySets: Object.fromEntries(
         c.entries.map((e) => {
@@ -259,7 +300,11 @@ class StalenessCheck implements Check {
           // An event's sentence, else its paragraph: "…his conviction for possession with intent to
           // supply. … The Court quashed Mr Adeyemi's conviction."
           const inSentence = e.finder.findAll(s.sentence.text);
-          const paragraph = () => reader.sentences.filter((x) => x.paragraph === s.sentence.paragraph).map((x) => x.text).join(' ');
+          const paragraph = () =>
+            reader.sentences
+              .filter((x) => x.paragraph === s.sentence.paragraph)
+              .map((x) => x.text)
+              .join(' ');
           return [e.name, inSentence.length ? inSentence : e.finder.findAll(paragraph())];
         }),
       ),
@@ -340,7 +385,6 @@ class StalenessCheck implements Check {
     return this.env.timeline ? { [FACT_SHEET.key]: this.factSheets, [STALENESS_TIMELINE.key]: this.timelines } : {};
   }
 }
-
 
 function draftFor(rule: StalenessRule, claim: Found, event: Found): FlagDraft {
   const values: Record<string, string> = {

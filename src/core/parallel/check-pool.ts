@@ -34,7 +34,11 @@ export class CheckPool {
   private stopping = false;
   private readonly onFailure: ((err: Error) => void)[] = [];
 
-  constructor(private readonly rules: Rule[], env: CheckEnv, workers: number) {
+  constructor(
+    private readonly rules: Rule[],
+    env: CheckEnv,
+    workers: number,
+  ) {
     const init: WorkerInit = { rules, env };
     this.slots = Array.from({ length: workers }, () => {
       // Compiled (dist/), a worker loads the compiled module; from the sources, an entry point

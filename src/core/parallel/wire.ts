@@ -12,9 +12,7 @@ export interface WorkerInit {
   env: CheckEnv;
 }
 
-export type ToWorker =
-  | { type: 'records'; batch: number; records: CanonicalRecord[] }
-  | { type: 'finish' };
+export type ToWorker = { type: 'records'; batch: number; records: CanonicalRecord[] } | { type: 'finish' };
 
 export interface DraftOnWire extends Omit<FlagDraft, 'rule'> {
   rule_index: number;

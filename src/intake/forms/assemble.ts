@@ -1,4 +1,12 @@
-import { CANONICAL_FIELDS, type CanonicalField, type CanonicalRecord, type IntakeWarning, type RecordSource, type RejectedRow, type TextSegment } from '../../model/record.ts';
+import {
+  CANONICAL_FIELDS,
+  type CanonicalField,
+  type CanonicalRecord,
+  type IntakeWarning,
+  type RecordSource,
+  type RejectedRow,
+  type TextSegment,
+} from '../../model/record.ts';
 import { toPlainText } from '../rich-text/index.ts';
 import { append } from '../../model/lists.ts';
 
@@ -93,7 +101,16 @@ export class FormAssembler {
         `form '${row.instance}' continues after rows of other forms (its rows start on line ${started} and were assembled without this one); the rows of one form must be together: sort the export by ${this.names.instance}`,
       );
     }
-    this.open ??= { instance: row.instance, firstLine: row.source.line, valueLines: {}, rows: [], answers: [], markup: new Set(), warnings: [], warned: new Set() };
+    this.open ??= {
+      instance: row.instance,
+      firstLine: row.source.line,
+      valueLines: {},
+      rows: [],
+      answers: [],
+      markup: new Set(),
+      warnings: [],
+      warned: new Set(),
+    };
     const form = this.open;
     if (!row.question) return reject(`question is empty (${this.names.question})`);
     if (typeof row.values === 'string') return reject(row.values);
@@ -146,7 +163,11 @@ export class FormAssembler {
         mine[field] = theirs[field];
         form.valueLines[field] = row.source.line;
       } else if (mine[field] !== null && theirs[field] !== null && mine[field] !== theirs[field]) {
-        this.warn(form, row, `${field} '${theirs[field]}' differs from '${mine[field]}' given for form '${form.instance}' on line ${form.valueLines[field]}; the form keeps the first`);
+        this.warn(
+          form,
+          row,
+          `${field} '${theirs[field]}' differs from '${mine[field]}' given for form '${form.instance}' on line ${form.valueLines[field]}; the form keeps the first`,
+        );
       }
     }
     return null;

@@ -8,18 +8,90 @@ import { tidy, TextBuilder } from './text-builder.ts';
  * a reader that does not know it.
  */
 const SKIPPED_DESTINATIONS = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'objdata', 'nonshppict', 'shppict', 'header', 'headerl', 'headerr',
-  'headerf', 'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'annotation', 'fldinst', 'listtable', 'listoverridetable',
-  'rsidtbl', 'revtbl', 'filetbl', 'generator', 'themedata', 'colorschememapping', 'latentstyles', 'datastore', 'xmlnstbl',
-  'mmathPr', 'pgdsctbl', 'pn', 'xe', 'tc', 'bkmkstart', 'bkmkend', 'userprops', 'template', 'wgrffmtfilter', 'defchp', 'defpap',
-  'author', 'operator', 'title', 'subject', 'keywords', 'comment', 'doccomm', 'company', 'category', 'hlinkbase',
-  'fchars', 'lchars', 'pntxta', 'pntxtb', 'atnid', 'atnauthor', 'atrfstart', 'atrfend', 'sp', 'shpinst',
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'object',
+  'objdata',
+  'nonshppict',
+  'shppict',
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+  'footnote',
+  'annotation',
+  'fldinst',
+  'listtable',
+  'listoverridetable',
+  'rsidtbl',
+  'revtbl',
+  'filetbl',
+  'generator',
+  'themedata',
+  'colorschememapping',
+  'latentstyles',
+  'datastore',
+  'xmlnstbl',
+  'mmathPr',
+  'pgdsctbl',
+  'pn',
+  'xe',
+  'tc',
+  'bkmkstart',
+  'bkmkend',
+  'userprops',
+  'template',
+  'wgrffmtfilter',
+  'defchp',
+  'defpap',
+  'author',
+  'operator',
+  'title',
+  'subject',
+  'keywords',
+  'comment',
+  'doccomm',
+  'company',
+  'category',
+  'hlinkbase',
+  'fchars',
+  'lchars',
+  'pntxta',
+  'pntxtb',
+  'atnid',
+  'atnauthor',
+  'atrfstart',
+  'atrfend',
+  'sp',
+  'shpinst',
 ]);
 
 /** Control words that stand for a character or a break. */
 const SYMBOLS: Record<string, string> = {
-  emdash: '—', endash: '–', bullet: '•', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', emspace: ' ', enspace: ' ',
-  qmspace: ' ', zwj: '', zwnj: '', zwbo: '', zwnbo: '', ltrmark: '', rtlmark: '', tab: '\t',
+  emdash: '—',
+  endash: '–',
+  bullet: '•',
+  lquote: '‘',
+  rquote: '’',
+  ldblquote: '“',
+  rdblquote: '”',
+  emspace: ' ',
+  enspace: ' ',
+  qmspace: ' ',
+  zwj: '',
+  zwnj: '',
+  zwbo: '',
+  zwnbo: '',
+  ltrmark: '',
+  rtlmark: '',
+  tab: '\t',
 };
 
 interface GroupState {
@@ -43,13 +115,15 @@ function decoderFor(codePage: number): (bytes: Uint8Array) => string {
     try {
       return cp1252.decode(bytes);
     } catch {
-      return [...bytes].map((b) => {
-        try {
-          return cp1252.decode(Uint8Array.of(b));
-        } catch {
-          return '\ufffd';
-        }
-      }).join('');
+      return [...bytes]
+        .map((b) => {
+          try {
+            return cp1252.decode(Uint8Array.of(b));
+          } catch {
+            return '\ufffd';
+          }
+        })
+        .join('');
     }
   };
 }

@@ -26,4 +26,3 @@ writeFileSync(
     `// ${words.length} words: common nouns whose capitalised form is not only a name.\n` +
     `export const COMMON_NOUNS: readonly string[] = [\n${lines.join('\n')}\n];\n`,
 );
-

@@ -2,8 +2,26 @@ import type { Report } from '../build-report.ts';
 import type { Flag } from '../../model/flag.ts';
 
 export const CSV_COLUMNS = [
-  'flag_id', 'case_id', 'record_id', 'record_date', 'author', 'team', 'category', 'rule', 'label', 'status', 'severity', 'standards',
-  'message', 'snippet', 'related_record_ids', 'baseline', 'reviewed_by', 'review_reason', 'review_decision', 'review_reason_code',
+  'flag_id',
+  'case_id',
+  'record_id',
+  'record_date',
+  'author',
+  'team',
+  'category',
+  'rule',
+  'label',
+  'status',
+  'severity',
+  'standards',
+  'message',
+  'snippet',
+  'related_record_ids',
+  'baseline',
+  'reviewed_by',
+  'review_reason',
+  'review_decision',
+  'review_reason_code',
 ] as const;
 
 /** The columns that hold identifiers, which --excel-ids writes so a spreadsheet keeps them as text. */
@@ -45,9 +63,26 @@ function quoted(text: string): string {
 function row(flag: Flag): string[] {
   const snippet = flag.snippet ? `${flag.snippet.before}[${flag.snippet.match}]${flag.snippet.after}` : '';
   return [
-    flag.id, flag.case_id, flag.record_id, flag.record_date, flag.author ?? '', flag.team ?? '', flag.category, flag.rule, flag.label ?? '',
-    flag.status ?? '', flag.severity, flag.standards.join(' '), flag.message, snippet, flag.related_record_ids.join(' '),
-    flag.baseline ?? '', flag.review?.reviewer ?? '', flag.review?.reason ?? '', flag.review?.decision ?? '', flag.review?.reason_code ?? '',
+    flag.id,
+    flag.case_id,
+    flag.record_id,
+    flag.record_date,
+    flag.author ?? '',
+    flag.team ?? '',
+    flag.category,
+    flag.rule,
+    flag.label ?? '',
+    flag.status ?? '',
+    flag.severity,
+    flag.standards.join(' '),
+    flag.message,
+    snippet,
+    flag.related_record_ids.join(' '),
+    flag.baseline ?? '',
+    flag.review?.reviewer ?? '',
+    flag.review?.reason ?? '',
+    flag.review?.decision ?? '',
+    flag.review?.reason_code ?? '',
   ];
 }
 
@@ -67,6 +102,9 @@ export function* csvChunks(report: Report, options: CsvOptions = {}): Generator<
   const cellOf = (value: string, i: number) => quoted(options.excelIds && ID_COLUMNS.has(CSV_COLUMNS[i]) ? excelText(value) : neutralise(value));
   yield `\ufeff${CSV_COLUMNS.map((c) => quoted(c)).join(',')}\r\n`;
   for (let i = 0; i < report.flags.length; i += ROWS_A_CHUNK) {
-    yield report.flags.slice(i, i + ROWS_A_CHUNK).map((f) => `${row(f).map(cellOf).join(',')}\r\n`).join('');
+    yield report.flags
+      .slice(i, i + ROWS_A_CHUNK)
+      .map((f) => `${row(f).map(cellOf).join(',')}\r\n`)
+      .join('');
   }
 }

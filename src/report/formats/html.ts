@@ -198,7 +198,13 @@ function baselineHtml(report: Report): string {
   if (!b || typeof b !== 'object') return '';
   const resolved = Array.isArray(b.resolved) ? b.resolved : [];
   const list = resolved.length
-    ? table(null, ['Resolved flag', 'Rule', 'Case', 'Record'], [], resolved.map((r) => [`<code>${esc(r.id)}</code>`, `<code>${esc(r.rule)}</code>`, esc(r.case_id), esc(r.record_id)]), 'Flags of the baseline that this report no longer has')
+    ? table(
+        null,
+        ['Resolved flag', 'Rule', 'Case', 'Record'],
+        [],
+        resolved.map((r) => [`<code>${esc(r.id)}</code>`, `<code>${esc(r.rule)}</code>`, esc(r.case_id), esc(r.record_id)]),
+        'Flags of the baseline that this report no longer has',
+      )
     : '';
   return `<h3 id="h-baseline">Against the baseline</h3>
 <p>Compared with <code>${esc(b.path)}</code>: <strong>${esc(b.new)}</strong> new, ${esc(b.existing)} existing, ${esc(resolved.length)} resolved.</p>
@@ -213,7 +219,13 @@ function reviewedHtml(report: Report): string {
   if (!r || typeof r !== 'object') return '';
   const stale = Array.isArray(r.stale) ? r.stale : [];
   const list = stale.length
-    ? table(null, ['Flag id', 'Reviewer', 'Date', 'Reason'], [], stale.map((s) => [`<code>${esc(s.id)}</code>`, esc(s.reviewer), dateHtml(s.date), esc(s.reason)]), 'Reviewed entries that match no flag of this run')
+    ? table(
+        null,
+        ['Flag id', 'Reviewer', 'Date', 'Reason'],
+        [],
+        stale.map((s) => [`<code>${esc(s.id)}</code>`, esc(s.reviewer), dateHtml(s.date), esc(s.reason)]),
+        'Reviewed entries that match no flag of this run',
+      )
     : '';
   return `<h3 id="h-reviewed">Reviewed flags</h3>
 <p>From <code>${esc(r.path)}</code>: ${esc(r.applied)} applied, ${esc(stale.length)} matching no flag of this run.</p>
@@ -253,7 +265,14 @@ ${authors}
  * Counts by severity for one grouping of the flags. With rates (records audited per team or
  * author) the groups without flags are listed too, with the flags per 100 records audited.
  */
-function severityTable(labelledBy: string, what: string, flags: HtmlFlag[], key: (f: HtmlFlag) => string, order: string[], rates?: Record<string, GroupRate>): string {
+function severityTable(
+  labelledBy: string,
+  what: string,
+  flags: HtmlFlag[],
+  key: (f: HtmlFlag) => string,
+  order: string[],
+  rates?: Record<string, GroupRate>,
+): string {
   const counts = new Map<string, Record<string, number>>();
   for (const k of order) counts.set(k, {});
   for (const f of flags) {
@@ -263,7 +282,8 @@ function severityTable(labelledBy: string, what: string, flags: HtmlFlag[], key:
     counts.set(k, row);
   }
   const rateOf = (k: string) => (rates && typeof rates === 'object' ? rates[k === NOT_RECORDED ? '(none)' : k] : undefined);
-  if (rates && typeof rates === 'object') for (const k of Object.keys(rates)) if (!counts.has(k === '(none)' ? NOT_RECORDED : k)) counts.set(k === '(none)' ? NOT_RECORDED : k, {});
+  if (rates && typeof rates === 'object')
+    for (const k of Object.keys(rates)) if (!counts.has(k === '(none)' ? NOT_RECORDED : k)) counts.set(k === '(none)' ? NOT_RECORDED : k, {});
   const total = (row: Record<string, number>) => Object.values(row).reduce((a, b) => a + b, 0);
   let rows = [...counts];
   if (!order.length) rows = rows.sort(([a, ra], [b, rb]) => total(rb) - total(ra) || (a < b ? -1 : a > b ? 1 : 0));
@@ -306,15 +326,29 @@ function casesSection(report: Report, flags: HtmlFlag[], cases: Map<string, Html
   const histories = labelHistories(report);
   const caseIds = [...cases.keys()];
   const parts: string[] = [];
-  caseIds.forEach((caseId, ci) => parts.push(caseHtml(caseId, ci, cases.get(caseId)!, histories.filter((h) => h.case_id === caseId), factAnchors.get(caseId))));
+  caseIds.forEach((caseId, ci) =>
+    parts.push(
+      caseHtml(
+        caseId,
+        ci,
+        cases.get(caseId)!,
+        histories.filter((h) => h.case_id === caseId),
+        factAnchors.get(caseId),
+      ),
+    ),
+  );
   const index = caseIds.length
     ? `<nav class="cases" aria-label="Cases with flags"><ul>${caseIds.map((id, ci) => `<li><a href="#case-${ci + 1}">${esc(id)}</a> <span class="muted">(${cases.get(id)!.length})</span></li>`).join('')}</ul></nav>`
     : '';
   return `<section id="cases" aria-labelledby="h-cases">
 <h2 id="h-cases">Cases with flags</h2>
 <p class="muted">Each case’s flagged records in date order, with their flags in place, then the chronology of the labels used more than once or against evidence.</p>
-${flags.length ? `${reviewPanelHtml(report)}
-${filtersHtml(flags)}` : '<p><strong>No flags.</strong></p>'}
+${
+  flags.length
+    ? `${reviewPanelHtml(report)}
+${filtersHtml(flags)}`
+    : '<p><strong>No flags.</strong></p>'
+}
 ${index}
 ${parts.join('\n')}
 </section>`;
@@ -324,7 +358,10 @@ function labelHistories(report: Report): LabelHistory[] {
   const all = sectionItems(report, LABEL_HISTORIES);
   return all.filter(
     (h) =>
-      h && typeof h === 'object' && Array.isArray(h.entries) && h.first_record_id &&
+      h &&
+      typeof h === 'object' &&
+      Array.isArray(h.entries) &&
+      h.first_record_id &&
       ((h.repeated_in?.length ?? 0) > 0 || (h.contrary_evidence_record_ids?.length ?? 0) > 0),
   );
 }
@@ -431,7 +468,10 @@ ${id ? DECIDE_HTML : ''}
 
 /** `Confirmed by JO on 02/05/2025: note` or `Dismissed (attributed) by …`, as the script writes it too. */
 function reviewText(review: ReviewLike, state: string): string {
-  const code = typeof review.reason_code === 'string' && review.reason_code !== 'other' ? DISMISSAL_REASON_TEXT[review.reason_code as keyof typeof DISMISSAL_REASON_TEXT] : undefined;
+  const code =
+    typeof review.reason_code === 'string' && review.reason_code !== 'other'
+      ? DISMISSAL_REASON_TEXT[review.reason_code as keyof typeof DISMISSAL_REASON_TEXT]
+      : undefined;
   return `<strong>${esc(REVIEW_STATE_NAME[state] ?? 'Reviewed')}</strong>${code ? ` (${esc(code)})` : ''}${review.reviewer ? ` by ${esc(review.reviewer)}` : ''}${review.date ? ` on ${dateHtml(review.date)}` : ''}${review.reason ? `: ${esc(review.reason)}` : ''}`;
 }
 
@@ -494,14 +534,26 @@ function reviewStatsSection(report: Report): string {
 ${all ? '' : '<p><strong>No flag of this run has a decision in the reviewed file.</strong></p>'}
 ${all ? `<p data-review-stats-all>${esc(all.decided)} decided: <strong>${esc(all.confirmed)}</strong> confirmed, ${esc(all.dismissed)} dismissed; field precision ${esc(all.precision.toFixed(2))}.</p>` : ''}
 <h3 id="h-review-by-rule">By rule</h3>
-${table('h-review-by-rule', ['Rule', 'Label', 'Confirmed', 'Dismissed', 'Precision', 'Dismissed for'], [2, 3, 4], byRule.map((s) => row(s, [`<code>${esc(s.key)}</code>`, esc(s.label ?? '')])))}
+${table(
+  'h-review-by-rule',
+  ['Rule', 'Label', 'Confirmed', 'Dismissed', 'Precision', 'Dismissed for'],
+  [2, 3, 4],
+  byRule.map((s) => row(s, [`<code>${esc(s.key)}</code>`, esc(s.label ?? '')])),
+)}
 <h3 id="h-review-by-label">By label</h3>
-${table('h-review-by-label', ['Label', 'Confirmed', 'Dismissed', 'Precision', 'Dismissed for'], [1, 2, 3], byLabel.map((s) => row(s, [esc(s.key)])))}
+${table(
+  'h-review-by-label',
+  ['Label', 'Confirmed', 'Dismissed', 'Precision', 'Dismissed for'],
+  [1, 2, 3],
+  byLabel.map((s) => row(s, [esc(s.key)])),
+)}
 </section>`;
 }
 
 function dismissedFor(s: ReviewStat): string {
-  const reasons = Object.entries(s.dismissed_for ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const reasons = Object.entries(s.dismissed_for ?? {})
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
   return reasons.length ? reasons.map(([code, n]) => `${DISMISSAL_REASON_TEXT[code as keyof typeof DISMISSAL_REASON_TEXT] ?? code} ${n}`).join(', ') : '–';
 }
 
@@ -572,7 +624,9 @@ function footer(report: Report): string {
 
 /** The report's fact sheets (with --timeline), read defensively. */
 function factSheets(report: Report): FactSheet[] {
-  return sectionItems(report, FACT_SHEET).filter((s) => s && typeof s === 'object' && Array.isArray(s.people) && s.people.some((p) => Array.isArray(p?.facts) && p.facts.length));
+  return sectionItems(report, FACT_SHEET).filter(
+    (s) => s && typeof s === 'object' && Array.isArray(s.people) && s.people.some((p) => Array.isArray(p?.facts) && p.facts.length),
+  );
 }
 
 /**
@@ -591,8 +645,13 @@ function factsSection(sheets: FactSheet[], anchors: Map<string, string>): string
         `<strong>${esc(f.state)}</strong>`,
         dateHtml(f.since),
         `<code>${esc(f.record_id)}</code>`,
-        (f.history ?? []).slice(0, -1).map((h) => `${esc(h.state)} (${dateHtml(h.record_date)}, <code>${esc(h.record_id)}</code>)`).join(' → '),
-        (f.stale_claims ?? []).map((c) => `<span class="step-asserted">${esc(c.state)}</span> in <code>${esc(c.record_id)}</code> (${dateHtml(c.record_date)})`).join('; '),
+        (f.history ?? [])
+          .slice(0, -1)
+          .map((h) => `${esc(h.state)} (${dateHtml(h.record_date)}, <code>${esc(h.record_id)}</code>)`)
+          .join(' → '),
+        (f.stale_claims ?? [])
+          .map((c) => `<span class="step-asserted">${esc(c.state)}</span> in <code>${esc(c.record_id)}</code> (${dateHtml(c.record_date)})`)
+          .join('; '),
       ]),
     );
     return `<article class="facts" id="${anchor}" aria-labelledby="${anchor}-h">
@@ -628,4 +687,3 @@ function plural(n: number, word: string): string {
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

@@ -13,7 +13,6 @@ import type { HistoryLine } from '../history.ts';
 import { formatTerminal } from './terminal.ts';
 import type { FormatName } from '../../model/formats.ts';
 
-
 export interface FormatContext {
   chalk: ChalkInstance;
   failOn: Severity | 'never';
@@ -83,6 +82,16 @@ export function defaultTextPolicy(format: FormatName, options: { redact: boolean
 export function formatForPath(path: string): FormatName | undefined {
   if (/\.summary\.html?$/i.test(path)) return 'summary';
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
-  const byExt: Record<string, FormatName> = { json: 'json', ndjson: 'ndjson', jsonl: 'ndjson', csv: 'csv', html: 'html', htm: 'html', xml: 'junit', md: 'markdown', txt: 'terminal' };
+  const byExt: Record<string, FormatName> = {
+    json: 'json',
+    ndjson: 'ndjson',
+    jsonl: 'ndjson',
+    csv: 'csv',
+    html: 'html',
+    htm: 'html',
+    xml: 'junit',
+    md: 'markdown',
+    txt: 'terminal',
+  };
   return ext ? byExt[ext] : undefined;
 }

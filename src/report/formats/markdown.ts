@@ -14,7 +14,11 @@ export function formatMarkdown(report: Report, options: { failOn: Severity | 'ne
   const out: string[] = ['## scrutineer audit', ''];
   out.push(`As of ${report.run.as_of}: **${s.records_audited}** records audited in **${s.cases_audited}** cases (${s.rows_rejected} rows rejected).`, '');
   const w = report.run.window;
-  if (w) out.push(`Window ${describeWindow(w)}: flags only on the ${w.records_in_window} records dated in it; ${w.records_read_for_context} other records read for context only.`, '');
+  if (w)
+    out.push(
+      `Window ${describeWindow(w)}: flags only on the ${w.records_in_window} records dated in it; ${w.records_read_for_context} other records read for context only.`,
+      '',
+    );
   out.push('| severity | flags |', '|---|---|');
   for (const sev of ['error', 'warning', 'info'] as const) out.push(`| ${sev} | ${s.by_severity[sev]} |`);
   out.push('', `Flags per 100 records: **${s.rates.per_100_records.all}**; cases with flags: **${s.cases_flagged}** of ${s.cases_audited}.`, '');
@@ -34,7 +38,8 @@ export function formatMarkdown(report: Report, options: { failOn: Severity | 'ne
   if (shown.length) {
     out.push(`### ${report.baseline ? 'New flags' : 'Flags'}${shown.length === max ? ` (first ${max})` : ''}`, '');
     out.push('| severity | rule | case | record | date | message |', '|---|---|---|---|---|---|');
-    for (const f of shown) out.push(`| ${f.severity} | ${f.rule} | ${cellText(f.case_id)} | ${cellText(f.record_id)} | ${f.record_date} | ${cellText(f.message)} |`);
+    for (const f of shown)
+      out.push(`| ${f.severity} | ${f.rule} | ${cellText(f.case_id)} | ${cellText(f.record_id)} | ${f.record_date} | ${cellText(f.message)} |`);
     out.push('');
   }
   const verdict = options.failOn === 'never' ? 'not failing on any severity' : `failing on ${options.failOn}`;

@@ -116,7 +116,10 @@ function teamPage(report: Report, team: string, index: number, flags: Flag[], ra
     stat('per_100_records', 'Flags per 100 records', `${esc(per100)} <small>all teams ${esc(report.summary.rates.per_100_records.all)}</small>`),
     stat('change', 'Since the last run', change),
   ];
-  const labels = count(flags.filter((f) => f.label), (f) => [f.label!]);
+  const labels = count(
+    flags.filter((f) => f.label),
+    (f) => [f.label!],
+  );
   const topLabels = [...labels].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 5);
   const byStandard = count(flags, (f) => f.standards);
   const standards = [...byStandard.keys()].sort(compareStandards);
@@ -125,7 +128,8 @@ function teamPage(report: Report, team: string, index: number, flags: Flag[], ra
   const dismissed = flags.filter((f) => f.review?.decision === 'dismissed').length;
   const confirmedBy = count(confirmed, (f) => f.standards);
   const standardRows = standards.map(
-    (code) => `<tr><th scope="row">${esc(code)}</th><td>${esc(report.standards[code] ?? '')}</td><td class="num">${esc(byStandard.get(code) ?? 0)}</td>${reviewed ? `<td class="num" data-confirmed="${esc(code)}">${esc(confirmedBy.get(code) ?? 0)}</td>` : ''}</tr>`,
+    (code) =>
+      `<tr><th scope="row">${esc(code)}</th><td>${esc(report.standards[code] ?? '')}</td><td class="num">${esc(byStandard.get(code) ?? 0)}</td>${reviewed ? `<td class="num" data-confirmed="${esc(code)}">${esc(confirmedBy.get(code) ?? 0)}</td>` : ''}</tr>`,
   );
   const standardsTable = standards.length
     ? `<table data-table="standards"><caption>Flags by standard${reviewed ? ', and the findings confirmed' : ''}</caption>
@@ -140,9 +144,14 @@ function teamPage(report: Report, team: string, index: number, flags: Flag[], ra
     : '<p class="muted">No unevidenced labels flagged.</p>';
   const byCategory = count(flags, (f) => [f.category]);
   const categoryTable = byCategory.size
-    ? `<table data-table="categories"><caption>Flags by category</caption><thead><tr><th scope="col">Category</th><th scope="col" class="num">Flags</th><th scope="col" class="num">Per 100 records</th></tr></thead><tbody>${[...byCategory]
+    ? `<table data-table="categories"><caption>Flags by category</caption><thead><tr><th scope="col">Category</th><th scope="col" class="num">Flags</th><th scope="col" class="num">Per 100 records</th></tr></thead><tbody>${[
+        ...byCategory,
+      ]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([c, n]) => `<tr><th scope="row">${esc(c)}</th><td class="num">${esc(n)}</td><td class="num">${esc(records ? Math.round((n * 10000) / records) / 100 : 0)}</td></tr>`)
+        .map(
+          ([c, n]) =>
+            `<tr><th scope="row">${esc(c)}</th><td class="num">${esc(n)}</td><td class="num">${esc(records ? Math.round((n * 10000) / records) / 100 : 0)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   return `<section class="team" id="${id}" data-team="${esc(team)}" aria-labelledby="h-${id}">
@@ -167,14 +176,19 @@ function changeHtml(team: string, now: number, options: SummaryOptions): string 
   }
   const d = Math.round((now - before) * 100) / 100;
   const cls = d > 0 ? 'up' : d < 0 ? 'down' : '';
-  const caveat = prev.sample || prev.window ? `; that run was ${[prev.sample ? 'sampled' : '', prev.window ? 'windowed' : ''].filter(Boolean).join(' and ')}` : '';
+  const caveat =
+    prev.sample || prev.window ? `; that run was ${[prev.sample ? 'sampled' : '', prev.window ? 'windowed' : ''].filter(Boolean).join(' and ')}` : '';
   return `<span class="${cls}" data-change="${d}">${d > 0 ? '+' : ''}${esc(d.toFixed(2))}</span> <small>from ${esc(before)} on ${esc(prev.as_of)}${esc(caveat)}</small>`;
 }
 
 /** With --snippets: up to five findings to discuss, confirmed first, then errors. */
 function discussHtml(flags: Flag[]): string {
-  const rank = (f: Flag) => (f.review?.decision === 'confirmed' ? 0 : f.review?.decision === 'dismissed' ? 9 : f.severity === 'error' ? 1 : f.severity === 'warning' ? 2 : 3);
-  const chosen = flags.filter((f) => f.review?.decision !== 'dismissed').sort((a, b) => rank(a) - rank(b)).slice(0, 5);
+  const rank = (f: Flag) =>
+    f.review?.decision === 'confirmed' ? 0 : f.review?.decision === 'dismissed' ? 9 : f.severity === 'error' ? 1 : f.severity === 'warning' ? 2 : 3;
+  const chosen = flags
+    .filter((f) => f.review?.decision !== 'dismissed')
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, 5);
   if (!chosen.length) return '';
   return `<h3>Findings to discuss</h3>
 <table data-table="discuss"><thead><tr><th scope="col">Record</th><th scope="col">Rule</th><th scope="col">Finding</th></tr></thead><tbody>${chosen

@@ -22,11 +22,16 @@ export function formatTerminal(report: Report, c: ChalkInstance, options: { show
     out.push(c.bold(`Case ${safe(caseId)}`) + c.dim(`  ${plural(flags.length, 'flag')} in ${plural(records.size, 'record')}`));
     for (const [recordId, recordFlags] of records) {
       const r = recordFlags[0];
-      const who = [r.record_type, r.author ?? 'no author', r.team].filter(Boolean).map((s) => safe(s!)).join(' · ');
+      const who = [r.record_type, r.author ?? 'no author', r.team]
+        .filter(Boolean)
+        .map((s) => safe(s!))
+        .join(' · ');
       out.push(`  ${c.bold(safe(recordId))}  ${formatUkDate(r.record_date)}  ${c.dim(who)}`);
       for (const f of recordFlags) {
         const badges = [f.baseline === 'new' ? c.bold.magenta(' NEW') : '', reviewBadge(f, c)].join('');
-        out.push(`    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}${badges}  ${c.dim(`id ${f.id}`)}`);
+        out.push(
+          `    ${colour[f.severity](f.severity.padEnd(7))} ${f.rule}${f.label ? c.dim(` (${f.label})`) : ''}  ${c.dim(`[${f.standards.join(', ')}]`)}${badges}  ${c.dim(`id ${f.id}`)}`,
+        );
         if (f.location) out.push(`            ${c.dim(`in “${safe(f.location.question)}” (line ${f.location.line})`)}`);
         if (f.snippet) out.push(`            ${c.dim('“')}${safe(f.snippet.before)}${c.inverse(safe(f.snippet.match))}${safe(f.snippet.after)}${c.dim('”')}`);
         out.push(`            ${safe(f.message)}`);
@@ -55,23 +60,43 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
   const s = report.summary;
   const lines = [c.bold('Summary')];
   for (const input of report.inputs) {
-    lines.push(`  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected`);
+    lines.push(
+      `  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected`,
+    );
   }
   const outside = s.rows_outside_sample ? `, ${s.rows_outside_sample} outside the sample` : '';
-  lines.push(`  Records: ${s.rows_read} read, ${s.records_audited} audited, ${s.rows_rejected} rejected${outside}; ${s.cases_audited} cases audited, ${s.cases_flagged} with flags`);
+  lines.push(
+    `  Records: ${s.rows_read} read, ${s.records_audited} audited, ${s.rows_rejected} rejected${outside}; ${s.cases_audited} cases audited, ${s.cases_flagged} with flags`,
+  );
   const w = report.run.window;
-  if (w) lines.push(`  Window: ${describeWindow(w)}: flags on the ${w.records_in_window} records dated in it; ${w.records_read_for_context} other records read for context only`);
-  if (report.run.sample) lines.push(`  Sample: ${report.run.sample.requested} with seed ${safe(report.run.sample.seed)}: ${report.run.sample.cases_selected} of ${report.run.sample.cases_total} cases`);
+  if (w)
+    lines.push(
+      `  Window: ${describeWindow(w)}: flags on the ${w.records_in_window} records dated in it; ${w.records_read_for_context} other records read for context only`,
+    );
+  if (report.run.sample)
+    lines.push(
+      `  Sample: ${report.run.sample.requested} with seed ${safe(report.run.sample.seed)}: ${report.run.sample.cases_selected} of ${report.run.sample.cases_total} cases`,
+    );
   const sev = (['error', 'warning', 'info'] as Severity[]).map((k) => colour[k](`${s.by_severity[k]} ${k}`)).join(', ');
   lines.push(`  Flags: ${s.flags} (${sev})${s.flags_below_min_severity ? c.dim(`; ${s.flags_below_min_severity} below --min-severity not shown`) : ''}`);
   if (hiddenReviewed) lines.push(c.dim(`  ${hiddenReviewed} dismissed flags not shown (--show-reviewed shows them)`));
   append(lines, reviewLine(report));
-  if (report.baseline) lines.push(`  Against the baseline: ${report.baseline.new} new, ${report.baseline.existing} existing, ${report.baseline.resolved.length} resolved`);
-  if (report.reviewed?.stale.length) lines.push(c.yellow(`  ${report.reviewed.stale.length} reviewed-flag entries match no flag (stale): ${report.reviewed.stale.map((e) => e.id).join(', ')}`));
+  if (report.baseline)
+    lines.push(`  Against the baseline: ${report.baseline.new} new, ${report.baseline.existing} existing, ${report.baseline.resolved.length} resolved`);
+  if (report.reviewed?.stale.length)
+    lines.push(c.yellow(`  ${report.reviewed.stale.length} reviewed-flag entries match no flag (stale): ${report.reviewed.stale.map((e) => e.id).join(', ')}`));
   if (s.flags) {
     lines.push(`  Per 100 records: ${s.rates.per_100_records.all}; per case: ${s.rates.per_case.all}`);
-    lines.push(`  By category: ${Object.entries(s.by_category).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-    lines.push(`  By standard: ${Object.entries(s.by_standard).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    lines.push(
+      `  By category: ${Object.entries(s.by_category)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
+    lines.push(
+      `  By standard: ${Object.entries(s.by_standard)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
     const labels = topLabels(report);
     if (labels.length) lines.push(`  Top labels: ${labels.map(([k, n]) => `${safe(k)} ${n}`).join(', ')}`);
     lines.push(`  Cases affected: ${s.cases_flagged} of ${s.cases_audited}; records affected: ${s.records_flagged} of ${s.records_audited}`);
@@ -103,7 +128,9 @@ function reviewLine(report: Report): string[] {
   if (!report.reviewed) return [];
   const reviewed = report.flags.filter((f) => f.review);
   const confirmed = reviewed.filter((f) => f.review!.decision === 'confirmed').length;
-  return [`  Reviewed: ${reviewed.length} of ${report.flags.length} flags decided (${confirmed} confirmed, ${reviewed.length - confirmed} dismissed), ${report.flags.length - reviewed.length} left`];
+  return [
+    `  Reviewed: ${reviewed.length} of ${report.flags.length} flags decided (${confirmed} confirmed, ${reviewed.length - confirmed} dismissed), ${report.flags.length - reviewed.length} left`,
+  ];
 }
 
 /** The labels flagged most often, most first (at most five). */
@@ -138,7 +165,6 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-
 export type { Flag };
 
 /** With --timeline: each staleness rule's events and claims in the case, in record order. */
@@ -150,7 +176,13 @@ function stalenessTimeline(report: Report, caseId: string, c: ChalkInstance): st
     const steps = t.entries.map((e) => {
       const words = `“${safe(e.words)}”`;
       const what =
-        e.role === 'event' ? c.green(`event ${words}`) : e.role === 'reversal' ? `reversal ${words}` : e.stale_since ? c.red(`claim ${words} out of date since ${safe(e.stale_since)}`) : `claim ${words}`;
+        e.role === 'event'
+          ? c.green(`event ${words}`)
+          : e.role === 'reversal'
+            ? `reversal ${words}`
+            : e.stale_since
+              ? c.red(`claim ${words} out of date since ${safe(e.stale_since)}`)
+              : `claim ${words}`;
       return `${formatUkDate(e.record_date)} ${safe(e.record_id)} ${what}`;
     });
     lines.push(`    ${c.bold(safe(t.rule))}: ${steps.join(c.dim(' → '))}`);
@@ -171,10 +203,14 @@ function factSheet(report: Report, caseId: string, c: ChalkInstance): string[] {
     lines.push(`    ${c.bold(safe(person.name || '(name not shown)'))}`);
     for (const f of person.facts) {
       const before = f.history.slice(0, -1).map((h) => `${safe(h.state)} ${formatUkDate(h.record_date)} ${safe(h.record_id)}`);
-      lines.push(`      ${safe(f.topic)}: ${c.green(safe(f.state))} since ${formatUkDate(f.since)} (${safe(f.record_id)})${before.length ? c.dim(`; before: ${before.join(' → ')}`) : ''}`);
+      lines.push(
+        `      ${safe(f.topic)}: ${c.green(safe(f.state))} since ${formatUkDate(f.since)} (${safe(f.record_id)})${before.length ? c.dim(`; before: ${before.join(' → ')}`) : ''}`,
+      );
       const byState = groupBy(f.stale_claims, (s) => s.state);
       for (const [state, claims] of byState) {
-        lines.push(`        ${c.red(`still stated as ${safe(state)}: ${claims.map((s) => `${safe(s.record_id)} (${formatUkDate(s.record_date)})`).join(', ')}`)}`);
+        lines.push(
+          `        ${c.red(`still stated as ${safe(state)}: ${claims.map((s) => `${safe(s.record_id)} (${formatUkDate(s.record_date)})`).join(', ')}`)}`,
+        );
       }
     }
   }

@@ -72,7 +72,9 @@ svg.chart{width:100%;height:auto;max-width:56rem;display:block;background:#fff}
 .line{fill:none;stroke-width:2}
 .pt{stroke-width:2}
 .pt.sampled{fill:#fff}
-${PALETTE().map((c, i) => `.s${i}{stroke:${c};color:${c}}.s${i}.pt{fill:${c}}.s${i}.pt.sampled{fill:#fff}.key.s${i}{fill:${c}}`).join('\n')}
+${PALETTE()
+  .map((c, i) => `.s${i}{stroke:${c};color:${c}}.s${i}.pt{fill:${c}}.s${i}.pt.sampled{fill:#fff}.key.s${i}{fill:${c}}`)
+  .join('\n')}
 .legend{list-style:none;padding:0;margin:.4rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;font-size:.9rem}
 .swatch{display:inline-block;width:1.6em;vertical-align:middle;margin-right:.3em}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
@@ -111,12 +113,14 @@ export function formatTrendHtml(history: HistoryLine[]): string {
   const sampled = runs.filter((r) => r.sample).length;
   const windowed = runs.filter((r) => r.window).length;
   const notes = [
-    sampled ? `<p class="muted">${sampled} of ${runs.length} runs audited a sample of cases (<span class="mark sampled">S</span>, hollow points): their rates describe the cases sampled; compare them with care against runs of every case.</p>` : '',
-    windowed ? `<p class="muted">${windowed} of ${runs.length} runs reported on a window of dates (<span class="mark windowed">W</span>): their rates are those of the records dated in it.</p>` : '',
+    sampled
+      ? `<p class="muted">${sampled} of ${runs.length} runs audited a sample of cases (<span class="mark sampled">S</span>, hollow points): their rates describe the cases sampled; compare them with care against runs of every case.</p>`
+      : '',
+    windowed
+      ? `<p class="muted">${windowed} of ${runs.length} runs reported on a window of dates (<span class="mark windowed">W</span>): their rates are those of the records dated in it.</p>`
+      : '',
   ].join('\n');
-  const body = runs.length
-    ? TREND_GROUPS.map((g, gi) => chartSection(trend, g, gi)).join('\n')
-    : '<p>No runs in the history yet.</p>';
+  const body = runs.length ? TREND_GROUPS.map((g, gi) => chartSection(trend, g, gi)).join('\n') : '<p>No runs in the history yet.</p>';
   return `${pageHead({ policy: TREND_CSP, generator: `${TOOL_NAME} ${TOOL_VERSION}`, title, style: TREND_STYLE, esc })}
 <body>
 <div class="page">
@@ -138,7 +142,8 @@ function chartSection(trend: Trend, group: (typeof TREND_GROUPS)[number], gi: nu
   const id = `chart-${group.key}`;
   const heading = `Flags per 100 records ${group.title.toLowerCase()}`;
   if (!names.length) {
-    const why = group.key === 'by_team' ? 'No run of this history recorded rates by team (runs before they were kept, or exports with no team).' : 'No flags in any run.';
+    const why =
+      group.key === 'by_team' ? 'No run of this history recorded rates by team (runs before they were kept, or exports with no team).' : 'No flags in any run.';
     return `<section aria-labelledby="h-${id}"><h2 id="h-${id}">${esc(heading)}</h2><p class="muted">${esc(why)}</p></section>`;
   }
   const values = names.flatMap((n) => trend.series[group.key][n].filter((v): v is number => v !== null));
@@ -170,7 +175,9 @@ function chartSection(trend: Trend, group: (typeof TREND_GROUPS)[number], gi: nu
     parts.push(`<text class="axis-label" x="${fmt(x(i))}" y="${M.top + plotH + 18}" text-anchor="middle">${esc(r.as_of)}</text>`);
     if (marks) parts.push(`<text class="axis-label" x="${fmt(x(i))}" y="${M.top + plotH + 32}" text-anchor="middle">${esc(marks.trim())}</text>`);
   });
-  parts.push(`<text class="axis-label" x="${M.left}" y="${H - 6}">as-of date${runs.some((r) => r.sample || r.window) ? ' (S sampled, W windowed)' : ''}</text>`);
+  parts.push(
+    `<text class="axis-label" x="${M.left}" y="${H - 6}">as-of date${runs.some((r) => r.sample || r.window) ? ' (S sampled, W windowed)' : ''}</text>`,
+  );
   names.forEach((name, si) => {
     const cls = `s${si % PALETTE().length}`;
     const vals = trend.series[group.key][name];
@@ -191,7 +198,9 @@ function chartSection(trend: Trend, group: (typeof TREND_GROUPS)[number], gi: nu
       const r = runs[i];
       const state = `${r.sample ? ' sampled' : ''}${r.window ? ' windowed' : ''}`;
       const label = `${name}, ${r.as_of}: ${fmtValue(v)} per 100 records${r.sample ? `, sampled ${r.sample.requested}` : ''}${r.window ? `, window ${windowText(r.window)}` : ''}`;
-      parts.push(`<circle class="pt ${cls}${state}" data-series="${esc(name)}" data-run="${i}" data-value="${v}" cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="4"><title>${esc(label)}</title></circle>`);
+      parts.push(
+        `<circle class="pt ${cls}${state}" data-series="${esc(name)}" data-run="${i}" data-value="${v}" cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="4"><title>${esc(label)}</title></circle>`,
+      );
     });
   });
   const desc = `Line chart of flags per 100 records audited ${group.title.toLowerCase()}, ${names.length} ${names.length === 1 ? 'series' : 'series'} over ${runs.length} ${runs.length === 1 ? 'run' : 'runs'} from ${runs[0].as_of} to ${runs.at(-1)!.as_of}; the table below gives every value.`;
@@ -215,10 +224,13 @@ ${table}
 function dataTable(trend: Trend, group: (typeof TREND_GROUPS)[number], names: string[], id: string): string {
   const head = ['As of', 'Run', 'Records', ...names];
   const rows = trend.runs.map((r, i) => {
-    const run = [
-      r.sample ? `<span class="mark sampled">sample ${esc(r.sample.requested)} (${esc(r.sample.cases_selected)}/${esc(r.sample.cases_total)} cases)</span>` : '',
-      r.window ? `<span class="mark windowed">window ${esc(windowText(r.window))}</span>` : '',
-    ].join('') || 'every case';
+    const run =
+      [
+        r.sample
+          ? `<span class="mark sampled">sample ${esc(r.sample.requested)} (${esc(r.sample.cases_selected)}/${esc(r.sample.cases_total)} cases)</span>`
+          : '',
+        r.window ? `<span class="mark windowed">window ${esc(windowText(r.window))}</span>` : '',
+      ].join('') || 'every case';
     const cells = names.map((n) => {
       const v = trend.series[group.key][n][i];
       return `<td class="num" data-series="${esc(n)}">${v === null ? '–' : esc(fmtValue(v))}</td>`;
