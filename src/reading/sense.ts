@@ -213,7 +213,14 @@ const afterDeterminer = (T: Token[], j: number) =>
 function subjectHead(T: Token[], j: number, notOver?: string): number {
   let h = j;
   let s = phraseStart(T, j);
-  while (s >= 2 && T[s - 1].cat === 'ADP' && T[s - 1].lower !== notOver && (isNominal(T[s - 2]) || afterDeterminer(T, s - 2))) {
+  // ("as" and "than" start a clause of their own: "the Edge of Care team as the family are…").
+  while (
+    s >= 2 &&
+    T[s - 1].cat === 'ADP' &&
+    T[s - 1].lower !== notOver &&
+    !/^(?:as|than)$/.test(T[s - 1].lower) &&
+    (isNominal(T[s - 2]) || afterDeterminer(T, s - 2))
+  ) {
     h = s - 2;
     T[h].cat = 'N';
     s = phraseStart(T, h);
@@ -259,8 +266,12 @@ function attach(T: Token[], s: number, e: number): number | null {
     const r = backToSubject(T, i);
     if (r !== null) return r;
   }
-  // A verb: its subject stands just before it ("the minibus clutch disengaged").
-  if (T[s].cat === 'V' && isNominal(T[s - 1])) return subjectHead(T, s - 1);
+  // A verb: its subject stands just before it ("the minibus clutch disengaged"); so does the noun a
+  // participle read as an adjective follows with no verb between ("the clutch disengaged on the A438").
+  if ((T[s].cat === 'V' || (T[s].cat === 'ADJ' && s === e && /(?:ed|en)$/.test(T[s].lower))) && (isNominal(T[s - 1]) || afterDeterminer(T, s - 1))) {
+    if (!isNominal(T[s - 1])) T[s - 1].cat = 'N';
+    return subjectHead(T, s - 1);
+  }
   i = s - 1;
   while (i >= 0 && /^(?:ADV|DET)$/.test(T[i].cat) && T[i].lower !== 'as') i--;
   if (T[i]?.lower === 'as') {
@@ -344,7 +355,10 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   // A capitalised word at the start of a sentence is a name unless it is a common noun that is not
   // only a name ("Traffic on the A49 was chaotic", but "Kelly was chaotic", "Rose was volatile").
   if (/^\p{Lu}/u.test(t.text)) {
-    if (h !== 0 && T[h - 1].cat !== 'PUNCT') return 'person';
+    // Inside a sentence a capitalised word is a name, unless an article makes it a thing
+    // ("the Wi-Fi at the contact centre", "the Internet"; a name takes none, though a role may: "the DSL", "the Smiths").
+    if (h !== 0 && T[h - 1].cat !== 'PUNCT')
+      return /^(?:the|a|an|this|that)$/.test(T[h - 1].lower) && !/^[\p{Lu}\d-]+$/u.test(t.text) && !/s$/.test(w) ? 'thing' : 'person';
     // (Unless a person stands between it and the label: a long subject misread, "Head of Year Mrs
     // Lacey reports that father seems…".)
     if (!isCommonNoun(w) || T.slice(h + 1, labelAt).some((x) => x.cat === 'PRON' || TITLES.has(x.lower) || lists.people.has(x.lower))) return 'unknown';
