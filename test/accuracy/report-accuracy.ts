@@ -160,6 +160,7 @@ await printStalenessSet('fixtures/staleness-blind3', 'written blind, used for de
 if (process.argv.includes('--held-out')) await printStalenessSet('fixtures/staleness-blind2', 'written blind, held out as a whole', '2027-06-30', false);
 await printStalenessSet('fixtures/staleness-blind5', 'written blind; odd cases development, even cases held out', '2027-06-30', verbose, true);
 await printStalenessSet('fixtures/staleness-blind7', 'written blind, longer records, used for development', '2027-06-30', verbose);
+await printStalenessSet('fixtures/staleness-blind9', 'written blind; odd cases development, even cases held out', '2027-06-30', verbose, true);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
@@ -191,6 +192,7 @@ async function printBlindLabelSet(dir: string): Promise<void> {
 await printBlindLabelSet('fixtures/blind4');
 await printBlindLabelSet('fixtures/blind6');
 await printBlindLabelSet('fixtures/blind8');
+await printBlindLabelSet('fixtures/blind10');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
