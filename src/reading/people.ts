@@ -162,6 +162,9 @@ const APPOSITION = /^,\s+(?:the|his|her|their|a|an|[\p{L}-]+['’]s)\s+(?:[\p{L}
 /** A clause ends at punctuation or a conjunction: a person named after it may be someone else. */
 const CLAUSE_END = /[,;:()–—]|\s(?:and|but|or|while|whilst|whereas|although|because)\s/u;
 
+/** A person's place after their name or role: "'s address", "'s flat in Ledbury". */
+const PLACE_OF = /^['’]s\s+(?:[\p{L}-]+\s+)?(?:address|house|home|flat|property|place|caravan)(?![\p{L}])/u;
+
 /** Finds who a statement is about, by the nearest word for a woman or a man in its sentence. */
 export class PersonFinder {
   private readonly regex: RegExp | null;
@@ -207,6 +210,8 @@ export class PersonFinder {
       const named = (p: Person | null) => !!(p?.surname || p?.given);
       if (named(before) && !named(person) && (APPOSITION.test(gap) || (/^,\s+$/.test(gap) && /^['’]s\s/.test(sentence.text.slice(at + length))))) continue;
       if (named(person)) titledEnd = at + length;
+      // "at his mother's address" is a place, not who the statement is about.
+      if (PLACE_OF.test(sentence.text.slice(at + length))) continue;
       if (at < from) before = person;
       else if (after === null && at < clauseEnd) after = person;
     }
