@@ -393,7 +393,16 @@ export function decide(
   const governs = report && negation && !reported && (negation.start < report!.start || (negation.start === report.start && negation.end > report.end));
   // A court's finding ("In her judgment of 18/09 HHJ Marsh found that…") is evidence, not an account.
   if (report?.finding && !governs) return { status: 'evidenced', cue: report.text, cueAt: report };
-  if (report && !own.adopted && !governs) return { status: 'attributed', cue: report.text, cueAt: report };
+  // Someone else's account and, after a contrast, evidence against it ("The 2023 referral described
+  // Mr Pugh as an alcoholic, but his PEth results … were below the cut-off"): the account is refuted.
+  if (report && !own.adopted && !governs) {
+    const against = frames.against.find(
+      (a) => a.start >= mention.end && frames.boundaries.some((b) => b >= mention.end && b < a.start) && !shutAway(own, a.start, mention.start),
+    );
+    if (against)
+      return { status: 'refuted', cue: `${report.text} … ${against.text}`, cueAt: { start: report.start, end: against.start + against.text.length } };
+    return { status: 'attributed', cue: report.text, cueAt: report };
+  }
   // A line of minutes under a speaker's label ("DSL: …") is that speaker's account.
   if (frames.speaker && mention.start >= frames.speaker.end && !own.adopted && !negation)
     return { status: 'attributed', cue: frames.speaker.text, cueAt: frames.speaker };

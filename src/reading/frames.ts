@@ -74,7 +74,16 @@ export function readFrames(sentence: string, cues: FrameCues): Frames {
   const found = (re: RegExp | null) => (re ? allMatches(re, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
   const earlier = found(cues.earlier);
   const speaker = speakerOf(sentence, cues.speakers);
-  return { boundaries, colons, reports, resets, speaker, generic: genericFrame(sentence, cues), earlier, against: earlier.length ? found(cues.against) : [] };
+  return {
+    boundaries,
+    colons,
+    reports,
+    resets,
+    speaker,
+    generic: genericFrame(sentence, cues),
+    earlier,
+    against: earlier.length || reports.length ? found(cues.against) : [],
+  };
 }
 
 /** A speaker's label at the very start of a sentence, ending in a colon ("Chair: …", "Health visitor: …"). */

@@ -266,6 +266,16 @@ function attach(T: Token[], s: number, e: number): number | null {
     const r = backToSubject(T, i);
     if (r !== null) return r;
   }
+  // A second predicate joined by "and"/"but" shares the first one's subject: "the smoke alarm is on
+  // a high ceiling and hard to reach".
+  if (T[i + 1]?.cat === 'CC' && i + 1 < s) {
+    let j = i;
+    while (j >= 0 && /^(?:N|ADJ|DET|ADP|ADV|NUM)$/.test(T[j].cat) && !isCopula(T[j])) j--;
+    if (isCopula(T[j]) && j < i) {
+      const r = backToSubject(T, j);
+      if (r !== null) return r;
+    }
+  }
   // A verb: its subject stands just before it ("the minibus clutch disengaged"); so does the noun a
   // participle read as an adjective follows with no verb between ("the clutch disengaged on the A438").
   if ((T[s].cat === 'V' || (T[s].cat === 'ADJ' && s === e && /(?:ed|en)$/.test(T[s].lower))) && (isNominal(T[s - 1]) || afterDeterminer(T, s - 1))) {
