@@ -309,8 +309,16 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
   // What follows a consequence is the decision, so only a denial before it ("no reason, so…") unmakes it.
   for (const r of reader.statements(c.consequences).filter((s) => !denied(text, s.start))) {
     if (aside(r.sentence)) continue;
+    // The decision itself before it ("…decided to close the case, so…") is not its reason.
+    if (decisions.some((d) => d.sentence.start === r.sentence.start && d.end <= r.start)) continue;
     const before = text.slice(r.sentence.start, r.start).split(';').pop()!;
     if (specificWords(before, c.empty) >= c.minWords) return 'consequence';
+    // "We will therefore apply…": a consequence near the start of its sentence follows from the sentence before.
+    const previous = sentenceAt(reader.sentences, r.sentence.start) - 1;
+    if ((before.match(WORDS)?.length ?? 0) <= 4 && previous >= 0) {
+      const prior = reader.sentences[previous];
+      if (!aside(prior) && !decisionSentences.includes(prior.start) && specificWords(prior.text, c.empty) >= c.minWords + 1) return 'consequence';
+    }
   }
   const own = decisions.length ? decisions : byTypeOnly;
   for (const d of own) {
