@@ -282,8 +282,10 @@ function quotedSegments(text: string): [number, number][] {
   // a colon, a comma, a reporting verb's space or the start.
   if (open !== -1 && (text[open] === '“' || /(?:^|[:,]\s*|\s)$/.test(text.slice(0, open)))) out.push([open, text.length]);
   // Single quotes, curly or straight, where they open after a space or bracket and close before
-  // one or punctuation: 'could not cope', not the apostrophe of "Ms Reid's".
-  for (const m of text.matchAll(/(?<=^|[\s([—–-])['‘]([^'‘’\n]{1,200}?)['’](?=$|[\s.,;:!?)\]—–-])/g)) out.push([m.index!, m.index! + m[0].length - 1]);
+  // one or punctuation: 'could not cope', not the apostrophe of "Ms Reid's". An apostrophe between
+  // letters inside the quotation is one ('She's an alcoholic,' said…).
+  for (const m of text.matchAll(/(?<=^|[\s([—–-])['‘]((?:[^'‘’\n]|(?<=\p{L})['’](?=\p{L})){1,200}?)['’](?=$|[\s.,;:!?)\]—–-])/gu))
+    out.push([m.index!, m.index! + m[0].length - 1]);
   return out;
 }
 
