@@ -1,4 +1,4 @@
-import { allMatches } from '../text/terms.ts';
+import { allMatches, termPattern } from '../text/terms.ts';
 import type { Sentence } from './sentences.ts';
 import { compileList, type CueLists } from './cues.ts';
 import { firstMatch, readFrames, refutationOf, reportingFrameOf, segmentAt, type FrameCues, type Frames } from './frames.ts';
@@ -27,6 +27,8 @@ export interface CompiledCues {
   /** Words that keep two clauses apart for evidence ("…, and the father is…"). */
   clauseBreaks: RegExp | null;
   evidenceLinks: RegExp | null;
+  /** A label named as a word just before it ("the word 'aggressive'", "the phrase hard to reach"). */
+  wordsAsWords: RegExp | null;
   sense: SenseLists;
 }
 
@@ -62,6 +64,7 @@ export function compileCues(cues: CueLists): CompiledCues {
     },
     clauseBreaks: compileList(cues.clause_breaks),
     evidenceLinks: compileList(cues.evidence_links),
+    wordsAsWords: cues.generic?.words?.length ? new RegExp(`(?<![\\p{L}])(?:${cues.generic.words.map(termPattern).join('|')})\\s*['‘"“]?$`, 'iu') : null,
     sense: { people: lowerSet(cues.sense?.people), personal: lowerSet(cues.sense?.personal) },
   };
 }
@@ -358,6 +361,17 @@ export function decide(
       ? refutationOf({ ...frames, against: againstIn(next, cues) }, (at) => shutAway(own, at, mention.start))
       : null);
   if (refutation) return { status: 'refuted', cue: refutation.text, cueAt: refutation };
+  // A label talked about as a word, not used of anyone: "the word 'aggressive' travels from duty
+  // notes into court papers", "the phrase 'hard to reach' often describes services".
+  const asWord = cues.wordsAsWords?.exec(sentenceText.slice(Math.max(0, mention.start - 40), mention.start));
+  if (asWord) {
+    const at = mention.start - asWord[0].length;
+    const cue = asWord[0].replace(/\s*['‘"“]$/, '');
+    // (Someone who "used the phrase" or "repeated the word" said it: that is their account.)
+    const said = /\b(?:used|uses|using|use|repeated|repeats|chose|choose|chooses|uttered)\s+$/i.exec(sentenceText.slice(Math.max(0, at - 12), at));
+    if (said) return { status: 'attributed', cue: `${said[0]}${cue}`, cueAt: { start: at - said[0].length, end: mention.start } };
+    return { status: 'hypothetical', cue, cueAt: { start: at, end: mention.start } };
+  }
   const quote = own.quotes.find(([a, b]) => a < mention.start && mention.end <= b);
   if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: Math.min(sentenceText.length, quote[1] + 1) } };
   // Training, policy, research, or people in general: not about this family.

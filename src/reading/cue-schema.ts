@@ -44,6 +44,10 @@ export const ASSERTION_SECTION_SCHEMA = {
         policy_subjects: { ...list, description: 'Training, policy or research as a sentence’s subject ("the course covers").' },
         subjects: { ...list, description: 'Generic subjects at the start of a sentence ("Parents who…", "A parent who…").' },
         markers: { ...list, description: 'Words that make a generic subject general ("often", "can be", "are more likely").' },
+        words: {
+          ...list,
+          description: 'Nouns that name a label as a word ("the word", "the term", "the phrase"): a label straight after one is talked about, not used.',
+        },
       },
     },
     sense: {

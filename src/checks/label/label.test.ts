@@ -180,6 +180,19 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The team should visit her volatile partner in pairs.', 'asserted'],
     ['If an aggressive parent arrives at reception, staff should call the duty manager.', 'hypothetical'],
     ['Is Mr Lyle aggressive, or frightened of losing the children?', 'hypothetical'],
+    // Someone's account, then evidence against it after a contrast.
+    ['The 2022 referral called Ms Birch a drug user, but three urine screens since have all come back negative.', 'refuted'],
+    ['The GP letter described Mr Oakes as alcohol dependent; however his CDT results were below the cut-off in May.', 'refuted'],
+    // A clause-opening negative, however far from the label.
+    ['Never once across the eleven supervised sessions at the family centre was Mr Hurd aggressive.', 'negated'],
+    ["The school nurse's opinion is that Mum is overly anxious about Leo's asthma.", 'attributed'],
+    ["The social worker's view is that Mum is overly anxious about Leo's asthma.", 'asserted'],
+    // A label talked about as a word is not used of anyone; someone who used the word said it.
+    ["Practice note: the term 'parental alienation' has no agreed definition and should be avoided.", 'hypothetical'],
+    ["In supervision we looked at how words like 'chaotic' end up in court bundles.", 'hypothetical'],
+    ["Mr Kerr's barrister used the phrase 'controlling' four times in submissions.", 'attributed'],
+    // A quotation with an apostrophe inside it, and its speaker after it.
+    ["'He's an addict, he can't stop,' his brother told me at the door.", 'attributed'],
   ])('whose words, and on what evidence: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
@@ -189,6 +202,9 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The gutters were unable to cope with the storm and the kitchen ceiling leaked.'],
     ["Her father's tumour is slow-growing but aggressive, the oncologist says."],
     ['The gable wall at 3 Station Road is unstable and the family have moved to the front room.'],
+    ['The tow bar disengaged on the bypass and the trailer came loose.'],
+    ['The boiler in the bedsit is old and unstable, and the landlord has been told.'],
+    ['Nobody could hear the guardian because the Wi-Fi at the library was unstable.'],
   ])('a label verb done by a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
