@@ -125,7 +125,7 @@ const EXPECTED: FactSheet[] = [
 describe('fact sheet (--timeline)', () => {
   it('gives each person and topic its current state, since when, which record, the history and the stale claims', async () => {
     const report = await auditJson([FIXTURE], ['--timeline']);
-    expect(report.schema_version).toBe('1.4.0');
+    expect(report.schema_version).toBe('1.5.0');
     expect(report.fact_sheet).toEqual(EXPECTED);
     // Before the timeline it comes from, and the stale claims are the flags'.
     expect(Object.keys(report).slice(-2)).toEqual(['fact_sheet', 'staleness_timeline']);

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CanonicalRecord } from './record.ts';
 import { locate } from './segments.ts';
+import type { Quote } from './quote.ts';
+
+export type { Quote } from './quote.ts';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -43,6 +46,11 @@ export interface Flag {
   severity: Severity;
   standards: string[];
   message: string;
+  /**
+   * The record text the message and the details quote, each with where it stands: the text
+   * policy masks exactly these. Empty when the flag quotes nothing.
+   */
+  quotes: Quote[];
   record_id: string;
   case_id: string;
   subject_id: string | null;
@@ -104,8 +112,9 @@ export interface Review {
 }
 
 /**
- * What a check reports: the rule, the record, where, and what to say. A message that quotes
- * record text puts it between curly quotes “…”, so --redact and --no-snippets can find it.
+ * What a check reports: the rule, the record, where, and what to say. Record text in the message
+ * or the details is given in `quotes` (build them with `written`, `quote` and `asMessage` of
+ * model/quote.ts), so --redact and --no-snippets mask exactly it.
  */
 export interface FlagDraft {
   rule: RuleMeta;
@@ -113,6 +122,8 @@ export interface FlagDraft {
   span?: { start: number; end: number };
   /** Overrides the rule's message (e.g. with the related record's details filled in). */
   message?: string;
+  /** The record text in `message` and `details`, and where it stands (none when absent). */
+  quotes?: Quote[];
   /** Overrides the rule's severity (e.g. a label repeated after contrary evidence). */
   severity?: Severity;
   related_record_ids?: string[];
@@ -155,6 +166,7 @@ export function toFlag(draft: FlagDraft): Omit<Flag, 'id'> & { fingerprint: stri
     severity: draft.severity ?? rule.severity,
     standards: rule.standards,
     message: draft.message ?? rule.message,
+    quotes: draft.quotes ?? [],
     record_id: record.record_id,
     case_id: record.case_id,
     subject_id: record.subject_id,

@@ -19,7 +19,7 @@ import { inWindow, type WindowDates, type WindowInfo } from './window.ts';
 import { foldIdentityIntoCopies } from './fold.ts';
 import { runSteps, type Steps } from '../model/steps.ts';
 
-export const REPORT_SCHEMA_VERSION = '1.4.0';
+export const REPORT_SCHEMA_VERSION = '1.5.0';
 
 export interface RunInfo {
   as_of: string;

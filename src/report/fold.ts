@@ -1,5 +1,6 @@
 import type { FlagDraft, Severity } from '../model/flag.ts';
 import { atLeast } from '../model/flag.ts';
+import { MESSAGE_FIELD, asMessage, joinQuoted, messageWriting, pointerOf, quote, quotesAt, written } from '../model/quote.ts';
 
 /** Kinds that say a record gives another child's details: name, age, gender. */
 const IDENTITY_KINDS = new Set(['subject-name', 'subject-age', 'subject-gender']);
@@ -51,19 +52,23 @@ function withIdentity(copy: FlagDraft, identity: FlagDraft[]): FlagDraft {
     const other = d.severity ?? d.rule.severity;
     return atLeast(other, s) ? other : s;
   }, copy.severity ?? copy.rule.severity);
-  const said = identity.map((d) => d.message ?? d.rule.message);
+  const said = identity.map((d) => messageWriting(d.message ?? d.rule.message, d.quotes));
   // The copy check may have seen the other child itself (its own `details.identity`); then its
   // message says so already, and the folded findings are kept in the details only.
   const own = copy.details?.identity as { names?: string[]; ages?: number[]; pronouns?: string[] } | undefined;
   const seen = Boolean(own && (own.names?.length ?? 0) + (own.ages?.length ?? 0) + (own.pronouns?.length ?? 0));
-  const base = copy.message ?? copy.rule.message;
-  const message = seen ? base : `${base} The copied passage also gives another child's details: ${said.join(' ')}`;
+  const base = messageWriting(copy.message ?? copy.rule.message, copy.quotes);
+  const message = asMessage(seen ? base : written`${base} The copied passage also gives another child's details: ${joinQuoted(said, ' ')}`);
+  const words = identity.map((d, i) =>
+    quotesAt(pointerOf('details', 'identity_findings', i, 'words'), quote(d.record.text.slice(d.span!.start, d.span!.end), d.record.record_id)),
+  );
   const standards = [...new Set([...copy.rule.standards, ...identity.flatMap((d) => d.rule.standards)])];
   return {
     ...copy,
     rule: { ...copy.rule, standards },
     severity,
-    message,
+    message: message.message,
+    quotes: [...message.quotes, ...(copy.quotes ?? []).filter((q) => q.field !== MESSAGE_FIELD), ...words.flat()],
     details: {
       ...copy.details,
       identity_findings: identity.map((d) => ({ rule: d.rule.id, words: d.record.text.slice(d.span!.start, d.span!.end) })),

@@ -1,5 +1,6 @@
 import type { Report } from './build-report.ts';
-import type { Flag } from '../model/flag.ts';
+import type { Flag, Quote } from '../model/flag.ts';
+import { MESSAGE_FIELD, pointerSteps } from '../model/quote.ts';
 import type { SectionDeclaration } from '../model/sections.ts';
 
 /**
@@ -37,27 +38,24 @@ export function namesPattern(names: Iterable<string>): RegExp | null {
   return new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})(?:['’]s)?(?![\\p{L}])`, 'gu');
 }
 
-/** Replaces the record text inside “…” in a message. */
-function quoted(message: string, f: (s: string) => string): string {
-  return message.replace(/“([^”]*)”/g, (_, inner: string) => `“${f(inner)}”`);
-}
-
 /**
- * The report as the policy allows it to be written. The report itself is not changed. `sections`
- * are the declarations of the checks' sections (`RuleKind.reportSections`): the fields each
- * declares as record text are blanked or masked.
+ * The report as the policy allows it to be written. The report itself is not changed. In each
+ * flag, the span and snippet are masked or blanked, and so are the quotes the flag declares
+ * (`Flag.quotes`: the record text in its message and details), each as a whole; nothing else in a
+ * message or the details is read as record text. `sections` are the declarations of the checks'
+ * sections (`RuleKind.reportSections`): the fields each declares as record text are blanked or
+ * masked.
  */
 export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegExp | null, sections: readonly SectionDeclaration[]): Report {
   if (policy === 'full') return report;
   const text = policy === 'none' ? () => '' : (s: string) => redactText(s, names);
+  // A quote keeps its place in a sentence: with no record text it becomes an ellipsis.
   const inQuotes = policy === 'none' ? () => '…' : text;
   const flag = (f: Flag): Flag => ({
-    ...f,
+    ...maskQuotes(f, inQuotes),
     author: policy === 'redacted' && f.author ? '[name]' : f.author,
-    message: quoted(f.message, inQuotes),
     span: f.span && { ...f.span, text: text(f.span.text) },
     snippet: policy === 'none' || !f.snippet ? null : { before: text(f.snippet.before), match: text(f.snippet.match), after: text(f.snippet.after) },
-    ...(f.details && { details: scrubDetails(f.details, text) }),
   });
   const rates = report.summary.rates;
   const out: Record<string, unknown> = {
@@ -91,15 +89,89 @@ function mapAt(value: unknown, path: { field: string; each: boolean }[], f: (s: 
   return { ...object, [field]: mapped };
 }
 
-/** Record text inside a check's details (a quoted passage) goes the same way. */
-function scrubDetails(details: Record<string, unknown>, text: (s: string) => string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(details)) {
-    if (typeof v === 'string' && /text|quote|passage|words/i.test(k)) out[k] = text(v);
-    else if (v && typeof v === 'object' && !Array.isArray(v)) out[k] = scrubDetails(v as Record<string, unknown>, text);
-    else out[k] = v;
+/**
+ * The flag with each of its quotes (`Flag.quotes`: the record text in its message and details)
+ * put through `mask`, and the quotes moved to where the masked words now stand. Nothing else in
+ * the message or the details is touched: the check declared what is record text. A field whose
+ * quotes do not stand where they say (a report edited by hand) is masked whole.
+ */
+function maskQuotes(f: Flag, mask: (s: string) => string): Flag {
+  const quotes = f.quotes ?? [];
+  if (!quotes.length) return f;
+  const byField = new Map<string, number[]>();
+  quotes.forEach((q, i) => {
+    let list = byField.get(q.field);
+    if (!list) byField.set(q.field, (list = []));
+    list.push(i);
+  });
+  let out: Record<string, unknown> = { ...f };
+  const masked: Quote[] = quotes.map((q) => ({ ...q, text: mask(q.text) }));
+  for (const [field, indices] of byField) {
+    const steps = field === MESSAGE_FIELD ? ['message'] : pointerSteps(field);
+    const value = steps.length ? valueAt(out, steps) : undefined;
+    // A quote with nowhere to stand keeps its offsets; its own words are masked all the same.
+    if (typeof value !== 'string') continue;
+    const placed = maskRanges(
+      value,
+      indices.map((i) => quotes[i]),
+      mask,
+    );
+    out = setAt(out, steps, placed.text) as Record<string, unknown>;
+    indices.forEach((i, k) => {
+      masked[i] = placed.quotes[k];
+    });
   }
-  return out;
+  out.quotes = masked;
+  return out as unknown as Flag;
+}
+
+/**
+ * `value` with each quote's range replaced by its masked words, and the quotes (in the order
+ * given) where those words now stand. Quotes that overlap, run out of the string or do not hold
+ * their own words leave no way to mask exactly, so the whole string is masked.
+ */
+function maskRanges(value: string, quotes: Quote[], mask: (s: string) => string): { text: string; quotes: Quote[] } {
+  const order = quotes.map((_, i) => i).sort((a, b) => quotes[a].start - quotes[b].start);
+  const sound = order.every((i, k) => {
+    const q = quotes[i];
+    const previous = k > 0 ? quotes[order[k - 1]] : null;
+    return q.start >= (previous?.end ?? 0) && q.end <= value.length && value.slice(q.start, q.end) === q.text;
+  });
+  if (!sound) {
+    const text = mask(value);
+    return { text, quotes: quotes.map((q) => ({ ...q, text, start: 0, end: text.length })) };
+  }
+  let text = '';
+  let at = 0;
+  const placed: Quote[] = new Array(quotes.length);
+  for (const i of order) {
+    const q = quotes[i];
+    text += value.slice(at, q.start);
+    const words = mask(q.text);
+    placed[i] = { ...q, text: words, start: text.length, end: text.length + words.length };
+    text += words;
+    at = q.end;
+  }
+  return { text: text + value.slice(at), quotes: placed };
+}
+
+/** The value at a path of object keys and array indices (undefined when there is none). */
+function valueAt(value: unknown, steps: string[]): unknown {
+  let at = value;
+  for (const step of steps) {
+    if (!at || typeof at !== 'object' || !Object.hasOwn(at, step)) return undefined;
+    at = (at as Record<string, unknown>)[step];
+  }
+  return at;
+}
+
+/** A copy of `value` with `to` at the path (which valueAt found), copying only what is on the way. */
+function setAt(value: unknown, steps: string[], to: string): unknown {
+  if (!steps.length) return to;
+  const [step, ...rest] = steps;
+  if (Array.isArray(value)) return value.map((item, i) => (String(i) === step ? setAt(item, rest, to) : item));
+  const object = value as Record<string, unknown>;
+  return { ...object, [step]: setAt(object[step], rest, to) };
 }
 
 function relabelAuthors<T>(byAuthor: Record<string, T>): Record<string, T> {

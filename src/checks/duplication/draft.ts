@@ -4,6 +4,7 @@ import type { Passage } from './align.ts';
 import type { Finding, Prepared } from './finding.ts';
 import { describeFinding, type Closeness } from './message.ts';
 import { describeEdits, editsOf } from './edits.ts';
+import { asMessage, pointerOf, quote, quotesAt, written, type Quote } from '../../model/quote.ts';
 
 export function draft(f: Finding, target: Prepared): FlagDraft {
   const { passage: p, source } = f;
@@ -15,9 +16,9 @@ export function draft(f: Finding, target: Prepared): FlagDraft {
   const setting = f.rule.kinds[f.kind];
   // What was changed, as written: names and dates included (those are what a copy gets wrong).
   const edits = closeness === 'verbatim' ? [] : editsOf(target.record.text, target.tokens, source.record.text, source.tokens, p.pieces);
-  const changes = [edits.length ? ` Changed: ${describeEdits(edits)}.` : '', p.reordered ? ' Its sentences are in another order than in the source.' : ''].join(
-    '',
-  );
+  const ids = { target: target.record.record_id, source: source.record.record_id };
+  const described = edits.length ? describeEdits(edits, ids) : null;
+  const changes = written`${described ? written` Changed: ${described}.` : ''}${p.reordered ? ' Its sentences are in another order than in the source.' : ''}`;
   const opening = describeFinding({
     kind: f.kind,
     scope: f.scope,
@@ -30,11 +31,19 @@ export function draft(f: Finding, target: Prepared): FlagDraft {
     other: source.subject,
     evidence: f.evidence,
   });
+  const message = asMessage(written`${opening}${changes} ${setting.message}`);
+  // Record text in the details: the edits as the message gives them, and the other child's names and pronouns as this record writes them.
+  const detailQuotes: Quote[] = [
+    ...(described ? quotesAt(pointerOf('details', 'edited_words'), described) : []),
+    ...(f.evidence?.names ?? []).flatMap((n, i) => quotesAt(pointerOf('details', 'identity', 'names', i), quote(n, ids.target))),
+    ...(f.evidence?.pronouns ?? []).flatMap((n, i) => quotesAt(pointerOf('details', 'identity', 'pronouns', i), quote(n, ids.target))),
+  ];
   return {
     rule: f.rule,
     record: target.record,
     span,
-    message: `${opening}${changes} ${setting.message}`,
+    message: message.message,
+    quotes: [...message.quotes, ...detailQuotes],
     severity: setting.severity,
     related_record_ids: [source.record.record_id],
     details: {
@@ -47,7 +56,7 @@ export function draft(f: Finding, target: Prepared): FlagDraft {
       similarity,
       words,
       closeness,
-      ...(edits.length && { edits: edits.length, edited_words: describeEdits(edits) }),
+      ...(described && { edits: edits.length, edited_words: described.text }),
       ...(p.reordered && { reordered: true }),
       ...(f.evidence && { identity: f.evidence }),
     },

@@ -5,6 +5,7 @@
  */
 import type { Piece } from './align.ts';
 import type { Tokens } from './tokens.ts';
+import { joinQuoted, quote, written, type Quoted } from '../../model/quote.ts';
 
 export interface Edit {
   /** The source's words (empty when words were added). */
@@ -62,8 +63,8 @@ export function diff(a: string[], b: string[]): Edit[] {
 /** Edits shown in a finding's message and details; the rest are counted. */
 export const EDITS_SHOWN = 8;
 
-/** “was” → “now”, “was” left out, “now” added; record text always inside “…” so the text policy can mask it. */
-export function describeEdits(edits: Edit[], shown = EDITS_SHOWN): string {
+/** “was” → “now”, “was” left out, “now” added: the words of this record and its source, as quotes. */
+export function describeEdits(edits: Edit[], ids: { target: string; source: string }, shown = EDITS_SHOWN): Quoted {
   // The same change made several times is shown once, with how many times (any case).
   const grouped = new Map<string, { edit: Edit; times: number }>();
   for (const e of edits) {
@@ -74,9 +75,11 @@ export function describeEdits(edits: Edit[], shown = EDITS_SHOWN): string {
   }
   const all = [...grouped.values()];
   const parts = all.slice(0, shown).map(({ edit: e, times }) => {
-    const change = !e.now ? `“${e.was}” left out` : !e.was ? `“${e.now}” added` : `“${e.was}” → “${e.now}”`;
-    return times > 1 ? `${change} (${times} times)` : change;
+    const was = quote(e.was, ids.source);
+    const now = quote(e.now, ids.target);
+    const change = !e.now ? written`“${was}” left out` : !e.was ? written`“${now}” added` : written`“${was}” → “${now}”`;
+    return times > 1 ? written`${change} (${times} times)` : change;
   });
   const more = all.length - parts.length;
-  return `${parts.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return written`${joinQuoted(parts, ', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }

@@ -1,6 +1,7 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
+import { asMessage, quote, written } from '../../model/quote.ts';
 import type { CompiledCues, Status } from '../../reading/assertion.ts';
 import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues } from '../../reading/statements.ts';
@@ -156,12 +157,14 @@ class DecisionReasonsCheck implements Check {
       const byTypeOnly = stated.length || !first0 ? [] : [{ start: first0.start, end: first0.start, sentence: first0 }];
       if (givesReasons(reader, c, stated, record.text, byTypeOnly)) continue;
       const first = stated[0];
-      const what = first ? `The record states a decision (“${excerpt(first.sentence.text, 100)}”)` : `This ${record.record_type} record states a decision`;
+      const what = first
+        ? written`The record states a decision (“${quote(excerpt(first.sentence.text, 100), record.record_id)}”)`
+        : written`This ${String(record.record_type)} record states a decision`;
       drafts.push({
         rule,
         record,
         span: first ? { start: first.sentence.start, end: first.sentence.end } : undefined,
-        message: `${what} but gives no reasons for it. ${rule.message}`,
+        ...asMessage(written`${what} but gives no reasons for it. ${rule.message}`),
       });
     }
     return drafts;

@@ -1,6 +1,7 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft, Severity } from '../../model/flag.ts';
+import { asMessage, quote, written } from '../../model/quote.ts';
 import { daysBetween, formatUkDate } from '../../intake/dates.ts';
 import { compilePatternSpec, patternSpecProblems, patternSpecSchema, type PatternSpec } from '../../reading/pattern-set.ts';
 import { workingDaysAfter } from './working-days.ts';
@@ -116,7 +117,9 @@ class RecordDateCheck implements Check {
         record,
         span: said,
         severity: rule.acknowledged_severity,
-        message: `${timing} The record says it is a late entry (“${record.text.slice(said.start, said.end)}”), as it should.`,
+        ...asMessage(
+          written`${timing} The record says it is a late entry (“${quote(record.text.slice(said.start, said.end), record.record_id)}”), as it should.`,
+        ),
         details: { working_days: working, calendar_days: calendar, acknowledged: true },
       };
     }

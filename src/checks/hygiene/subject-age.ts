@@ -1,6 +1,7 @@
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
+import { asMessage, quote, written } from '../../model/quote.ts';
 import { ageOn, formatUkDate } from '../../intake/dates.ts';
 import { sentenceAt, splitSentences, type Sentence } from '../../reading/sentences.ts';
 import {
@@ -80,7 +81,9 @@ class SubjectAgeCheck implements Check {
           rule,
           record,
           span: { start: m.start, end: m.end },
-          message: `“${m.text}” gives the child's age as ${stated.n}${stated.unit === 'months' ? ' months' : ''}, but by subject_dob the child was ${describeAge(record.subject_dob, record.record_date, stated.unit)} on ${formatUkDate(record.record_date)}. ${rule.message}`,
+          ...asMessage(
+            written`“${quote(m.text, record.record_id)}” gives the child's age as ${stated.n}${stated.unit === 'months' ? ' months' : ''}, but by subject_dob the child was ${describeAge(record.subject_dob, record.record_date, stated.unit)} on ${formatUkDate(record.record_date)}. ${rule.message}`,
+          ),
           details: { stated_age: stated.n, unit: stated.unit, actual_age: actual },
         });
       }

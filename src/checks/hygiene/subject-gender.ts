@@ -2,6 +2,7 @@ import { allMatches } from '../../text/terms.ts';
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
+import { asMessage, quote, written } from '../../model/quote.ts';
 import { splitSentences, type Sentence } from '../../reading/sentences.ts';
 import { capitalised, charAt, charBefore, everyMatch, firstName, isWordChar, nameSource, perName } from './subject-forms.ts';
 
@@ -210,13 +211,18 @@ class SubjectGenderCheck implements Check {
         (c.across ? acrossFrom(c, c.across, record.text, name, sex) : null);
       if (!found) continue;
       const { start, end, word: said, across } = found;
-      const quoted = record.text.slice(start, end).replace(/\s+/g, ' ');
+      const flat = record.text.slice(start, end).replace(/\s+/g, ' ');
+      // A long passage is shown by its end, after an ellipsis of the check's own.
+      const passage = flat.length > 120 ? written`…${quote(flat.slice(-60), record.record_id)}` : quote(flat, record.record_id);
+      const saidWord = quote(said, record.record_id);
       if (across) {
         drafts.push({
           rule: c.rule,
           record,
           span: { start, end },
-          message: `“${quoted.length > 120 ? `…${quoted.slice(-60)}` : quoted}”: the child is recorded as ${sex} (subject_gender) and is named in the sentence before, and nobody else the record mentions before it can be “${said}”. ${c.rule.message}`,
+          ...asMessage(
+            written`“${passage}”: the child is recorded as ${sex} (subject_gender) and is named in the sentence before, and nobody else the record mentions before it can be “${saidWord}”. ${c.rule.message}`,
+          ),
         });
         continue;
       }
@@ -224,7 +230,7 @@ class SubjectGenderCheck implements Check {
         rule: c.rule,
         record,
         span: { start, end },
-        message: `“${quoted.length > 120 ? `…${quoted.slice(-60)}` : quoted}”: the child is recorded as ${sex} (subject_gender) but is called “${said}” here. ${c.rule.message}`,
+        ...asMessage(written`“${passage}”: the child is recorded as ${sex} (subject_gender) but is called “${saidWord}” here. ${c.rule.message}`),
       });
     }
     return drafts;

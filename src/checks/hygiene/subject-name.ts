@@ -1,6 +1,7 @@
 import type { Check, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
+import { asMessage, joinQuoted, quote, written } from '../../model/quote.ts';
 import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems } from './subject-forms.ts';
 import { append } from '../../model/lists.ts';
 import { CaseReader, nameKey, type OtherChildWords } from './other-child.ts';
@@ -251,7 +252,9 @@ class SubjectNameCheck implements Check {
         rule,
         record,
         span: { start: m.start, end: m.end },
-        message: `“${m.text}” reads as about a child, but “${m.name}” is not this record's subject${subject ? ` (“${subject}”)` : ''}, a sibling in its case, or anyone else the case's records name (with a role, or in another record). It may be another child's information. ${rule.message}`,
+        ...asMessage(
+          written`“${quote(m.text, record.record_id)}” reads as about a child, but “${quote(m.name!, record.record_id)}” is not this record's subject${subject ? written` (“${quote(subject, record.record_id)}”)` : ''}, a sibling in its case, or anyone else the case's records name (with a role, or in another record). It may be another child's information. ${rule.message}`,
+        ),
       });
     }
     return drafts;
@@ -278,12 +281,18 @@ class SubjectNameCheck implements Check {
       resumeAt = Math.max(m.end, m.start + 1);
       if (seen.has(key(m.name!))) continue;
       seen.add(key(m.name!));
-      const who = children.map((c) => `“${c.name}” (case ${[...c.cases].join('/')})`).join('; ');
+      // Another child's name as the export holds it: a name of no one record, so no record id.
+      const who = joinQuoted(
+        children.map((c) => written`“${quote(c.name)}” (case ${[...c.cases].join('/')})`),
+        '; ',
+      );
       drafts.push({
         rule,
         record,
         span: { start: m.start, end: m.end },
-        message: `“${m.text}” describes as the child observed another child of this export, ${who}, who is neither this record's subject nor a sibling in its case. ${rule.message}`,
+        ...asMessage(
+          written`“${quote(m.text, record.record_id)}” describes as the child observed another child of this export, ${who}, who is neither this record's subject nor a sibling in its case. ${rule.message}`,
+        ),
         details: { other_subject_ids: children.map((c) => c.subject_id) },
       });
     }

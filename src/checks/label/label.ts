@@ -1,6 +1,7 @@
 import type { Check, CheckEnv, Rule, RuleKind } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
+import { asMessage, joinQuoted, quote, written, type Part } from '../../model/quote.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { compileCues } from '../../reading/assertion.ts';
 import { cueProblems, mergeCues, type CueLists } from '../../reading/cues.ts';
@@ -180,11 +181,15 @@ const DRAFTS_A_STEP = 1024;
 
 function draftFor(rule: LabelRule, m: KeptMention, history: LabelHistory): FlagDraft {
   const related: string[] = [];
-  const parts = [`“${m.text}” (${rule.label}) is stated as the writer's own judgement; no evidence or attribution was found in the record.`];
+  const parts: Part[] = [
+    written`“${quote(m.text, m.record_id)}” (${rule.label}) is stated as the writer's own judgement; no evidence or attribution was found in the record.`,
+  ];
   const afterContrary = history.repeated_after_contrary_evidence.includes(m.record_id);
   if (afterContrary) {
     const contrary = history.entries.find((e) => e.event === 'contrary-evidence')!;
-    parts.unshift(`Repeated after contrary evidence: record ${contrary.record_id} (${formatUkDate(contrary.record_date)}) says “${contrary.text}”.`);
+    parts.unshift(
+      written`Repeated after contrary evidence: record ${contrary.record_id} (${formatUkDate(contrary.record_date)}) says “${quote(contrary.text, contrary.record_id)}”.`,
+    );
     related.push(contrary.record_id);
   }
   if (history.first_record_id && history.first_record_id !== m.record_id) {
@@ -196,7 +201,7 @@ function draftFor(rule: LabelRule, m: KeptMention, history: LabelHistory): FlagD
     rule,
     record: m.record!,
     span: { start: m.start, end: m.end },
-    message: parts.join(' '),
+    ...asMessage(joinQuoted(parts, ' ')),
     severity: afterContrary ? 'error' : undefined,
     related_record_ids: [...new Set(related)],
     label: rule.label,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phraseKind } from './phrase.ts';
 import type { Rule } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../model/record.ts';
+import { CheckTester, spanText } from '../../../test/support/check-tester.ts';
 
 const rule = (extra: Partial<Rule>): Rule => ({
   id: 'test.phrase',
@@ -14,25 +14,11 @@ const rule = (extra: Partial<Rule>): Rule => ({
   ...extra,
 });
 
-const record = (text: string): CanonicalRecord => ({
-  record_id: 'R1',
-  case_id: 'C1',
-  subject_id: null,
-  subject_name: null,
-  subject_dob: null,
-  subject_gender: null,
-  record_date: '2023-03-14',
-  recorded_at: null,
-  author: null,
-  team: null,
-  record_type: null,
-  text,
-  source: { path: 'x.csv', line: 2, record: 1 },
-});
+const tester = new CheckTester();
 
-function spans(r: Rule, text: string): string[] {
-  const check = phraseKind.createCheck([r], { asOf: '2024-01-01', sections: {}, collectMentions: false });
-  return check.record(record(text)).map((d) => text.slice(d.span!.start, d.span!.end));
+/** The words each flag of the rule points at, in one record of `text`. */
+function spans(r: Rule, text: string): (string | null)[] {
+  return tester.flags(r, text).map(spanText);
 }
 
 describe('phrase rule kind', () => {

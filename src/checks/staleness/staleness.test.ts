@@ -1,41 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { stalenessKind, type StalenessRule } from './staleness.ts';
-import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { Rule } from '../rule-kind.ts';
+import { CheckTester, defaultRule, spanText } from '../../../test/support/check-tester.ts';
 
-const packs = loadPacks([DEFAULT_RULES_DIR]);
-const sections: Record<string, unknown[]> = {};
-for (const p of packs) for (const [k, v] of Object.entries(p.sections)) (sections[k] ??= []).push(v);
-const defaults = packs.flatMap((p) => p.rules).filter((r) => r.kind === 'staleness') as StalenessRule[];
-const rule = (id: string) => defaults.find((r) => r.id === id)!;
+const tester = new CheckTester({
+  record: { subject_name: 'Mason Doyle', subject_dob: '2016-04-11', subject_gender: 'male', recorded_at: null, author: 'K Lamb', record_type: 'Case Note' },
+  path: 't.csv',
+});
+const rule = (id: string) => defaultRule(id) as StalenessRule;
 
 function record(record_id: string, record_date: string, text: string, extra: Partial<CanonicalRecord> = {}): CanonicalRecord {
-  return {
-    record_id,
-    case_id: 'C1',
-    subject_id: 'P1',
-    subject_name: 'Mason Doyle',
-    subject_dob: '2016-04-11',
-    subject_gender: 'male',
-    record_date,
-    recorded_at: null,
-    author: 'K Lamb',
-    team: 'CIN',
-    record_type: 'Case Note',
-    text,
-    source: { path: 't.csv', line: 2, record: 1 },
-    ...extra,
-  };
+  return tester.record(text, { record_id, record_date, ...extra });
 }
 
 /** Runs rules over records (in the order given) and returns [record, related, flagged words] per flag. */
 function run(rules: Rule[], records: CanonicalRecord[], timeline = false) {
-  const check = stalenessKind.createCheck(rules, { asOf: '2025-06-30', sections, collectMentions: false, timeline } as never);
+  // Every finding needs the whole case: none comes from record().
+  const check = tester.check(rules, { timeline });
   for (const r of records) expect(check.record(r)).toEqual([]);
   const drafts = check.finish();
   return {
-    flags: drafts.map((d) => [d.record.record_id, d.related_record_ids, d.record.text.slice(d.span!.start, d.span!.end)]),
+    flags: drafts.map((d) => [d.record.record_id, d.related_record_ids, spanText(d)]),
     drafts,
     sections: check.sections!(),
   };
@@ -55,6 +41,10 @@ describe('staleness: what is an event and what is a claim', () => {
       'Record R-88 (12/09/2023) states “Mother has not engaged with a parenting course”, but record R-61 (03/05/2023) documents “She completed Triple P with distinction”. ' +
         COURSE.message,
     );
+    expect(drafts[0].quotes).toEqual([
+      { text: 'Mother has not engaged with a parenting course', record_id: 'R-88', field: '/message', start: 33, end: 79 },
+      { text: 'She completed Triple P with distinction', record_id: 'R-61', field: '/message', start: 122, end: 161 },
+    ]);
   });
 
   it('leaves a claim made before the event, and a record that updates it', () => {
@@ -151,6 +141,8 @@ describe('staleness: the finding template and the timeline section', () => {
     } as StalenessRule;
     const { drafts } = run([custom], [completed, record('R-88', '2023-09-12', 'Mother has not engaged with a parenting course.')]);
     expect(drafts[0].message).toBe(`R-88 of 12/09/2023 is out of date since R-61 (03/05/2023): “She completed Triple P with distinction”. ${COURSE.message}`);
+    // The claim is not in this template, so only the event is quoted.
+    expect(drafts[0].quotes).toEqual([{ text: 'She completed Triple P with distinction', record_id: 'R-61', field: '/message', start: 60, end: 99 }]);
   });
 
   it('gives each case’s events and claims in order, with --timeline only', () => {

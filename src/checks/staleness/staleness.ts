@@ -1,6 +1,7 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
+import { asMessage, joinQuoted, quote, type Part } from '../../model/quote.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import type { CompiledCues, Status } from '../../reading/assertion.ts';
 import {
@@ -387,20 +388,28 @@ class StalenessCheck implements Check {
 }
 
 function draftFor(rule: StalenessRule, claim: Found, event: Found): FlagDraft {
-  const values: Record<string, string> = {
+  // The claim and the event are the records' words: quotes, wherever the template puts them.
+  const values: Record<string, Part> = {
     record_id: claim.record_id,
     record_date: formatUkDate(claim.record_date),
-    claim: claim.quote,
+    claim: quote(claim.quote, claim.record_id),
     event_record_id: event.record_id,
     event_date: formatUkDate(event.record_date),
-    event: event.quote,
+    event: quote(event.quote, event.record_id),
   };
-  const finding = (rule.finding ?? DEFAULT_FINDING).replace(/\{([a-z_]+)\}/g, (m, name: string) => values[name] ?? m);
+  const parts: Part[] = [];
+  const template = rule.finding ?? DEFAULT_FINDING;
+  let at = 0;
+  for (const m of template.matchAll(/\{([a-z_]+)\}/g)) {
+    parts.push(template.slice(at, m.index), Object.hasOwn(values, m[1]) ? values[m[1]] : m[0]);
+    at = m.index + m[0].length;
+  }
+  parts.push(template.slice(at), ` ${rule.message}`);
   return {
     rule,
     record: claim.record!,
     span: { start: claim.start, end: claim.end },
-    message: `${finding} ${rule.message}`,
+    ...asMessage(joinQuoted(parts)),
     related_record_ids: [event.record_id],
   };
 }
