@@ -1,7 +1,7 @@
 import { allMatches, termPattern } from '../text/terms.ts';
 import type { Sentence } from './sentences.ts';
 import { compileList, type CueLists } from './cues.ts';
-import { firstMatch, readFrames, refutationOf, reportingFrameOf, segmentAt, type FrameCues, type Frames } from './frames.ts';
+import { firstMatch, readFrames, refutationOf, reportingFrameOf, reportingNoun, segmentAt, type FrameCues, type Frames } from './frames.ts';
 import type { SenseLists } from './sense.ts';
 
 import { STATUSES, type MentionStatus } from '../model/sections.ts';
@@ -132,7 +132,10 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     for (const direction of ['before', 'after'] as const) {
       const re = d[direction];
       if (!re) continue;
-      for (const m of allMatches(re, masked)) triggers.push({ status: d.status, direction, start: m.index!, end: m.index! + m[0].length, text: m[0] });
+      for (const m of allMatches(re, masked)) {
+        if (d.status === 'attributed' && reportingNoun(sentence, m.index!, m[0])) continue;
+        triggers.push({ status: d.status, direction, start: m.index!, end: m.index! + m[0].length, text: m[0] });
+      }
     }
   }
   // Where triggers overlap ("ruled out" inside "cannot be ruled out"), the longer one speaks;

@@ -61,6 +61,7 @@ export function readFrames(sentence: string, cues: FrameCues): Frames {
   if (cues.reporting) {
     for (const m of allMatches(cues.reporting, sentence)) {
       const start = m.index!;
+      if (reportingNoun(sentence, start, m[0])) continue;
       if (cues.writer && byWriter(sentence, start, boundaries, cues.writer)) continue;
       // "HHJ Marsh found that…", "the court accepted…": the subject of the verb, back to the start of its statement.
       const from = Math.max(0, ...boundaries.filter((b) => b < start));
@@ -84,6 +85,22 @@ export function readFrames(sentence: string, cues: FrameCues): Frames {
     earlier,
     against: earlier.length || reports.length ? found(cues.against) : [],
   };
+}
+
+/** Reporting words that are as often nouns ("reports", "claims", "records", "accounts"). */
+const NOUN_OR_VERB = /^(?:reports?|claims?|records?|accounts?|notes|states)$/i;
+/** What stands before such a word when it is a noun: a determiner or possessive, or a verb that handles it ("send reports to"). */
+const NOUN_BEFORE =
+  /(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those|any|all|some|no|weekly|monthly|termly|written|send|sent|sends|sending|receive|received|receives|read|reads|write|writes|wrote|see|saw|seen)|['’]s?)\s+$/i;
+
+/** A reporting word used as a noun, not a verb: "we will send reports to his foster carers", "her claims". */
+export function reportingNoun(sentence: string, start: number, word: string): boolean {
+  // (A noun that states content still gives someone's account: "her claims that…", "reports of…".)
+  return (
+    NOUN_OR_VERB.test(word) &&
+    NOUN_BEFORE.test(sentence.slice(Math.max(0, start - 30), start)) &&
+    !/^\s+(?:that|of|from)\b/i.test(sentence.slice(start + word.length))
+  );
 }
 
 /** A speaker's label at the very start of a sentence, ending in a colon ("Chair: …", "Health visitor: …"). */
