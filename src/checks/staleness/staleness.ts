@@ -61,7 +61,9 @@ const lineTo = (text: string, end: number) => text.slice(text.lastIndexOf('\n', 
 const LEADING_DATE = /^\s*(?:[-•*]\s*)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})(?=\s*[-–—:,]|\s)/;
 
 /** A reversal that says the old state is back. */
-const AGAIN = /\bagain\b|\brelaps/i;
+const BACK = /\bagain\b|\brelaps|\bresum/i;
+/** …or that is new evidence of it (a positive result): either way it wins over a claim in the same words. */
+const AGAIN = /\bagain\b|\brelaps|\bresum|\bpositive\b|\bconsistent with\b/i;
 
 /** "since 2019": a state that goes on, not a date in the past the statement is about. */
 const SINCE = /\bsince\b[^,;.]*/gi;
@@ -243,7 +245,13 @@ class StalenessCheck implements Check {
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
       // auditor is shown them rather than have them silently make the claims current again.
       // (Unless the reversal says the old state is back: "is drinking again", "has relapsed".)
-      const reversals = (could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : []).filter(
+      // A reversal that says the state is back ("had started drinking again", "the relapse") needs
+      // no `near` word: "again" and "relapse" already point back at the same state.
+      const reversalHits = could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : [];
+      if (could.reversal && c.near.reversal)
+        for (const s of reader.statements(c.regex.reversal, null, true))
+          if (BACK.test(s.text) && !reversalHits.some((f) => f.start === s.start)) reversalHits.push(s);
+      const reversals = reversalHits.filter(
         (s) => EVENT_STATUSES.includes(s.status) && (AGAIN.test(s.text) || !claimed.some((k) => k.start < s.end && s.start < k.end)),
       );
       const claimedNow = claimed.filter((k) => !reversals.some((s) => AGAIN.test(s.text) && k.start < s.end && s.start < k.end));
