@@ -197,6 +197,8 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
       return (linksAt ??= [
         ...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []),
         ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!),
+        // A dash that opens an elaboration ("has disengaged – she attended none of the five core groups…").
+        ...allMatches(/\s[–—]\s|\s-\s/g, sentence).map((m) => m.index! + 1),
       ]);
     },
     get clauseBreaks() {
@@ -460,7 +462,7 @@ export function decide(
   // A source or an observation in the statement is evidence; a date is, when something links it to
   // what happened ("during my visit on 21/08: there were…", "because on 02/07 he…"), not when it
   // only dates something else ("the referral made on 02/02/2024 was malicious").
-  const linked = own.linksAt.some((p) => p >= segStart && p < segEnd && tied(p) && (p > mention.start || sentenceText[p] !== ':'));
+  const linked = own.linksAt.some((p) => p >= segStart && p < segEnd && tied(p) && (p > mention.start || !/[:–—-]/.test(sentenceText[p])));
   const ownEvidence = own.evidenceAt.find((e) => tied(e.start)) ?? (linked ? own.datesAt.find((e) => tied(e.start, true)) : undefined);
   if (ownEvidence) return { status: 'evidenced', cue: ownEvidence.text, cueAt: at(ownEvidence.start, ownEvidence.text) };
   const contrast = own.terminators.some((p) => p < mention.start) || frames.boundaries.some((p) => p < mention.start);
