@@ -76,6 +76,8 @@ const NOT_ADVERBS = words('family only early friendly elderly supply reply assem
 /** Words of time a tagger reads as nouns, but which say when, not what ("Mum v chaotic today"). */
 const WHEN = words('today tonight yesterday tomorrow now then again lately recently currently');
 const RAISING = words('found said thought considered known deemed believed judged reported seen understood alleged expected');
+/** Surroundings, personal only when placed in someone's life (see classify). */
+const SURROUNDINGS = words('environment condition climate');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session bedtime mealtime teatime lunchtime holiday');
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING =
@@ -361,6 +363,16 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   // A time of day or an occasion placed in someone's life: "mornings at home", "mornings are
   // chaotic for Ella" (but "the first day of term is always chaotic at the school gate").
   if (TIMES.has(singular(w)) && (owned(T, h) || personAfter(T, h + 1, lists) || personAfter(T, labelEnd + 1, lists))) return 'personal';
+  // Surroundings are someone's only when placed in their life: "her home environment", "conditions
+  // in the flat" (but "the immigration rules create a hostile environment", "conditions on the
+  // Black Mountains were hostile").
+  if (SURROUNDINGS.has(singular(w)) && !lists.personal.has(pair)) {
+    const theirs = (x: string) => lists.personal.has(x) || lists.people.has(x) || lists.people.has(singular(x)) || KIN.has(x);
+    const placed = owned(T, h) || (h > 0 && theirs(T[h - 1].lower)) || placedAfter(T, h + 1, theirs) || placedAfter(T, labelEnd + 1, theirs);
+    if (placed) return 'personal';
+    // Placed somewhere else ("on the Black Mountains", "for families like hers") it is a thing; unplaced ("conditions remain chaotic") it stands.
+    return placedAfter(T, h + 1, () => false, true) || placedAfter(T, labelEnd + 1, () => false, true) ? 'thing' : 'unknown';
+  }
   if (lists.personal.has(w) || lists.personal.has(singular(w)) || lists.personal.has(pair) || /ing$/.test(w)) return 'personal';
   // A capitalised word at the start of a sentence is a name unless it is a common noun that is not
   // only a name ("Traffic on the A49 was chaotic", but "Kelly was chaotic", "Rose was volatile").
@@ -376,6 +388,20 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   // Only a word the tagger reads as a common noun is a thing; a verb read as a head is a misreading.
   else if (t.cat !== 'N') return 'unknown';
   return 'thing';
+}
+
+/** A preposition at i whose noun phrase is someone, theirs, or their home: "in the flat", "for the children" (not a place's name, not people in general). */
+function placedAfter(T: Token[], i: number, theirs: (w: string) => boolean, elsewhere = false): boolean {
+  if (T[i]?.cat !== 'ADP' || T[i].lower === 'of') return false;
+  let j = i + 1;
+  while (T[j] && (T[j].cat === 'DET' || T[j].cat === 'ADJ' || POSSESSIVES.has(T[j].lower))) j++;
+  if (POSSESSIVES.has(T[j - 1]?.lower ?? '')) return !elsewhere;
+  while (T[j + 1] && (T[j + 1].cat === 'N' || T[j + 1].cat === 'POS' || (T[j].cat === 'PROPN' && T[j + 1].cat === 'PROPN'))) j++;
+  const n = T[j];
+  if (!n) return false;
+  const home = n.cat === 'PRON' || (n.cat === 'N' && (theirs(n.lower) || /^(?:flat|home|house|household|property|bedroom|kitchen)s?$/.test(n.lower)));
+  if (elsewhere) return GENERIC_PLURALS.has(n.lower) || n.cat === 'PROPN' || (n.cat === 'N' && !home);
+  return !GENERIC_PLURALS.has(n.lower) && home;
 }
 
 /** A possessive stands in the noun phrase before h ("her mornings", "Ella's bedtimes"). */

@@ -155,6 +155,9 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Bedtimes are volatile for Jacob, according to my own observation of two evenings.', 'evidenced'],
     ['Her weekends have been chaotic since the move.', 'asserted'],
     ['The family set-up is unstable.', 'asserted'],
+    ['Conditions in the flat were chaotic again this week.', 'asserted'],
+    ['Living conditions remain chaotic.', 'asserted'],
+    ['Mia is growing up in a volatile home environment.', 'asserted'],
   ])('a label about a person, their behaviour, relationship or home is a mention: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
@@ -205,6 +208,9 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The tow bar disengaged on the bypass and the trailer came loose.'],
     ['The boiler in the bedsit is old and unstable, and the landlord has been told.'],
     ['Nobody could hear the guardian because the Wi-Fi at the library was unstable.'],
+    // Surroundings placed somewhere else, not in the family's life.
+    ['Conditions on the estuary path were hostile, so the walk with the foster carers was cut short.'],
+    ['The local councillor said new benefit rules create a hostile environment for claimants.'],
   ])('a label verb done by a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
