@@ -81,7 +81,7 @@ const SURROUNDINGS = words('environment condition climate');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session bedtime mealtime teatime lunchtime holiday');
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING =
-  /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report)/;
+  /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report|flag|mark|tag|class)/;
 /** Nouns of behaviour and states: the label names the behaviour, whoever it belongs to. */
 const NOUN_LABEL = /(?:ion|ism|ity|ance|ence|ment|ness|cy|ure|use|iour|ior|chaos|fii|ency|mony)$/i;
 
@@ -239,8 +239,17 @@ function backToSubject(T: Token[], i: number): number | null {
     while (i >= 0 && (T[i].lower === 'same' || T[i].cat === 'ADP')) i--;
   }
   if (i < 0) return null;
-  // "the flat is": a determiner and one word before a verb make a noun, whatever the tagger said.
-  if ((T[i].cat === 'ADJ' || T[i].cat === 'V') && T[i - 1]?.cat === 'DET') T[i].cat = 'N';
+  // "number 12 is": a number after a noun ends its phrase.
+  if (T[i].cat === 'NUM' && i > 0 && T[i - 1].cat === 'N') i--;
+  // "the flat is", "the new flat is": a determiner (past modifiers) and a word before a verb make a noun, whatever the tagger said.
+  if (T[i].cat === 'ADJ' || T[i].cat === 'V') {
+    let d = i - 1;
+    while (d >= 0 && d > i - 3 && (T[d].cat === 'ADJ' || T[d].cat === 'ADV')) d--;
+    if (T[d]?.cat === 'DET') {
+      T[i].cat = 'N';
+      for (let k = d + 1; k < i; k++) T[k].cat = 'ADJ';
+    }
+  }
   return isNominal(T[i]) ? subjectHead(T, i) : null;
 }
 

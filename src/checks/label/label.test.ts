@@ -211,6 +211,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
     // Surroundings placed somewhere else, not in the family's life.
     ['Conditions on the estuary path were hostile, so the walk with the foster carers was cut short.'],
     ['The local councillor said new benefit rules create a hostile environment for claimants.'],
+    ['The staircase in the new flat is unstable and the council will repair it on Monday.'],
+    ['The dog at number 12 is aggressive and the postman will not deliver there.'],
   ])('a label verb done by a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
