@@ -68,7 +68,9 @@ describe('people: what the records say of a given name', () => {
     const at = text.lastIndexOf('drinking');
     const sentence = { start: 0, end: text.length, text, paragraph: 0 };
     expect(finder.find(sentence, at, at + 8)).toMatchObject({ word: 'dad' });
-    expect(finder.find({ ...sentence, text: "Given Kai's cocaine use" }, 20, 23, 'kai')).toBeNull();
+    expect(finder.find({ ...sentence, text: "Given Kai's and his dad's cocaine use" }, 33, 36, 'kai')).toMatchObject({ word: 'dad' });
+    // A sentence that names only the child is about the child.
+    expect(finder.find({ ...sentence, text: "Given Kai's cocaine use" }, 20, 23, 'kai')).toMatchObject({ given: 'kai' });
     expect(finder.find({ ...sentence, text: "Given Kai's cocaine use" }, 20, 23)).toMatchObject({ given: 'kai' });
   });
 

@@ -162,6 +162,35 @@ const APPOSITION = /^,\s+(?:the|his|her|their|a|an|[\p{L}-]+['’]s)\s+(?:[\p{L}
 /** A clause ends at punctuation or a conjunction: a person named after it may be someone else. */
 const CLAUSE_END = /[,;:()–—]|\s(?:and|but|or|while|whilst|whereas|although|because)\s/u;
 
+/**
+ * The given name that is the subject of the clause a statement stands in ("Leah Fletcher remains
+ * subject to a care order" → leah): the last name before it in its sentence that is followed by
+ * a verb, not a possessive, a title or a role word; null when there is none.
+ */
+export function subjectNameBefore(textBefore: string): string | null {
+  let found: string | null = null;
+  for (const m of textBefore.matchAll(SUBJECT_NAME)) {
+    const word = m[1];
+    if (NOT_GIVEN.has(word.toLowerCase()) || TITLES.has(word.toLowerCase()) || ROLES.test(word)) continue;
+    const lead = textBefore.slice(0, m.index).trim().split(/\s+/).pop()?.toLowerCase().replace(/\.$/, '') ?? '';
+    if (TITLES.has(lead)) continue;
+    // Children named together ("Kai and Jade remain in foster care"): the statement is about more than one.
+    found = /\p{Lu}\p{Ll}+(?:,|\s+and|\s*&)\s+$/u.test(textBefore.slice(0, m.index)) ? null : word.toLowerCase();
+  }
+  return found;
+}
+
+/** A capitalised name, an optional surname, and a verb after it. */
+const SUBJECT_NAME =
+  /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}[\p{L}’'-]+)?\s+(?=(?:is|are|was|were|remains|remain|continues|has|had|will|lives|stays|attends|still)\b)/gu;
+
+/** Words for people by their role, which are not names ("Mother continues to…"). */
+const ROLES =
+  /^(?:mother|father|mum|mummy|mam|mom|dad|daddy|nan|nana|nanna|gran|granny|grandma|grandmother|grandfather|grandad|granddad|stepmother|stepfather|stepmum|stepdad|carer|carers|parent|parents|sister|brother|aunt|auntie|uncle|baby|child|children|partner|husband|wife|boyfriend|girlfriend)$/i;
+
+/** Personal pronouns, which stand for the person named before them. */
+const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
+
 /** A person's place after their name or role: "'s address", "'s flat in Ledbury". */
 const PLACE_OF = /^['’]s\s+(?:[\p{L}-]+\s+)?(?:address|house|home|flat|property|place|caravan)(?![\p{L}])/u;
 
@@ -202,9 +231,14 @@ export class PersonFinder {
     let before: Person | null = null;
     let after: Person | null = null;
     let titledEnd = -1;
+    let lastNamed: Person | null = null;
+    let child: Person | null = null;
     for (const { at, length, person } of this.mentions(sentence.text)) {
       // A given name to pass over (the child's own, for a statement about a parent).
-      if (notGiven && person.given === notGiven) continue;
+      if (notGiven && person.given === notGiven) {
+        child ??= person;
+        continue;
+      }
       // "Mr Grant, the maternal grandfather, has…", "Ryan Tait, mum's partner, has…": the role in apposition is still the person named.
       const gap = sentence.text.slice(titledEnd, at);
       const named = (p: Person | null) => !!(p?.surname || p?.given);
@@ -212,10 +246,19 @@ export class PersonFinder {
       if (named(person)) titledEnd = at + length;
       // "at his mother's address" is a place, not who the statement is about.
       if (PLACE_OF.test(sentence.text.slice(at + length))) continue;
-      if (at < from) before = person;
-      else if (after === null && at < clauseEnd) after = person;
+      if (at < from) {
+        // A pronoun after a name in the same sentence stands for it ("Sean's cocaine use is a risk
+        // because of his care when under the influence"), when their sexes do not differ.
+        const pronoun = PRONOUNS.has(person.word?.toLowerCase() ?? '');
+        const name: Person | null = named(before) ? before : lastNamed;
+        if (pronoun && name && (!name.sex || !person.sex || name.sex === person.sex)) before = { ...name, sex: name.sex ?? person.sex };
+        else before = person;
+        if (named(person)) lastNamed = person;
+      } else if (after === null && at < clauseEnd) after = person;
     }
-    return before ?? after;
+    // A sentence that names only the child is about the child ("the allegation against Tyler Ward
+    // has been closed with no further action").
+    return before ?? after ?? child;
   }
 
   /** The person nearest the end of a sentence (for a statement in the next one that names nobody), or null. */

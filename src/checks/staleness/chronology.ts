@@ -20,6 +20,10 @@ export interface Found {
   quote: string;
   /** Who the statement is about, for `same_person` rules (null: not known). */
   person: Person | null;
+  /** For claims: where the claim's sentence starts in the record (one finding per sentence). */
+  sentenceStart?: number;
+  /** For rules about the child: which child (a given name, lower-cased): the claim's own subject, else the record's child. */
+  child?: string;
   /** For `same` rules: the entry of each named word list the statement names (null: none). */
   entries: Record<string, string | null>;
   /**
@@ -43,6 +47,8 @@ export function compareFound(a: Found, b: Found): number {
 /** Two statements can be about the same thing: the same person and the same word-list entries, where both are known. */
 export function compatible(a: Found, b: Found, names?: NameBook): boolean {
   if (!samePerson(a.person, b.person, names)) return false;
+  // Siblings: a claim about another child of the family is not about the child the event concerns.
+  if (a.child && b.child && !(names ? names.same(a.child, b.child) : a.child === b.child)) return false;
   return Object.keys(a.entries).every((k) => {
     const x = a.entrySets?.[k] ?? (a.entries[k] ? [a.entries[k]!] : []);
     const y = b.entrySets?.[k] ?? (b.entries[k] ? [b.entries[k]!] : []);
@@ -77,11 +83,13 @@ export function staleClaims(found: Found[], names?: NameBook): StaleClaim[] {
       (f) => f.role === 'event' && !before.some((r) => r.role === 'reversal' && undoes(r, f)) && !(claim.stated && claim.stated < f.record_date),
     );
     if (!events.length) continue;
-    // One finding per record is enough: its first out-of-date claim, unless a later one names the
-    // event's person where the first names nobody or someone not known to be them.
-    const kept = byRecord.get(claim.record_id);
+    // One finding per sentence: each out-of-date statement is one to correct. Of two claims in one
+    // sentence, the first, unless a later one names the event's person where the first names
+    // nobody or someone not known to be them.
+    const key = `${claim.record_id}\u0000${claim.sentenceStart ?? claim.start}`;
+    const kept = byRecord.get(key);
     if (!kept || (!namedAlike(kept.claim.person, kept.event.person, names) && namedAlike(claim.person, events[0].person, names))) {
-      byRecord.set(claim.record_id, { claim, event: events[0] });
+      byRecord.set(key, { claim, event: events[0] });
     }
   }
   return [...byRecord.values()].sort((a, b) => compareFound(a.claim, b.claim) || a.claim.start - b.claim.start);

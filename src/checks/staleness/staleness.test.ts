@@ -90,10 +90,13 @@ describe('staleness: what is an event and what is a claim', () => {
     expect(run([COURSE], [completed, record('R-88', '2023-09-12', 'Mother has not engaged with a parenting course.', { case_id: 'C2' })]).flags).toEqual([]);
   });
 
-  it('gives one finding per record, for its first out-of-date claim', () => {
+  it('gives one finding per out-of-date sentence, and one for a sentence with two claims', () => {
     const text = 'Mother has not engaged with a parenting course. She is still on the waiting list for Triple P.';
-    expect(run([COURSE], [completed, record('R-88', '2023-09-12', text)]).flags).toEqual([
+    const twice = 'Mother has not engaged with a parenting course and has not completed Triple P either.';
+    expect(run([COURSE], [completed, record('R-88', '2023-09-12', text), record('R-89', '2023-10-01', twice)]).flags).toEqual([
       ['R-88', ['R-61'], 'Mother has not engaged with a parenting course'],
+      ['R-88', ['R-61'], 'She is still on the waiting list for Triple P'],
+      ['R-89', ['R-61'], 'Mother has not engaged with a parenting course'],
     ]);
   });
 });

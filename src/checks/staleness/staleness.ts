@@ -17,7 +17,7 @@ import {
 } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
-import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, type PeopleWords, type Person } from '../../reading/people.ts';
+import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, subjectNameBefore, type PeopleWords, type Person } from '../../reading/people.ts';
 import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
 import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline } from '../../model/sections.ts';
 import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
@@ -300,6 +300,10 @@ class StalenessCheck implements Check {
       person: c.rule.same_person
         ? (this.people.find(s.sentence, s.start, s.end, childOf(record)) ?? (role === 'event' ? this.personAround(reader, s) : null))
         : null,
+      ...(role === 'claim' && { sentenceStart: s.sentence.start }),
+      ...(c.rule.fact?.about === 'the child' && {
+        child: (role === 'claim' ? subjectNameBefore(s.sentence.text.slice(0, s.end - s.sentence.start)) : null) ?? childOf(record),
+      }),
       entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
       entrySets: Object.fromEntries(
         c.entries.map((e) => {
