@@ -1,7 +1,7 @@
 import { allMatches, termPattern } from '../text/terms.ts';
 import type { Sentence } from './sentences.ts';
 import { compileList, type CueLists } from './cues.ts';
-import { firstMatch, readFrames, refutationOf, reportingFrameOf, reportingNoun, segmentAt, type FrameCues, type Frames } from './frames.ts';
+import { byWriter, firstMatch, readFrames, refutationOf, reportingFrameOf, reportingNoun, segmentAt, type FrameCues, type Frames } from './frames.ts';
 import type { SenseLists } from './sense.ts';
 
 import { STATUSES, type MentionStatus } from '../model/sections.ts';
@@ -134,6 +134,8 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
       if (!re) continue;
       for (const m of allMatches(re, masked)) {
         if (d.status === 'attributed' && reportingNoun(sentence, m.index!, m[0])) continue;
+        // The writer's own worry or view ("We are worried that…") is not someone else's account.
+        if (d.status === 'attributed' && cues.frames.writer && byWriter(sentence, m.index!, [], cues.frames.writer)) continue;
         triggers.push({ status: d.status, direction, start: m.index!, end: m.index! + m[0].length, text: m[0] });
       }
     }

@@ -126,7 +126,7 @@ export function indexesOf(text: string, ch: string): number[] {
 }
 
 /** True when the reporting verb at `at` has the writer as its subject ("I would describe", "we believe"), not "I was told". */
-function byWriter(sentence: string, at: number, boundaries: number[], writer: RegExp): boolean {
+export function byWriter(sentence: string, at: number, boundaries: number[], writer: RegExp): boolean {
   const from = Math.max(0, ...boundaries.filter((b) => b < at), sentence.lastIndexOf(',', at) + 1);
   const lead = sentence.slice(from, at);
   writer.lastIndex = 0;
