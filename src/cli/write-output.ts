@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writ
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeCode, UserError } from '../model/errors.ts';
+import { Breaks } from '../model/steps.ts';
 import { pendingTemporaryFiles, writtenFiles } from './interrupt.ts';
 import { prepareOutputFolder } from './output-paths.ts';
 
@@ -31,14 +32,19 @@ export function writeFileAtomic(path: string, content: string, option = '--outpu
 /**
  * writeFileAtomic for a report in pieces (formats/index.ts renderChunks), written by the
  * system's threads: the main thread is free between the pieces and while the disk is slow (a
- * large write can wait seconds for the disk), so a signal is handled at once.
+ * large write can wait seconds for the disk), so a signal is handled at once. An empty piece is
+ * a renderer's step between two stretches of work: a break is taken there when one is due.
  */
-export async function writePiecesAtomic(path: string, pieces: Iterable<string>, option = '--output'): Promise<void> {
+export async function writePiecesAtomic(path: string, pieces: Iterable<string>, option = '--output', breaks = new Breaks()): Promise<void> {
   const temp = begin(path, option);
   try {
     const file = await open(temp, 'w', 0o600);
     try {
       for (const piece of pieces) {
+        if (!piece) {
+          if (breaks.due()) await breaks.take();
+          continue;
+        }
         const bytes = Buffer.from(piece, 'utf8');
         for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
       }
