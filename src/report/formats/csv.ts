@@ -1,6 +1,6 @@
 import type { Report } from '../build-report.ts';
 import type { Flag } from '../../model/flag.ts';
-import { PIECE_CHARS } from './json.ts';
+import { PIECE_CHARS } from './pieces.ts';
 
 export const CSV_COLUMNS = [
   'flag_id',

@@ -3,7 +3,7 @@ import type { Report } from '../build-report.ts';
 import type { Severity } from '../../model/flag.ts';
 import type { TextPolicy } from '../text-policy.ts';
 import { csvChunks, formatCsv } from './csv.ts';
-import { formatHtml } from './html.ts';
+import { formatHtml, htmlChunks } from './html.ts';
 import { formatJson, jsonChunks } from './json.ts';
 import { formatJunit } from './junit.ts';
 import { formatMarkdown } from './markdown.ts';
@@ -62,6 +62,8 @@ export function renderChunks(format: FormatName, report: Report, ctx: FormatCont
       return ndjsonChunks(report);
     case 'csv':
       return csvChunks(report, { excelIds: ctx.excelIds });
+    case 'html':
+      return htmlChunks(report);
     default:
       return [render(format, report, ctx)];
   }

@@ -1,11 +1,11 @@
 import type { Report } from '../build-report.ts';
+import { PIECE_CHARS } from './pieces.ts';
 
 export function formatJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-/** About how many characters a piece of jsonChunks holds (a piece ends after the value that fills it). */
-export const PIECE_CHARS = 1 << 20;
+export { PIECE_CHARS };
 
 /** A value whose text is estimated at fewer characters than this is written with one JSON.stringify; a larger one item by item. */
 const WHOLE_BELOW = 1 << 16;

@@ -1,5 +1,5 @@
 import type { Report } from '../build-report.ts';
-import { PIECE_CHARS } from './json.ts';
+import { PIECE_CHARS } from './pieces.ts';
 
 /** One flag per line, for streaming into other tools. */
 export function formatNdjson(report: Report): string {
