@@ -424,3 +424,32 @@ describe('trends across audits', () => {
     expect(second).toContain(`${Number(change) > 0 ? '+' : ''}${change}`);
   });
 });
+
+describe('every format whose work grows with the flags is written in pieces', () => {
+  it('terminal, junit, summary, csv, ndjson, html and json: pieces of about a mebibyte, steps between passes over every flag, the same text as the whole', async () => {
+    const { Chalk } = await import('chalk');
+    const { renderChunks, render } = await import('../src/report/formats/index.ts');
+    const { PIECE_CHARS } = await import('../src/report/formats/pieces.ts');
+    const report = await jsonOf([ALL, '--timeline']);
+    // 30,000 flags over 3,000 cases and 40 teams.
+    report.flags = Array.from({ length: 30_000 }, (_, i) => ({
+      ...report.flags[i % report.flags.length],
+      case_id: `C${i % 3000}`,
+      team: `T${i % 40}`,
+      id: `${i}`.padStart(16, '0'),
+    }));
+    report.summary.cases_audited = 3500;
+    const ctx = { chalk: new Chalk({ level: 0 }), failOn: 'info' as const, showReviewed: false, history: true, recordText: true };
+    for (const format of ['terminal', 'junit', 'summary', 'csv', 'ndjson', 'html', 'json'] as const) {
+      const pieces = [...renderChunks(format, report, ctx)];
+      expect(pieces.join(''), format).toBe(render(format, report, ctx));
+      const text = pieces.filter(Boolean);
+      expect(Math.max(...text.map((p) => p.length)), format).toBeLessThan(PIECE_CHARS * 1.1);
+      if (format !== 'summary') expect(text.length, format).toBeGreaterThan(1);
+      // Steps (empty pieces) where every flag is filtered, grouped or counted before any text.
+      if (['terminal', 'junit', 'summary', 'html'].includes(format)) expect(pieces[0], format).toBe('');
+    }
+    // The markdown summary is bounded: its first 20 flags, however many there are.
+    expect([...renderChunks('markdown', report, ctx)].join('').match(/^\| (?:error|warning|info) \| [a-z]/gm)).toHaveLength(20);
+  });
+});
