@@ -3,7 +3,7 @@ import { audit, createChecks } from '../src/core/audit.ts';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
-import { Breaks, runSteps, runStepsWithBreaks, type Steps } from '../src/model/steps.ts';
+import { Breaks, runSteps, runStepsWithBreaks, sortInSteps, type Steps } from '../src/model/steps.ts';
 import type { CanonicalRecord } from '../src/model/record.ts';
 import type { Check } from '../src/checks/rule-kind.ts';
 import { repoPath, runCli } from './support/run-cli.ts';
@@ -120,6 +120,53 @@ describe('long work takes breaks for a signal', () => {
     expect(ranDuring).toBe(true);
     // At least one break before each row after the first.
     expect(breaks.taken).toBeGreaterThanOrEqual(plain.summary.rows_read - 1);
+  });
+});
+
+describe('sorting and the text policy in steps', () => {
+  /** Runs the steps to the end, counting them. */
+  function stepsOf<T>(steps: Steps<T>): { result: T; steps: number } {
+    let n = 0;
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return { result: next.value, steps: n };
+      n++;
+    }
+  }
+
+  it('sortInSteps gives what a stable sort gives, at every size, with a step every few thousand items', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const n of [0, 1, 2, 4095, 4096, 4097, 8193, 20_000, 70_000]) {
+      // Few distinct keys, so that stability shows: equal keys keep their input order.
+      const items = Array.from({ length: n }, (_, i) => ({ key: Math.floor(random() * 50), i }));
+      const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      const { result, steps } = stepsOf(sortInSteps(items, compare));
+      expect(result).toEqual([...items].sort(compare));
+      expect(result.map((x) => x.i)).toEqual([...items].sort(compare).map((x) => x.i));
+      expect(steps).toBeGreaterThanOrEqual(Math.floor(n / 4096));
+    }
+  });
+
+  it('--redact and --no-snippets over every flag and section take steps, with the same report as at once', async () => {
+    const { auditJson } = await import('./support/run-cli.ts');
+    const { applyTextPolicy, applyTextPolicyInSteps, namesPattern } = await import('../src/report/text-policy.ts');
+    const { reportSections } = await import('../src/checks/index.ts');
+    const audited = await auditJson(EXPORTS, ['--mentions', '--timeline']);
+    const report = { ...audited, flags: Array.from({ length: 3000 }, (_, i) => audited.flags[i % audited.flags.length]) };
+    const names = namesPattern(['Jordan Smith', 'Kelly']);
+    for (const policy of ['redacted', 'none'] as const) {
+      const atOnce = applyTextPolicy(report, policy, names, reportSections());
+      const { result, steps } = stepsOf(applyTextPolicyInSteps(report, policy, names, reportSections()));
+      expect(result).toEqual(atOnce);
+      expect(steps).toBeGreaterThanOrEqual(Math.floor(report.flags.length / 512));
+      const breaks = new Breaks(0);
+      const { result: withBreaks, ranDuring } = await queuedRanDuring(() =>
+        runStepsWithBreaks(applyTextPolicyInSteps(report, policy, names, reportSections()), breaks),
+      );
+      expect(withBreaks).toEqual(atOnce);
+      expect(ranDuring).toBe(true);
+    }
   });
 });
 

@@ -19,7 +19,7 @@ import { atLeast, type Severity } from '../model/flag.ts';
 import type { Report } from '../report/build-report.ts';
 import { defaultTextPolicy, formatForPath, renderChunks } from '../report/formats/index.ts';
 import type { FormatName } from '../model/formats.ts';
-import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
+import { applyTextPolicyInSteps, namesPattern } from '../report/text-policy.ts';
 import { reportSections } from '../checks/index.ts';
 import { UserError } from '../model/errors.ts';
 import { applyConfigToPacks, loadConfig, type Config } from '../config/load-config.ts';
@@ -28,7 +28,7 @@ import type { CanonicalField } from '../model/record.ts';
 import { describeWindow, windowProblem, type WindowDates } from '../report/window.ts';
 import { defaultJobs, todayIso } from './options.ts';
 import { writeFileAtomic, writePiecesAtomic } from './write-output.ts';
-import { Breaks } from '../model/steps.ts';
+import { Breaks, runStepsWithBreaks } from '../model/steps.ts';
 import { writtenFiles } from './interrupt.ts';
 import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
 import { ProgressLine } from './progress.ts';
@@ -271,7 +271,8 @@ async function auditAction(
     await new Promise<void>((resolve) => setImmediate(resolve));
     const policy = defaultTextPolicy(target.format, { redact: flags.redact, snippets: flags.snippets });
     const colour = target.format === 'terminal' && !target.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const pieces = renderChunks(target.format, applyTextPolicy(report, policy, namesRe, sections), {
+    const policed = await runStepsWithBreaks(applyTextPolicyInSteps(report, policy, namesRe, sections), breaks);
+    const pieces = renderChunks(target.format, policed, {
       chalk: new Chalk({ level: colour ? 2 : 0 }),
       failOn: flags.failOn,
       showReviewed: flags.showReviewed,
@@ -280,10 +281,11 @@ async function auditAction(
       recordText: policy !== 'none',
       excelIds: flags.excelIds,
     });
-    if (target.output) await writePiecesAtomic(target.output, pieces);
+    if (target.output) await writePiecesAtomic(target.output, pieces, '--output', breaks);
     else {
       for (const piece of pieces) {
-        io.stdout(piece);
+        // An empty piece is a renderer's step (formats/pieces.ts): nothing to write, a place for a break.
+        if (piece) io.stdout(piece);
         if (breaks.due()) await breaks.take();
       }
     }
