@@ -5,6 +5,7 @@ import { loadProfiles } from '../src/intake/profiles.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
 import { Breaks, runSteps, runStepsWithBreaks, sortInSteps, type Steps } from '../src/model/steps.ts';
 import type { CanonicalRecord } from '../src/model/record.ts';
+import type { Flag } from '../src/model/flag.ts';
 import type { Check } from '../src/checks/rule-kind.ts';
 import { repoPath, runCli } from './support/run-cli.ts';
 import { writtenFiles } from '../src/cli/interrupt.ts';
@@ -167,6 +168,48 @@ describe('sorting and the text policy in steps', () => {
       expect(withBreaks).toEqual(atOnce);
       expect(ranDuring).toBe(true);
     }
+  });
+});
+
+describe('the baseline and the reviewed flags in steps', () => {
+  it('applying a baseline and decisions, and writing a new baseline, take steps and give what they gave at once', async () => {
+    const { auditJson } = await import('./support/run-cli.ts');
+    const { applyBaseline, applyBaselineInSteps, baselineFile, baselineFileChunks, baselineOf } = await import('../src/report/baseline.ts');
+    const { applyReviewed, applyReviewedInSteps } = await import('../src/report/reviewed.ts');
+    const audited = await auditJson(EXPORTS, []);
+    const report = {
+      ...audited,
+      flags: Array.from({ length: 20_000 }, (_, i) => ({ ...audited.flags[i % audited.flags.length], id: i.toString(16).padStart(16, '0') })),
+    };
+    // Half the flags were there before; 5,000 earlier ones are gone.
+    const earlier = baselineOf({
+      ...report,
+      flags: [...report.flags.slice(0, 10_000), ...report.flags.slice(0, 5000).map((f: Flag) => ({ ...f, id: `e${f.id.slice(1)}` }))],
+    });
+    const breaks = new Breaks(0);
+    const stepped = await runStepsWithBreaks(applyBaselineInSteps(report, earlier, 'b.json'), breaks);
+    expect(stepped).toEqual(applyBaseline(report, earlier, 'b.json'));
+    expect(stepped.baseline).toMatchObject({ new: 10_000, existing: 10_000 });
+    expect(stepped.baseline!.resolved).toHaveLength(5000);
+    expect(breaks.taken).toBeGreaterThan(20_000 / 4096);
+    const entries = report.flags.slice(0, 3000).map((f: Flag, i: number) => ({
+      id: f.id,
+      decision: i % 2 ? ('confirmed' as const) : ('dismissed' as const),
+      reason_code: i % 2 ? undefined : ('attributed' as const),
+      reviewer: 'JO',
+      date: '2025-01-02',
+      reason: '',
+      rule: f.rule,
+    }));
+    const reviewedBreaks = new Breaks(0);
+    expect(await runStepsWithBreaks(applyReviewedInSteps(report, entries, 'r.yaml'), reviewedBreaks)).toEqual(applyReviewed(report, entries, 'r.yaml'));
+    expect(reviewedBreaks.taken).toBeGreaterThan(20_000 / 4096);
+    const pieces = [...baselineFileChunks(report)];
+    expect(pieces.join('')).toBe(
+      `${JSON.stringify({ schema_version: report.schema_version, baseline_of: report.run.as_of, flags: report.flags.map((f: Flag) => ({ id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id })) }, null, 1)}\n`,
+    );
+    expect(baselineFile(report)).toBe(pieces.join(''));
+    expect(pieces.filter((p) => !p).length).toBe(Math.floor(20_000 / 4096));
   });
 });
 

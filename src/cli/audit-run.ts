@@ -10,7 +10,7 @@ import { parseDelimiterOption } from '../intake/delimiter.ts';
 import type { IntakeOptions } from '../intake/read-export.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
 import { loadLabelsCsv } from '../packs/labels-csv.ts';
-import { applyBaseline, baselineFile, baselineOf, readBaseline } from '../report/baseline.ts';
+import { applyBaselineInSteps, baselineFileChunks, baselineOfInSteps, readBaseline } from '../report/baseline.ts';
 import { readReviewed } from '../report/reviewed.ts';
 import { failsRun } from '../report/failing.ts';
 import { appendHistory, previousRun, readHistory, type HistoryLine } from '../report/history.ts';
@@ -242,10 +242,12 @@ async function auditAction(
     window,
   });
   progress?.done();
+  const breaks = new Breaks();
   if (createBaseline) {
     // The first run of a job: every flag is where the job starts from.
-    report = applyBaseline(report, baselineOf(report), flags.baseline!, window && (() => false));
-    writeFileAtomic(flags.baseline!, baselineFile(report), '--baseline');
+    const own = await runStepsWithBreaks(baselineOfInSteps(report), breaks);
+    report = await runStepsWithBreaks(applyBaselineInSteps(report, own, flags.baseline!, window && (() => false)), breaks);
+    await writePiecesAtomic(flags.baseline!, baselineFileChunks(report), '--baseline', breaks);
     if (!flags.quiet) io.stderr(`scrutineer: created the baseline ${flags.baseline} with ${report.flags.length} flags; later runs fail only on new ones\n`);
   }
   if (!flags.quiet) {
@@ -265,7 +267,6 @@ async function auditAction(
   }
   const namesRe = flags.redact ? namesPattern(names) : null;
   const sections = reportSections();
-  const breaks = new Breaks();
   for (const target of targets) {
     // A signal that came while the last report was rendered is handled before the next is written.
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -85,3 +85,24 @@ export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => nu
   }
   return from;
 }
+
+/** `items.map(f)` in steps, one every `every` items. */
+export function* mapInSteps<T, U>(items: Iterable<T>, f: (item: T) => U, every = SORTED_A_STEP): Steps<U[]> {
+  const out: U[] = [];
+  for (const item of items) {
+    out.push(f(item));
+    if (out.length % every === 0) yield;
+  }
+  return out;
+}
+
+/** The items for which `keep` holds, in steps, one every `every` items looked at. */
+export function* filterInSteps<T>(items: Iterable<T>, keep: (item: T) => boolean, every = SORTED_A_STEP): Steps<T[]> {
+  const out: T[] = [];
+  let seen = 0;
+  for (const item of items) {
+    if (keep(item)) out.push(item);
+    if (++seen % every === 0) yield;
+  }
+  return out;
+}

@@ -7,8 +7,9 @@
  * (model/steps.ts) after work that wrote nothing, such as counting every flag.
  */
 
-/** About how many characters a piece holds (a piece ends after the part that fills it). */
-export const PIECE_CHARS = 1 << 20;
+import { PIECE_CHARS } from '../../model/json-pieces.ts';
+
+export { PIECE_CHARS };
 
 /** Parts gathered into pieces of about PIECE_CHARS; an empty part is passed on as a step. */
 export function* inPieces(parts: Iterable<string>): Generator<string, void, void> {
