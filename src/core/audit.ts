@@ -1,3 +1,4 @@
+import { bounded } from '../model/errors.ts';
 import { readInputs } from '../intake/read-inputs.ts';
 import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
@@ -143,7 +144,8 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
       rows++;
       options.onRow?.(rows);
       if (item.rejected) {
-        rejected.push(item.rejected);
+        // A reason quotes the value it could not use: a 200 KB one is cut, in the report as in a message.
+        rejected.push({ ...item.rejected, reason: bounded(item.rejected.reason) });
         continue;
       }
       if (options.sample && !options.sample.keep(item.record.case_id)) {
@@ -201,7 +203,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
     packs: options.packs,
     drafts,
     rejected,
-    warnings,
+    warnings: warnings.map((w) => ({ ...w, message: bounded(w.message) })),
     recordsAudited: records - contextOnly,
     casesAudited: cases.size,
     minSeverity: options.minSeverity,

@@ -40,3 +40,14 @@ export function describeCode(code: string | undefined): string {
       return code ? `the system refused (${code})` : 'the system refused';
   }
 }
+
+/** Longest line of a message: a 200 KB header line or value is cut, not echoed whole. */
+export const MAX_MESSAGE_LINE = 400;
+
+/** Every line of a message cut to MAX_MESSAGE_LINE characters, with "…" where it was cut. */
+export function bounded(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => (line.length > MAX_MESSAGE_LINE ? `${line.slice(0, MAX_MESSAGE_LINE - 1)}…` : line))
+    .join('\n');
+}
