@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../model/errors.ts';
+import { UserError, unreadableJson } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
 import { filterInSteps, mapInSteps, runSteps, sortInSteps, type Steps } from '../model/steps.ts';
 import { jsonPieces } from '../model/json-pieces.ts';
@@ -19,8 +19,10 @@ export function readBaseline(path: string): Map<string, BaselineFlag> {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON report';
-    throw new UserError(`--baseline ${path}: ${why}`);
+    const why = unreadableJson(err);
+    throw new UserError(
+      `--baseline ${path}: ${why}${why.startsWith('too large') ? '; a baseline needs only the flag ids: use the file --init-baseline writes' : ''}`,
+    );
   }
   if (!data.schema_version || !Array.isArray(data.flags)) throw new UserError(`--baseline ${path}: not a scrutineer JSON report (no schema_version or flags)`);
   return new Map(
