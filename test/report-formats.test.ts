@@ -321,6 +321,28 @@ describe('sampling whole cases', () => {
     expect(a.summary.records_audited + a.summary.rows_rejected + a.summary.rows_outside_sample).toBe(a.summary.rows_read);
   });
 
+  it('every per-input count says how many rows were outside the sample, as the totals do (terminal, html, stderr)', async () => {
+    const args = ['audit', SAMPLE, '--sample', '50%', '--fail-on', 'never', '--as-of', '2025-06-30'];
+    const terminal = await runCli([...args, '--format', 'terminal']);
+    const report = await jsonOf([SAMPLE, '--sample', '50%']);
+    const outside = report.inputs[0].rows_outside_sample;
+    expect(outside).toBeGreaterThan(0);
+    const counts = `${report.inputs[0].rows_read} rows read, ${report.inputs[0].rows_audited} audited, 0 rejected, ${outside} outside the sample`;
+    expect(terminal.stdout).toContain(`delimited; ${counts}\n`);
+    expect(terminal.stdout).toContain(`${outside} outside the sample; `);
+    expect(terminal.stderr).toContain(
+      `${report.inputs[0].rows_audited} of ${report.inputs[0].rows_read} rows audited, 0 rejected, ${outside} outside the sample`,
+    );
+    const dir = tmp();
+    expect((await runCli([...args, '--format', 'html', '--output', `${dir}/r.html`, '-q'])).code).toBe(0);
+    const html = readFileSync(`${dir}/r.html`, 'utf8');
+    expect(html).toContain('<th scope="col" class="num">Outside the sample</th>');
+    expect(html).toContain(`<td class="num">${outside}</td><td><code title=`);
+    // Without a sample, no such column.
+    expect((await runCli(['audit', SAMPLE, '--fail-on', 'never', '--format', 'html', '--output', `${dir}/all.html`, '-q'])).code).toBe(0);
+    expect(readFileSync(`${dir}/all.html`, 'utf8')).not.toContain('Outside the sample');
+  });
+
   it('takes a percentage in one pass, also from standard input', async () => {
     const r = await runCli(['audit', '-', '--sample', '50%', '--seed', '3', '--format', 'json', ...base], {
       stdin: readFileSync('fixtures/exports/canonical-notes.csv'),

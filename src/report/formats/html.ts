@@ -156,10 +156,12 @@ function summarySection(report: Report): string {
   const below = s.flags_below_min_severity
     ? `<p class="muted" data-stat="flags_below_min_severity">${esc(s.flags_below_min_severity)} further ${s.flags_below_min_severity === 1 ? 'flag was' : 'flags were'} found below the minimum severity and ${s.flags_below_min_severity === 1 ? 'is' : 'are'} not listed.</p>`
     : '';
+  // Under --sample, rows of the cases left out are neither audited nor rejected: a column says how many.
+  const sampled = report.inputs.some((i) => i.rows_outside_sample);
   const inputs = table(
     'h-inputs',
-    ['File', 'Profile', 'Encoding', 'Delimiter', 'Read', 'Audited', 'Rejected', 'SHA-256'],
-    [4, 5, 6],
+    ['File', 'Profile', 'Encoding', 'Delimiter', 'Read', 'Audited', 'Rejected', ...(sampled ? ['Outside the sample'] : []), 'SHA-256'],
+    sampled ? [4, 5, 6, 7] : [4, 5, 6],
     report.inputs.map((i) => [
       `<code>${esc(i.path)}</code>`,
       esc(i.profile),
@@ -168,6 +170,7 @@ function summarySection(report: Report): string {
       esc(i.rows_read),
       esc(i.rows_audited),
       esc(i.rows_rejected),
+      ...(sampled ? [esc(i.rows_outside_sample ?? 0)] : []),
       shaHtml(i.sha256),
     ]),
   );

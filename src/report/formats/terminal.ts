@@ -95,7 +95,7 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
   const lines = [c.bold('Summary')];
   for (const input of report.inputs) {
     lines.push(
-      `  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected`,
+      `  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected${input.rows_outside_sample ? `, ${input.rows_outside_sample} outside the sample` : ''}`,
     );
   }
   const outside = s.rows_outside_sample ? `, ${s.rows_outside_sample} outside the sample` : '';
