@@ -170,7 +170,7 @@ describe('the HTML report of the bundled exports', () => {
     expect(formatHtml(report, {})).toBe(html);
   });
 
-  it('is written in pieces of about a mebibyte, with steps between the passes over every flag, and the pieces are the page', () => {
+  it('is written in pieces of about PIECE_CHARS characters, with steps between the passes over every flag, and the pieces are the page', () => {
     // 20,000 flags in 2,000 cases: rendered at once it was one string (505,000 flags were longer than a string can be).
     const many = clone(report);
     many.flags = Array.from({ length: 20_000 }, (_, i) => ({

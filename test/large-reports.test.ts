@@ -15,7 +15,7 @@ describe('reports written in pieces', () => {
     const { ndjsonChunks, formatNdjson } = await import('../src/report/formats/ndjson.ts');
     const { auditJson } = await import('./support/run-cli.ts');
     const full = await auditJson([repoPath('fixtures/exports')], ['--mentions', '--timeline']);
-    // More flags than a piece holds (about a mebibyte), so that pieces join inside the list.
+    // More flags than a piece holds (PIECE_CHARS characters), so that pieces join inside the list.
     const many = { ...full, flags: Array.from({ length: 3000 }, (_, i) => full.flags[i % full.flags.length]) };
     for (const report of [full, many, { ...full, flags: [], mentions: [], extra: undefined }]) {
       expect([...jsonChunks(report)].join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
@@ -26,7 +26,7 @@ describe('reports written in pieces', () => {
     expect(full.flags.length).toBeGreaterThan(0);
   });
 
-  it('json pieces are bounded in size at any depth: one label history of 200,000 entries is written in many pieces, none much over a mebibyte', async () => {
+  it('json pieces are bounded in size at any depth: one label history of 200,000 entries is written in many pieces, none much over PIECE_CHARS characters', async () => {
     const { jsonChunks, PIECE_CHARS } = await import('../src/report/formats/json.ts');
     const entry = (i: number) => ({ record_id: `R${i}`, record_date: '2024-01-02', status: 'asserted', text: 'Mum was aggressive.', nothing: undefined });
     const report = {

@@ -40,14 +40,30 @@ export async function writePiecesAtomic(path: string, pieces: Iterable<string>, 
   try {
     const file = await open(temp, 'w', 0o600);
     try {
+      // Pieces are encoded into one buffer, written when full: small pieces keep the strings the
+      // encoding makes young (a piece of a mebibyte, made flat to encode it, went straight to the
+      // old generation, and collecting those held the main thread), one buffer keeps writes large.
+      const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      let used = 0;
+      const write = async (bytes: Buffer, length: number) => {
+        for (let done = 0; done < length; ) done += (await file.write(bytes, done, length - done)).bytesWritten;
+      };
       for (const piece of pieces) {
         if (!piece) {
           if (breaks.due()) await breaks.take();
           continue;
         }
-        const bytes = Buffer.from(piece, 'utf8');
-        for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
+        // At most three bytes a UTF-16 unit.
+        if (used + piece.length * 3 > WRITE_BYTES) {
+          await write(buffer, used);
+          used = 0;
+        }
+        if (piece.length * 3 > WRITE_BYTES) {
+          const bytes = Buffer.from(piece, 'utf8');
+          await write(bytes, bytes.length);
+        } else used += buffer.write(piece, used, 'utf8');
       }
+      await write(buffer, used);
       await file.sync();
     } finally {
       await file.close();
@@ -57,6 +73,9 @@ export async function writePiecesAtomic(path: string, pieces: Iterable<string>, 
     failed(temp, path, err);
   }
 }
+
+/** Bytes gathered before a write of a report in pieces. */
+const WRITE_BYTES = 1 << 20;
 
 /** The temporary file to write `path` through, registered so that an interrupt removes it. */
 function begin(path: string, option: string): string {

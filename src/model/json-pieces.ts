@@ -1,5 +1,5 @@
 /**
- * JSON text in pieces, byte for byte what `JSON.stringify(value, null, gap)` gives followed by
+ * JSON text in pieces of about 32 K characters, byte for byte what `JSON.stringify(value, null, gap)` gives followed by
  * a line break. An array or object too large to write at once is written member by member, at
  * any depth, so that a value whose text is longer than the longest string JavaScript can hold
  * (about 512 M characters) can be written, and no piece takes long to make or to turn into
@@ -8,11 +8,14 @@
  * and 2.7 s to encode. (A value with a toJSON method, such as a Date, is written whole.)
  */
 
-/** About how many characters a piece holds (a piece ends after the part that fills it). */
-export const PIECE_CHARS = 1 << 20;
+/**
+ * About how many characters a piece holds (a piece ends after the part that fills it): few
+ * enough that the flat string made to encode it is small, and collected young.
+ */
+export const PIECE_CHARS = 1 << 15;
 
 /** A value whose text is estimated at fewer characters than this is written with one JSON.stringify; a larger one member by member. */
-const WHOLE_BELOW = 1 << 16;
+const WHOLE_BELOW = 1 << 13;
 
 /** `JSON.stringify(value, null, gap) + '\n'` in pieces of about PIECE_CHARS. */
 export function* jsonPieces(value: unknown, gap = '  '): Generator<string, void, void> {

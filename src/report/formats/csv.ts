@@ -95,7 +95,7 @@ export function formatCsv(report: Report, options: CsvOptions = {}): string {
   return [...csvChunks(report, options)].join('');
 }
 
-/** formatCsv's text in pieces of about a mebibyte (a report too long for one string can still be written). */
+/** formatCsv's text in pieces of about PIECE_CHARS characters (a report too long for one string can still be written). */
 export function* csvChunks(report: Report, options: CsvOptions = {}): Generator<string, void, void> {
   const cellOf = (value: string, i: number) => quoted(options.excelIds && ID_COLUMNS.has(CSV_COLUMNS[i]) ? excelText(value) : neutralise(value));
   let piece = `\ufeff${CSV_COLUMNS.map((c) => quoted(c)).join(',')}\r\n`;

@@ -51,7 +51,7 @@ export function render(format: FormatName, report: Report, ctx: FormatContext): 
 
 /**
  * render()'s text in pieces, the same bytes (formats/pieces.ts): every format whose size or work
- * grows with the flags comes in pieces of about a mebibyte, with empty pieces (steps) after
+ * grows with the flags comes in pieces of about PIECE_CHARS characters, with empty pieces (steps) after
  * passes over every flag, so that a report longer than the longest string JavaScript can hold
  * can be written, and a signal can be handled between the pieces. The markdown summary is
  * bounded: it lists at most its first flags.

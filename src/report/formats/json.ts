@@ -7,7 +7,7 @@ export function formatJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-/** formatJson's text in pieces of about a mebibyte, byte for byte (model/json-pieces.ts). */
+/** formatJson's text in pieces of about PIECE_CHARS characters, byte for byte (model/json-pieces.ts). */
 export function jsonChunks(report: Report): Generator<string, void, void> {
   return jsonPieces(report);
 }

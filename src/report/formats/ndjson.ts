@@ -6,7 +6,7 @@ export function formatNdjson(report: Report): string {
   return [...ndjsonChunks(report)].join('');
 }
 
-/** formatNdjson's text in pieces of about a mebibyte (a report too long for one string can still be written). */
+/** formatNdjson's text in pieces of about PIECE_CHARS characters (a report too long for one string can still be written). */
 export function* ndjsonChunks(report: Report): Generator<string, void, void> {
   let piece = '';
   for (const f of report.flags) {
