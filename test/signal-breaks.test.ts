@@ -171,6 +171,19 @@ describe('sorting and the text policy in steps', () => {
   });
 });
 
+describe('loading the packs in steps', () => {
+  it('takes a break after each pack file, with the same packs as at once', async () => {
+    const { loadPacksInSteps } = await import('../src/packs/load-packs.ts');
+    const paths = [DEFAULT_RULES_DIR, repoPath('fixtures/packs/valid')];
+    const atOnce = loadPacks(paths);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(loadPacksInSteps(paths), breaks));
+    expect(result).toEqual(atOnce);
+    expect(ranDuring).toBe(true);
+    expect(breaks.taken).toBe(atOnce.length);
+  });
+});
+
 describe('the baseline and the reviewed flags in steps', () => {
   it('applying a baseline and decisions, and writing a new baseline, take steps and give what they gave at once', async () => {
     const { auditJson } = await import('./support/run-cli.ts');

@@ -8,7 +8,7 @@ import { loadProfiles } from '../intake/profiles.ts';
 import { normaliseEncodingName } from '../intake/decode.ts';
 import { parseDelimiterOption } from '../intake/delimiter.ts';
 import type { IntakeOptions } from '../intake/read-export.ts';
-import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
+import { DEFAULT_RULES_DIR, loadPacksInSteps } from '../packs/load-packs.ts';
 import { loadLabelsCsv } from '../packs/labels-csv.ts';
 import { applyBaselineInSteps, baselineFileChunks, baselineOfInSteps, readBaseline } from '../report/baseline.ts';
 import { readReviewed } from '../report/reviewed.ts';
@@ -147,7 +147,7 @@ async function auditAction(
   if (badWindow) throw new UserError(badWindow);
   if (flags.snippets === false && flags.redact) io.stderr('scrutineer: --no-snippets leaves no record text, so --redact has nothing to mask\n');
   const targets = resolveTargets(targetList, io);
-  let packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
+  let packs = await runStepsWithBreaks(loadPacksInSteps([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]), new Breaks());
   if (loaded) packs = applyConfigToPacks(packs, loaded.config, loaded.source);
   if (flags.labels) {
     const { pack, skipped } = await loadLabelsCsv(
