@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -125,6 +125,34 @@ describe('broken inputs: each gives a clear outcome and loses no row', () => {
     const r = await runCli(['audit', broken('nul-in-note.csv'), '--format', 'terminal', '--fail-on', 'never']);
     expect(r.stdout).toContain('Seen at school.\\x00 Mother is ');
     expect(r.stdout).not.toContain('\u0000');
+  });
+
+  it('a 200 KB header line, record date and date of birth are cut with "…" in every message and in the report, not echoed whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-long-'));
+    const long = (c: string) => c.repeat(200_000);
+    const header = join(dir, 'long-header.csv');
+    writeFileSync(header, `${long('x')},b\r\n1,2\r\n`);
+    const r = await runCli(['audit', header, ...json]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^scrutineer: .*columns found: x+…\n$/);
+    expect(r.stderr.length).toBeLessThan(420);
+    const values = join(dir, 'long-values.csv');
+    writeFileSync(
+      values,
+      `record_id,case_id,record_date,subject_dob,text\r\nR1,C1,${long('3')},01/01/2015,Seen.\r\nR2,C1,02/02/2024,${long('4')},Seen at home.\r\n`,
+    );
+    const v = await runCli(['audit', values, ...json]);
+    expect(v.code).toBe(0);
+    const report = JSON.parse(v.stdout);
+    expect(report.rejected_rows).toHaveLength(1);
+    expect(report.warnings).toHaveLength(1);
+    for (const text of [report.rejected_rows[0].reason, report.warnings[0].message]) {
+      expect(text.length).toBe(400);
+      expect(text.endsWith('…')).toBe(true);
+    }
+    expect(report.rejected_rows[0].reason).toMatch(/^record_date: '3+…$/);
+    const terminal = await runCli(['audit', values, '--format', 'terminal', '--fail-on', 'never', '--as-of', '2025-06-30']);
+    expect(Math.max(...terminal.stdout.split('\n').map((l) => l.length))).toBeLessThan(500);
   });
 
   it('a 50 MB single note is audited, and a label at its very end is found', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml, formatHtml, HTML_CSP } from '../src/report/formats/html.ts';
+import { escapeHtml, formatHtml, htmlChunks, HTML_CSP } from '../src/report/formats/html.ts';
+import { PIECE_CHARS } from '../src/report/formats/pieces.ts';
 import type { Report } from '../src/report/build-report.ts';
 import type { Flag } from '../src/model/flag.ts';
 import { runCli } from './support/run-cli.ts';
@@ -167,6 +168,25 @@ describe('the HTML report of the bundled exports', () => {
 
   it('is the same for the same report', () => {
     expect(formatHtml(report, {})).toBe(html);
+  });
+
+  it('is written in pieces of about PIECE_CHARS characters, with steps between the passes over every flag, and the pieces are the page', () => {
+    // 20,000 flags in 2,000 cases: rendered at once it was one string (505,000 flags were longer than a string can be).
+    const many = clone(report);
+    many.flags = Array.from({ length: 20_000 }, (_, i) => ({
+      ...report.flags[i % report.flags.length],
+      case_id: `C${i % 2000}`,
+      id: `${i}`.padStart(16, '0'),
+    }));
+    const pieces = [...htmlChunks(many, {})];
+    expect(pieces.join('')).toBe(formatHtml(many, {}));
+    const text = pieces.filter(Boolean);
+    expect(text.length).toBeGreaterThan(10);
+    expect(Math.max(...text.map((p) => p.length))).toBeLessThan(PIECE_CHARS * 1.1);
+    // Steps (empty pieces) come before any text, where every flag is grouped, counted or indexed.
+    expect(pieces.indexOf('')).toBe(0);
+    expect(pieces.filter((p) => !p).length).toBeGreaterThan(5);
+    expect(text.join('').match(/<article class="case"/g)).toHaveLength(2000);
   });
 });
 

@@ -10,13 +10,13 @@ import { repoPath, runCli } from './support/run-cli.ts';
  * a council's whole history at the sample's rate (~38 flags per 100 records) would have crashed.
  */
 describe('reports written in pieces', () => {
-  it('the json pieces are JSON.stringify byte for byte, with every optional section, more flags than a piece, and none', async () => {
+  it('the json pieces are JSON.stringify byte for byte, with every optional section, many flags, and none', async () => {
     const { jsonChunks, formatJson } = await import('../src/report/formats/json.ts');
     const { ndjsonChunks, formatNdjson } = await import('../src/report/formats/ndjson.ts');
     const { auditJson } = await import('./support/run-cli.ts');
     const full = await auditJson([repoPath('fixtures/exports')], ['--mentions', '--timeline']);
-    // More flags than a piece holds (256), so that pieces join at item boundaries.
-    const many = { ...full, flags: Array.from({ length: 600 }, (_, i) => full.flags[i % full.flags.length]) };
+    // More flags than a piece holds (PIECE_CHARS characters), so that pieces join inside the list.
+    const many = { ...full, flags: Array.from({ length: 3000 }, (_, i) => full.flags[i % full.flags.length]) };
     for (const report of [full, many, { ...full, flags: [], mentions: [], extra: undefined }]) {
       expect([...jsonChunks(report)].join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
       expect([...jsonChunks(report)].join('')).toBe(formatJson(report));
@@ -24,6 +24,23 @@ describe('reports written in pieces', () => {
       expect(formatNdjson(report)).toBe([...ndjsonChunks(report)].join(''));
     }
     expect(full.flags.length).toBeGreaterThan(0);
+  });
+
+  it('json pieces are bounded in size at any depth: one label history of 200,000 entries is written in many pieces, none much over PIECE_CHARS characters', async () => {
+    const { jsonChunks, PIECE_CHARS } = await import('../src/report/formats/json.ts');
+    const entry = (i: number) => ({ record_id: `R${i}`, record_date: '2024-01-02', status: 'asserted', text: 'Mum was aggressive.', nothing: undefined });
+    const report = {
+      schema_version: '1',
+      flags: [],
+      label_histories: [{ case_id: 'C1', label: 'aggressive', entries: Array.from({ length: 200_000 }, (_, i) => entry(i)), empty: {}, none: [] }],
+      fact_sheet: { deep: { deeper: Array.from({ length: 50_000 }, (_, i) => [i, `x${i}`, null, { a: [] }]) } },
+      when: new Date(0),
+      skipped: () => 1,
+    };
+    const pieces = [...jsonChunks(report as never)];
+    expect(pieces.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect(pieces.length).toBeGreaterThan(20);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(PIECE_CHARS * 1.1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -118,6 +118,29 @@ describe('merge', () => {
         cases_selected: a.run.sample.cases_selected + b.run.sample.cases_selected,
       });
       expect(merged.summary.rows_outside_sample).toBe(a.summary.rows_outside_sample + b.summary.rows_outside_sample);
+    });
+  });
+});
+
+describe('a JSON report too long to read back', () => {
+  it('as --baseline or a part to merge, says so and what to use instead, rather than "not a JSON report"', async () => {
+    // A report written in pieces can be longer than the longest string JavaScript can hold (the
+    // 505,000-flag report is 737 MB). A sparse file of 600 MiB stands in for one: reading it
+    // costs no disk, and it is too long before it could be parsed.
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-huge-'));
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 600 * 2 ** 20);
+    const baseline = await runCli(['audit', repoPath('fixtures/exports/liquidlogic-casenotes.csv'), '--baseline', huge, '--format', 'json']);
+    expect(baseline).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `scrutineer: --baseline ${huge}: too large to read (a JSON text longer than about 512 M characters cannot be read back); a baseline needs only the flag ids: use the file --init-baseline writes\n`,
+    });
+    const merged = await runCli(['merge', huge, huge]);
+    expect(merged).toMatchObject({
+      code: 2,
+      stderr: `scrutineer: ${huge}: too large to read (a JSON text longer than about 512 M characters cannot be read back)\n`,
     });
   });
 });

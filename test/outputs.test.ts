@@ -205,3 +205,18 @@ describe('a first run creates its baseline', () => {
     expect(existsSync(join(dir, 'none.json'))).toBe(false);
   });
 });
+
+describe('a report written in pieces', () => {
+  it('is every piece in order, byte for byte, whatever their sizes and characters, with a break taken at an empty piece', async () => {
+    const { writePiecesAtomic } = await import('../src/cli/write-output.ts');
+    const { Breaks } = await import('../src/model/steps.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-pieces-'));
+    // Small pieces gathered into one write, pieces of two- and three-byte characters and
+    // surrogate pairs, and pieces too large for the write buffer (a mebibyte) on their own.
+    const pieces = ['', '{', 'é'.repeat(1000), '', '“quoted”'.repeat(50_000), '😀'.repeat(200_000), 'x'.repeat(3 << 20), '', 'end\n'];
+    const breaks = new Breaks(0);
+    await writePiecesAtomic(join(dir, 'r.txt'), pieces, '--output', breaks);
+    expect(readFileSync(join(dir, 'r.txt')).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+    expect(breaks.taken).toBe(3);
+  });
+});

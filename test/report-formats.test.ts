@@ -321,6 +321,28 @@ describe('sampling whole cases', () => {
     expect(a.summary.records_audited + a.summary.rows_rejected + a.summary.rows_outside_sample).toBe(a.summary.rows_read);
   });
 
+  it('every per-input count says how many rows were outside the sample, as the totals do (terminal, html, stderr)', async () => {
+    const args = ['audit', SAMPLE, '--sample', '50%', '--fail-on', 'never', '--as-of', '2025-06-30'];
+    const terminal = await runCli([...args, '--format', 'terminal']);
+    const report = await jsonOf([SAMPLE, '--sample', '50%']);
+    const outside = report.inputs[0].rows_outside_sample;
+    expect(outside).toBeGreaterThan(0);
+    const counts = `${report.inputs[0].rows_read} rows read, ${report.inputs[0].rows_audited} audited, 0 rejected, ${outside} outside the sample`;
+    expect(terminal.stdout).toContain(`delimited; ${counts}\n`);
+    expect(terminal.stdout).toContain(`${outside} outside the sample; `);
+    expect(terminal.stderr).toContain(
+      `${report.inputs[0].rows_audited} of ${report.inputs[0].rows_read} rows audited, 0 rejected, ${outside} outside the sample`,
+    );
+    const dir = tmp();
+    expect((await runCli([...args, '--format', 'html', '--output', `${dir}/r.html`, '-q'])).code).toBe(0);
+    const html = readFileSync(`${dir}/r.html`, 'utf8');
+    expect(html).toContain('<th scope="col" class="num">Outside the sample</th>');
+    expect(html).toContain(`<td class="num">${outside}</td><td><code title=`);
+    // Without a sample, no such column.
+    expect((await runCli(['audit', SAMPLE, '--fail-on', 'never', '--format', 'html', '--output', `${dir}/all.html`, '-q'])).code).toBe(0);
+    expect(readFileSync(`${dir}/all.html`, 'utf8')).not.toContain('Outside the sample');
+  });
+
   it('takes a percentage in one pass, also from standard input', async () => {
     const r = await runCli(['audit', '-', '--sample', '50%', '--seed', '3', '--format', 'json', ...base], {
       stdin: readFileSync('fixtures/exports/canonical-notes.csv'),
@@ -422,5 +444,35 @@ describe('trends across audits', () => {
     expect(first).toMatch(new RegExp(`^2025-03-31\\s+28\\s+${lines[0].per_100_records.all.toFixed(2)}`));
     const change = (lines[1].per_100_records.all - lines[0].per_100_records.all).toFixed(2);
     expect(second).toContain(`${Number(change) > 0 ? '+' : ''}${change}`);
+  });
+});
+
+describe('every format whose work grows with the flags is written in pieces', () => {
+  it('terminal, junit, summary, csv, ndjson, html and json: pieces of about PIECE_CHARS characters, steps between passes over every flag, the same text as the whole', async () => {
+    const { Chalk } = await import('chalk');
+    const { renderChunks, render } = await import('../src/report/formats/index.ts');
+    const { PIECE_CHARS } = await import('../src/report/formats/pieces.ts');
+    const report = await jsonOf([ALL, '--timeline']);
+    // 30,000 flags over 3,000 cases and 40 teams.
+    report.flags = Array.from({ length: 30_000 }, (_, i) => ({
+      ...report.flags[i % report.flags.length],
+      case_id: `C${i % 3000}`,
+      team: `T${i % 40}`,
+      id: `${i}`.padStart(16, '0'),
+    }));
+    report.summary.cases_audited = 3500;
+    const ctx = { chalk: new Chalk({ level: 0 }), failOn: 'info' as const, showReviewed: false, history: true, recordText: true };
+    for (const format of ['terminal', 'junit', 'summary', 'csv', 'ndjson', 'html', 'json'] as const) {
+      const pieces = [...renderChunks(format, report, ctx)];
+      expect(pieces.join(''), format).toBe(render(format, report, ctx));
+      const text = pieces.filter(Boolean);
+      // A piece ends after the part (a flag, a record's lines, a team's page) that fills it.
+      expect(Math.max(...text.map((p) => p.length)), format).toBeLessThan(PIECE_CHARS + 16_384);
+      if (format !== 'summary') expect(text.length, format).toBeGreaterThan(1);
+      // Steps (empty pieces) where every flag is filtered, grouped or counted before any text.
+      if (['terminal', 'junit', 'summary', 'html'].includes(format)) expect(pieces[0], format).toBe('');
+    }
+    // The markdown summary is bounded: its first 20 flags, however many there are.
+    expect([...renderChunks('markdown', report, ctx)].join('').match(/^\| (?:error|warning|info) \| [a-z]/gm)).toHaveLength(20);
   });
 });

@@ -3,8 +3,9 @@ import { audit, createChecks } from '../src/core/audit.ts';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
-import { Breaks, runSteps, runStepsWithBreaks, type Steps } from '../src/model/steps.ts';
+import { Breaks, runSteps, runStepsWithBreaks, sortInSteps, type Steps } from '../src/model/steps.ts';
 import type { CanonicalRecord } from '../src/model/record.ts';
+import type { Flag } from '../src/model/flag.ts';
 import type { Check } from '../src/checks/rule-kind.ts';
 import { repoPath, runCli } from './support/run-cli.ts';
 import { writtenFiles } from '../src/cli/interrupt.ts';
@@ -120,6 +121,108 @@ describe('long work takes breaks for a signal', () => {
     expect(ranDuring).toBe(true);
     // At least one break before each row after the first.
     expect(breaks.taken).toBeGreaterThanOrEqual(plain.summary.rows_read - 1);
+  });
+});
+
+describe('sorting and the text policy in steps', () => {
+  /** Runs the steps to the end, counting them. */
+  function stepsOf<T>(steps: Steps<T>): { result: T; steps: number } {
+    let n = 0;
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return { result: next.value, steps: n };
+      n++;
+    }
+  }
+
+  it('sortInSteps gives what a stable sort gives, at every size, with a step every few thousand items', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const n of [0, 1, 2, 4095, 4096, 4097, 8193, 20_000, 70_000]) {
+      // Few distinct keys, so that stability shows: equal keys keep their input order.
+      const items = Array.from({ length: n }, (_, i) => ({ key: Math.floor(random() * 50), i }));
+      const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      const { result, steps } = stepsOf(sortInSteps(items, compare));
+      expect(result).toEqual([...items].sort(compare));
+      expect(result.map((x) => x.i)).toEqual([...items].sort(compare).map((x) => x.i));
+      expect(steps).toBeGreaterThanOrEqual(Math.floor(n / 4096));
+    }
+  });
+
+  it('--redact and --no-snippets over every flag and section take steps, with the same report as at once', async () => {
+    const { auditJson } = await import('./support/run-cli.ts');
+    const { applyTextPolicy, applyTextPolicyInSteps, namesPattern } = await import('../src/report/text-policy.ts');
+    const { reportSections } = await import('../src/checks/index.ts');
+    const audited = await auditJson(EXPORTS, ['--mentions', '--timeline']);
+    const report = { ...audited, flags: Array.from({ length: 3000 }, (_, i) => audited.flags[i % audited.flags.length]) };
+    const names = namesPattern(['Jordan Smith', 'Kelly']);
+    for (const policy of ['redacted', 'none'] as const) {
+      const atOnce = applyTextPolicy(report, policy, names, reportSections());
+      const { result, steps } = stepsOf(applyTextPolicyInSteps(report, policy, names, reportSections()));
+      expect(result).toEqual(atOnce);
+      expect(steps).toBeGreaterThanOrEqual(Math.floor(report.flags.length / 512));
+      const breaks = new Breaks(0);
+      const { result: withBreaks, ranDuring } = await queuedRanDuring(() =>
+        runStepsWithBreaks(applyTextPolicyInSteps(report, policy, names, reportSections()), breaks),
+      );
+      expect(withBreaks).toEqual(atOnce);
+      expect(ranDuring).toBe(true);
+    }
+  });
+});
+
+describe('loading the packs in steps', () => {
+  it('takes a break after each pack file, with the same packs as at once', async () => {
+    const { loadPacksInSteps } = await import('../src/packs/load-packs.ts');
+    const paths = [DEFAULT_RULES_DIR, repoPath('fixtures/packs/valid')];
+    const atOnce = loadPacks(paths);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(loadPacksInSteps(paths), breaks));
+    expect(result).toEqual(atOnce);
+    expect(ranDuring).toBe(true);
+    expect(breaks.taken).toBe(atOnce.length);
+  });
+});
+
+describe('the baseline and the reviewed flags in steps', () => {
+  it('applying a baseline and decisions, and writing a new baseline, take steps and give what they gave at once', async () => {
+    const { auditJson } = await import('./support/run-cli.ts');
+    const { applyBaseline, applyBaselineInSteps, baselineFile, baselineFileChunks, baselineOf } = await import('../src/report/baseline.ts');
+    const { applyReviewed, applyReviewedInSteps } = await import('../src/report/reviewed.ts');
+    const audited = await auditJson(EXPORTS, []);
+    const report = {
+      ...audited,
+      flags: Array.from({ length: 20_000 }, (_, i) => ({ ...audited.flags[i % audited.flags.length], id: i.toString(16).padStart(16, '0') })),
+    };
+    // Half the flags were there before; 5,000 earlier ones are gone.
+    const earlier = baselineOf({
+      ...report,
+      flags: [...report.flags.slice(0, 10_000), ...report.flags.slice(0, 5000).map((f: Flag) => ({ ...f, id: `e${f.id.slice(1)}` }))],
+    });
+    const breaks = new Breaks(0);
+    const stepped = await runStepsWithBreaks(applyBaselineInSteps(report, earlier, 'b.json'), breaks);
+    expect(stepped).toEqual(applyBaseline(report, earlier, 'b.json'));
+    expect(stepped.baseline).toMatchObject({ new: 10_000, existing: 10_000 });
+    expect(stepped.baseline!.resolved).toHaveLength(5000);
+    expect(breaks.taken).toBeGreaterThan(20_000 / 4096);
+    const entries = report.flags.slice(0, 3000).map((f: Flag, i: number) => ({
+      id: f.id,
+      decision: i % 2 ? ('confirmed' as const) : ('dismissed' as const),
+      reason_code: i % 2 ? undefined : ('attributed' as const),
+      reviewer: 'JO',
+      date: '2025-01-02',
+      reason: '',
+      rule: f.rule,
+    }));
+    const reviewedBreaks = new Breaks(0);
+    expect(await runStepsWithBreaks(applyReviewedInSteps(report, entries, 'r.yaml'), reviewedBreaks)).toEqual(applyReviewed(report, entries, 'r.yaml'));
+    expect(reviewedBreaks.taken).toBeGreaterThan(20_000 / 4096);
+    const pieces = [...baselineFileChunks(report)];
+    expect(pieces.join('')).toBe(
+      `${JSON.stringify({ schema_version: report.schema_version, baseline_of: report.run.as_of, flags: report.flags.map((f: Flag) => ({ id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id })) }, null, 1)}\n`,
+    );
+    expect(baselineFile(report)).toBe(pieces.join(''));
+    expect(pieces.filter((p) => !p).length).toBe(Math.floor(20_000 / 4096));
   });
 });
 

@@ -8,9 +8,9 @@ import { loadProfiles } from '../intake/profiles.ts';
 import { normaliseEncodingName } from '../intake/decode.ts';
 import { parseDelimiterOption } from '../intake/delimiter.ts';
 import type { IntakeOptions } from '../intake/read-export.ts';
-import { DEFAULT_RULES_DIR, loadPacks } from '../packs/load-packs.ts';
+import { DEFAULT_RULES_DIR, loadPacksInSteps } from '../packs/load-packs.ts';
 import { loadLabelsCsv } from '../packs/labels-csv.ts';
-import { applyBaseline, baselineFile, baselineOf, readBaseline } from '../report/baseline.ts';
+import { applyBaselineInSteps, baselineFileChunks, baselineOfInSteps, readBaseline } from '../report/baseline.ts';
 import { readReviewed } from '../report/reviewed.ts';
 import { failsRun } from '../report/failing.ts';
 import { appendHistory, previousRun, readHistory, type HistoryLine } from '../report/history.ts';
@@ -19,7 +19,7 @@ import { atLeast, type Severity } from '../model/flag.ts';
 import type { Report } from '../report/build-report.ts';
 import { defaultTextPolicy, formatForPath, renderChunks } from '../report/formats/index.ts';
 import type { FormatName } from '../model/formats.ts';
-import { applyTextPolicy, namesPattern } from '../report/text-policy.ts';
+import { applyTextPolicyInSteps, namesPattern, type TextPolicy } from '../report/text-policy.ts';
 import { reportSections } from '../checks/index.ts';
 import { UserError } from '../model/errors.ts';
 import { applyConfigToPacks, loadConfig, type Config } from '../config/load-config.ts';
@@ -28,7 +28,7 @@ import type { CanonicalField } from '../model/record.ts';
 import { describeWindow, windowProblem, type WindowDates } from '../report/window.ts';
 import { defaultJobs, todayIso } from './options.ts';
 import { writeFileAtomic, writePiecesAtomic } from './write-output.ts';
-import { Breaks } from '../model/steps.ts';
+import { Breaks, runStepsWithBreaks } from '../model/steps.ts';
 import { writtenFiles } from './interrupt.ts';
 import { checkOutputs, prepareOutputFolder, type PlannedOutput } from './output-paths.ts';
 import { ProgressLine } from './progress.ts';
@@ -147,7 +147,7 @@ async function auditAction(
   if (badWindow) throw new UserError(badWindow);
   if (flags.snippets === false && flags.redact) io.stderr('scrutineer: --no-snippets leaves no record text, so --redact has nothing to mask\n');
   const targets = resolveTargets(targetList, io);
-  let packs = loadPacks([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]);
+  let packs = await runStepsWithBreaks(loadPacksInSteps([...(flags.defaultRules ? [DEFAULT_RULES_DIR] : []), ...flags.rules]), new Breaks());
   if (loaded) packs = applyConfigToPacks(packs, loaded.config, loaded.source);
   if (flags.labels) {
     const { pack, skipped } = await loadLabelsCsv(
@@ -242,10 +242,12 @@ async function auditAction(
     window,
   });
   progress?.done();
+  const breaks = new Breaks();
   if (createBaseline) {
     // The first run of a job: every flag is where the job starts from.
-    report = applyBaseline(report, baselineOf(report), flags.baseline!, window && (() => false));
-    writeFileAtomic(flags.baseline!, baselineFile(report), '--baseline');
+    const own = await runStepsWithBreaks(baselineOfInSteps(report), breaks);
+    report = await runStepsWithBreaks(applyBaselineInSteps(report, own, flags.baseline!, window && (() => false)), breaks);
+    await writePiecesAtomic(flags.baseline!, baselineFileChunks(report), '--baseline', breaks);
     if (!flags.quiet) io.stderr(`scrutineer: created the baseline ${flags.baseline} with ${report.flags.length} flags; later runs fail only on new ones\n`);
   }
   if (!flags.quiet) {
@@ -265,13 +267,15 @@ async function auditAction(
   }
   const namesRe = flags.redact ? namesPattern(names) : null;
   const sections = reportSections();
-  const breaks = new Breaks();
+  let policed: { policy: TextPolicy; report: Report } | undefined;
   for (const target of targets) {
     // A signal that came while the last report was rendered is handled before the next is written.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const policy = defaultTextPolicy(target.format, { redact: flags.redact, snippets: flags.snippets });
     const colour = target.format === 'terminal' && !target.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const pieces = renderChunks(target.format, applyTextPolicy(report, policy, namesRe, sections), {
+    // Targets of the same policy in a row share one copy: at 505,000 flags each copy is a few hundred MB to collect.
+    if (policed?.policy !== policy) policed = { policy, report: await runStepsWithBreaks(applyTextPolicyInSteps(report, policy, namesRe, sections), breaks) };
+    const pieces = renderChunks(target.format, policed.report, {
       chalk: new Chalk({ level: colour ? 2 : 0 }),
       failOn: flags.failOn,
       showReviewed: flags.showReviewed,
@@ -280,10 +284,11 @@ async function auditAction(
       recordText: policy !== 'none',
       excelIds: flags.excelIds,
     });
-    if (target.output) await writePiecesAtomic(target.output, pieces);
+    if (target.output) await writePiecesAtomic(target.output, pieces, '--output', breaks);
     else {
       for (const piece of pieces) {
-        io.stdout(piece);
+        // An empty piece is a renderer's step (formats/pieces.ts): nothing to write, a place for a break.
+        if (piece) io.stdout(piece);
         if (breaks.due()) await breaks.take();
       }
     }

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { describeCode, UserError } from '../model/errors.ts';
+import { bounded, describeCode, UserError } from '../model/errors.ts';
 import { TOOL_VERSION } from '../model/version.ts';
 import { auditCommand } from './audit-command.ts';
 import { rulesCommand } from './rules-command.ts';
@@ -89,14 +89,3 @@ const ACTIONS: Record<string, string> = {
   unlink: 'remove it',
   access: 'use it',
 };
-
-/** Longest line of a message: a 200 KB header line or value is cut, not echoed whole. */
-export const MAX_MESSAGE_LINE = 400;
-
-/** Every line of a message cut to MAX_MESSAGE_LINE characters, with "…" where it was cut. */
-export function bounded(message: string): string {
-  return message
-    .split('\n')
-    .map((line) => (line.length > MAX_MESSAGE_LINE ? `${line.slice(0, MAX_MESSAGE_LINE - 1)}…` : line))
-    .join('\n');
-}

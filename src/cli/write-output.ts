@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writ
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeCode, UserError } from '../model/errors.ts';
+import { Breaks } from '../model/steps.ts';
 import { pendingTemporaryFiles, writtenFiles } from './interrupt.ts';
 import { prepareOutputFolder } from './output-paths.ts';
 
@@ -31,17 +32,38 @@ export function writeFileAtomic(path: string, content: string, option = '--outpu
 /**
  * writeFileAtomic for a report in pieces (formats/index.ts renderChunks), written by the
  * system's threads: the main thread is free between the pieces and while the disk is slow (a
- * large write can wait seconds for the disk), so a signal is handled at once.
+ * large write can wait seconds for the disk), so a signal is handled at once. An empty piece is
+ * a renderer's step between two stretches of work: a break is taken there when one is due.
  */
-export async function writePiecesAtomic(path: string, pieces: Iterable<string>, option = '--output'): Promise<void> {
+export async function writePiecesAtomic(path: string, pieces: Iterable<string>, option = '--output', breaks = new Breaks()): Promise<void> {
   const temp = begin(path, option);
   try {
     const file = await open(temp, 'w', 0o600);
     try {
+      // Pieces are encoded into one buffer, written when full: small pieces keep the strings the
+      // encoding makes young (a piece of a mebibyte, made flat to encode it, went straight to the
+      // old generation, and collecting those held the main thread), one buffer keeps writes large.
+      const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      let used = 0;
+      const write = async (bytes: Buffer, length: number) => {
+        for (let done = 0; done < length; ) done += (await file.write(bytes, done, length - done)).bytesWritten;
+      };
       for (const piece of pieces) {
-        const bytes = Buffer.from(piece, 'utf8');
-        for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
+        if (!piece) {
+          if (breaks.due()) await breaks.take();
+          continue;
+        }
+        // At most three bytes a UTF-16 unit.
+        if (used + piece.length * 3 > WRITE_BYTES) {
+          await write(buffer, used);
+          used = 0;
+        }
+        if (piece.length * 3 > WRITE_BYTES) {
+          const bytes = Buffer.from(piece, 'utf8');
+          await write(bytes, bytes.length);
+        } else used += buffer.write(piece, used, 'utf8');
       }
+      await write(buffer, used);
       await file.sync();
     } finally {
       await file.close();
@@ -51,6 +73,9 @@ export async function writePiecesAtomic(path: string, pieces: Iterable<string>, 
     failed(temp, path, err);
   }
 }
+
+/** Bytes gathered before a write of a report in pieces. */
+const WRITE_BYTES = 1 << 20;
 
 /** The temporary file to write `path` through, registered so that an interrupt removes it. */
 function begin(path: string, option: string): string {

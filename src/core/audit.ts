@@ -1,3 +1,4 @@
+import { bounded } from '../model/errors.ts';
 import { readInputs } from '../intake/read-inputs.ts';
 import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
@@ -6,8 +7,8 @@ import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
 import type { FlagDraft, Severity } from '../model/flag.ts';
 import { buildReportInSteps, type Report, type RunInfo } from '../report/build-report.ts';
-import { applyBaseline, type BaselineFlag } from '../report/baseline.ts';
-import { applyReviewed, type ReviewEntry } from '../report/reviewed.ts';
+import { applyBaselineInSteps, type BaselineFlag } from '../report/baseline.ts';
+import { applyReviewedInSteps, type ReviewEntry } from '../report/reviewed.ts';
 import { caseSample, type CaseSample } from './sampling.ts';
 import { CheckPool } from './parallel/check-pool.ts';
 import { mergeSections } from './parallel/merge-sections.ts';
@@ -69,22 +70,23 @@ export interface AuditRequest extends Omit<AuditOptions, 'sample'> {
  */
 export async function audit(request: AuditRequest): Promise<Report> {
   const { sample, baseline, reviewed, onStart, ...options } = request;
+  const breaks = options.breaks ?? new Breaks();
   const chosen = sample ? await caseSample(sample.value, sample.seed, options.sources, options.intake) : undefined;
   // A sample's first pass read the inputs too: progress counts the audit's own pass.
   if (options.intake.progress) options.intake.progress.bytes = 0;
   onStart?.();
   const context = options.window ? { outsideIds: new Set<string>(), recordsRead: new Map<string, boolean>() } : undefined;
-  let report = await runChecks({ ...options, sample: chosen }, context);
+  let report = await runChecks({ ...options, sample: chosen, breaks }, context);
   if (baseline) {
     // An earlier flag on a record dated outside the window is not this run's to resolve: the
     // record's date is this run's when it read the record, else the earlier report's, if it has one.
     const outside = context && options.window ? outsideWindow(options.window, context.recordsRead) : undefined;
-    report = applyBaseline(report, baseline.flags, baseline.path, outside);
+    report = await runStepsWithBreaks(applyBaselineInSteps(report, baseline.flags, baseline.path, outside), breaks);
   }
   if (reviewed) {
     // A decision about a flag outside the window is neither applied nor stale: the flag is still there.
     const entries = context ? reviewed.entries.filter((e) => !context.outsideIds.has(e.id)) : reviewed.entries;
-    report = applyReviewed(report, entries, reviewed.path);
+    report = await runStepsWithBreaks(applyReviewedInSteps(report, entries, reviewed.path), breaks);
   }
   return report;
 }
@@ -142,7 +144,8 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
       rows++;
       options.onRow?.(rows);
       if (item.rejected) {
-        rejected.push(item.rejected);
+        // A reason quotes the value it could not use: a 200 KB one is cut, in the report as in a message.
+        rejected.push({ ...item.rejected, reason: bounded(item.rejected.reason) });
         continue;
       }
       if (options.sample && !options.sample.keep(item.record.case_id)) {
@@ -200,7 +203,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
     packs: options.packs,
     drafts,
     rejected,
-    warnings,
+    warnings: warnings.map((w) => ({ ...w, message: bounded(w.message) })),
     recordsAudited: records - contextOnly,
     casesAudited: cases.size,
     minSeverity: options.minSeverity,

@@ -40,3 +40,30 @@ export function describeCode(code: string | undefined): string {
       return code ? `the system refused (${code})` : 'the system refused';
   }
 }
+
+/** Longest line of a message: a 200 KB header line or value is cut, not echoed whole. */
+export const MAX_MESSAGE_LINE = 400;
+
+/** Every line of a message cut to MAX_MESSAGE_LINE characters, with "…" where it was cut. */
+export function bounded(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => (line.length > MAX_MESSAGE_LINE ? `${line.slice(0, MAX_MESSAGE_LINE - 1)}…` : line))
+    .join('\n');
+}
+
+/**
+ * Why a JSON file (a report, a baseline) could not be read, in words: no such file, too long to
+ * read (a report written in pieces can be longer than the longest string JavaScript can hold,
+ * about 512 M characters, and JSON.parse needs it whole), or not JSON.
+ */
+export function unreadableJson(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'ERR_STRING_TOO_LONG':
+      return 'too large to read (a JSON text longer than about 512 M characters cannot be read back)';
+    default:
+      return 'not a JSON report';
+  }
+}

@@ -50,3 +50,59 @@ export class Breaks {
     this.last = performance.now();
   }
 }
+
+/** Items sorted at once (with the engine's sort) in one step of sortInSteps, and merged in one step. */
+const SORTED_A_STEP = 4096;
+
+/**
+ * `items` sorted by `compare`, stably, as `[...items].sort(compare)` would give them, in steps:
+ * sorting 500,000 flags at once held the main thread for up to a second. Runs of a few thousand
+ * are sorted by the engine's own (stable) sort, a step each, then merged pairwise (taking from
+ * the left run on a tie, so the order stays stable), a step every few thousand items.
+ */
+export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => number): Steps<T[]> {
+  let from: T[] = [];
+  for (let at = 0; at < items.length; at += SORTED_A_STEP) {
+    const run = items.slice(at, at + SORTED_A_STEP).sort(compare);
+    for (const item of run) from.push(item);
+    yield;
+  }
+  let to: T[] = new Array(from.length);
+  for (let width = SORTED_A_STEP; width < from.length; width *= 2) {
+    let k = 0;
+    for (let left = 0; left < from.length; left += 2 * width) {
+      const mid = Math.min(left + width, from.length);
+      const end = Math.min(left + 2 * width, from.length);
+      let i = left;
+      let j = mid;
+      while (k < end) {
+        const stop = Math.min(end, k + SORTED_A_STEP);
+        while (k < stop) to[k++] = j >= end || (i < mid && compare(from[j], from[i]) >= 0) ? from[i++] : from[j++];
+        yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** `items.map(f)` in steps, one every `every` items. */
+export function* mapInSteps<T, U>(items: Iterable<T>, f: (item: T) => U, every = SORTED_A_STEP): Steps<U[]> {
+  const out: U[] = [];
+  for (const item of items) {
+    out.push(f(item));
+    if (out.length % every === 0) yield;
+  }
+  return out;
+}
+
+/** The items for which `keep` holds, in steps, one every `every` items looked at. */
+export function* filterInSteps<T>(items: Iterable<T>, keep: (item: T) => boolean, every = SORTED_A_STEP): Steps<T[]> {
+  const out: T[] = [];
+  let seen = 0;
+  for (const item of items) {
+    if (keep(item)) out.push(item);
+    if (++seen % every === 0) yield;
+  }
+  return out;
+}

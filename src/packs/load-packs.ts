@@ -17,6 +17,7 @@ import {
 } from './loaded-pack.ts';
 import { envelopeSchema, ruleSchema } from './pack-schema.ts';
 import { YamlSource, nearest } from './yaml-source.ts';
+import { runSteps, type Steps } from '../model/steps.ts';
 
 export { DEFAULT_RULES_DIR, PREBUILT_PACKS_PATH, packFiles, type LoadedPack, type PrebuiltPack, type PrebuiltPacks };
 
@@ -55,6 +56,14 @@ export function prebuildPacks(paths: string[]): PrebuiltPacks {
  * one UserError with a `file:line:column: key: problem` line each.
  */
 export function loadPacks(paths: string[], prebuilt: PrebuiltPacks = prebuiltPacks()): LoadedPack[] {
+  return runSteps(loadPacksInSteps(paths, prebuilt));
+}
+
+/**
+ * loadPacks in steps (model/steps.ts), one after each pack file: each file is at most 1 MiB, but
+ * a council may give many, and reading and validating one can take a tenth of a second.
+ */
+export function* loadPacksInSteps(paths: string[], prebuilt: PrebuiltPacks = prebuiltPacks()): Steps<LoadedPack[]> {
   const problems: string[] = [];
   const packs: LoadedPack[] = [];
   const seen = new Map<string, string>();
@@ -67,6 +76,7 @@ export function loadPacks(paths: string[], prebuilt: PrebuiltPacks = prebuiltPac
       else seen.set(rule.id, pack.ruleLocations[i]);
     });
     packs.push(pack);
+    yield;
   }
   if (problems.length) {
     const shown = problems.slice(0, 20);

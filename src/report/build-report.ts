@@ -17,7 +17,7 @@ import type { SampleInfo } from '../intake/sample.ts';
 import { inReportOrder, type ReportSections, type SectionDeclaration } from '../model/sections.ts';
 import { inWindow, type WindowDates, type WindowInfo } from './window.ts';
 import { foldIdentityIntoCopies } from './fold.ts';
-import { runSteps, type Steps } from '../model/steps.ts';
+import { runSteps, sortInSteps, type Steps } from '../model/steps.ts';
 
 export const REPORT_SCHEMA_VERSION = '1.5.0';
 
@@ -176,11 +176,13 @@ export function* buildReportInSteps(parts: ReportParts): Steps<Report> {
     built.push(toFlag(draft));
     if (built.length % FLAGS_A_STEP === 0) yield;
   }
-  built.sort((a, b) => cmp(a.record_id, b.record_id) || (a.span?.start ?? -1) - (b.span?.start ?? -1) || cmp(a.fingerprint, b.fingerprint));
-  yield;
+  const byRecord = yield* sortInSteps(
+    built,
+    (a, b) => cmp(a.record_id, b.record_id) || (a.span?.start ?? -1) - (b.span?.start ?? -1) || cmp(a.fingerprint, b.fingerprint),
+  );
   const uses = new Map<string, number>();
   const all: Flag[] = [];
-  for (const { fingerprint, ...flag } of built) {
+  for (const { fingerprint, ...flag } of byRecord) {
     const n = (uses.get(fingerprint) ?? 0) + 1;
     uses.set(fingerprint, n);
     all.push({ id: fingerprintId(n === 1 ? fingerprint : `${fingerprint}\u0000${n}`), ...flag });
@@ -190,16 +192,21 @@ export function* buildReportInSteps(parts: ReportParts): Steps<Report> {
   const window = parts.window;
   const inside = window ? all.filter((f) => inWindow(f.record_date, window.dates)) : all;
   if (window?.outsideIds) for (const f of all) if (!inWindow(f.record_date, window.dates)) window.outsideIds.add(f.id);
-  const flags = inside.filter((f) => atLeast(f.severity, parts.minSeverity)).sort(compareFlags);
   yield;
-  const standardsUsed = new Set(['3.11', ...flags.flatMap((f) => f.standards)]);
+  const flags = yield* sortInSteps(
+    inside.filter((f) => atLeast(f.severity, parts.minSeverity)),
+    compareFlags,
+  );
+  const summary = yield* summariseInSteps(flags, parts, inside.length - flags.length);
+  const standardsUsed = new Set(['3.11']);
+  for (const f of flags) for (const s of f.standards) standardsUsed.add(s);
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     run: parts.run,
     inputs: parts.inputs,
     rule_packs: parts.packs.map((p) => ({ name: p.name, version: p.version, sha256: p.sha256 })),
-    summary: summarise(flags, parts, inside.length - flags.length),
+    summary,
     standards: Object.fromEntries([...standardsUsed].sort(compareStandards).map((s) => [s, STANDARDS[s]])),
     flags,
     rejected_rows: parts.rejected,
@@ -216,6 +223,11 @@ function inDeclaredOrder(extra: Record<string, unknown[]>, sections: readonly Se
 }
 
 export function summarise(flags: Flag[], parts: ReportParts, hidden: number): Summary {
+  return runSteps(summariseInSteps(flags, parts, hidden));
+}
+
+/** summarise in steps, one after each pass over every flag (six passes took 0.4 s at 505,000 flags). */
+export function* summariseInSteps(flags: Flag[], parts: ReportParts, hidden: number): Steps<Summary> {
   const by_severity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const by_category: Record<string, number> = {};
   const by_standard: Record<string, number> = {};
@@ -224,6 +236,13 @@ export function summarise(flags: Flag[], parts: ReportParts, hidden: number): Su
     by_category[f.category] = (by_category[f.category] ?? 0) + 1;
     for (const s of f.standards) by_standard[s] = (by_standard[s] ?? 0) + 1;
   }
+  yield;
+  const recordsFlagged = new Set(flags.map((f) => f.record_id)).size;
+  yield;
+  const casesFlagged = new Set(flags.map((f) => f.case_id)).size;
+  yield;
+  const byTeam = yield* groupRates(flags, parts.recordsByTeam, (f) => f.team);
+  const byAuthor = yield* groupRates(flags, parts.recordsByAuthor, (f) => f.author);
   return {
     flags: flags.length,
     by_severity,
@@ -234,37 +253,48 @@ export function summarise(flags: Flag[], parts: ReportParts, hidden: number): Su
     rows_audited: parts.inputs.reduce((n, i) => n + i.rows_audited, 0),
     rows_outside_sample: parts.outsideSample ?? 0,
     records_audited: parts.recordsAudited,
-    records_flagged: new Set(flags.map((f) => f.record_id)).size,
+    records_flagged: recordsFlagged,
     cases_audited: parts.casesAudited,
-    cases_flagged: new Set(flags.map((f) => f.case_id)).size,
+    cases_flagged: casesFlagged,
     flags_below_min_severity: hidden,
-    rates: rates(flags, parts, by_category, by_standard),
+    rates: rates(flags, parts, by_category, by_standard, byTeam, byAuthor),
   };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const NONE = '(none)';
 
-function rates(flags: Flag[], parts: ReportParts, byCategory: Record<string, number>, byStandard: Record<string, number>): Rates {
-  const per = (n: number, d: number) => (d ? round(n / d) : 0);
+function rates(
+  flags: Flag[],
+  parts: ReportParts,
+  byCategory: Record<string, number>,
+  byStandard: Record<string, number>,
+  byTeam: Record<string, GroupRate>,
+  byAuthor: Record<string, GroupRate>,
+): Rates {
   const map = (o: Record<string, number>, scale: number, d: number) => Object.fromEntries(Object.entries(o).map(([k, n]) => [k, per(n * scale, d)]));
   const records = parts.recordsAudited;
   const cases = parts.casesAudited;
-  const group = (counts: Map<string, number>, key: (f: Flag) => string | null): Record<string, GroupRate> => {
-    const flagged = new Map<string, number>();
-    for (const f of flags) flagged.set(key(f) ?? NONE, (flagged.get(key(f) ?? NONE) ?? 0) + 1);
-    return Object.fromEntries(
-      [...counts]
-        .sort(([a], [b]) => cmp(a, b))
-        .map(([k, n]) => [k, { records: n, flags: flagged.get(k) ?? 0, per_100_records: per((flagged.get(k) ?? 0) * 100, n) }]),
-    );
-  };
   return {
     per_100_records: { all: per(flags.length * 100, records), by_category: map(byCategory, 100, records), by_standard: map(byStandard, 100, records) },
     per_case: { all: per(flags.length, cases), by_category: map(byCategory, 1, cases), by_standard: map(byStandard, 1, cases) },
-    by_team: group(parts.recordsByTeam, (f) => f.team),
-    by_author: group(parts.recordsByAuthor, (f) => f.author),
+    by_team: byTeam,
+    by_author: byAuthor,
   };
+}
+
+const per = (n: number, d: number) => (d ? round(n / d) : 0);
+
+/** Flags per 100 records audited for each team (or author), a step after the pass over every flag. */
+function* groupRates(flags: Flag[], counts: Map<string, number>, key: (f: Flag) => string | null): Steps<Record<string, GroupRate>> {
+  const flagged = new Map<string, number>();
+  for (const f of flags) flagged.set(key(f) ?? NONE, (flagged.get(key(f) ?? NONE) ?? 0) + 1);
+  yield;
+  return Object.fromEntries(
+    [...counts]
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([k, n]) => [k, { records: n, flags: flagged.get(k) ?? 0, per_100_records: per((flagged.get(k) ?? 0) * 100, n) }]),
+  );
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {

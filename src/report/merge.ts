@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../model/errors.ts';
+import { UserError, unreadableJson } from '../model/errors.ts';
 import { REPORT_SCHEMA_VERSION, compareFlags, summarise, type Report } from './build-report.ts';
 import type { Flag } from '../model/flag.ts';
 import { inReportOrder, type SectionDeclaration } from '../model/sections.ts';
@@ -11,7 +11,7 @@ export function readReport(path: string): Report {
   try {
     report = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new UserError(`${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON report'}`);
+    throw new UserError(`${path}: ${unreadableJson(err)}`);
   }
   if (report.schema_version !== REPORT_SCHEMA_VERSION || !Array.isArray(report.flags)) {
     throw new UserError(`${path}: not a scrutineer ${REPORT_SCHEMA_VERSION} JSON report`);

@@ -7,6 +7,7 @@ import { DISMISSAL_REASONS, REVIEW_DECISIONS, type DismissalReason, type ReviewD
 import type { Report, ReviewEntry } from './build-report.ts';
 import { parseDate } from '../intake/dates.ts';
 import { reviewStats } from './review-stats.ts';
+import { filterInSteps, mapInSteps, runSteps, type Steps } from '../model/steps.ts';
 
 export type { ReviewEntry };
 
@@ -241,9 +242,14 @@ function describe(e: ErrorObject, where: (string | number)[], version: 1 | 2, da
  * and counts the decisions per rule and label (`review_stats`).
  */
 export function applyReviewed(report: Report, entries: ReviewEntry[], path: string): Report {
+  return runSteps(applyReviewedInSteps(report, entries, path));
+}
+
+/** applyReviewed in steps (model/steps.ts), one every few thousand flags. */
+export function* applyReviewedInSteps(report: Report, entries: ReviewEntry[], path: string): Steps<Report> {
   const byId = new Map(entries.map((e) => [e.id, e]));
   let applied = 0;
-  const flags = report.flags.map((f) => {
+  const flags = yield* mapInSteps(report.flags, (f) => {
     const e = byId.get(f.id);
     if (!e) return f;
     applied++;
@@ -257,8 +263,14 @@ export function applyReviewed(report: Report, entries: ReviewEntry[], path: stri
     };
     return { ...f, review };
   });
-  const ids = new Set(report.flags.map((f) => f.id));
+  const ids = new Set<string>();
+  yield* mapInSteps(report.flags, (f) => ids.add(f.id));
   const stale = entries.filter((e) => !ids.has(e.id));
-  const decided = flags.flatMap((f) => (f.review ? [{ rule: f.rule, label: f.label, decision: f.review.decision, reason_code: f.review.reason_code }] : []));
+  const decided = yield* mapInSteps(yield* filterInSteps(flags, (f) => Boolean(f.review)), (f) => ({
+    rule: f.rule,
+    label: f.label,
+    decision: f.review!.decision,
+    reason_code: f.review!.reason_code,
+  }));
   return { ...report, flags, reviewed: { path, applied, stale }, review_stats: reviewStats(decided) };
 }

@@ -2,6 +2,7 @@ import type { Report } from './build-report.ts';
 import type { Flag, Quote } from '../model/flag.ts';
 import { MESSAGE_FIELD, pointerSteps } from '../model/quote.ts';
 import type { SectionDeclaration } from '../model/sections.ts';
+import { runSteps, type Steps } from '../model/steps.ts';
 
 /**
  * How much record text a written report may carry:
@@ -47,8 +48,31 @@ export function namesPattern(names: Iterable<string>): RegExp | null {
  * masked.
  */
 export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegExp | null, sections: readonly SectionDeclaration[]): Report {
+  return runSteps(applyTextPolicyInSteps(report, policy, names, sections));
+}
+
+/** Flags, or section items, put through the policy between two steps of applyTextPolicyInSteps. */
+const ITEMS_A_STEP = 512;
+
+/**
+ * applyTextPolicy in steps (model/steps.ts): masking the text of 500,000 flags (--redact) takes
+ * seconds, and blanking it (--no-snippets, or the CI formats) most of a second.
+ */
+export function* applyTextPolicyInSteps(report: Report, policy: TextPolicy, names: RegExp | null, sections: readonly SectionDeclaration[]): Steps<Report> {
   if (policy === 'full') return report;
-  const text = policy === 'none' ? () => '' : (s: string) => redactText(s, names);
+  // Pieces of text put through the policy: a step comes after every TEXTS_A_STEP of them, or
+  // ITEMS_A_STEP items, whichever is first (one label history can hold thousands of quotes).
+  let texts = 0;
+  const text =
+    policy === 'none'
+      ? () => {
+          texts++;
+          return '';
+        }
+      : (s: string) => {
+          texts++;
+          return redactText(s, names);
+        };
   // A quote keeps its place in a sentence: with no record text it becomes an ellipsis.
   const inQuotes = policy === 'none' ? () => '…' : text;
   const flag = (f: Flag): Flag => ({
@@ -61,15 +85,37 @@ export function applyTextPolicy(report: Report, policy: TextPolicy, names: RegEx
   const out: Record<string, unknown> = {
     ...report,
     summary: policy === 'redacted' ? { ...report.summary, rates: { ...rates, by_author: relabelAuthors(rates.by_author) } } : report.summary,
-    flags: report.flags.map(flag),
+    flags: yield* mapInSteps(report.flags, flag, () => texts),
   };
   for (const section of sections) {
     const items = out[section.key];
     if (!Array.isArray(items)) continue;
     const paths = section.recordText.map(parsePath);
-    out[section.key] = items.map((item) => paths.reduce((done, path) => mapAt(done, path, text), item as unknown));
+    out[section.key] = yield* mapInSteps(
+      items,
+      (item) => paths.reduce((done, path) => mapAt(done, path, text), item as unknown),
+      () => texts,
+    );
   }
   return out as unknown as Report;
+}
+
+/** Texts put through the policy between two steps, at most (but for one item's own). */
+const TEXTS_A_STEP = 2048;
+
+function* mapInSteps<T, U>(items: readonly T[], f: (item: T) => U, texts: () => number): Steps<U[]> {
+  const out: U[] = [];
+  let sinceStep = 0;
+  let from = texts();
+  for (const item of items) {
+    out.push(f(item));
+    if (++sinceStep >= ITEMS_A_STEP || texts() - from >= TEXTS_A_STEP) {
+      yield;
+      sinceStep = 0;
+      from = texts();
+    }
+  }
+  return out;
 }
 
 /** `entries[].text` → [{ field: 'entries', each: true }, { field: 'text', each: false }]. */

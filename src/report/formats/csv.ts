@@ -1,5 +1,6 @@
 import type { Report } from '../build-report.ts';
 import type { Flag } from '../../model/flag.ts';
+import { PIECE_CHARS } from './pieces.ts';
 
 export const CSV_COLUMNS = [
   'flag_id',
@@ -94,17 +95,16 @@ export function formatCsv(report: Report, options: CsvOptions = {}): string {
   return [...csvChunks(report, options)].join('');
 }
 
-/** Rows rendered between two chunks of csvChunks. */
-const ROWS_A_CHUNK = 256;
-
-/** formatCsv's text in pieces (a report too long for one string can still be written). */
+/** formatCsv's text in pieces of about PIECE_CHARS characters (a report too long for one string can still be written). */
 export function* csvChunks(report: Report, options: CsvOptions = {}): Generator<string, void, void> {
   const cellOf = (value: string, i: number) => quoted(options.excelIds && ID_COLUMNS.has(CSV_COLUMNS[i]) ? excelText(value) : neutralise(value));
-  yield `\ufeff${CSV_COLUMNS.map((c) => quoted(c)).join(',')}\r\n`;
-  for (let i = 0; i < report.flags.length; i += ROWS_A_CHUNK) {
-    yield report.flags
-      .slice(i, i + ROWS_A_CHUNK)
-      .map((f) => `${row(f).map(cellOf).join(',')}\r\n`)
-      .join('');
+  let piece = `\ufeff${CSV_COLUMNS.map((c) => quoted(c)).join(',')}\r\n`;
+  for (const f of report.flags) {
+    piece += `${row(f).map(cellOf).join(',')}\r\n`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
   }
+  if (piece) yield piece;
 }

@@ -7,6 +7,7 @@ import { terminalSafe } from '../../text/terminal-safe.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { HTML_SCRIPT } from './html-script.ts';
 import { pageHead, staticPagePolicy } from './page.ts';
+import { inPieces, joined } from './pieces.ts';
 
 export interface HtmlOptions {
   /** The document title and main heading; by default "scrutineer audit report, as of <date>". */
@@ -60,27 +61,40 @@ interface GroupRate {
  * rejected rows and warnings. Every string from the report is escaped; the page loads nothing.
  */
 export function formatHtml(report: Report, options: HtmlOptions = {}): string {
+  return [...htmlChunks(report, options)].join('');
+}
+
+/**
+ * formatHtml's text in pieces (formats/pieces.ts): case by case and record by record, with a
+ * step after each pass over every flag, so a report of 500,000 flags (longer than one string
+ * can hold) is written, and a signal is handled while it is.
+ */
+export function htmlChunks(report: Report, options: HtmlOptions = {}): Generator<string, void, void> {
+  return inPieces(htmlParts(report, options));
+}
+
+function* htmlParts(report: Report, options: HtmlOptions): Generator<string, void, void> {
   const flags = report.flags as HtmlFlag[];
   const title = options.title?.trim() || `scrutineer audit report, as of ${ukDate(report.run.as_of)}`;
   const cases = groupBy(flags, (f) => f.case_id);
+  yield '';
   const sheets = factSheets(report);
   const factAnchors = new Map(sheets.map((s, i) => [s.case_id, `facts-${i + 1}`]));
-  const body = [
-    header(report, title),
-    toc(report, cases.size, sheets.length),
-    summarySection(report),
-    breakdownSection(report, flags),
-    factsSection(sheets, factAnchors),
-    casesSection(report, flags, cases, factAnchors),
-    reviewStatsSection(report),
-    rejectedSection(report),
-    warningsSection(report),
-    footer(report),
-  ].join('\n');
-  return `${pageHead({ policy: HTML_CSP, generator: `${report.tool.name} ${report.tool.version}`, title, style: HTML_STYLE, esc })}
+  yield `${pageHead({ policy: HTML_CSP, generator: `${report.tool.name} ${report.tool.version}`, title, style: HTML_STYLE, esc })}
 <body>
 <div class="page">
-${body}
+`;
+  yield `${header(report, title)}\n${toc(report, cases.size, sheets.length)}\n${summarySection(report)}\n`;
+  yield* breakdownSection(report, flags);
+  yield '\n';
+  yield* factsSection(sheets, factAnchors);
+  yield '\n';
+  yield* casesSection(report, flags, cases, factAnchors);
+  yield `\n${reviewStatsSection(report)}\n`;
+  yield* rejectedSection(report);
+  yield '\n';
+  yield* warningsSection(report);
+  yield `\n${footer(report)}
 </div>
 <script>${HTML_SCRIPT}</script>
 </body>
@@ -142,10 +156,12 @@ function summarySection(report: Report): string {
   const below = s.flags_below_min_severity
     ? `<p class="muted" data-stat="flags_below_min_severity">${esc(s.flags_below_min_severity)} further ${s.flags_below_min_severity === 1 ? 'flag was' : 'flags were'} found below the minimum severity and ${s.flags_below_min_severity === 1 ? 'is' : 'are'} not listed.</p>`
     : '';
+  // Under --sample, rows of the cases left out are neither audited nor rejected: a column says how many.
+  const sampled = report.inputs.some((i) => i.rows_outside_sample);
   const inputs = table(
     'h-inputs',
-    ['File', 'Profile', 'Encoding', 'Delimiter', 'Read', 'Audited', 'Rejected', 'SHA-256'],
-    [4, 5, 6],
+    ['File', 'Profile', 'Encoding', 'Delimiter', 'Read', 'Audited', 'Rejected', ...(sampled ? ['Outside the sample'] : []), 'SHA-256'],
+    sampled ? [4, 5, 6, 7] : [4, 5, 6],
     report.inputs.map((i) => [
       `<code>${esc(i.path)}</code>`,
       esc(i.profile),
@@ -154,6 +170,7 @@ function summarySection(report: Report): string {
       esc(i.rows_read),
       esc(i.rows_audited),
       esc(i.rows_rejected),
+      ...(sampled ? [esc(i.rows_outside_sample ?? 0)] : []),
       shaHtml(i.sha256),
     ]),
   );
@@ -235,7 +252,7 @@ ${list}`;
 // ---------------------------------------------------------------------------------------------
 // Breakdown tables
 
-function breakdownSection(report: Report, flags: HtmlFlag[]): string {
+function* breakdownSection(report: Report, flags: HtmlFlag[]): Generator<string, void, void> {
   const s = report.summary;
   const codes = [...new Set([...Object.keys(report.standards), ...Object.keys(s.by_standard)])];
   const standards = table(
@@ -245,10 +262,13 @@ function breakdownSection(report: Report, flags: HtmlFlag[]): string {
     codes.map((code) => [`<strong>${esc(code)}</strong>`, esc(report.standards[code] ?? ''), esc(s.by_standard[code] ?? 0)]),
   );
   const categories = severityTable('h-by-category', 'Category', flags, (f) => f.category, Object.keys(s.by_category));
+  yield '';
   const rates = (s as unknown as { rates?: { by_team?: Record<string, GroupRate>; by_author?: Record<string, GroupRate> } }).rates;
   const teams = severityTable('h-by-team', 'Team', flags, (f) => f.team ?? NOT_RECORDED, [], rates?.by_team);
+  yield '';
   const authors = severityTable('h-by-author', 'Author', flags, (f) => f.author ?? NOT_RECORDED, [], rates?.by_author);
-  return `<section id="breakdown" aria-labelledby="h-breakdown">
+  yield '';
+  yield `<section id="breakdown" aria-labelledby="h-breakdown">
 <h2 id="h-breakdown">Flags by standard, category, team and author</h2>
 <h3 id="h-by-standard">By standard</h3>
 ${standards}
@@ -315,43 +335,46 @@ function table(labelledBy: string | null, head: string[], numeric: number[], row
   return `<div class="table-wrap"><table${label}>${caption ? `<caption>${esc(caption)}</caption>` : ''}
 <thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>
-${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row"${cls(i)}>${c}</th>` : `<td${cls(i)}>${c}</td>`)).join('')}</tr>`).join('\n')}
+${rows.map((r) => tableRow(r, numeric)).join('\n')}
 </tbody></table></div>`;
+}
+
+function tableRow(cells: string[], numeric: number[]): string {
+  const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
+  return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row"${cls(i)}>${c}</th>` : `<td${cls(i)}>${c}</td>`)).join('')}</tr>`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cases
 
-function casesSection(report: Report, flags: HtmlFlag[], cases: Map<string, HtmlFlag[]>, factAnchors: Map<string, string>): string {
-  const histories = labelHistories(report);
+/** Cases, and the index of them, given this many at a time between two steps. */
+const CASES_A_STEP = 256;
+
+function* casesSection(report: Report, flags: HtmlFlag[], cases: Map<string, HtmlFlag[]>, factAnchors: Map<string, string>): Generator<string, void, void> {
+  // By case once: looking each case's histories up in the whole list was quadratic.
+  const histories = groupBy(labelHistories(report), (h) => h.case_id);
+  yield '';
   const caseIds = [...cases.keys()];
-  const parts: string[] = [];
-  caseIds.forEach((caseId, ci) =>
-    parts.push(
-      caseHtml(
-        caseId,
-        ci,
-        cases.get(caseId)!,
-        histories.filter((h) => h.case_id === caseId),
-        factAnchors.get(caseId),
-      ),
-    ),
-  );
-  const index = caseIds.length
-    ? `<nav class="cases" aria-label="Cases with flags"><ul>${caseIds.map((id, ci) => `<li><a href="#case-${ci + 1}">${esc(id)}</a> <span class="muted">(${cases.get(id)!.length})</span></li>`).join('')}</ul></nav>`
-    : '';
-  return `<section id="cases" aria-labelledby="h-cases">
+  yield `<section id="cases" aria-labelledby="h-cases">
 <h2 id="h-cases">Cases with flags</h2>
 <p class="muted">Each case’s flagged records in date order, with their flags in place, then the chronology of the labels used more than once or against evidence.</p>
-${
-  flags.length
-    ? `${reviewPanelHtml(report)}
-${filtersHtml(flags)}`
-    : '<p><strong>No flags.</strong></p>'
-}
-${index}
-${parts.join('\n')}
-</section>`;
+`;
+  if (flags.length) {
+    yield `${reviewPanelHtml(report)}\n`;
+    yield* filtersHtml(flags);
+  } else yield '<p><strong>No flags.</strong></p>';
+  yield '\n';
+  if (caseIds.length) {
+    yield '<nav class="cases" aria-label="Cases with flags"><ul>';
+    for (const [ci, id] of caseIds.entries()) {
+      yield `<li><a href="#case-${ci + 1}">${esc(id)}</a> <span class="muted">(${cases.get(id)!.length})</span></li>`;
+      if ((ci + 1) % CASES_A_STEP === 0) yield '';
+    }
+    yield '</ul></nav>';
+  }
+  yield '\n';
+  yield* joined(caseIds, (caseId, ci) => caseHtml(caseId, ci, cases.get(caseId)!, histories.get(caseId) ?? [], factAnchors.get(caseId)));
+  yield '\n</section>';
 }
 
 function labelHistories(report: Report): LabelHistory[] {
@@ -366,7 +389,7 @@ function labelHistories(report: Report): LabelHistory[] {
   );
 }
 
-function filtersHtml(flags: HtmlFlag[]): string {
+function* filtersHtml(flags: HtmlFlag[]): Generator<string, void, void> {
   const count = (values: string[]) => {
     const m = new Map<string, number>();
     for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
@@ -380,19 +403,23 @@ function filtersHtml(flags: HtmlFlag[]): string {
   };
   const severities = count(flags.map((f) => f.severity));
   for (const s of SEVERITY_ORDER) if (!severities.has(s)) severities.set(s, 0);
+  yield '';
   const groups = [
     group('category', 'Category', count(flags.map((f) => f.category)), (v) => v),
     group('severity', 'Severity', severities, (v) => SEVERITY_NAME[v] ?? v, [...SEVERITY_ORDER]),
   ];
+  yield '';
   // Always there, since decisions can be made in the page: the script keeps the counts up to date.
   const reviews = count(flags.map(reviewState));
   for (const v of REVIEW_STATES) if (!reviews.has(v)) reviews.set(v, 0);
   groups.push(group('review', 'Decision', reviews, (v) => REVIEW_STATE_NAME[v] ?? v, [...REVIEW_STATES]));
+  yield '';
   if (flags.some((f) => typeof f.baseline === 'string')) {
     const names: Record<string, string> = { new: 'New', existing: 'Existing', none: 'Not compared' };
     groups.push(group('baseline', 'Against the baseline', count(flags.map(baselineState)), (v) => names[v] ?? v, ['new', 'existing', 'none']));
+    yield '';
   }
-  return `<form id="filters" class="filters" aria-label="Filter the flags" hidden>
+  yield `<form id="filters" class="filters" aria-label="Filter the flags" hidden>
 ${groups.join('\n')}
 <button type="button" id="filters-all">Show all</button>
 <p id="filter-status" class="filter-status" role="status" aria-live="polite"></p>
@@ -411,29 +438,34 @@ const reviewState = (f: HtmlFlag) => {
 };
 const baselineState = (f: HtmlFlag) => (f.baseline === 'new' || f.baseline === 'existing' ? f.baseline : typeof f.baseline === 'string' ? f.baseline : 'none');
 
-function caseHtml(caseId: string, ci: number, flags: HtmlFlag[], histories: LabelHistory[], factAnchor?: string): string {
+function* caseHtml(caseId: string, ci: number, flags: HtmlFlag[], histories: LabelHistory[], factAnchor?: string): Generator<string, void, void> {
   const caseAnchor = `case-${ci + 1}`;
   const records = [...groupBy(flags, (f) => f.record_id)].sort(([, a], [, b]) => cmp(a[0].record_date, b[0].record_date));
   const anchors = new Map<string, string>();
   records.forEach(([recordId], ri) => anchors.set(recordId, `${caseAnchor}-r${ri + 1}`));
   const subjects = [...new Set(flags.map((f) => f.subject_id).filter((s): s is string => !!s))];
-  const recordHtml = records.map(([recordId, recordFlags]) => {
-    const r = recordFlags[0];
-    const who = [r.record_type, r.author ?? 'no author recorded', r.team].filter(Boolean).map(esc).join(' · ');
-    return `<section class="record" data-record id="${anchors.get(recordId)}" aria-labelledby="${anchors.get(recordId)}-h">
+  yield `<article class="case" data-case id="${caseAnchor}" aria-labelledby="${caseAnchor}-h">
+<h3 id="${caseAnchor}-h">Case ${esc(caseId)}</h3>
+<p class="case-meta">${subjects.length ? `Subject ${subjects.map((s) => `<code>${esc(s)}</code>`).join(', ')} · ` : ''}${plural(flags.length, 'flag')} in ${plural(records.length, 'record')}<span data-shown></span>${factAnchor ? ` · <a href="#${factAnchor}">Fact sheet</a>` : ''}</p>
+`;
+  yield* joined(records, ([recordId, recordFlags]) => recordHtml(recordId, recordFlags, anchors));
+  yield '\n';
+  yield* chronologyHtml(histories, anchors);
+  yield '\n</article>';
+}
+
+function* recordHtml(recordId: string, recordFlags: HtmlFlag[], anchors: Map<string, string>): Generator<string, void, void> {
+  const r = recordFlags[0];
+  const who = [r.record_type, r.author ?? 'no author recorded', r.team].filter(Boolean).map(esc).join(' · ');
+  yield `<section class="record" data-record id="${anchors.get(recordId)}" aria-labelledby="${anchors.get(recordId)}-h">
 <h4 id="${anchors.get(recordId)}-h">Record <code>${esc(recordId)}</code> · ${dateHtml(r.record_date)}</h4>
 <p class="record-who">${who}</p>
 <ol class="flags">
-${recordFlags.map((f) => flagHtml(f, anchors)).join('\n')}
+`;
+  yield* joined(recordFlags, (f) => flagHtml(f, anchors));
+  yield `
 </ol>
 </section>`;
-  });
-  return `<article class="case" data-case id="${caseAnchor}" aria-labelledby="${caseAnchor}-h">
-<h3 id="${caseAnchor}-h">Case ${esc(caseId)}</h3>
-<p class="case-meta">${subjects.length ? `Subject ${subjects.map((s) => `<code>${esc(s)}</code>`).join(', ')} · ` : ''}${plural(flags.length, 'flag')} in ${plural(records.length, 'record')}<span data-shown></span>${factAnchor ? ` · <a href="#${factAnchor}">Fact sheet</a>` : ''}</p>
-${recordHtml.join('\n')}
-${chronologyHtml(histories, anchors)}
-</article>`;
 }
 
 function flagHtml(f: HtmlFlag, anchors: Map<string, string>): string {
@@ -572,9 +604,12 @@ function recordRef(id: string, anchors: Map<string, string>): string {
 }
 
 /** Per label, one step per record: evidence against wins; otherwise the statuses it was used with. */
-function chronologyHtml(histories: LabelHistory[], anchors: Map<string, string>): string {
-  if (!histories.length) return '';
-  const items = histories.map((h) => {
+function* chronologyHtml(histories: LabelHistory[], anchors: Map<string, string>): Generator<string, void, void> {
+  if (!histories.length) return;
+  yield `<section class="chronology" aria-label="Label chronology">
+<h4>Label chronology</h4>
+<ul>`;
+  yield* joined(histories, (h) => {
     const steps = [...groupBy(h.entries, (e) => e.record_id)].map(([recordId, entries]) => {
       const against = entries.filter((e) => e.event === 'contrary-evidence');
       const statuses = [...new Set(entries.filter((e) => e.event !== 'contrary-evidence').map((e) => e.status ?? 'mention'))];
@@ -586,31 +621,53 @@ function chronologyHtml(histories: LabelHistory[], anchors: Map<string, string>)
     });
     return `<li><strong>${esc(h.label)}</strong><ol>${steps.join('')}</ol></li>`;
   });
-  return `<section class="chronology" aria-label="Label chronology">
-<h4>Label chronology</h4>
-<ul>${items.join('\n')}</ul>
+  yield `</ul>
 </section>`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Rejected rows, warnings, footer
 
-function rejectedSection(report: Report): string {
-  const rows = report.rejected_rows.map((r) => [`<code>${esc(r.path)}</code>`, esc(r.line), esc(r.record), esc(r.reason)]);
-  return `<section id="rejected" aria-labelledby="h-rejected">
+function* rejectedSection(report: Report): Generator<string, void, void> {
+  const rows = report.rejected_rows;
+  yield `<section id="rejected" aria-labelledby="h-rejected">
 <h2 id="h-rejected">Rejected rows (${esc(rows.length)})</h2>
 ${rows.length ? '<p class="muted">Rows read but not audited. The line is where the row starts in the file; the record number counts data rows.</p>' : ''}
-${table('h-rejected', ['File', 'Line', 'Record', 'Reason'], [1, 2], rows)}
-</section>`;
+`;
+  yield* tableParts('h-rejected', ['File', 'Line', 'Record', 'Reason'], [1, 2], rows, (r) => [
+    `<code>${esc(r.path)}</code>`,
+    esc(r.line),
+    esc(r.record),
+    esc(r.reason),
+  ]);
+  yield '\n</section>';
 }
 
-function warningsSection(report: Report): string {
-  const rows = report.warnings.map((w) => [`<code>${esc(w.path)}</code>`, esc(w.line), esc(w.record), esc(w.message)]);
-  return `<section id="warnings" aria-labelledby="h-warnings">
+function* warningsSection(report: Report): Generator<string, void, void> {
+  const rows = report.warnings;
+  yield `<section id="warnings" aria-labelledby="h-warnings">
 <h2 id="h-warnings">Warnings (${esc(rows.length)})</h2>
 ${rows.length ? '<p class="muted">Values that could not be used in rows that were still audited.</p>' : ''}
-${table('h-warnings', ['File', 'Line', 'Record', 'Message'], [1, 2], rows)}
-</section>`;
+`;
+  yield* tableParts('h-warnings', ['File', 'Line', 'Record', 'Message'], [1, 2], rows, (w) => [
+    `<code>${esc(w.path)}</code>`,
+    esc(w.line),
+    esc(w.record),
+    esc(w.message),
+  ]);
+  yield '\n</section>';
+}
+
+/** table() for rows that may be many (rejected rows, warnings), made a row at a time. */
+function* tableParts<T>(labelledBy: string, head: string[], numeric: number[], items: T[], cells: (item: T) => string[]): Generator<string, void, void> {
+  if (!items.length) {
+    yield table(labelledBy, head, numeric, []);
+    return;
+  }
+  const [open, close] = table(labelledBy, head, numeric, [['\u0000']]).split('<tr><th scope="row">\u0000</th></tr>');
+  yield open;
+  yield* joined(items, (item) => tableRow(cells(item), numeric));
+  yield close;
 }
 
 function footer(report: Report): string {
@@ -634,9 +691,9 @@ function factSheets(report: Report): FactSheet[] {
  * topic: the state now, since when and by which record, the states before it, and the later
  * records that still state an old one. Names are the only record text in it.
  */
-function factsSection(sheets: FactSheet[], anchors: Map<string, string>): string {
-  if (!sheets.length) return '';
-  const cases = sheets.map((sheet) => {
+function* factsSection(sheets: FactSheet[], anchors: Map<string, string>): Generator<string, void, void> {
+  if (!sheets.length) return;
+  const sheetHtml = (sheet: FactSheet) => {
     const anchor = anchors.get(sheet.case_id)!;
     const rows = sheet.people.flatMap((person) =>
       (person.facts ?? []).map((f) => [
@@ -658,12 +715,13 @@ function factsSection(sheets: FactSheet[], anchors: Map<string, string>): string
 <h3 id="${anchor}-h">Case ${esc(sheet.case_id)}</h3>
 ${table(`${anchor}-h`, ['Person', 'Topic', 'State now', 'Since', 'Record', 'Before', 'Still stated later'], [], rows)}
 </article>`;
-  });
-  return `<section id="facts" aria-labelledby="h-facts">
+  };
+  yield `<section id="facts" aria-labelledby="h-facts">
 <h2 id="h-facts">Fact sheets</h2>
 <p class="muted">For each case, person and topic where a record documents a change: the state now by the records, since when and which record says so, the states before it, and the later records that still state an old one (the staleness flags). Topics and states are the rule packs’ words; names are the records’.</p>
-${cases.join('\n')}
-</section>`;
+`;
+  yield* joined(sheets, sheetHtml);
+  yield '\n</section>';
 }
 
 // ---------------------------------------------------------------------------------------------

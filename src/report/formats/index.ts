@@ -3,14 +3,14 @@ import type { Report } from '../build-report.ts';
 import type { Severity } from '../../model/flag.ts';
 import type { TextPolicy } from '../text-policy.ts';
 import { csvChunks, formatCsv } from './csv.ts';
-import { formatHtml } from './html.ts';
+import { formatHtml, htmlChunks } from './html.ts';
 import { formatJson, jsonChunks } from './json.ts';
-import { formatJunit } from './junit.ts';
+import { formatJunit, junitChunks } from './junit.ts';
 import { formatMarkdown } from './markdown.ts';
 import { formatNdjson, ndjsonChunks } from './ndjson.ts';
-import { formatSummary } from './summary.ts';
+import { formatSummary, summaryChunks } from './summary.ts';
 import type { HistoryLine } from '../history.ts';
-import { formatTerminal } from './terminal.ts';
+import { formatTerminal, terminalChunks } from './terminal.ts';
 import type { FormatName } from '../../model/formats.ts';
 
 export interface FormatContext {
@@ -50,19 +50,29 @@ export function render(format: FormatName, report: Report, ctx: FormatContext): 
 }
 
 /**
- * render()'s text in pieces, the same bytes: the formats whose size grows with the flags (json,
- * ndjson, csv) come a few hundred flags at a time, so that a report longer than the longest
- * string JavaScript can hold can be written, and a signal can be handled between the pieces.
+ * render()'s text in pieces, the same bytes (formats/pieces.ts): every format whose size or work
+ * grows with the flags comes in pieces of about PIECE_CHARS characters, with empty pieces (steps) after
+ * passes over every flag, so that a report longer than the longest string JavaScript can hold
+ * can be written, and a signal can be handled between the pieces. The markdown summary is
+ * bounded: it lists at most its first flags.
  */
 export function renderChunks(format: FormatName, report: Report, ctx: FormatContext): Iterable<string> {
   switch (format) {
+    case 'terminal':
+      return terminalChunks(report, ctx.chalk, { showReviewed: ctx.showReviewed });
     case 'json':
       return jsonChunks(report);
     case 'ndjson':
       return ndjsonChunks(report);
     case 'csv':
       return csvChunks(report, { excelIds: ctx.excelIds });
-    default:
+    case 'html':
+      return htmlChunks(report);
+    case 'junit':
+      return junitChunks(report, { failOn: ctx.failOn });
+    case 'summary':
+      return summaryChunks(report, { previous: ctx.previous, history: ctx.history, recordText: ctx.recordText });
+    case 'markdown':
       return [render(format, report, ctx)];
   }
 }

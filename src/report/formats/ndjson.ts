@@ -1,19 +1,20 @@
 import type { Report } from '../build-report.ts';
+import { PIECE_CHARS } from './pieces.ts';
 
 /** One flag per line, for streaming into other tools. */
 export function formatNdjson(report: Report): string {
   return [...ndjsonChunks(report)].join('');
 }
 
-/** Flags rendered between two chunks of ndjsonChunks. */
-const FLAGS_A_CHUNK = 256;
-
-/** formatNdjson's text in pieces (a report too long for one string can still be written). */
+/** formatNdjson's text in pieces of about PIECE_CHARS characters (a report too long for one string can still be written). */
 export function* ndjsonChunks(report: Report): Generator<string, void, void> {
-  for (let i = 0; i < report.flags.length; i += FLAGS_A_CHUNK) {
-    yield report.flags
-      .slice(i, i + FLAGS_A_CHUNK)
-      .map((f) => `${JSON.stringify(f)}\n`)
-      .join('');
+  let piece = '';
+  for (const f of report.flags) {
+    piece += `${JSON.stringify(f)}\n`;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
   }
+  if (piece) yield piece;
 }

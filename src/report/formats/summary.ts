@@ -1,4 +1,5 @@
 import { pageHead, staticPagePolicy } from './page.ts';
+import { inPieces } from './pieces.ts';
 import type { Report } from '../build-report.ts';
 import type { Flag } from '../../model/flag.ts';
 import { compareStandards } from '../../model/standards.ts';
@@ -65,6 +66,15 @@ interface TeamRate {
  * no authors or case ids) unless `recordText`.
  */
 export function formatSummary(report: Report, options: SummaryOptions = {}): string {
+  return [...summaryChunks(report, options)].join('');
+}
+
+/** formatSummary's text in pieces (formats/pieces.ts): team by team, with a step after each team's passes over its flags. */
+export function summaryChunks(report: Report, options: SummaryOptions = {}): Generator<string, void, void> {
+  return inPieces(summaryParts(report, options));
+}
+
+function* summaryParts(report: Report, options: SummaryOptions): Generator<string, void, void> {
   const rates = (report.summary.rates?.by_team ?? {}) as Record<string, TeamRate>;
   const byTeam = new Map<string, Flag[]>();
   for (const key of Object.keys(rates)) byTeam.set(key, []);
@@ -73,12 +83,12 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
     if (!byTeam.has(key)) byTeam.set(key, []);
     byTeam.get(key)!.push(f);
   }
+  yield '';
   const teams = [...byTeam.keys()].sort((a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0));
   const title = `scrutineer manager’s summary, as of ${report.run.as_of}`;
   const runLine = runDescription(report);
-  const pages = teams.map((team, i) => teamPage(report, team, i, byTeam.get(team)!, rates[team], runLine, options));
   const overall = report.summary;
-  return `${pageHead({ policy: SUMMARY_CSP, generator: `${report.tool.name} ${report.tool.version}`, title, style: SUMMARY_STYLE, esc })}
+  yield `${pageHead({ policy: SUMMARY_CSP, generator: `${report.tool.name} ${report.tool.version}`, title, style: SUMMARY_STYLE, esc })}
 <body>
 <div class="page">
 <header class="screen-only">
@@ -87,7 +97,13 @@ export function formatSummary(report: Report, options: SummaryOptions = {}): str
 <p>${esc(overall.records_audited)} records audited across ${esc(teams.length)} ${teams.length === 1 ? 'team' : 'teams'}: ${esc(overall.flags)} flags, ${esc(overall.rates.per_100_records.all)} per 100 records. Printed, each team has a page of its own.</p>
 <nav aria-label="Teams"><ul class="teams">${teams.map((t, i) => `<li><a href="#team-${i + 1}">${esc(teamName(t))}</a></li>`).join('')}</ul></nav>
 </header>
-${pages.length ? pages.join('\n') : '<p>No records audited.</p>'}
+`;
+  if (!teams.length) yield '<p>No records audited.</p>';
+  for (const [i, team] of teams.entries()) {
+    yield `${i ? '\n' : ''}${teamPage(report, team, i, byTeam.get(team)!, rates[team], runLine, options)}`;
+    yield '';
+  }
+  yield `
 </div>
 </body>
 </html>
@@ -185,10 +201,15 @@ function changeHtml(team: string, now: number, options: SummaryOptions): string 
 function discussHtml(flags: Flag[]): string {
   const rank = (f: Flag) =>
     f.review?.decision === 'confirmed' ? 0 : f.review?.decision === 'dismissed' ? 9 : f.severity === 'error' ? 1 : f.severity === 'warning' ? 2 : 3;
-  const chosen = flags
-    .filter((f) => f.review?.decision !== 'dismissed')
-    .sort((a, b) => rank(a) - rank(b))
-    .slice(0, 5);
+  // The first five of the best rank, in report order, as a stable sort would give them, without sorting every flag.
+  const byRank: Flag[][] = [];
+  for (const f of flags) {
+    if (f.review?.decision === 'dismissed') continue;
+    const r = rank(f);
+    const list = (byRank[r] ??= []);
+    if (list.length < 5) list.push(f);
+  }
+  const chosen = byRank.flat().slice(0, 5);
   if (!chosen.length) return '';
   return `<h3>Findings to discuss</h3>
 <table data-table="discuss"><thead><tr><th scope="col">Record</th><th scope="col">Rule</th><th scope="col">Finding</th></tr></thead><tbody>${chosen

@@ -5,22 +5,57 @@ import { isDismissed } from '../failing.ts';
 import { formatUkDate } from '../../intake/dates.ts';
 import { terminalSafe } from '../../text/terminal-safe.ts';
 import { groupBy } from '../group.ts';
-import { FACT_SHEET, LABEL_HISTORIES, STALENESS_TIMELINE, sectionItems } from '../../model/sections.ts';
+import {
+  FACT_SHEET,
+  LABEL_HISTORIES,
+  STALENESS_TIMELINE,
+  sectionItems,
+  type FactSheet as FactSheetItem,
+  type LabelHistory,
+  type StalenessTimeline,
+} from '../../model/sections.ts';
 import { append } from '../../model/lists.ts';
+import { inPieces } from './pieces.ts';
 import { describeWindow } from '../window.ts';
 
 /** The grouped, human-readable view: by case, then record in date order, then a summary. */
 export function formatTerminal(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): string {
-  const out: string[] = [];
+  return [...terminalChunks(report, c, options)].join('');
+}
+
+/** formatTerminal's text in pieces (formats/pieces.ts): record by record, with a step after each pass over every flag. */
+export function terminalChunks(report: Report, c: ChalkInstance, options: { showReviewed?: boolean } = {}): Generator<string, void, void> {
+  return inPieces(terminalParts(report, c, options));
+}
+
+/** Groups of lines, each given with a line break after its last. */
+function* terminalParts(report: Report, c: ChalkInstance, options: { showReviewed?: boolean }): Generator<string, void, void> {
+  const lines = (group: string[]) => `${group.join('\n')}\n`;
   // A confirmed flag is a real problem and stays in view; a dismissed one is hidden unless asked for.
   const hiddenReviewed = options.showReviewed ? 0 : report.flags.filter(isDismissed).length;
   const shown = options.showReviewed ? report.flags : report.flags.filter((f) => !isDismissed(f));
+  yield '';
   const colour: Record<Severity, (s: string) => string> = { error: c.red.bold, warning: c.yellow, info: c.cyan };
   const byCase = groupBy(shown, (f) => f.case_id);
+  yield '';
+  // Each case's sections by case once: looking them up in the whole list for every case was quadratic.
+  const histories = groupBy(sectionItems(report, LABEL_HISTORIES), (h) => h.case_id);
+  const timelines = groupBy(sectionItems(report, STALENESS_TIMELINE), (t) => t.case_id);
+  const sheets = sectionItems(report, FACT_SHEET);
+  const sheetOf = new Map<string, FactSheetItem>();
+  for (const sheet of sheets) if (!sheetOf.has(sheet.case_id)) sheetOf.set(sheet.case_id, sheet);
+  const after = (caseId: string) => [
+    ...chronology(histories.get(caseId) ?? [], c),
+    ...factSheet(sheetOf.get(caseId), c),
+    ...stalenessTimeline(timelines.get(caseId) ?? [], c),
+    '',
+  ];
+  yield '';
   for (const [caseId, flags] of byCase) {
     const records = groupBy(flags, (f) => f.record_id);
-    out.push(c.bold(`Case ${safe(caseId)}`) + c.dim(`  ${plural(flags.length, 'flag')} in ${plural(records.size, 'record')}`));
+    yield lines([c.bold(`Case ${safe(caseId)}`) + c.dim(`  ${plural(flags.length, 'flag')} in ${plural(records.size, 'record')}`)]);
     for (const [recordId, recordFlags] of records) {
+      const out: string[] = [];
       const r = recordFlags[0];
       const who = [r.record_type, r.author ?? 'no author', r.team]
         .filter(Boolean)
@@ -37,23 +72,22 @@ export function formatTerminal(report: Report, c: ChalkInstance, options: { show
         out.push(`            ${safe(f.message)}`);
         if (f.related_record_ids.length) out.push(`            ${c.dim(`related: ${f.related_record_ids.map(safe).join(', ')}`)}`);
       }
+      yield lines(out);
     }
-    append(out, chronology(report, caseId, c));
-    append(out, factSheet(report, caseId, c));
-    append(out, stalenessTimeline(report, caseId, c));
-    out.push('');
+    yield lines(after(caseId));
   }
   // With --timeline, a case's facts are worth reading whether or not it has flags.
-  for (const sheet of sectionItems(report, FACT_SHEET)) {
+  for (const sheet of sheets) {
     if (byCase.has(sheet.case_id)) continue;
-    out.push(c.bold(`Case ${safe(sheet.case_id)}`) + c.dim('  no flags'));
-    append(out, factSheet(report, sheet.case_id, c));
-    append(out, stalenessTimeline(report, sheet.case_id, c));
-    out.push('');
+    yield lines([
+      c.bold(`Case ${safe(sheet.case_id)}`) + c.dim('  no flags'),
+      ...factSheet(sheetOf.get(sheet.case_id), c),
+      ...stalenessTimeline(timelines.get(sheet.case_id) ?? [], c),
+      '',
+    ]);
   }
-  if (!shown.length) out.push(c.green('No flags.'), '');
-  append(out, summaryLines(report, c, colour, hiddenReviewed));
-  return out.join('\n') + '\n';
+  if (!shown.length) yield lines([c.green('No flags.'), '']);
+  yield lines(summaryLines(report, c, colour, hiddenReviewed));
 }
 
 function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity, (s: string) => string>, hiddenReviewed: number): string[] {
@@ -61,7 +95,7 @@ function summaryLines(report: Report, c: ChalkInstance, colour: Record<Severity,
   const lines = [c.bold('Summary')];
   for (const input of report.inputs) {
     lines.push(
-      `  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected`,
+      `  ${safe(input.path)}: ${input.profile} profile, ${input.encoding}, '${input.delimiter}' delimited; ${input.rows_read} rows read, ${input.rows_audited} audited, ${input.rows_rejected} rejected${input.rows_outside_sample ? `, ${input.rows_outside_sample} outside the sample` : ''}`,
     );
   }
   const outside = s.rows_outside_sample ? `, ${s.rows_outside_sample} outside the sample` : '';
@@ -141,9 +175,8 @@ function topLabels(report: Report): [string, number][] {
 }
 
 /** A label's path through a case, where it was used more than once or against evidence. */
-function chronology(report: Report, caseId: string, c: ChalkInstance): string[] {
-  const histories = sectionItems(report, LABEL_HISTORIES);
-  const shown = histories.filter((h) => h.case_id === caseId && h.first_record_id && (h.repeated_in.length || h.contrary_evidence_record_ids.length));
+function chronology(histories: LabelHistory[], c: ChalkInstance): string[] {
+  const shown = histories.filter((h) => h.first_record_id && (h.repeated_in.length || h.contrary_evidence_record_ids.length));
   if (!shown.length) return [];
   const lines = [`  ${c.bold('Label chronology')}`];
   for (const h of shown) {
@@ -168,8 +201,7 @@ function plural(n: number, word: string): string {
 export type { Flag };
 
 /** With --timeline: each staleness rule's events and claims in the case, in record order. */
-function stalenessTimeline(report: Report, caseId: string, c: ChalkInstance): string[] {
-  const shown = sectionItems(report, STALENESS_TIMELINE).filter((t) => t.case_id === caseId);
+function stalenessTimeline(shown: StalenessTimeline[], c: ChalkInstance): string[] {
   if (!shown.length) return [];
   const lines = [`  ${c.bold('Staleness timeline')}`];
   for (const t of shown) {
@@ -195,8 +227,7 @@ function stalenessTimeline(report: Report, caseId: string, c: ChalkInstance): st
  * since when and by which record, the states before it, and the later records that still state
  * an old one.
  */
-function factSheet(report: Report, caseId: string, c: ChalkInstance): string[] {
-  const sheet = sectionItems(report, FACT_SHEET).find((s) => s.case_id === caseId);
+function factSheet(sheet: FactSheetItem | undefined, c: ChalkInstance): string[] {
   if (!sheet?.people.length) return [];
   const lines = [`  ${c.bold('Fact sheet')}`];
   for (const person of sheet.people) {
