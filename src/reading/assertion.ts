@@ -419,8 +419,18 @@ export function decide(
   // Someone else's account and, after a contrast, evidence against it ("The 2023 referral described
   // Mr Pugh as an alcoholic, but his PEth results … were below the cut-off"): the account is refuted.
   if (report && !own.adopted && !governs) {
+    // (The account may also stand in a concessive clause before it: "Although the 2022 assessment
+    // described Mum as chaotic, my six visits since March have found…".)
+    const conceded = (a: { start: number }) =>
+      own.concessive.some(
+        ([from, to]) =>
+          from <= mention.start && mention.end <= to && to <= a.start && /^(?:although|though|even though|while|whilst)\b/i.test(sentenceText.slice(from)),
+      );
     const against = frames.against.find(
-      (a) => a.start >= mention.end && frames.boundaries.some((b) => b >= mention.end && b < a.start) && !shutAway(own, a.start, mention.start),
+      (a) =>
+        a.start >= mention.end &&
+        (frames.boundaries.some((b) => b >= mention.end && b < a.start) || conceded(a)) &&
+        (conceded(a) || !shutAway(own, a.start, mention.start)),
     );
     if (against)
       return { status: 'refuted', cue: `${report.text} … ${against.text}`, cueAt: { start: report.start, end: against.start + against.text.length } };
