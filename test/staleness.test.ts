@@ -34,6 +34,7 @@ describe('staleness fixtures', () => {
       ['CV-203', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-202'], 'The allegation was substantiated'],
       ['CV-302', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-301'], 'Mr Ashby was convicted of assault in 2021'],
       ['CV-903', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-901'], "Because of Mr Okoro's conviction for burglary"],
+      ['PO-903', 'staleness.plan-or-order-ended', 'warning', ['PO-901'], 'As Mason remains subject to a supervision order'],
       ['SP-103', 'staleness.parents-separated', 'warning', ['SP-102'], 'Ms Fletcher lives with her partner'],
       ['SP-202', 'staleness.parents-separated', 'warning', ['SP-201'], "Evie's parents live together with Evie"],
       ['SP-203', 'staleness.parents-separated', 'warning', ['SP-201'], 'Mr Marsh remains part of the household'],
