@@ -396,8 +396,24 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   } else if (t.cat === 'PROPN') return 'person';
   // Only a word the tagger reads as a common noun is a thing; a verb read as a head is a misreading.
   else if (t.cat !== 'N') return 'unknown';
+  // A part of someone's behaviour or relationship: "no coercive element to the relationship", "an
+  // aggressive edge to his voice" (but not a place: "the stairs in the home").
+  if (/^(?:to|of|about|towards|toward)$/.test(T[h + 1]?.lower ?? '') && partOf(T, h + 2, lists)) return 'personal';
   return 'thing';
 }
+
+/** The noun phrase from i names someone's behaviour, relationship or manner (not their home), or someone. */
+function partOf(T: Token[], i: number, lists: SenseLists): boolean {
+  let j = i;
+  while (T[j] && (T[j].cat === 'DET' || T[j].cat === 'ADJ' || POSSESSIVES.has(T[j].lower))) j++;
+  if (POSSESSIVES.has(T[j - 1]?.lower ?? '') && T[j]?.cat === 'N' && !HOMES.test(T[j].lower)) return true;
+  while (T[j + 1] && T[j + 1].cat === 'N') j++;
+  const n = T[j];
+  if (!n || n.cat !== 'N' || HOMES.test(n.lower)) return false;
+  return lists.personal.has(n.lower) || lists.personal.has(singular(n.lower)) || lists.people.has(n.lower) || KIN.has(n.lower);
+}
+
+const HOMES = /^(?:home|homes|house|houses|flat|flats|household|property|bedroom|kitchen|room|rooms)$/;
 
 /** A preposition at i whose noun phrase is someone, theirs, or their home: "in the flat", "for the children" (not a place's name, not people in general). */
 function placedAfter(T: Token[], i: number, theirs: (w: string) => boolean, elsewhere = false): boolean {
