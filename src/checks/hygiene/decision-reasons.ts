@@ -351,7 +351,7 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
   // ("Closure agreed. Ms Khan has a tenancy in Leeds and the school has no concerns.").
   const decisionAt = new Set(own.map((d) => sentenceAt(reader.sentences, d.sentence.start)));
   for (const i of decisionAt) {
-    for (const j of reader.around(i, 1, 1)) {
+    for (const j of reader.around(i, 1, 2)) {
       const s = reader.sentences[j];
       if (decisionAt.has(j) || aside(s)) continue;
       if (circumstance(s.text, own.map((d) => d.sentence.text).join(' '))) return 'next sentence';
