@@ -453,7 +453,7 @@ export function decide(
   let [segStart, segEnd] = segmentAt(frames, sentenceText.length, mention.start);
   // A comment on all that came before ("…, which I consider attention-seeking", "…, which shows
   // limited insight") reads the whole sentence up to it, up to a semicolon.
-  if (/,\s*which\s+(?:I\s+\w+|shows?|showed|suggests?|indicates?|demonstrates?)\b[^,;]*$/i.test(sentenceText.slice(0, mention.start))) {
+  if (/,\s*which\s+(?:I\s+\w+|shows?|showed|suggests?|indicates?|demonstrates?|was|is|were)\b[^,;]*$/i.test(sentenceText.slice(0, mention.start))) {
     segStart = Math.max(0, sentenceText.lastIndexOf(';', mention.start));
   }
   const breaks = own.clauseBreaks;
@@ -469,7 +469,9 @@ export function decide(
     )
       return false;
     const [a, b] = at < mention.start ? [at, mention.start] : [mention.end, at];
-    return !breaks.some((p) => p >= a && p < b);
+    // (A conclusion drawn from the evidence before it is tied to it: "…was positive for cocaine, so
+    // her drug use is current".)
+    return !breaks.some((p) => p >= a && p < b && !(at < mention.start && /^\s*so\b/i.test(sentenceText.slice(p))));
   };
   // A source or an observation in the statement is evidence; a date is, when something links it to
   // what happened ("during my visit on 21/08: there were…", "because on 02/07 he…"), not when it

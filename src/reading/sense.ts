@@ -362,6 +362,9 @@ function antecedent(T: Token[], h: number): number {
 
 function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, labelEnd: number): HeadKind {
   const h = antecedent(T, head);
+  // ", which was aggressive" after a noun inside a phrase ("pushed him against the wall, which was
+  // aggressive") may be about the whole act, not the noun: the mention stands.
+  if (h !== head && T[head].lower === 'which' && T[phraseStart(T, h) - 1]?.cat === 'ADP') return 'unknown';
   const t = T[h];
   const w = t.lower.replace(/['’]s$/, '');
   if (NOT_PEOPLE.has(w)) return 'unknown';

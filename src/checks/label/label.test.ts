@@ -194,6 +194,11 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ["Practice note: the term 'parental alienation' has no agreed definition and should be avoided.", 'hypothetical'],
     ["In supervision we looked at how words like 'chaotic' end up in court bundles.", 'hypothetical'],
     ["Mr Kerr's barrister used the phrase 'controlling' four times in submissions.", 'attributed'],
+    // Evidence, then a conclusion drawn from it; an act, then a comment on it.
+    ['The urine screen on 04/04/2024 was positive for heroin, so his drug use is ongoing.', 'evidenced'],
+    ['On 9 May I watched Ms Hart drag Finn across the car park by his arm, which was aggressive.', 'evidenced'],
+    // Guidance to practitioners about how to write is not about this family.
+    ['Practitioners should avoid describing mothers as overly anxious when they ask for a second opinion.', 'hypothetical'],
     // A quotation with an apostrophe inside it, and its speaker after it.
     ["'He's an addict, he can't stop,' his brother told me at the door.", 'attributed'],
   ])('whose words, and on what evidence: %s', (text, status) => {
