@@ -412,7 +412,7 @@ function partOf(T: Token[], i: number, lists: SenseLists): boolean {
   if (POSSESSIVES.has(T[j - 1]?.lower ?? '') && T[j]?.cat === 'N' && !HOMES.test(T[j].lower)) return true;
   while (T[j + 1] && T[j + 1].cat === 'N') j++;
   const n = T[j];
-  if (!n || n.cat !== 'N' || HOMES.test(n.lower)) return false;
+  if (n?.cat !== 'N' || HOMES.test(n.lower)) return false;
   return lists.personal.has(n.lower) || lists.personal.has(singular(n.lower)) || lists.people.has(n.lower) || KIN.has(n.lower);
 }
 
