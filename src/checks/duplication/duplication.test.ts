@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duplicationKind } from './duplication.ts';
+import { CheckTester } from '../../../test/support/check-tester.ts';
 import type { Rule } from '../rule-kind.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
@@ -31,20 +32,12 @@ interface Child {
 const AMY: Child = { case_id: 'C-1', subject_id: 'P-1', subject_name: 'Amy Jones', subject_dob: '2016-04-12', subject_gender: 'female' };
 const JOSH: Child = { case_id: 'C-2', subject_id: 'P-2', subject_name: 'Josh Lee', subject_dob: '2014-03-01', subject_gender: 'male' };
 
-const record = (id: string, who: Child, date: string, text: string): CanonicalRecord => ({
-  record_id: id,
-  ...who,
-  record_date: date,
-  recorded_at: null,
-  author: null,
-  team: null,
-  record_type: null,
-  text,
-  source: { path: 'x.csv', line: 2, record: 1 },
-});
+/** Records from the shared check tester: a child's record of a date, with no author, team or type. */
+const tester = new CheckTester({ record: { recorded_at: null, author: null, team: null, record_type: null }, path: 'x.csv', env: { asOf: '2024-01-01' } });
+const record = (id: string, who: Child, date: string, text: string): CanonicalRecord => tester.record(text, { record_id: id, ...who, record_date: date });
 
 function run(records: CanonicalRecord[], r: Rule = rule()): FlagDraft[] {
-  const check = duplicationKind.createCheck([r], { asOf: '2024-01-01', sections: {}, collectMentions: false });
+  const check = tester.check(r);
   for (const rec of records) expect(check.record(rec)).toEqual([]);
   return check.finish();
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES_DIR, loadPacks } from '../../packs/load-packs.ts';
-import { findKind } from '../index.ts';
+import { CheckTester, defaultRule, spanText } from '../../../test/support/check-tester.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { Rule } from '../rule-kind.ts';
 
@@ -10,35 +9,14 @@ import type { Rule } from '../rule-kind.ts';
  * those shortcuts: a hyphenated name spelled other ways, a name-less form, a pronoun in capitals,
  * a pronoun in the next sentence of the same line, an abbreviation that does not end a sentence.
  */
-const rules = loadPacks([DEFAULT_RULES_DIR]).flatMap((p) => p.rules);
-const rule = (id: string) => rules.find((r) => r.id === id)!;
-
-let n = 0;
-/** A record of Ellie-Mae Murphy's (born 10/03/2016, female, 7 on the record's date). */
-function record(text: string, extra: Partial<CanonicalRecord> = {}): CanonicalRecord {
-  n++;
-  return {
-    record_id: `R${n}`,
-    case_id: 'C1',
-    subject_id: 'P1',
-    subject_name: 'Ellie-Mae Murphy',
-    subject_dob: '2016-03-10',
-    subject_gender: 'female',
-    record_date: '2023-06-06',
-    recorded_at: null,
-    author: 'B Morgan',
-    team: 'CIN',
-    record_type: 'Home Visit',
-    text,
-    source: { path: 'export.csv', line: n + 1, record: n },
-    ...extra,
-  };
-}
+const rule = defaultRule;
+/** Records of Ellie-Mae Murphy's (born 10/03/2016, female, 7 on the record's date), from the shared check tester. */
+const tester = new CheckTester({ record: { subject_name: 'Ellie-Mae Murphy', recorded_at: null } });
+const { record } = tester;
 
 /** The words each flag points at, from record() and finish(). */
 function found(r: Rule, records: CanonicalRecord[]): string[] {
-  const check = findKind(r.kind)!.createCheck([r], { asOf: '2025-06-30', sections: {}, collectMentions: false });
-  return [...records.flatMap((x) => check.record(x)), ...check.finish()].map((d) => d.record.text.slice(d.span!.start, d.span!.end));
+  return tester.flags(r, records, { sections: {} }).map((d) => spanText(d)!);
 }
 
 describe('subject-age reads the child’s name however its hyphen is written', () => {
