@@ -194,6 +194,7 @@ await printBlindLabelSet('fixtures/blind4');
 await printBlindLabelSet('fixtures/blind6');
 await printBlindLabelSet('fixtures/blind8');
 await printBlindLabelSet('fixtures/blind10');
+await printBlindLabelSet('fixtures/blind12');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
