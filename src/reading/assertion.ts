@@ -122,6 +122,10 @@ export interface SentenceCues {
   againstAll: { start: number; text: string }[];
 }
 
+/** A speaker and a verb of saying that close a sentence: ", Mum said.", ", the health visitor told me." */
+const TRAILING_SPEAKER =
+  /,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*|he|she|they|mum|dad|mother|father|nan|grandma|grandad|the [\p{L}-]+(?: [\p{L}-]+)?)\s+(?:said|says|told (?:me|us|the [\p{L}-]+)|joked|added|explained|reported|claimed|insisted|alleged|complained|admitted|commented|remarked|laughed|shouted)\b[^,;:]{0,60}[.!?'"’”]*\s*$/u;
+
 /** Subordinate clauses a trigger or a source cannot reach out of: concessive ones, and relative ones set off by commas. */
 const SUBORDINATE = /\b(?:although|though|even though|despite|in spite of|while|whilst)\b|,\s*(?:who|which)\b/gi;
 
@@ -383,6 +387,14 @@ export function decide(
   if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: Math.min(sentenceText.length, quote[1] + 1) } };
   // Training, policy, research, or people in general: not about this family.
   if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };
+  // Someone's words with the speaker after them: "Dad is controlling, Mum said", "Half-term was chaotic, M joked".
+  const trailing = TRAILING_SPEAKER.exec(sentenceText);
+  if (trailing && mention.end <= trailing.index && !/^,\s*(?:I|we)\b/i.test(trailing[0]))
+    return {
+      status: 'attributed',
+      cue: trailing[0].replace(/^,\s*/, '').replace(/[.!?'"’”\s]+$/, ''),
+      cueAt: { start: trailing.index, end: trailing.index + trailing[0].length },
+    };
   const reachesClause = (t: CueMatch) => t.status === 'attributed' || /\s/.test(t.text.trim()) || cues.clauseReach.has(t.text.toLowerCase());
   const inScope = (t: CueMatch) => {
     if (t.start < mention.end && t.end > mention.start) return false;

@@ -76,6 +76,10 @@ const NOT_ADVERBS = words('family only early friendly elderly supply reply assem
 /** Words of time a tagger reads as nouns, but which say when, not what ("Mum v chaotic today"). */
 const WHEN = words('today tonight yesterday tomorrow now then again lately recently currently');
 const RAISING = words('found said thought considered known deemed believed judged reported seen understood alleged expected');
+/** Animals a family keeps or meets. */
+const ANIMALS = words(
+  'dog puppy pup cat kitten horse pony rabbit hamster guinea parrot budgie bird snake lizard ferret staffie terrier collie spaniel labrador',
+);
 /** Surroundings, personal only when placed in someone's life (see classify). */
 const SURROUNDINGS = words('environment condition climate');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session bedtime mealtime teatime lunchtime holiday');
@@ -368,6 +372,8 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   const t = T[h];
   const w = t.lower.replace(/['’]s$/, '');
   if (NOT_PEOPLE.has(w)) return 'unknown';
+  // An animal, or what is an animal's ("the puppy's attention-seeking barking"), is not a person's.
+  if (ANIMALS.has(singular(w)) || T.slice(phraseStart(T, h), h).some((x) => ANIMALS.has(singular(x.lower)))) return 'thing';
   if (t.cat === 'PRON' || POSSESSIVES.has(w) || KIN.has(w) || lists.people.has(w) || lists.people.has(singular(w))) return 'person';
   const pair = h > 0 ? `${T[h - 1].lower} ${w}` : '';
   // A compound whose first noun is a person or theirs: "the family set-up", "the parent-child dynamic".
