@@ -124,7 +124,7 @@ export interface SentenceCues {
 
 /** A speaker and a verb of saying that close a sentence: ", Mum said.", ", the health visitor told me." */
 const TRAILING_SPEAKER =
-  /,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*|he|she|they|mum|dad|mother|father|nan|grandma|grandad|the [\p{L}-]+(?: [\p{L}-]+)?)\s+(?:said|says|told (?:me|us|the [\p{L}-]+)|joked|added|explained|reported|claimed|insisted|alleged|complained|admitted|commented|remarked|laughed|shouted)\b[^,;:]{0,60}[.!?'"’”]*\s*$/u;
+  /,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*|he|she|they|mum|dad|mother|father|nan|grandma|grandad|the [\p{L}-]+(?: [\p{L}-]+)?)\s+(?:said|says|told (?:me|us|the [\p{L}-]+)|joked|added|explained|reported|claimed|insisted|alleged|complained|admitted|commented|remarked|laughed|shouted)\b[^,;:]{0,60}(?:[.!?'"’”]*\s*$|,\s*(?:but|and|although|though)\b)/u;
 
 /** Subordinate clauses a trigger or a source cannot reach out of: concessive ones, and relative ones set off by commas. */
 const SUBORDINATE = /\b(?:although|though|even though|despite|in spite of|while|whilst)\b|,\s*(?:who|which)\b/gi;
@@ -392,7 +392,7 @@ export function decide(
   if (trailing && mention.end <= trailing.index && !/^,\s*(?:I|we)\b/i.test(trailing[0]))
     return {
       status: 'attributed',
-      cue: trailing[0].replace(/^,\s*/, '').replace(/[.!?'"’”\s]+$/, ''),
+      cue: trailing[0].replace(/^,\s*/, '').replace(/(?:,\s*(?:but|and|although|though)|[.!?'"’”\s])+$/, ''),
       cueAt: { start: trailing.index, end: trailing.index + trailing[0].length },
     };
   const reachesClause = (t: CueMatch) => t.status === 'attributed' || /\s/.test(t.text.trim()) || cues.clauseReach.has(t.text.toLowerCase());

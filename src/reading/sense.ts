@@ -270,6 +270,8 @@ function attach(T: Token[], s: number, e: number): number | null {
       (T[i].cat === 'ADJ' || (T[i].cat === 'V' && /ing$/.test(T[i].lower) && T[i + 1]?.cat === 'N') || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))
     )
       i++;
+    // (A gerund after the label is a noun: "the puppy's attention-seeking barking at night".)
+    if (T[i]?.cat === 'V' && /ing$/.test(T[i].lower) && i === e + 1 && /^(?:ADP|PUNCT|V|CC)$/.test(T[i + 1]?.cat ?? 'PUNCT')) T[i].cat = 'N';
     if (T[i]?.cat === 'N' && !WHEN.has(T[i].lower)) {
       while (T[i + 1]?.cat === 'N') i++;
       return i;
@@ -279,6 +281,11 @@ function attach(T: Token[], s: number, e: number): number | null {
   while (i >= 0 && T[i].lower !== 'as' && (/^(?:ADV|ADJ|CC)$/.test(T[i].cat) || /^(?:,|not|never|n't)$/.test(T[i].lower))) i--;
   if (isCopula(T[i]) || (isAuxiliary(T[i]) && T[e].cat === 'V')) {
     const r = backToSubject(T, i);
+    if (r !== null) return r;
+  }
+  // A passive verb of judging works as a copula: "the boiler was found non-compliant", "she was deemed unable to cope".
+  if (RAISING.has(T[i]?.lower ?? '') && (isCopula(T[i - 1]) || isAuxiliary(T[i - 1]))) {
+    const r = backToSubject(T, i - 1);
     if (r !== null) return r;
   }
   // A second predicate joined by "and"/"but" shares the first one's subject: "the smoke alarm is on
