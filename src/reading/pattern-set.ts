@@ -1,4 +1,5 @@
 import { allMatches, termPattern } from '../text/terms.ts';
+import { wholeWordAlternation } from '../text/alternatives.ts';
 import { unsafePatternReason } from '../text/safe-regex.ts';
 import type { RuleProblem } from '../model/rule-problem.ts';
 
@@ -145,7 +146,7 @@ const TRAILING_LOOKAROUND = /\(\?<?[!=](?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)$/;
 export function compilePatternSpec(spec: PatternSpec | undefined, words?: WordLists): RegExp | null {
   const parts = [...(spec?.terms ?? []).map((t) => termSource(t, words)), ...(spec?.patterns ?? []).map((p) => `(?:${patternSource(p, words)})`)];
   if (!parts.length) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return wholeWordAlternation(parts);
 }
 
 /** One place a spec matches: where it starts and the words it covers. */

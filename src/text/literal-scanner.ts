@@ -67,6 +67,27 @@ export class LiteralScanner {
     this.out = out;
   }
 
+  /**
+   * Adds to `out` the id of each literal that occurs in `text`, once: `mark` (one slot per
+   * literal) is set to `stamp` for each, so a stamp not used before starts from no literal.
+   */
+  collect(text: string, mark: Int32Array, stamp: number, out: number[]): void {
+    const { classOf, classes, delta, out: ends } = this;
+    let s = 0;
+    for (let k = 0; k < text.length; k++) {
+      s = delta[s * classes + classOf[text.charCodeAt(k)]];
+      if (s !== 0) {
+        const ids = ends[s];
+        for (let j = 0; j < ids.length; j++) {
+          if (mark[ids[j]] !== stamp) {
+            mark[ids[j]] = stamp;
+            out.push(ids[j]);
+          }
+        }
+      }
+    }
+  }
+
   /** Marks in `found` (one slot per literal) each literal that occurs in `text`. */
   scan(text: string, found: Uint8Array): void {
     const { classOf, classes, delta, out } = this;

@@ -1,0 +1,225 @@
+import { LiteralScanner } from './literal-scanner.ts';
+import { requiredLiterals, type Need } from './required-literals.ts';
+
+/**
+ * Whole-word alternations that run, on each text, only the alternatives the text can match.
+ *
+ * A rule's terms and patterns, or an assertion cue list, are compiled to one regex,
+ * `(?<![\p{L}\p{N}_])(?:a|b|c…)(?![\p{L}\p{N}_])`, some of thousands of characters. V8 compiles
+ * such a regex on its first use (tens of milliseconds for the largest) and then tries every
+ * alternative at every position of the text. Most texts can match few of them: an alternative
+ * whose literals (`requiredLiterals`) a text does not hold cannot match anywhere in it, so the
+ * same regex without it finds exactly the same matches there (the same leftmost start, and the
+ * same first alternative that matches at it). `allMatches` therefore runs, for each text, a
+ * regex of the alternatives the text could match, in their order, made on first need and kept.
+ *
+ * On a text whose characters all lie in U+0000–U+02AF or U+2000–U+206F (most case notes: Latin
+ * letters, curly quotes, dashes) the word boundary is written out as the members of
+ * `[\p{L}\p{N}_]` in those ranges, which V8 compiles about ten times faster and which decides
+ * every character of such a text the same way under the `i` and `u` flags (a unit test checks
+ * each one). Other texts keep the Unicode class.
+ *
+ * Only the matches' positions and text are the same: capture groups are numbered afresh, so it
+ * is for regexes whose callers read `index` and `[0]` alone (`compilePatternSpec`, cue lists).
+ */
+
+/** The word boundary the alternations are built with. */
+export const WORD_CHAR = '[\\p{L}\\p{N}_]';
+/** `[\p{L}\p{N}_]` among the characters of a plain text (see `isPlain`), case-folded as the `iu` flags fold it. */
+export const PLAIN_WORD_CHAR = '[0-9A-Z_a-z\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02af]';
+
+/** Whether every character of `text` lies in U+0000–U+02AF or U+2000–U+206F. */
+export function isPlain(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 0x2af && (c < 0x2000 || c > 0x206f)) return false;
+  }
+  return true;
+}
+
+/** Turned off (by tests) to run every regex whole, to show that narrowing never changes a match. */
+let narrowing = true;
+export function setNarrowing(on: boolean): void {
+  narrowing = on;
+}
+
+/** Whether the text last read holds what an alternative needs: literal `id` is in it when `mark[id] === stamp`. */
+type Test = (mark: Int32Array, stamp: number) => boolean;
+
+interface Scanned {
+  text: string;
+  /** The literals the text holds. */
+  ids: number[];
+  plain: boolean;
+}
+
+/**
+ * The literals of every alternation, read from each text once. The last few texts read are
+ * kept (a sentence is read by one cue list after another, then the record again by the next
+ * rule), each as the ids of the literals it holds; the current one's are marked in `mark`.
+ */
+class SharedScan {
+  private readonly ids = new Map<string, number>();
+  private scanner: LiteralScanner | null = null;
+  private recent: Scanned[] = [];
+  private current: Scanned | null = null;
+  mark = new Int32Array(0);
+  stamp = 0;
+  /** Alternations made but not yet read for their literals: all are read at the first use of any, so the scanner is built once. */
+  readonly pending: Alternatives[] = [];
+
+  idOf(literal: string): number {
+    let id = this.ids.get(literal);
+    if (id === undefined) {
+      this.ids.set(literal, (id = this.ids.size));
+      this.scanner = null;
+      this.recent = [];
+      this.current = null;
+    }
+    return id;
+  }
+
+  /** Reads `text` (unless it is one of the last read) and marks its literals. */
+  read(text: string): Scanned {
+    while (this.pending.length) this.pending.pop()!.analyse();
+    if (this.current?.text === text) return this.current;
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const entry = this.recent[k];
+      if (entry.text !== text) continue;
+      if (this.stamp === 0x7fffffff) {
+        this.mark.fill(0);
+        this.stamp = 0;
+      }
+      this.stamp++;
+      for (const id of entry.ids) this.mark[id] = this.stamp;
+      return (this.current = entry);
+    }
+    if (!this.scanner) {
+      this.scanner = new LiteralScanner([...this.ids.keys()]);
+      this.mark = new Int32Array(this.ids.size);
+      this.stamp = 0;
+    }
+    if (this.stamp === 0x7fffffff) {
+      this.mark.fill(0);
+      this.stamp = 0;
+    }
+    const entry: Scanned = { text, ids: [], plain: isPlain(text) };
+    this.scanner.collect(foldCase(text), this.mark, ++this.stamp, entry.ids);
+    if (this.recent.length >= 8) this.recent.shift();
+    this.recent.push(entry);
+    return (this.current = entry);
+  }
+}
+
+const shared = new SharedScan();
+const byRegex = new WeakMap<RegExp, Alternatives>();
+/** How many narrowed regexes one alternation keeps; beyond that a text is read with the whole regex. */
+const MAX_VARIANTS = 256;
+
+export class Alternatives {
+  /** The whole regex, as it was always built. */
+  readonly regex: RegExp;
+  /** Each alternative's test on a text's literals (null: it could match any text). */
+  private tests: (Test | null)[] | null = null;
+  private readonly variants = new Map<string, RegExp>();
+  private lastText: string | null = null;
+  private lastRegex: RegExp | null = null;
+
+  constructor(
+    private readonly parts: readonly string[],
+    private readonly flags: string,
+  ) {
+    this.regex = new RegExp(`(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`, flags);
+    byRegex.set(this.regex, this);
+    shared.pending.push(this);
+  }
+
+  analyse(): void {
+    this.tests ??= this.parts.map((p) => compileNeed(usable(requiredLiterals(p))));
+  }
+
+  /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
+  forText(text: string): RegExp | null {
+    if (text === this.lastText) return this.lastRegex;
+    const { plain } = shared.read(text);
+    const { mark, stamp } = shared;
+    const tests = this.tests!;
+    let key = plain ? 'p' : 'u';
+    let chosen = 0;
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i];
+      if (t === null || t(mark, stamp)) {
+        key += `,${i}`;
+        chosen++;
+      }
+    }
+    let regex: RegExp | null;
+    if (chosen === 0) regex = null;
+    else if (chosen === tests.length && !plain) regex = this.regex;
+    else {
+      regex = this.variants.get(key) ?? null;
+      if (!regex) {
+        if (this.variants.size >= MAX_VARIANTS) regex = this.regex;
+        else {
+          const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
+          const parts = key
+            .split(',')
+            .slice(1)
+            .map((i) => this.parts[Number(i)]);
+          regex = new RegExp(`(?<!${boundary})(?:${parts.join('|')})(?!${boundary})`, this.flags);
+          this.variants.set(key, regex);
+        }
+      }
+    }
+    this.lastText = text;
+    this.lastRegex = regex;
+    return regex;
+  }
+}
+
+/** A global, case-insensitive, whole-word regex of `parts` in order, whose `allMatches` runs only the parts a text could match. */
+export function wholeWordAlternation(parts: readonly string[], flags = 'giu'): RegExp {
+  return new Alternatives(parts, flags).regex;
+}
+
+/** The regex `allMatches` should run on `text` for `re`: `re` itself, a narrowed copy, or null when nothing can match. */
+export function narrowed(re: RegExp, text: string): RegExp | null {
+  if (!narrowing) return re;
+  const a = byRegex.get(re);
+  return a ? a.forText(text) : re;
+}
+
+/**
+ * A formula whose literals the text scan decides exactly as the regex does. Literals are
+ * compared lower-cased; letters that case-fold to one another without lower-casing to one
+ * another (Greek final sigma, the micro sign) would be missed, so a literal with any character
+ * outside ASCII, Latin-1 letters and general punctuation counts as unknown.
+ */
+function usable(need: Need): Need {
+  if (need === null) return null;
+  if (typeof need === 'string') return SAFE_LITERAL.test(need) ? need : null;
+  if ('all' in need) {
+    const parts = need.all.map(usable).filter((p) => p !== null);
+    return parts.length === 0 ? null : parts.length === 1 ? parts[0] : { all: parts };
+  }
+  const parts = need.any.map(usable);
+  return parts.some((p) => p === null) ? null : { any: parts };
+}
+const SAFE_LITERAL = /^[\u0000-\u007f\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00ff\u2000-\u206f]+$/;
+
+function compileNeed(need: Need): Test | null {
+  if (need === null) return null;
+  if (typeof need === 'string') {
+    const id = shared.idOf(foldCase(need));
+    return (mark, stamp) => mark[id] === stamp;
+  }
+  const parts = ('all' in need ? need.all : need.any).map((p) => compileNeed(p)!);
+  if ('all' in need) return (mark, stamp) => parts.every((p) => p(mark, stamp));
+  return (mark, stamp) => parts.some((p) => p(mark, stamp));
+}
+
+/** Lower case, and long s as s: how the text gates compare text (see text-gates.ts). */
+function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
