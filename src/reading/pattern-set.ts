@@ -1,4 +1,4 @@
-import { allMatches, termPattern } from '../text/terms.ts';
+import { allMatches, matches, termPattern } from '../text/terms.ts';
 import { wholeWordAlternation } from '../text/alternatives.ts';
 import { unsafePatternReason } from '../text/safe-regex.ts';
 import type { RuleProblem } from '../model/rule-problem.ts';
@@ -224,17 +224,17 @@ export class EntryFinder {
 
   constructor(entries: WordEntry[]) {
     this.forms = entries
-      .flatMap((e) => e.forms.map((f) => ({ key: e.key, re: new RegExp(`(?<![\\p{L}\\p{N}_])${termPattern(f)}(?![\\p{L}\\p{N}_])`, 'iu'), length: f.length })))
+      .flatMap((e) => e.forms.map((f) => ({ key: e.key, re: wholeWordAlternation([termPattern(f)], 'iu'), length: f.length })))
       .sort((a, b) => b.length - a.length);
   }
 
   find(text: string): string | null {
-    return this.forms.find((f) => f.re.test(text))?.key ?? null;
+    return this.forms.find((f) => matches(f.re, text))?.key ?? null;
   }
 
   /** Every entry a text names, each once, longest wording first. */
   findAll(text: string): string[] {
-    return [...new Set(this.forms.filter((f) => f.re.test(text)).map((f) => f.key))];
+    return [...new Set(this.forms.filter((f) => matches(f.re, text)).map((f) => f.key))];
   }
 }
 

@@ -18,9 +18,25 @@ export function wholeWord(source: string): RegExp {
 export function matches(re: RegExp | null, text: string): boolean {
   if (!re) return false;
   re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
+  // An alternation runs only the alternatives this text could match (alternatives.ts).
+  const run = narrowed(re, text);
+  if (!run) return false;
+  run.lastIndex = 0;
+  const found = run.test(text);
+  run.lastIndex = 0;
   return found;
+}
+
+/** The first match of a (possibly global) regex, as `re.exec(text)` gives its index and text, leaving it ready for the next use. */
+export function firstMatch(re: RegExp | null, text: string): { start: number; text: string } | null {
+  if (!re) return null;
+  re.lastIndex = 0;
+  const run = narrowed(re, text);
+  if (!run) return null;
+  run.lastIndex = 0;
+  const m = run.exec(text);
+  run.lastIndex = 0;
+  return m ? { start: m.index, text: m[0] } : null;
 }
 
 /**
