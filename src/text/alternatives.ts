@@ -119,8 +119,8 @@ const MAX_VARIANTS = 256;
 export class Alternatives {
   /** The whole regex, as it was always built. */
   readonly regex: RegExp;
-  /** Each alternative's test on a text's literals (null: it could match any text). */
-  private tests: (Test | null)[] | null = null;
+  /** The alternatives as a tree of groups, read at the first use of any alternation (null: not narrowed). */
+  private root: Group | null | undefined = undefined;
   private readonly variants = new Map<string, RegExp>();
   private lastText: string | null = null;
   private lastRegex: RegExp | null = null;
@@ -130,44 +130,44 @@ export class Alternatives {
     private readonly flags: string,
   ) {
     this.regex = new RegExp(`(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`, flags);
+    // A back-reference would point elsewhere once groups are left out.
+    if (parts.some((p) => BACKREFERENCE.test(p))) return;
     byRegex.set(this.regex, this);
     shared.pending.push(this);
   }
 
   analyse(): void {
-    this.tests ??= this.parts.map((p) => compileNeed(usable(requiredLiterals(p))));
+    if (this.root !== undefined) return;
+    try {
+      this.root = readTree(this.parts.join('|'));
+    } catch {
+      this.root = null;
+    }
   }
 
   /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
   forText(text: string): RegExp | null {
     if (text === this.lastText) return this.lastRegex;
     const { plain } = shared.read(text);
-    const { mark, stamp } = shared;
-    const tests = this.tests!;
-    let key = plain ? 'p' : 'u';
-    let chosen = 0;
-    for (let i = 0; i < tests.length; i++) {
-      const t = tests[i];
-      if (t === null || t(mark, stamp)) {
-        key += `,${i}`;
-        chosen++;
-      }
-    }
     let regex: RegExp | null;
-    if (chosen === 0) regex = null;
-    else if (chosen === tests.length && !plain) regex = this.regex;
+    if (!this.root) regex = this.regex;
     else {
-      regex = this.variants.get(key) ?? null;
-      if (!regex) {
-        if (this.variants.size >= MAX_VARIANTS) regex = this.regex;
-        else {
-          const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
-          const parts = key
-            .split(',')
-            .slice(1)
-            .map((i) => this.parts[Number(i)]);
-          regex = new RegExp(`(?<!${boundary})(?:${parts.join('|')})(?!${boundary})`, this.flags);
-          this.variants.set(key, regex);
+      const { mark, stamp } = shared;
+      const kept: string[] = [plain ? 'p' : 'u'];
+      const any = choose(this.root, mark, stamp, kept);
+      const key = kept.join(',');
+      if (!any) regex = null;
+      else if (key === this.root.all && !plain) regex = this.regex;
+      else {
+        regex = this.variants.get(key) ?? null;
+        if (!regex) {
+          if (this.variants.size >= MAX_VARIANTS) regex = this.regex;
+          else {
+            const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
+            const chosen = new Set(kept);
+            regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.flags);
+            this.variants.set(key, regex);
+          }
         }
       }
     }
@@ -175,6 +175,127 @@ export class Alternatives {
     this.lastRegex = regex;
     return regex;
   }
+}
+
+const BACKREFERENCE = /\\(?:[1-9]|k<)/;
+
+/**
+ * A group of a regex source and its alternatives, each a run of source text and inner groups.
+ * An alternative with a test (`id` set) is left out of a text's regex when the text lacks its
+ * literals: it cannot match anywhere in that text, inside any context. Look-arounds are kept whole.
+ */
+interface Group {
+  /** The opening, `(?:`, `(`, `(?<name>`, or '' for the whole alternation. */
+  open: string;
+  alternatives: Alternative[];
+  /** The key of every testable alternative (the whole regex's key, with 'u'). */
+  all: string;
+}
+
+interface Alternative {
+  /** A number for the key, when the alternative has a test. */
+  id: string | null;
+  test: Test | null;
+  items: (string | Group)[];
+}
+
+/** What a group becomes when none of its alternatives can match: a class that matches nothing (a group would not take a quantifier after a look-ahead). */
+const NOTHING = '[^\\s\\S]';
+
+function readTree(source: string): Group {
+  let i = 0;
+  let next = 0;
+  const group = (open: string, narrow: boolean): Group => {
+    const start = i;
+    const alternatives: Alternative[] = [];
+    for (;;) {
+      const from = i;
+      const items: (string | Group)[] = [];
+      let run = '';
+      while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+        const c = source[i];
+        if (c === '\\') {
+          run += source.slice(i, i + 2);
+          i += 2;
+        } else if (c === '[') {
+          const close = classEnd(source, i);
+          run += source.slice(i, close);
+          i = close;
+        } else if (c === '(') {
+          const opening = /^\((?:\?:|\?<?[=!]|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))![0];
+          i += opening.length;
+          if (run) items.push(run);
+          run = '';
+          const lookaround = /^\(\?<?[=!]/.test(opening);
+          items.push(group(opening, narrow && !lookaround));
+          if (source[i] !== ')') throw new Error('unclosed group');
+          i++;
+        } else {
+          run += c;
+          i++;
+        }
+      }
+      if (run) items.push(run);
+      const test = narrow ? compileNeed(usable(requiredLiterals(source.slice(from, i)))) : null;
+      const id = test ? String(next++) : null;
+      alternatives.push({ id, test, items });
+      if (source[i] !== '|') break;
+      i++;
+    }
+    // Inner groups are narrowed only when long (a rule's word list, spelled out): leaving out
+    // short choices ("the |a |her ") would make a new regex for almost every text.
+    if (open && i - start < MIN_GROUP) untest(alternatives);
+    return { open, alternatives, all: '' };
+  };
+  const root = group('', true);
+  if (i !== source.length) throw new Error('unbalanced');
+  const every: string[] = ['u'];
+  choose(root, null, 0, every);
+  root.all = every.join(',');
+  return root;
+}
+
+/** How long an inner group's source must be for its alternatives to be left out. */
+const MIN_GROUP = 200;
+
+function untest(alternatives: Alternative[]): void {
+  for (const a of alternatives) {
+    a.test = null;
+    a.id = null;
+    for (const item of a.items) if (typeof item !== 'string') untest(item.alternatives);
+  }
+}
+
+/** Where a character class that starts at `from` ends (after its `]`). */
+function classEnd(source: string, from: number): number {
+  let i = from + 1;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  if (i >= source.length) throw new Error('unclosed class');
+  return i + 1;
+}
+
+/** Adds to `kept` the id of each alternative of `group` that `mark` admits (every one without `mark`), and of theirs inside; whether any alternative is left. */
+function choose(group: Group, mark: Int32Array | null, stamp: number, kept: string[]): boolean {
+  let any = false;
+  for (const a of group.alternatives) {
+    if (mark && a.test && !a.test(mark, stamp)) continue;
+    if (a.id) kept.push(a.id);
+    any = true;
+    for (const item of a.items) if (typeof item !== 'string') choose(item, mark, stamp, kept);
+  }
+  return any;
+}
+
+function emitAlternatives(group: Group, chosen: Set<string>): string {
+  return group.alternatives
+    .filter((a) => !a.id || chosen.has(a.id))
+    .map((a) => a.items.map((item) => (typeof item === 'string' ? item : emitGroup(item, chosen))).join(''))
+    .join('|');
+}
+
+function emitGroup(group: Group, chosen: Set<string>): string {
+  if (!group.alternatives.some((a) => !a.id || chosen.has(a.id))) return NOTHING;
+  return `${group.open}${emitAlternatives(group, chosen)})`;
 }
 
 /** A global, case-insensitive, whole-word regex of `parts` in order, whose `allMatches` runs only the parts a text could match. */
