@@ -112,6 +112,18 @@ class SharedScan {
 }
 
 const shared = new SharedScan();
+
+/**
+ * The literal scan every alternation and every text gate (text-gates.ts) reads: `idOf` gives a
+ * literal its slot, `read` scans a text (or takes it from the last few), after which literal
+ * `id` is in it when `mark[id] === stamp`.
+ */
+export const literals: {
+  idOf(literal: string): number;
+  read(text: string): void;
+  readonly mark: Int32Array;
+  readonly stamp: number;
+} = shared;
 const byRegex = new WeakMap<RegExp, Alternatives>();
 /** How many narrowed regexes one alternation keeps; beyond that a text is read with the whole regex. */
 const MAX_VARIANTS = 256;
