@@ -1,5 +1,5 @@
 import { LiteralScanner } from './literal-scanner.ts';
-import { requiredLiterals, type Need } from './required-literals.ts';
+import { readLiterals, requiredLiterals, type LiteralReading, type Need } from './required-literals.ts';
 
 /**
  * Whole-word alternations that run, on each text, only the alternatives the text can match.
@@ -151,7 +151,11 @@ export class Alternatives {
   analyse(): void {
     if (this.root !== undefined) return;
     try {
-      this.root = readTree(this.parts.join('|'));
+      // The whole regex was read for its literals when its text gate was made: each
+      // alternative's need comes from that reading (the inner source starts after the look-behind).
+      const prefix = `(?<!${WORD_CHAR})(?:`;
+      const inner = this.parts.join('|');
+      this.root = readTree(inner, readLiterals(`${prefix}${inner})(?!${WORD_CHAR})`).alternatives, prefix.length);
     } catch {
       this.root = null;
     }
@@ -214,7 +218,7 @@ interface Alternative {
 /** What a group becomes when none of its alternatives can match: a class that matches nothing (a group would not take a quantifier after a look-ahead). */
 const NOTHING = '[^\\s\\S]';
 
-function readTree(source: string): Group {
+function readTree(source: string, read: LiteralReading['alternatives'], offset: number): Group {
   let i = 0;
   let next = 0;
   const group = (open: string, narrow: boolean): Group => {
@@ -248,7 +252,11 @@ function readTree(source: string): Group {
         }
       }
       if (run) items.push(run);
-      const test = narrow ? compileNeed(usable(requiredLiterals(source.slice(from, i)))) : null;
+      let test: Test | null = null;
+      if (narrow) {
+        const known = read.get(offset + from);
+        test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
+      }
       const id = test ? String(next++) : null;
       alternatives.push({ id, test, items });
       if (source[i] !== '|') break;
