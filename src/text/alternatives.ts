@@ -125,8 +125,8 @@ export const literals: {
   readonly stamp: number;
 } = shared;
 const byRegex = new WeakMap<RegExp, Alternatives>();
-/** How many narrowed regexes one alternation keeps; beyond that a text is read with the whole regex. */
-const MAX_VARIANTS = 256;
+/** How many narrowed regexes one alternation keeps (the least recently used goes first): each holds compiled code. */
+const MAX_VARIANTS = 64;
 
 export class Alternatives {
   /** The whole regex, as it was always built. */
@@ -176,14 +176,16 @@ export class Alternatives {
       else if (key === this.root.all && !plain) regex = this.regex;
       else {
         regex = this.variants.get(key) ?? null;
-        if (!regex) {
-          if (this.variants.size >= MAX_VARIANTS) regex = this.regex;
-          else {
-            const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
-            const chosen = new Set(kept);
-            regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.flags);
-            this.variants.set(key, regex);
-          }
+        if (regex) {
+          // Most recently used last: the first is the one to let go.
+          this.variants.delete(key);
+          this.variants.set(key, regex);
+        } else {
+          if (this.variants.size >= MAX_VARIANTS) this.variants.delete(this.variants.keys().next().value!);
+          const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
+          const chosen = new Set(kept);
+          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.flags);
+          this.variants.set(key, regex);
         }
       }
     }
