@@ -61,6 +61,7 @@ interface Scanned {
 class SharedScan {
   private readonly ids = new Map<string, number>();
   private scanner: LiteralScanner | null = null;
+  private folds = false;
   private recent: Scanned[] = [];
   private current: Scanned | null = null;
   mark = new Int32Array(0);
@@ -95,7 +96,11 @@ class SharedScan {
       return (this.current = entry);
     }
     if (!this.scanner) {
-      this.scanner = new LiteralScanner([...this.ids.keys()]);
+      const all = [...this.ids.keys()];
+      // The scanner folds case itself, unless a literal holds what it could not fold the same
+      // way as lower-casing the text: a surrogate pair, or the dot that İ lower-cases to.
+      this.folds = !all.some((l) => /[\ud800-\udfff]|\u0307/.test(l));
+      this.scanner = new LiteralScanner(all, { foldCase: this.folds });
       this.mark = new Int32Array(this.ids.size);
       this.stamp = 0;
     }
@@ -104,7 +109,7 @@ class SharedScan {
       this.stamp = 0;
     }
     const entry: Scanned = { text, ids: [], plain: isPlain(text) };
-    this.scanner.collect(foldCase(text), this.mark, ++this.stamp, entry.ids);
+    this.scanner.collect(this.folds ? text : foldCase(text), this.mark, ++this.stamp, entry.ids);
     if (this.recent.length >= 8) this.recent.shift();
     this.recent.push(entry);
     return (this.current = entry);
