@@ -1,4 +1,5 @@
 import { termPattern } from '../text/terms.ts';
+import { wholeWordAlternation } from '../text/alternatives.ts';
 import { unsafePatternReason } from '../text/safe-regex.ts';
 
 /**
@@ -133,5 +134,5 @@ export function cueProblems(cues: CueLists): { key: string; message: string }[] 
 export function compileList(entries: string[] | undefined): RegExp | null {
   if (!entries?.length) return null;
   const sorted = [...entries].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sorted.map(cueSource).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return wholeWordAlternation(sorted.map(cueSource));
 }

@@ -1,4 +1,4 @@
-import { allMatches } from '../text/terms.ts';
+import { allMatches, firstMatch as firstMatchOf } from '../text/terms.ts';
 
 /**
  * Frames: the parts of a sentence that decide whose words a mention is and what the writer does
@@ -201,10 +201,4 @@ export function refutationOf(frames: Frames, shutAway: (at: number) => boolean):
 }
 
 /** The first match of a (possibly global) regex, leaving it ready for the next use. */
-export function firstMatch(re: RegExp | null, text: string): { start: number; text: string } | null {
-  if (!re) return null;
-  re.lastIndex = 0;
-  const m = re.exec(text);
-  re.lastIndex = 0;
-  return m ? { start: m.index, text: m[0] } : null;
-}
+export const firstMatch = firstMatchOf;

@@ -1,4 +1,5 @@
-import { allMatches, termPattern } from '../text/terms.ts';
+import { allMatches, matches, termPattern } from '../text/terms.ts';
+import { wholeWordAlternation } from '../text/alternatives.ts';
 import { unsafePatternReason } from '../text/safe-regex.ts';
 import type { RuleProblem } from '../model/rule-problem.ts';
 
@@ -145,7 +146,7 @@ const TRAILING_LOOKAROUND = /\(\?<?[!=](?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)$/;
 export function compilePatternSpec(spec: PatternSpec | undefined, words?: WordLists): RegExp | null {
   const parts = [...(spec?.terms ?? []).map((t) => termSource(t, words)), ...(spec?.patterns ?? []).map((p) => `(?:${patternSource(p, words)})`)];
   if (!parts.length) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return wholeWordAlternation(parts);
 }
 
 /** One place a spec matches: where it starts and the words it covers. */
@@ -223,17 +224,17 @@ export class EntryFinder {
 
   constructor(entries: WordEntry[]) {
     this.forms = entries
-      .flatMap((e) => e.forms.map((f) => ({ key: e.key, re: new RegExp(`(?<![\\p{L}\\p{N}_])${termPattern(f)}(?![\\p{L}\\p{N}_])`, 'iu'), length: f.length })))
+      .flatMap((e) => e.forms.map((f) => ({ key: e.key, re: wholeWordAlternation([termPattern(f)], 'iu'), length: f.length })))
       .sort((a, b) => b.length - a.length);
   }
 
   find(text: string): string | null {
-    return this.forms.find((f) => f.re.test(text))?.key ?? null;
+    return this.forms.find((f) => matches(f.re, text))?.key ?? null;
   }
 
   /** Every entry a text names, each once, longest wording first. */
   findAll(text: string): string[] {
-    return [...new Set(this.forms.filter((f) => f.re.test(text)).map((f) => f.key))];
+    return [...new Set(this.forms.filter((f) => matches(f.re, text)).map((f) => f.key))];
   }
 }
 

@@ -1,4 +1,4 @@
-import { allMatches } from '../text/terms.ts';
+import { allMatches, matches } from '../text/terms.ts';
 import { sentenceAt, splitSentences, type Sentence } from './sentences.ts';
 import { compileCues, decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from './assertion.ts';
 import { mergeCues, type CueLists } from './cues.ts';
@@ -150,9 +150,4 @@ export class TextReader {
 /** A match of a pattern set before its status is read: where it is and the sentence that holds it. */
 export type Span = Omit<Statement, 'status' | 'cue'>;
 
-function testOnce(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
-  return found;
-}
+const testOnce = matches;

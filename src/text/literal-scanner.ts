@@ -13,7 +13,16 @@ export class LiteralScanner {
   /** Literal ids that end at each state (its own and, through fail links, shorter ones). */
   private readonly out: number[][];
 
-  constructor(readonly literals: readonly string[]) {
+  /**
+   * With `foldCase`, the literals are lower case and a text is read as if lower-cased first
+   * (each character as its one-character lower case, long s as s), without the copy: a text
+   * holds a literal when its lower-cased form does, and also where a character whose lower case
+   * is longer (İ) stands for its first letter.
+   */
+  constructor(
+    readonly literals: readonly string[],
+    options: { foldCase?: boolean } = {},
+  ) {
     let classes = 1;
     for (const literal of literals) {
       for (let k = 0; k < literal.length; k++) {
@@ -22,6 +31,13 @@ export class LiteralScanner {
       }
     }
     this.classes = classes;
+    if (options.foldCase) {
+      const lower = lowerCaseTable();
+      for (let c = 0; c < 0x10000; c++) {
+        const l = lower[c];
+        if (l !== c && this.classOf[l] !== 0) this.classOf[c] = this.classOf[l];
+      }
+    }
     // The trie, as sparse transitions by class.
     const next: Map<number, number>[] = [new Map()];
     const out: number[][] = [[]];
@@ -67,6 +83,27 @@ export class LiteralScanner {
     this.out = out;
   }
 
+  /**
+   * Adds to `out` the id of each literal that occurs in `text`, once: `mark` (one slot per
+   * literal) is set to `stamp` for each, so a stamp not used before starts from no literal.
+   */
+  collect(text: string, mark: Int32Array, stamp: number, out: number[]): void {
+    const { classOf, classes, delta, out: ends } = this;
+    let s = 0;
+    for (let k = 0; k < text.length; k++) {
+      s = delta[s * classes + classOf[text.charCodeAt(k)]];
+      if (s !== 0) {
+        const ids = ends[s];
+        for (let j = 0; j < ids.length; j++) {
+          if (mark[ids[j]] !== stamp) {
+            mark[ids[j]] = stamp;
+            out.push(ids[j]);
+          }
+        }
+      }
+    }
+  }
+
   /** Marks in `found` (one slot per literal) each literal that occurs in `text`. */
   scan(text: string, found: Uint8Array): void {
     const { classOf, classes, delta, out } = this;
@@ -79,4 +116,35 @@ export class LiteralScanner {
       }
     }
   }
+}
+
+let lowerCase: Uint16Array | null = null;
+
+/** Each UTF-16 code unit's lower case as `toLowerCase` gives it (its first unit when longer), with long s as s. */
+function lowerCaseTable(): Uint16Array {
+  if (lowerCase) return lowerCase;
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  // Only letters have a lower case; the ranges that hold upper-case letters.
+  for (const [from, to] of [
+    [0x41, 0x5a],
+    [0xc0, 0x58f],
+    [0x10a0, 0x10ff],
+    [0x13a0, 0x13ff],
+    [0x1c80, 0x1cbf],
+    [0x1e00, 0x1fff],
+    [0x2100, 0x218f],
+    [0x24b6, 0x24cf],
+    [0x2c00, 0x2d2f],
+    [0xa640, 0xa7ff],
+    [0xff21, 0xff3a],
+  ]) {
+    for (let c = from; c <= to; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      table[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    }
+  }
+  table[0x17f] = 0x73;
+  lowerCase = table;
+  return table;
 }

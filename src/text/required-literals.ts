@@ -16,14 +16,37 @@
 export type Need = string | { all: Need[] } | { any: Need[] } | null;
 
 export function requiredLiterals(source: string): Need {
-  try {
-    const parser = new Parser(source);
-    const need = parser.alternation();
-    return parser.atEnd() ? need : null;
-  } catch {
-    return null;
-  }
+  return readLiterals(source).need;
 }
+
+/** What `requiredLiterals` reads from a source, with what each alternative of it needs. */
+export interface LiteralReading {
+  need: Need;
+  /** Each alternative (of the whole source or of a group) by where it starts: where it ends and what it needs. */
+  alternatives: Map<number, { end: number; need: Need }>;
+}
+
+/**
+ * `requiredLiterals` with each alternative's need, kept by source: the text gates and the
+ * narrowed alternations (alternatives.ts) read the same large regexes, and the alternations
+ * want every alternative's need, which one reading gives.
+ */
+export function readLiterals(source: string): LiteralReading {
+  let reading = readings.get(source);
+  if (reading) return reading;
+  const alternatives = new Map<number, { end: number; need: Need }>();
+  try {
+    const parser = new Parser(source, alternatives);
+    const need = parser.alternation();
+    reading = { need: parser.atEnd() ? need : null, alternatives };
+  } catch {
+    reading = { need: null, alternatives: new Map() };
+  }
+  if (readings.size >= 4096) readings.clear();
+  readings.set(source, reading);
+  return reading;
+}
+const readings = new Map<string, LiteralReading>();
 
 /**
  * The parts of an `all` or `any` are never null: `all` leaves out what is unknown (it narrows
@@ -45,7 +68,10 @@ const SPECIAL_ESCAPES = new Set([...'dDwWsSbBfnrtv0123456789']);
 
 class Parser {
   private i = 0;
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly alternatives?: Map<number, { end: number; need: Need }>,
+  ) {}
 
   atEnd(): boolean {
     return this.i >= this.src.length;
@@ -63,6 +89,13 @@ class Parser {
 
   /** A sequence of atoms: it needs every run of literal characters and every group it must hold. */
   private sequence(): Need {
+    const start = this.i;
+    const need = this.sequenceNeed();
+    this.alternatives?.set(start, { end: this.i, need });
+    return need;
+  }
+
+  private sequenceNeed(): Need {
     const candidates: Need[] = [];
     let run = '';
     const flush = () => {

@@ -1,3 +1,5 @@
+import { narrowed } from './alternatives.ts';
+
 /** Regular-expression source for a literal term: words may be split by any white space or a hyphen, and a hyphen inside a word is optional. */
 export function termPattern(term: string): string {
   return term
@@ -16,18 +18,39 @@ export function wholeWord(source: string): RegExp {
 export function matches(re: RegExp | null, text: string): boolean {
   if (!re) return false;
   re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
+  // An alternation runs only the alternatives this text could match (alternatives.ts).
+  const run = narrowed(re, text);
+  if (!run) return false;
+  run.lastIndex = 0;
+  const found = run.test(text);
+  run.lastIndex = 0;
   return found;
+}
+
+/** The first match of a (possibly global) regex, as `re.exec(text)` gives its index and text, leaving it ready for the next use. */
+export function firstMatch(re: RegExp | null, text: string): { start: number; text: string } | null {
+  if (!re) return null;
+  re.lastIndex = 0;
+  const run = narrowed(re, text);
+  if (!run) return null;
+  run.lastIndex = 0;
+  const m = run.exec(text);
+  run.lastIndex = 0;
+  return m ? { start: m.index, text: m[0] } : null;
 }
 
 /**
  * Every match of a global regex in `text`, as `text.matchAll(re)` gives them, without the copy
  * of the regex that matchAll makes on each call (about 16 µs for a large alternation: more
- * than the search itself on a short text). The regex is left with lastIndex 0.
+ * than the search itself on a short text). The regex is left with lastIndex 0. For an
+ * alternation made by `wholeWordAlternation()`, the matches' index and text are those of the regex, but
+ * their capture groups are not.
  */
-export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+export function allMatches(whole: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
+  // An alternation runs only the alternatives this text could match (alternatives.ts).
+  const re = narrowed(whole, text);
+  if (!re) return out;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

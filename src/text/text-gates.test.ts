@@ -41,6 +41,22 @@ describe('requiredLiterals', () => {
 });
 
 describe('LiteralScanner', () => {
+  it('reads a text folding its case as lower-casing it would', () => {
+    const literals = ['straße', 'cafe', 'résumé', 'kelvin', 'is', 'sss', 'ωμ'];
+    const folding = new LiteralScanner(literals, { foldCase: true });
+    const plain = new LiteralScanner(literals);
+    const fold = (t: string) => t.toLowerCase().replaceAll('ſ', 's');
+    for (const text of ['STRASSE Straße', 'CAFÉ Cafe', 'RÉSUMÉ', '\u212Aelvin', 'İS', 'ſſs', 'ΩΜ', 'x']) {
+      const a = new Uint8Array(literals.length);
+      const b = new Uint8Array(literals.length);
+      folding.scan(text, a);
+      plain.scan(fold(text), b);
+      // The same literals, but that İ also stands for i (lower-cased it is i and a dot above).
+      expect([...a].map((x, i) => (text === 'İS' && literals[i] === 'is' ? 0 : x))).toEqual([...b]);
+      if (text === 'İS') expect(a[literals.indexOf('is')]).toBe(1);
+    }
+  });
+
   it('finds overlapping literals and literals inside others', () => {
     const scanner = new LiteralScanner(['he', 'she', 'his', 'hers', 'usher']);
     const found = new Uint8Array(5);

@@ -1,4 +1,4 @@
-import { LiteralScanner } from './literal-scanner.ts';
+import { literals } from './alternatives.ts';
 import { requiredLiterals, type Need } from './required-literals.ts';
 
 /** Whether a text could hold a match: false only when it holds none of the literals a match needs. */
@@ -12,15 +12,11 @@ const NEVER: Gate = { admits: () => false };
 /**
  * The literals every check of a run needs, read from each record once. Checks ask for a gate
  * per regular expression when they are created; a record's text is lower-cased and scanned once
- * for all the gates of all checks (the last text scanned is kept, so the second and later checks
- * reading the same record pay nothing).
+ * for all the gates of all checks, in the same pass as the alternations' literals
+ * (alternatives.ts; the last few texts scanned are kept, so the second and later checks reading
+ * the same record pay nothing).
  */
 export class TextGates {
-  private readonly ids = new Map<string, number>();
-  private scanner: LiteralScanner | null = null;
-  private found = new Uint8Array(0);
-  private lastText: string | null = null;
-
   /** With `enabled` false every gate admits every text (to measure the gates, or to test them). */
   constructor(private readonly enabled = true) {}
 
@@ -35,12 +31,18 @@ export class TextGates {
     const test = this.compile(need);
     // Most texts hold none of a formula's literals: a flat look at a few that cover every way
     // of satisfying it settles them before the formula is walked.
-    const cover = Int32Array.from(this.cover(need), (l) => this.idOf(foldCase(l)));
+    const cover = Int32Array.from(this.cover(need), (l) => literals.idOf(foldCase(l)));
     const covered = () => {
-      for (let k = 0; k < cover.length; k++) if (this.found[cover[k]] === 1) return true;
+      const { mark, stamp } = literals;
+      for (let k = 0; k < cover.length; k++) if (mark[cover[k]] === stamp) return true;
       return false;
     };
-    return { admits: (text) => this.scanned(text) && covered() && test() };
+    return {
+      admits: (text) => {
+        literals.read(text);
+        return covered() && test();
+      },
+    };
   }
 
   /** Literals at least one of which any text satisfying `need` holds (for `all`, those of its most selective part). */
@@ -53,34 +55,11 @@ export class TextGates {
 
   private compile(need: Exclude<Need, null>): () => boolean {
     if (typeof need === 'string') {
-      const id = this.idOf(foldCase(need));
-      return () => this.found[id] === 1;
+      const id = literals.idOf(foldCase(need));
+      return () => literals.mark[id] === literals.stamp;
     }
     const parts = ('all' in need ? need.all : need.any).map((p) => this.compile(p!));
     return 'all' in need ? () => parts.every((p) => p()) : () => parts.some((p) => p());
-  }
-
-  private idOf(literal: string): number {
-    let id = this.ids.get(literal);
-    if (id === undefined) {
-      this.ids.set(literal, (id = this.ids.size));
-      this.scanner = null;
-    }
-    return id;
-  }
-
-  /** Scans `text` unless it was the last text scanned; always true (to chain before a test). */
-  private scanned(text: string): boolean {
-    if (text !== this.lastText || !this.scanner) this.scan(text);
-    return true;
-  }
-
-  private scan(text: string): void {
-    this.scanner ??= new LiteralScanner([...this.ids.keys()]);
-    if (this.found.length !== this.ids.size) this.found = new Uint8Array(this.ids.size);
-    else this.found.fill(0);
-    this.scanner.scan(foldCase(text), this.found);
-    this.lastText = text;
   }
 }
 

@@ -1,6 +1,7 @@
 import { excerpt, sentenceAt, splitSentences } from '../../reading/sentences.ts';
 import { termPattern, allMatches } from '../../text/terms.ts';
 import { TextGates, type Gate } from '../../text/text-gates.ts';
+import { wholeWordAlternation } from '../../text/alternatives.ts';
 import { attachment } from '../../reading/sense.ts';
 import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../../reading/assertion.ts';
 
@@ -65,8 +66,7 @@ export class LabelMatcher {
     // Terms in one alternation, patterns (verb and noun phrases) in another with a gate of its own:
     // a pattern such as "uses … cocaine" would otherwise be tried at every place of every text that
     // holds any term.
-    const whole = (forms: { form: string }[]) =>
-      new RegExp(`(?<![\\p{L}\\p{N}_])(?:${forms.map((a) => formSource(a.form)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+    const whole = (forms: { form: string }[]) => wholeWordAlternation(forms.map((a) => formSource(a.form)));
     const patterns = all.filter((a) => isPatternForm(a.form));
     this.regex = whole(all.filter((a) => !isPatternForm(a.form)));
     this.phrases = patterns.length ? whole(patterns) : null;
@@ -76,7 +76,7 @@ export class LabelMatcher {
     this.contrary = labels
       .filter((l) => l.contrary_sources?.length)
       .map((l) => {
-        const regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${l.contrary_sources!.map(termPattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+        const regex = wholeWordAlternation(l.contrary_sources!.map(termPattern));
         return { label: l.label, regex, gate: gates.forRegex(regex) };
       });
     this.formGate = gates.forRegex(this.regex);
@@ -214,13 +214,7 @@ export class LabelMatcher {
 }
 
 function wholeWordRegex(terms: string[]): RegExp {
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}_])(?:${[...terms]
-      .sort((a, b) => b.length - a.length)
-      .map(termPattern)
-      .join('|')})(?![\\p{L}\\p{N}_])`,
-    'giu',
-  );
+  return wholeWordAlternation([...terms].sort((a, b) => b.length - a.length).map(termPattern));
 }
 
 /** A form as regex source: a /regular expression/ as written (verb and noun phrases: "uses cocaine", "drinks to excess"), anything else as a term. */

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isPlain, narrowed, PLAIN_WORD_CHAR, setNarrowing, WORD_CHAR, wholeWordAlternation } from './alternatives.ts';
+import { allMatches, termPattern } from './terms.ts';
+
+const found = (re: RegExp, text: string) => allMatches(re, text).map((m) => [m.index, m[0]]);
+
+function whole(re: RegExp, text: string) {
+  setNarrowing(false);
+  try {
+    return found(re, text);
+  } finally {
+    setNarrowing(true);
+  }
+}
+
+afterEach(() => setNarrowing(true));
+
+describe('the plain word boundary', () => {
+  it('decides every character of a plain text as [\\p{L}\\p{N}_] does, in any case', () => {
+    const unicode = new RegExp(`^${WORD_CHAR}$`, 'iu');
+    const plain = new RegExp(`^${PLAIN_WORD_CHAR}$`, 'iu');
+    const differ: string[] = [];
+    for (const [from, to] of [
+      [0, 0x2af],
+      [0x2000, 0x206f],
+    ]) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        expect(isPlain(ch)).toBe(true);
+        if (unicode.test(ch) !== plain.test(ch)) differ.push(c.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('counts a text plain only when every character is in those ranges', () => {
+    expect(isPlain('Mum’s view – “fine”, café, naïve')).toBe(true);
+    expect(isPlain('Ωmega')).toBe(false);
+    expect(isPlain('emoji 🙂')).toBe(false);
+    expect(isPlain('\u02b0')).toBe(false);
+  });
+});
+
+describe('wholeWordAlternation', () => {
+  it('builds the same regex as before', () => {
+    const re = wholeWordAlternation(['drug', '(?:heroin|crack)']);
+    expect(re.source).toBe('(?<![\\p{L}\\p{N}_])(?:drug|(?:heroin|crack))(?![\\p{L}\\p{N}_])');
+    expect(re.flags).toBe('giu');
+  });
+
+  it('finds nothing, without running the regex, in a text that holds none of its literals', () => {
+    const re = wholeWordAlternation([termPattern('parenting course'), termPattern('hair strand')]);
+    expect(found(re, 'She attended the appointment.')).toEqual([]);
+  });
+
+  it('finds what the whole regex finds when only some alternatives can match', () => {
+    const re = wholeWordAlternation([termPattern('drink'), termPattern('drinking'), termPattern('parenting course'), '(?:Mr|Ms) [A-Z]\\w+']);
+    for (const text of [
+      'Mr Reid was drinking; drinking again',
+      'DRINK-driving, drinks',
+      'Ms Lowe and Mr Reid finished the parenting  course',
+      'ſtill drinking',
+    ]) {
+      expect(found(re, text)).toEqual(whole(re, text));
+    }
+  });
+
+  it('keeps the order of alternatives, so the first that matches at a place still wins', () => {
+    const re = wholeWordAlternation(['parent(?:ing)?', 'parenting course']);
+    expect(found(re, 'a parenting course')).toEqual([[2, 'parenting']]);
+    expect(found(re, 'a parenting course')).toEqual(whole(re, 'a parenting course'));
+  });
+
+  it('leaves out the alternatives of a long inner group a text cannot match, and keeps a back-reference whole', () => {
+    const programmes = ['parenting course', 'Triple P', 'Incredible Years', 'Freedom Programme', 'Circle of Security', 'Solihull Approach', 'Mellow Parenting'];
+    const list = `(?:${programmes.map(termPattern).join('|')})`;
+    expect(list.length).toBeGreaterThanOrEqual(200);
+    const re = wholeWordAlternation([`(?:has|have) (?:completed|finished) (?:the )?${list}`, termPattern('relapse')]);
+    const text = 'She has completed the Triple P course.';
+    const source = narrowed(re, text)!.source;
+    expect(source).toContain('(?:has|have) (?:completed|finished) (?:the )?(?:Triple(?:\\s*-\\s*|\\s+)P))');
+    expect(source).not.toContain('relapse');
+    expect(found(re, text)).toEqual([[4, 'has completed the Triple P']]);
+    const backref = wholeWordAlternation(['(a|b)\\1', 'drug']);
+    expect(narrowed(backref, 'aa')).toBe(backref);
+  });
+
+  it('gives the same matches as the whole regex on any text (property)', () => {
+    const words = ['drug', 'drugs', 'use', 'heroin', 'not', 'has', 'engaged', 'with', 'court', 'café', 'naïve', 'Ωmega', 'σ', 'ς', 'ſ', 'K'];
+    // Long enough (200 characters or more) that its alternatives are narrowed too.
+    const long = (ws: string[]) =>
+      `(?:${[
+        ...ws,
+        'methadone script',
+        'synthetic cannabinoids',
+        'benzodiazepines',
+        'amphetamines',
+        'diamorphine',
+        'Freedom Programme',
+        'Circle of Security',
+        'Incredible Years',
+        'Solihull Approach',
+        'Mellow Parenting',
+      ]
+        .map(termPattern)
+        .join('|')})`;
+    const part = fc.oneof(
+      fc.subarray(words, { minLength: 1 }).map((ws) => long(ws)),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `(?:has|have)? ?(?:not )?${long(ws)}(?: use)?`),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `(?<!never )${long(ws)}{1,2}`),
+      fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((ws) => termPattern(ws.join(' '))),
+      fc.constantFrom(
+        '(?:has|have) not',
+        'drugs?',
+        '\\d+ years',
+        '[A-Z]\\w+ said',
+        'no(?:t)? (?:drug|heroin) use',
+        'x?',
+        '(?:(?:has|have) )?not (?:used |taken )?(?:drugs?|heroin|crack)(?! use)',
+        '(drug|heroin)?s? use',
+        '(?<who>Mr|Ms) [A-Z]\\w+',
+        '(?:not|never){1,2} (?:court|Ωmega|σ)',
+        '(?=drug)\\w+',
+        '[(|)] ?(?:drug|with)',
+        '(?:heroin|crack)*\\s*use',
+        '(?<!not )(?:drug|heroin) (?:use|with)',
+      ),
+    );
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...words, ' ', '-', '. ', '’', '\u00a0', '2 years', 'Ann said', '🙂', 'DRUG', 'Heroin'), fc.string({ maxLength: 3 })), {
+        maxLength: 25,
+      })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(part, { minLength: 1, maxLength: 6 }), fc.array(text, { minLength: 1, maxLength: 4 }), (parts, texts) => {
+        const re = wholeWordAlternation(parts);
+        for (const t of texts) expect(found(re, t)).toEqual(whole(re, t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,373 @@
+import { LiteralScanner } from './literal-scanner.ts';
+import { readLiterals, requiredLiterals, type LiteralReading, type Need } from './required-literals.ts';
+
+/**
+ * Whole-word alternations that run, on each text, only the alternatives the text can match.
+ *
+ * A rule's terms and patterns, or an assertion cue list, are compiled to one regex,
+ * `(?<![\p{L}\p{N}_])(?:a|b|c…)(?![\p{L}\p{N}_])`, some of thousands of characters. V8 compiles
+ * such a regex on its first use (tens of milliseconds for the largest) and then tries every
+ * alternative at every position of the text. Most texts can match few of them: an alternative
+ * whose literals (`requiredLiterals`) a text does not hold cannot match anywhere in it, so the
+ * same regex without it finds exactly the same matches there (the same leftmost start, and the
+ * same first alternative that matches at it). `allMatches` therefore runs, for each text, a
+ * regex of the alternatives the text could match, in their order, made on first need and kept.
+ *
+ * On a text whose characters all lie in U+0000–U+02AF or U+2000–U+206F (most case notes: Latin
+ * letters, curly quotes, dashes) the word boundary is written out as the members of
+ * `[\p{L}\p{N}_]` in those ranges, which V8 compiles about ten times faster and which decides
+ * every character of such a text the same way under the `i` and `u` flags (a unit test checks
+ * each one). Other texts keep the Unicode class.
+ *
+ * Only the matches' positions and text are the same: capture groups are numbered afresh, so it
+ * is for regexes whose callers read `index` and `[0]` alone (`compilePatternSpec`, cue lists).
+ */
+
+/** The word boundary the alternations are built with. */
+export const WORD_CHAR = '[\\p{L}\\p{N}_]';
+/** `[\p{L}\p{N}_]` among the characters of a plain text (see `isPlain`), case-folded as the `iu` flags fold it. */
+export const PLAIN_WORD_CHAR = '[0-9A-Z_a-z\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02af]';
+
+/** Whether every character of `text` lies in U+0000–U+02AF or U+2000–U+206F. */
+export function isPlain(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 0x2af && (c < 0x2000 || c > 0x206f)) return false;
+  }
+  return true;
+}
+
+/** Turned off (by tests) to run every regex whole, to show that narrowing never changes a match. */
+let narrowing = true;
+export function setNarrowing(on: boolean): void {
+  narrowing = on;
+}
+
+/** Whether the text last read holds what an alternative needs: literal `id` is in it when `mark[id] === stamp`. */
+type Test = (mark: Int32Array, stamp: number) => boolean;
+
+interface Scanned {
+  text: string;
+  /** The literals the text holds. */
+  ids: number[];
+  plain: boolean;
+}
+
+/**
+ * The literals of every alternation, read from each text once. The last few texts read are
+ * kept (a sentence is read by one cue list after another, then the record again by the next
+ * rule), each as the ids of the literals it holds; the current one's are marked in `mark`.
+ */
+class SharedScan {
+  private readonly ids = new Map<string, number>();
+  private scanner: LiteralScanner | null = null;
+  private folds = false;
+  private recent: Scanned[] = [];
+  private current: Scanned | null = null;
+  mark = new Int32Array(0);
+  stamp = 0;
+  /** Alternations made but not yet read for their literals: all are read at the first use of any, so the scanner is built once. */
+  readonly pending: Alternatives[] = [];
+
+  idOf(literal: string): number {
+    let id = this.ids.get(literal);
+    if (id === undefined) {
+      this.ids.set(literal, (id = this.ids.size));
+      this.scanner = null;
+      this.recent = [];
+      this.current = null;
+    }
+    return id;
+  }
+
+  /** Reads `text` (unless it is one of the last read) and marks its literals. */
+  read(text: string): Scanned {
+    while (this.pending.length) this.pending.pop()!.analyse();
+    if (this.current?.text === text) return this.current;
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const entry = this.recent[k];
+      if (entry.text !== text) continue;
+      if (this.stamp === 0x7fffffff) {
+        this.mark.fill(0);
+        this.stamp = 0;
+      }
+      this.stamp++;
+      for (const id of entry.ids) this.mark[id] = this.stamp;
+      return (this.current = entry);
+    }
+    if (!this.scanner) {
+      const all = [...this.ids.keys()];
+      // The scanner folds case itself, unless a literal holds what it could not fold the same
+      // way as lower-casing the text: a surrogate pair, or the dot that İ lower-cases to.
+      this.folds = !all.some((l) => /[\ud800-\udfff]|\u0307/.test(l));
+      this.scanner = new LiteralScanner(all, { foldCase: this.folds });
+      this.mark = new Int32Array(this.ids.size);
+      this.stamp = 0;
+    }
+    if (this.stamp === 0x7fffffff) {
+      this.mark.fill(0);
+      this.stamp = 0;
+    }
+    const entry: Scanned = { text, ids: [], plain: isPlain(text) };
+    this.scanner.collect(this.folds ? text : foldCase(text), this.mark, ++this.stamp, entry.ids);
+    if (this.recent.length >= 8) this.recent.shift();
+    this.recent.push(entry);
+    return (this.current = entry);
+  }
+}
+
+const shared = new SharedScan();
+
+/**
+ * The literal scan every alternation and every text gate (text-gates.ts) reads: `idOf` gives a
+ * literal its slot, `read` scans a text (or takes it from the last few), after which literal
+ * `id` is in it when `mark[id] === stamp`.
+ */
+export const literals: {
+  idOf(literal: string): number;
+  read(text: string): void;
+  readonly mark: Int32Array;
+  readonly stamp: number;
+} = shared;
+const byRegex = new WeakMap<RegExp, Alternatives>();
+/** How many narrowed regexes one alternation keeps (the least recently used goes first): each holds compiled code. */
+const MAX_VARIANTS = 64;
+
+export class Alternatives {
+  /** The whole regex, as it was always built. */
+  readonly regex: RegExp;
+  /** The alternatives as a tree of groups, read at the first use of any alternation (null: not narrowed). */
+  private root: Group | null | undefined = undefined;
+  private readonly variants = new Map<string, RegExp>();
+  private lastText: string | null = null;
+  private lastRegex: RegExp | null = null;
+
+  constructor(
+    private readonly parts: readonly string[],
+    private readonly flags: string,
+  ) {
+    this.regex = new RegExp(`(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`, flags);
+    // A back-reference would point elsewhere once groups are left out.
+    if (parts.some((p) => BACKREFERENCE.test(p))) return;
+    byRegex.set(this.regex, this);
+    shared.pending.push(this);
+  }
+
+  analyse(): void {
+    if (this.root !== undefined) return;
+    try {
+      // The whole regex was read for its literals when its text gate was made: each
+      // alternative's need comes from that reading (the inner source starts after the look-behind).
+      const prefix = `(?<!${WORD_CHAR})(?:`;
+      const inner = this.parts.join('|');
+      this.root = readTree(inner, readLiterals(`${prefix}${inner})(?!${WORD_CHAR})`).alternatives, prefix.length);
+    } catch {
+      this.root = null;
+    }
+  }
+
+  /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
+  forText(text: string): RegExp | null {
+    if (text === this.lastText) return this.lastRegex;
+    const { plain } = shared.read(text);
+    let regex: RegExp | null;
+    if (!this.root) regex = this.regex;
+    else {
+      const { mark, stamp } = shared;
+      const kept: string[] = [plain ? 'p' : 'u'];
+      const any = choose(this.root, mark, stamp, kept);
+      const key = kept.join(',');
+      if (!any) regex = null;
+      else if (key === this.root.all && !plain) regex = this.regex;
+      else {
+        regex = this.variants.get(key) ?? null;
+        if (regex) {
+          // Most recently used last: the first is the one to let go.
+          this.variants.delete(key);
+          this.variants.set(key, regex);
+        } else {
+          if (this.variants.size >= MAX_VARIANTS) this.variants.delete(this.variants.keys().next().value!);
+          const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
+          const chosen = new Set(kept);
+          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.flags);
+          this.variants.set(key, regex);
+        }
+      }
+    }
+    this.lastText = text;
+    this.lastRegex = regex;
+    return regex;
+  }
+}
+
+const BACKREFERENCE = /\\(?:[1-9]|k<)/;
+
+/**
+ * A group of a regex source and its alternatives, each a run of source text and inner groups.
+ * An alternative with a test (`id` set) is left out of a text's regex when the text lacks its
+ * literals: it cannot match anywhere in that text, inside any context. Look-arounds are kept whole.
+ */
+interface Group {
+  /** The opening, `(?:`, `(`, `(?<name>`, or '' for the whole alternation. */
+  open: string;
+  alternatives: Alternative[];
+  /** The key of every testable alternative (the whole regex's key, with 'u'). */
+  all: string;
+}
+
+interface Alternative {
+  /** A number for the key, when the alternative has a test. */
+  id: string | null;
+  test: Test | null;
+  items: (string | Group)[];
+}
+
+/** What a group becomes when none of its alternatives can match: a class that matches nothing (a group would not take a quantifier after a look-ahead). */
+const NOTHING = '[^\\s\\S]';
+
+function readTree(source: string, read: LiteralReading['alternatives'], offset: number): Group {
+  let i = 0;
+  let next = 0;
+  const group = (open: string, narrow: boolean): Group => {
+    const start = i;
+    const alternatives: Alternative[] = [];
+    for (;;) {
+      const from = i;
+      const items: (string | Group)[] = [];
+      let run = '';
+      while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+        const c = source[i];
+        if (c === '\\') {
+          run += source.slice(i, i + 2);
+          i += 2;
+        } else if (c === '[') {
+          const close = classEnd(source, i);
+          run += source.slice(i, close);
+          i = close;
+        } else if (c === '(') {
+          const opening = /^\((?:\?:|\?<?[=!]|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))![0];
+          i += opening.length;
+          if (run) items.push(run);
+          run = '';
+          const lookaround = /^\(\?<?[=!]/.test(opening);
+          items.push(group(opening, narrow && !lookaround));
+          if (source[i] !== ')') throw new Error('unclosed group');
+          i++;
+        } else {
+          run += c;
+          i++;
+        }
+      }
+      if (run) items.push(run);
+      let test: Test | null = null;
+      if (narrow) {
+        const known = read.get(offset + from);
+        test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
+      }
+      const id = test ? String(next++) : null;
+      alternatives.push({ id, test, items });
+      if (source[i] !== '|') break;
+      i++;
+    }
+    // Inner groups are narrowed only when long (a rule's word list, spelled out): leaving out
+    // short choices ("the |a |her ") would make a new regex for almost every text.
+    if (open && i - start < MIN_GROUP) untest(alternatives);
+    return { open, alternatives, all: '' };
+  };
+  const root = group('', true);
+  if (i !== source.length) throw new Error('unbalanced');
+  const every: string[] = ['u'];
+  choose(root, null, 0, every);
+  root.all = every.join(',');
+  return root;
+}
+
+/** How long an inner group's source must be for its alternatives to be left out. */
+const MIN_GROUP = 200;
+
+function untest(alternatives: Alternative[]): void {
+  for (const a of alternatives) {
+    a.test = null;
+    a.id = null;
+    for (const item of a.items) if (typeof item !== 'string') untest(item.alternatives);
+  }
+}
+
+/** Where a character class that starts at `from` ends (after its `]`). */
+function classEnd(source: string, from: number): number {
+  let i = from + 1;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  if (i >= source.length) throw new Error('unclosed class');
+  return i + 1;
+}
+
+/** Adds to `kept` the id of each alternative of `group` that `mark` admits (every one without `mark`), and of theirs inside; whether any alternative is left. */
+function choose(group: Group, mark: Int32Array | null, stamp: number, kept: string[]): boolean {
+  let any = false;
+  for (const a of group.alternatives) {
+    if (mark && a.test && !a.test(mark, stamp)) continue;
+    if (a.id) kept.push(a.id);
+    any = true;
+    for (const item of a.items) if (typeof item !== 'string') choose(item, mark, stamp, kept);
+  }
+  return any;
+}
+
+function emitAlternatives(group: Group, chosen: Set<string>): string {
+  return group.alternatives
+    .filter((a) => !a.id || chosen.has(a.id))
+    .map((a) => a.items.map((item) => (typeof item === 'string' ? item : emitGroup(item, chosen))).join(''))
+    .join('|');
+}
+
+function emitGroup(group: Group, chosen: Set<string>): string {
+  if (!group.alternatives.some((a) => !a.id || chosen.has(a.id))) return NOTHING;
+  return `${group.open}${emitAlternatives(group, chosen)})`;
+}
+
+/** A global, case-insensitive, whole-word regex of `parts` in order, whose `allMatches` runs only the parts a text could match. */
+export function wholeWordAlternation(parts: readonly string[], flags = 'giu'): RegExp {
+  return new Alternatives(parts, flags).regex;
+}
+
+/** The regex `allMatches` should run on `text` for `re`: `re` itself, a narrowed copy, or null when nothing can match. */
+export function narrowed(re: RegExp, text: string): RegExp | null {
+  if (!narrowing) return re;
+  const a = byRegex.get(re);
+  return a ? a.forText(text) : re;
+}
+
+/**
+ * A formula whose literals the text scan decides exactly as the regex does. Literals are
+ * compared lower-cased; letters that case-fold to one another without lower-casing to one
+ * another (Greek final sigma, the micro sign) would be missed, so a literal with any character
+ * outside ASCII, Latin-1 letters and general punctuation counts as unknown.
+ */
+function usable(need: Need): Need {
+  if (need === null) return null;
+  if (typeof need === 'string') return SAFE_LITERAL.test(need) ? need : null;
+  if ('all' in need) {
+    const parts = need.all.map(usable).filter((p) => p !== null);
+    return parts.length === 0 ? null : parts.length === 1 ? parts[0] : { all: parts };
+  }
+  const parts = need.any.map(usable);
+  return parts.some((p) => p === null) ? null : { any: parts };
+}
+const SAFE_LITERAL = /^[\u0000-\u007f\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00ff\u2000-\u206f]+$/;
+
+function compileNeed(need: Need): Test | null {
+  if (need === null) return null;
+  if (typeof need === 'string') {
+    const id = shared.idOf(foldCase(need));
+    return (mark, stamp) => mark[id] === stamp;
+  }
+  const parts = ('all' in need ? need.all : need.any).map((p) => compileNeed(p)!);
+  if ('all' in need) return (mark, stamp) => parts.every((p) => p(mark, stamp));
+  return (mark, stamp) => parts.some((p) => p(mark, stamp));
+}
+
+/** Lower case, and long s as s: how the text gates compare text (see text-gates.ts). */
+function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
