@@ -162,6 +162,7 @@ await printStalenessSet('fixtures/staleness-blind5', 'written blind; odd cases d
 await printStalenessSet('fixtures/staleness-blind7', 'written blind, longer records, used for development', '2027-06-30', verbose);
 await printStalenessSet('fixtures/staleness-blind9', 'written blind; odd cases development, even cases held out', '2027-06-30', verbose, true);
 await printStalenessSet('fixtures/staleness-blind11', 'written blind, long records; odd cases development, even cases held out', '2027-06-30', verbose, true);
+await printStalenessSet('fixtures/staleness-blind13', 'written blind, many writers; odd cases development, even cases held out', '2027-06-30', verbose, true);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
