@@ -157,6 +157,12 @@ function isGiven(word: string): boolean {
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
+const ORGANISATION_WORDS =
+  'Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?';
+/** A word that names an organisation, not a person. */
+const ORGANISATION = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
+/** An organisation's word within the next two capitalised words. */
+const ORGANISATION_AFTER = new RegExp(`^\\s+(?:\\p{Lu}[\\p{L}&'’-]*\\s+){0,2}(?:${ORGANISATION_WORDS})(?![\\p{L}])`, 'u');
 /** Between a name and a role word that only renames them: ", the maternal ", ", mum's ". */
 const APPOSITION = /^,\s+(?:the|his|her|their|a|an|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+)?$/u;
 /** A clause ends at punctuation or a conjunction: a person named after it may be someone else. */
@@ -289,6 +295,8 @@ export class PersonFinder {
       const surname = m[3] && isGiven(m[3]) ? m[3] : null;
       const end = at + (m[3] ? m[0].slice(0, m[0].lastIndexOf(m[3])).trimEnd().length : m[0].length);
       if (!surname && !AFTER_NAME.test(text.slice(end))) continue;
+      // An organisation's name, not a person's ("Trident Forensic Analysis", "Riverside Family Centre").
+      if ((surname && ORGANISATION.test(surname)) || ORGANISATION_AFTER.test(text.slice(end))) continue;
       const written = surname ? `${m[1]} ${surname.charAt(0)}${surname.slice(1).toLowerCase()}` : m[1];
       out.push({
         at,

@@ -60,6 +60,13 @@ const lineTo = (text: string, end: number) => text.slice(text.lastIndexOf('\n', 
 /** A date that leads a line, as in a chronology ("05/09/2023 — …", "14 March 2023: …"). */
 const LEADING_DATE = /^\s*(?:[-•*]\s*)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})(?=\s*[-–—:,]|\s)/;
 
+/** A verb of saying straight after a pronoun: the pronoun reports the statement, it is not its subject. */
+const REPORTING_AFTER =
+  /^\s+(?:has |had |have )?(?:said|says|told|tells|confirmed|confirms|reported|reports|explained|explains|stated|states|advised|advises|wrote|writes|informed|informs|added|adds)\b/i;
+
+/** Pronouns that stand for someone named before them. */
+const PRONOUN_WORDS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
+
 /** A reversal that says the old state is back. */
 const BACK = /\bagain\b|\brelaps|\bresum/i;
 /** …or that is new evidence of it (a positive result): either way it wins over a claim in the same words. */
@@ -297,9 +304,7 @@ class StalenessCheck implements Check {
       words: excerpt(s.text, 80),
       quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
       // A same_person rule is about the adults: the child's own first name is not who a statement is about.
-      person: c.rule.same_person
-        ? (this.people.find(s.sentence, s.start, s.end, childOf(record)) ?? (role === 'event' ? this.personAround(reader, s) : null))
-        : null,
+      person: c.rule.same_person ? this.personOf(role, s, record, reader) : null,
       ...(role === 'claim' && { sentenceStart: s.sentence.start }),
       ...(c.rule.fact?.about === 'the child' && {
         child: (role === 'claim' ? subjectNameBefore(s.sentence.text.slice(0, s.end - s.sentence.start)) : null) ?? childOf(record),
@@ -335,6 +340,28 @@ class StalenessCheck implements Check {
    * the caution removed."): the person named last in the sentence before it, in the same
    * paragraph, else the one before that.
    */
+  /**
+   * Who a statement is about: the person its sentence names (see PersonFinder), else, for an
+   * event, the person named last in the sentence before. A bare pronoun ("His bail and curfew
+   * ended") is the person named last before it, in this paragraph, when their sexes agree.
+   */
+  private personOf(role: Role, s: Span, record: CanonicalRecord, reader: TextReader): Person | null {
+    const found = this.people.find(s.sentence, s.start, s.end, childOf(record));
+    if (!found) return role === 'event' ? this.personAround(reader, s) : null;
+    if (found.surname || found.given || !found.word || !PRONOUN_WORDS.has(found.word.toLowerCase())) return found;
+    // Only a pronoun that is the statement's own subject or owner ("His bail … ended", "she completed…"),
+    // not one further back in its sentence ("telling her that the case against Craig…").
+    const lead = s.sentence.text.slice(0, s.start - s.sentence.start);
+    const last = [...lead.matchAll(/\b(?:he|she|his|her|him|hers|himself|herself)\b/gi)].pop();
+    const between = lead.slice(last ? last.index! + last[0].length : 0);
+    // (Nor a pronoun that reports it: "She confirmed that the CPS discontinued the charge against Craig".)
+    if (!last || (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > 3 || REPORTING_AFTER.test(between)) return found;
+    const before = this.personAround(reader, s);
+    return before && (before.surname || before.given) && (!before.sex || !found.sex || before.sex === found.sex)
+      ? { ...before, sex: before.sex ?? found.sex }
+      : found;
+  }
+
   private personAround(reader: TextReader, s: Span): Person | null {
     const i = reader.sentences.indexOf(s.sentence);
     for (const j of [i - 1, i - 2]) {
