@@ -68,7 +68,7 @@ const NAME =
   /(?<![\p{L}\p{N}_'’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\s+\(["“'‘]?(\p{Lu}\p{Ll}+)["”'’]?\))?(?:\s+(\p{Lu}(?:\p{Lu}+|\p{Ll}+)(?:[-'’]\p{Lu}(?:\p{Lu}+|\p{Ll}+))?)(?![\p{L}]))?/gu;
 /** What stands after a name used of a person: a possessive, a verb, a dash or colon (a list of results), a comma or "and". */
 const AFTER_NAME =
-  /^(?:['’]s(?![\p{L}])|\s+(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
+  /^(?:['’]s(?![\p{L}])|\s+(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and|discharged|released|returned|went|left|finished|gave|tested|refused|declined|missed|engaged|separated|stopped|began|continued|phoned|rang|visited|arrived|seemed|appeared|presented|feels|felt|spent|stayed|needs|wants|wanted|became|remained|got)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
 /** A title before a given name and a surname, or a parent's role in brackets after a given name. */
 const SEXED =
   /(?:\b(Mr|Ms|Mrs|Miss) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) \p{Lu}[\p{L}'’-]+|\b(?<![\p{L}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?: \p{Lu}[\p{L}'’-]+)? \((mother|mum|father|dad|stepfather|stepmother|grandmother|grandfather|maternal grandmother|paternal grandmother|maternal grandfather|paternal grandfather|aunt|uncle)\b)/gu;

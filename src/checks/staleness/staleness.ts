@@ -18,7 +18,7 @@ import {
 import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
 import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, subjectNameBefore, type PeopleWords, type Person } from '../../reading/people.ts';
-import { buildTimeline, staleClaims, type Found, type Role } from './chronology.ts';
+import { buildTimeline, compatible, staleClaims, type Found, type Role } from './chronology.ts';
 import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline } from '../../model/sections.ts';
 import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
 import { clauseAround } from '../../reading/clause.ts';
@@ -268,18 +268,25 @@ class StalenessCheck implements Check {
       // completed it"). A claim in a later paragraph that states the old state as current again
       // contradicts the record's own event ("Updates: diagnosed with autism … Analysis: his
       // behaviour is the result of inconsistent boundaries").
-      const lastEvent = events.length ? Math.max(...events.map((e) => e.sentence.paragraph)) : -1;
-      const claims = events.length ? claimedNow.filter((k) => k.sentence.paragraph > lastEvent + 1) : claimedNow;
       // Names matter only where a statement about someone was found.
-      if (!namesRead && c.rule.same_person && (events.length || reversals.length || claims.length)) readNames();
+      if (!namesRead && c.rule.same_person && (events.length || reversals.length || claimedNow.length)) readNames();
       const list = this.list(record.case_id, c.rule.id);
       const found = events.map((s) => this.found('event', s, record, c, reader!));
       // One record's event is about one person: "the PNC record has been amended and Mr Reid
       // has no convictions" names him once for both.
       const named = found.find((f) => f.person)?.person ?? null;
-      for (const f of found) list.push(f.person ? f : { ...f, person: named });
+      const ownEvents = found.map((f, i) => ({ found: f.person ? f : { ...f, person: named }, paragraph: events[i].sentence.paragraph }));
+      for (const e of ownEvents) list.push(e.found);
       for (const s of reversals) list.push(this.found('reversal', s, record, c, reader));
-      for (const s of claims) list.push(this.found('claim', s, record, c, reader));
+      // (Only the record's events about the same person: the mother's completed course does not
+      // bring the father's claim in the same record up to date.)
+      const names = this.names.get(record.case_id);
+      for (const s of claimedNow) {
+        const claim = this.found('claim', s, record, c, reader);
+        const own = ownEvents.filter((e) => compatible(e.found, claim, names));
+        if (own.length && s.sentence.paragraph <= Math.max(...own.map((e) => e.paragraph)) + 1) continue;
+        list.push(claim);
+      }
     }
     return [];
   }
