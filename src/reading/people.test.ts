@@ -24,6 +24,20 @@ describe('people: who a statement is about', () => {
     expect(who('Mr Okafor, the maternal grandfather, has a caution.', 'caution')).toMatchObject({ surname: 'okafor' });
   });
 
+  it('passes over someone who reports the statement, reads a name that is also a common noun, and an organisation is no one', () => {
+    expect(who('Nadia told me that Mark started work at the depot on Monday.', 'started work')).toMatchObject({ given: 'mark' });
+    expect(who('Grace has completed the course.', 'completed')).toMatchObject({ given: 'grace' });
+    expect(who('Trident Forensic Analysis reported that the result was negative.', 'negative')).toBeNull();
+  });
+
+  it('knows the sex of a common given name when the records do not give it', () => {
+    const names = new NameBook();
+    expect(names.sexOf('kirsty')).toBe('female');
+    expect(names.sexOf('darren')).toBe('male');
+    expect(names.sexOf('sam')).toBeNull();
+    expect(samePerson({ sex: null, surname: null, given: 'kirsty' }, { sex: 'male', surname: 'holloway' }, names)).toBe(false);
+  });
+
   it('does not take capitalised words that are not names for people', () => {
     expect(who('Because of the caution, visits are at the centre.', 'caution')).toBeNull();
     expect(who('Wednesday: The Police National Computer shows a caution.', 'caution')).toBeNull();

@@ -1,5 +1,6 @@
 import { termPattern, allMatches } from '../text/terms.ts';
 import { isCommonNoun } from './lexicon/index.ts';
+import { sexOfGivenName } from './lexicon/given-names.ts';
 import type { Sentence } from './sentences.ts';
 
 /**
@@ -112,13 +113,17 @@ export class NameBook {
     return this.surnames.get(given) ?? null;
   }
 
-  /** The sex the records give a given name (or any of its nicknames), if they give one. */
+  /**
+   * The sex the records give a given name (or any of its nicknames), if they give one; else the
+   * sex the name almost always has (`lexicon/given-names.ts`), if it is a common one.
+   */
   sexOf(given: string): Sex | null {
     for (const name of this.groups.get(given) ?? [given]) {
       const sex = this.sexes.get(name);
       if (sex) return sex;
     }
-    return null;
+    // (A name the records give both sexes, null in `sexes`, stays unknown.)
+    return this.sexes.has(given) ? null : sexOfGivenName(given);
   }
 
   /** One name for a given name and its nicknames (the first in alphabetical order). */
@@ -153,7 +158,13 @@ function nameMatches(text: string): RegExpExecArray[] {
 
 function isGiven(word: string): boolean {
   const lower = word.toLowerCase();
-  return !NOT_GIVEN.has(lower) && !TITLES.has(lower) && !isCommonNoun(lower) && !/^(?:mum|dad|mother|father|nan|grandma|grandad)/.test(lower);
+  // (A common noun that is also a common given name, "Mark", "Rose", "Grace", is a name when capitalised.)
+  return (
+    !NOT_GIVEN.has(lower) &&
+    !TITLES.has(lower) &&
+    (!isCommonNoun(lower) || (sexOfGivenName(lower) !== null && /^\p{Lu}\p{Ll}/u.test(word))) &&
+    !/^(?:mum|dad|mother|father|nan|grandma|grandad)/.test(lower)
+  );
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
@@ -193,6 +204,10 @@ const SUBJECT_NAME =
 /** Words for people by their role, which are not names ("Mother continues to…"). */
 const ROLES =
   /^(?:mother|father|mum|mummy|mam|mom|dad|daddy|nan|nana|nanna|gran|granny|grandma|grandmother|grandfather|grandad|granddad|stepmother|stepfather|stepmum|stepdad|carer|carers|parent|parents|sister|brother|aunt|auntie|uncle|baby|child|children|partner|husband|wife|boyfriend|girlfriend)$/i;
+
+/** A verb of saying after a person: they report what follows. */
+const REPORTS =
+  /^(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:has |had )?(?:told (?:me|us|the [\p{L}-]+)|said|says|tells (?:me|us)|reported|reports|explained|confirmed|informed (?:me|us))(?:\s+(?:me|us))?\s+(?:that\s+)?/u;
 
 /** Personal pronouns, which stand for the person named before them. */
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
@@ -239,12 +254,14 @@ export class PersonFinder {
     let titledEnd = -1;
     let lastNamed: Person | null = null;
     let child: Person | null = null;
+    let anyoneElse = false;
     for (const { at, length, person } of this.mentions(sentence.text)) {
       // A given name to pass over (the child's own, for a statement about a parent).
       if (notGiven && person.given === notGiven) {
         child ??= person;
         continue;
       }
+      anyoneElse = true;
       // "Mr Grant, the maternal grandfather, has…", "Ryan Tait, mum's partner, has…": the role in apposition is still the person named.
       const gap = sentence.text.slice(titledEnd, at);
       const named = (p: Person | null) => !!(p?.surname || p?.given);
@@ -252,6 +269,9 @@ export class PersonFinder {
       if (named(person)) titledEnd = at + length;
       // "at his mother's address" is a place, not who the statement is about.
       if (PLACE_OF.test(sentence.text.slice(at + length))) continue;
+      // Someone who reports the statement ("Jodie told me that Mark started work") is not who it is
+      // about, when someone else is named after them and before it.
+      if (at < from && REPORTS.test(sentence.text.slice(at + length)) && this.mentions(sentence.text.slice(at + length, from)).length) continue;
       if (at < from) {
         // A pronoun after a name in the same sentence stands for it ("Sean's cocaine use is a risk
         // because of his care when under the influence"), when their sexes do not differ.
@@ -264,7 +284,7 @@ export class PersonFinder {
     }
     // A sentence that names only the child is about the child ("the allegation against Tyler Ward
     // has been closed with no further action").
-    return before ?? after ?? child;
+    return before ?? after ?? (anyoneElse ? null : child);
   }
 
   /** The person nearest the end of a sentence (for a statement in the next one that names nobody), or null. */

@@ -1,0 +1,29 @@
+/**
+ * Common given names in England and Wales that are almost always one sex, for telling two
+ * people of one surname apart when the records give neither a title nor a role ("Kirsty Holloway
+ * completed the Freedom Programme" is not "Mr Holloway"). Names used for both sexes (Alex, Sam,
+ * Charlie, Jordan, Jamie, Frankie…) are left out: the records must say.
+ */
+const FEMALE =
+  'abigail aimee alice alison amanda amber amelia amy andrea angela anna anne annie ava bethany beverley brooke carly caroline carol carys catherine charlotte ' +
+  'chantelle chelsea chloe claire clare courtney danielle dawn debbie deborah demi donna eleanor elizabeth ella ellie emily emma erin esther evie faye fiona ' +
+  'florence freya gemma georgia grace hannah harriet hayley heather helen holly imogen isabel isabella isla jade jane janet jasmine jennifer jessica joanne ' +
+  'jodie julie karen kate katie kayleigh kelly kerry kimberley kirsty laura lauren leah leanne lily lisa lorraine louise lucy lydia lynne maisie mandy ' +
+  'maria marie megan melissa mia michelle millie molly naomi natalie natasha nicola nicole olivia paige pamela paula phoebe poppy rachel rebecca rhiannon ' +
+  'rose ruby sally samantha sandra sarah scarlett shannon sharon shauna shona sian sophie stacey stephanie susan tanya tara tracey tracy vicky victoria ' +
+  'wendy yasmin zara zoe';
+const MALE =
+  'aaron adam aiden alan alfie andrew anthony archie arthur ashley barry ben benjamin bradley brandon callum carl charles chris christopher craig damian ' +
+  'daniel darren david dean declan dylan edward elliot ethan finley gareth gary george graham harrison harry harvey henry ian isaac jack jacob jake james ' +
+  'jason jayden joe john jonathan joseph josh joshua kai keith kevin kieran kyle lee leo lewis liam logan luke marcus mark martin matthew michael mohammed ' +
+  'muhammad nathan neil nicholas noah oliver oscar owen patrick paul peter philip reece rhys richard riley robert ryan scott sean shane simon stephen ' +
+  'steven stuart theo thomas tom tony tyler wayne william';
+
+const sexes = new Map<string, 'female' | 'male'>();
+for (const n of FEMALE.split(' ')) sexes.set(n, 'female');
+for (const n of MALE.split(' ')) sexes.set(n, 'male');
+
+/** The sex a given name (lower-cased) almost always has, or null when it is not on the lists. */
+export function sexOfGivenName(given: string): 'female' | 'male' | null {
+  return sexes.get(given) ?? null;
+}
