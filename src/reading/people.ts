@@ -210,7 +210,7 @@ const REPORTS =
   /^(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:has |had )?(?:told (?:me|us|the [\p{L}-]+)|said|says|tells (?:me|us)|reported|reports|explained|confirmed|informed (?:me|us))(?:\s+(?:me|us))?\s+(?:that\s+)?/u;
 
 /** Personal pronouns, which stand for the person named before them. */
-const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
+export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
 
 /** A person's place after their name or role: "'s address", "'s flat in Ledbury". */
 const PLACE_OF = /^['’]s\s+(?:[\p{L}-]+\s+)?(?:address|house|home|flat|property|place|caravan)(?![\p{L}])/u;

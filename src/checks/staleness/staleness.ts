@@ -17,7 +17,7 @@ import {
 } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
-import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, subjectNameBefore, type PeopleWords, type Person } from '../../reading/people.ts';
+import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, PRONOUNS, subjectNameBefore, type PeopleWords, type Person } from '../../reading/people.ts';
 import { buildTimeline, compatible, staleClaims, type Found, type Role } from './chronology.ts';
 import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline } from '../../model/sections.ts';
 import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
@@ -63,9 +63,6 @@ const LEADING_DATE = /^\s*(?:[-•*]\s*)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2
 /** A verb of saying straight after a pronoun: the pronoun reports the statement, it is not its subject. */
 const REPORTING_AFTER =
   /^\s+(?:has |had |have )?(?:said|says|told|tells|confirmed|confirms|reported|reports|explained|explains|stated|states|advised|advises|wrote|writes|informed|informs|added|adds)\b/i;
-
-/** Pronouns that stand for someone named before them. */
-const PRONOUN_WORDS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
 
 /** A reversal that says the old state is back. */
 const BACK = /\bagain\b|\brelaps|\bresum/i;
@@ -355,7 +352,7 @@ class StalenessCheck implements Check {
   private personOf(role: Role, s: Span, record: CanonicalRecord, reader: TextReader): Person | null {
     const found = this.people.find(s.sentence, s.start, s.end, childOf(record));
     if (!found) return role === 'event' ? this.personAround(reader, s) : null;
-    if (found.surname || found.given || !found.word || !PRONOUN_WORDS.has(found.word.toLowerCase())) return found;
+    if (found.surname || found.given || !found.word || !PRONOUNS.has(found.word.toLowerCase())) return found;
     // Only a pronoun that is the statement's own subject or owner ("His bail … ended", "she completed…"),
     // not one further back in its sentence ("telling her that the case against Craig…").
     const lead = s.sentence.text.slice(0, s.start - s.sentence.start);
