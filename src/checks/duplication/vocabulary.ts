@@ -1,33 +1,11 @@
 /** The words masked or treated specially when a text is tokenised (see tokens.ts). */
 import { hashString } from './hash.ts';
+import { NUMBER_WORDS_TO_TWENTY } from '../../text/number-words.ts';
 
 /** The masks, as they appear before hashing. */
 export const MASK = { number: '#', month: '@month', day: '@day', pronoun: '@pron', name: '@name' } as const;
 
-export const NUMBER_WORDS = new Map(
-  [
-    'one',
-    'two',
-    'three',
-    'four',
-    'five',
-    'six',
-    'seven',
-    'eight',
-    'nine',
-    'ten',
-    'eleven',
-    'twelve',
-    'thirteen',
-    'fourteen',
-    'fifteen',
-    'sixteen',
-    'seventeen',
-    'eighteen',
-    'nineteen',
-    'twenty',
-  ].map((w, i) => [w, i + 1]),
-);
+export const NUMBER_WORDS = new Map(NUMBER_WORDS_TO_TWENTY.map((w, i) => [w, i + 1]));
 const MONTHS = new Set([
   'january',
   'february',

@@ -1,4 +1,5 @@
 import { termPattern } from '../../text/terms.ts';
+import { NUMBER_WORDS_TO_TWENTY } from '../../text/number-words.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
 import type { RuleProblem } from '../rule-kind.ts';
 import { append } from '../../model/lists.ts';
@@ -12,26 +13,8 @@ import { append } from '../../model/lists.ts';
  */
 export const FORM_PLACEHOLDERS = ['name', 'years', 'months'] as const;
 
-export const NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-];
+/** Number words an age may be written in: one to eighteen. */
+export const NUMBER_WORDS = NUMBER_WORDS_TO_TWENTY.slice(0, 18);
 const NUMBER = `(?:\\d{1,2}|${[...NUMBER_WORDS].reverse().join('|')})`;
 
 export const FORMS_SCHEMA = {
