@@ -209,6 +209,33 @@ const ROLES =
 const REPORTS =
   /^(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:has |had )?(?:told (?:me|us|the [\p{L}-]+)|said|says|tells (?:me|us)|reported|reports|explained|confirmed|informed (?:me|us))(?:\s+(?:me|us))?\s+(?:that\s+)?/u;
 
+const FEMALE_WORDS =
+  /(?<![\p{L}])(?:she|her|hers|herself|mother|mum|mummy|mam|mom|ms|mrs|miss|grandmother|grandma|nan|nanna|stepmother|stepmum|sister|aunt|daughter|wife|girlfriend|woman)(?![\p{L}])/giu;
+const MALE_WORDS =
+  /(?<![\p{L}])(?:he|him|his|himself|father|dad|daddy|mr|grandfather|grandad|granddad|stepfather|stepdad|brother|uncle|son|husband|boyfriend|man)(?![\p{L}])/giu;
+
+/**
+ * The sex of the person a statement at `at` in a sentence is about, from the nearest word for a
+ * woman or a man before it (else the first after it): "Dad's cannabis use" → male. A lighter
+ * reading than PersonFinder's, for checks that have no `people:` words of their own; null when the
+ * sentence has none.
+ */
+export function sexNear(sentence: string, at: number): Sex | null {
+  let before: { at: number; sex: Sex } | null = null;
+  let after: { at: number; sex: Sex } | null = null;
+  for (const [re, sex] of [
+    [FEMALE_WORDS, 'female'],
+    [MALE_WORDS, 'male'],
+  ] as const) {
+    for (const m of allMatches(re, sentence)) {
+      if (m.index! < at) {
+        if (!before || m.index! > before.at) before = { at: m.index!, sex };
+      } else if (!after || m.index! < after.at) after = { at: m.index!, sex };
+    }
+  }
+  return (before ?? after)?.sex ?? null;
+}
+
 /** Personal pronouns, which stand for the person named before them. */
 export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
 

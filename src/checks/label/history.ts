@@ -17,26 +17,23 @@ export function compareEntries(a: HistoryEntry, b: HistoryEntry): number {
  * One label's chronology in one case: where it started, where it was repeated, whether any
  * record evidenced it, and which assertions came after evidence against it.
  */
-export function buildHistory(caseId: string, label: string, entries: HistoryEntry[]): LabelHistory {
+export function buildHistory(
+  caseId: string,
+  label: string,
+  entries: HistoryEntry[],
+  /** Whether evidence against the label and a later use are about the same person (default: always). */
+  samePerson: (contrary: HistoryEntry, use: HistoryEntry) => boolean = () => true,
+): LabelHistory {
   const sorted = [...entries].sort(compareEntries);
   const uses = sorted.filter((e) => e.event === 'mention' && APPLIES.includes(e.status!));
   const first = uses[0];
   const useRecords = [...new Set(uses.map((e) => e.record_id))];
   const contrary = sorted.filter((e) => e.event === 'contrary-evidence');
   const after: string[] = [];
-  if (contrary.length) {
-    const firstContrary = contrary[0];
-    for (const e of sorted) {
-      if (
-        e.event === 'mention' &&
-        e.status === 'asserted' &&
-        compareEntries(firstContrary, e) < 0 &&
-        e.record_id !== firstContrary.record_id &&
-        !after.includes(e.record_id)
-      ) {
-        after.push(e.record_id);
-      }
-    }
+  for (const e of sorted) {
+    if (e.event !== 'mention' || e.status !== 'asserted' || after.includes(e.record_id)) continue;
+    // (Evidence against one parent does not contradict the label used of the other.)
+    if (contrary.some((c) => compareEntries(c, e) < 0 && e.record_id !== c.record_id && samePerson(c, e))) after.push(e.record_id);
   }
   return {
     case_id: caseId,

@@ -109,6 +109,21 @@ describe('a label through the chronology of a case', () => {
     ]);
   });
 
+  it('evidence against the label for one parent does not make its use of the other a repetition after it', () => {
+    const check = tester.check(rules);
+    const test = record("Ms Lowe's hair strand test from 02/02/2024 was negative for cannabis and cocaine.", { record_date: '2024-02-20', case_id: 'C3' });
+    const father = record("Mr Lowe's drug use is the main risk when the children stay with him.", { record_date: '2024-03-05', case_id: 'C3' });
+    const mother = record("Ms Lowe's drug use is the main risk at bedtime.", { record_date: '2024-03-06', case_id: 'C3' });
+    for (const r of [test, father, mother]) check.record(r);
+    const drafts = check.finish();
+    expect(drafts.map((d) => [d.record.record_id, d.related_record_ids, /^Repeated after contrary evidence/.test(d.message ?? '')])).toEqual([
+      [father.record_id, [], false],
+      [mother.record_id, [test.record_id, father.record_id], true],
+    ]);
+    const history = (check.sections!().label_histories as LabelHistory[]).find((h) => h.case_id === 'C3' && h.label === 'drug misuse')!;
+    expect(history.repeated_after_contrary_evidence).toEqual([mother.record_id]);
+  });
+
   it('a conditional test result is not evidence against the label', () => {
     const check = tester.check(rules);
     check.record(record('If the hair strand test is negative, the plan will be reviewed.', { record_date: '2023-02-01' }));

@@ -6,6 +6,8 @@ import { formatUkDate } from '../../intake/dates.ts';
 import { compileCues } from '../../reading/assertion.ts';
 import { cueProblems, mergeCues, type CueLists } from '../../reading/cues.ts';
 import { buildHistory, type HistoryEntry, type LabelHistory } from './history.ts';
+import { sentenceAt, splitSentences } from '../../reading/sentences.ts';
+import { sexNear, type Sex } from '../../reading/people.ts';
 import { LabelMatcher, type Mention } from './mentions.ts';
 import { LABEL_HISTORIES, MENTIONS, type MentionEntry } from '../../model/sections.ts';
 import { ASSERTION_SECTION_SCHEMA } from '../../reading/cue-schema.ts';
@@ -82,6 +84,14 @@ class LabelCheck implements Check {
   private readonly caseOf = new Map<KeptMention, string>();
   private readonly inventory: MentionEntry[] = [];
   private readonly collectMentions: boolean;
+  /** The sex of whom each history entry is about, where its sentence says. */
+  private readonly sexOf = new WeakMap<HistoryEntry, Sex | null>();
+  /** Evidence against a label and a use of it are about the same person unless their sentences name people of different sex. */
+  private readonly samePerson = (a: HistoryEntry, b: HistoryEntry): boolean => {
+    const x = this.sexOf.get(a);
+    const y = this.sexOf.get(b);
+    return !x || !y || x === y;
+  };
 
   constructor(rules: LabelRule[], env: CheckEnv) {
     this.collectMentions = env.collectMentions;
@@ -92,8 +102,10 @@ class LabelCheck implements Check {
 
   record(record: CanonicalRecord): FlagDraft[] {
     const { mentions, contrary } = this.matcher.read(record.text);
+    // Whom each use and each piece of evidence against is about, by sex (see samePerson).
+    const sentences = mentions.length ? splitSentences(record.text) : [];
     for (const m of mentions) {
-      this.entries(record.case_id, m.label).push({
+      const entry: HistoryEntry = {
         record_id: record.record_id,
         record_date: record.record_date,
         recorded_at: record.recorded_at,
@@ -101,7 +113,10 @@ class LabelCheck implements Check {
         status: m.status,
         text: m.text,
         cue: m.cue,
-      });
+      };
+      const sentence = sentences[sentenceAt(sentences, m.start)];
+      if (sentence) this.sexOf.set(entry, sexNear(sentence.text, m.start - sentence.start));
+      this.entries(record.case_id, m.label).push(entry);
       if (this.collectMentions) {
         this.inventory.push({
           record_id: record.record_id,
@@ -120,14 +135,16 @@ class LabelCheck implements Check {
       }
     }
     for (const c of contrary) {
-      this.entries(record.case_id, c.label).push({
+      const entry: HistoryEntry = {
         record_id: record.record_id,
         record_date: record.record_date,
         recorded_at: record.recorded_at,
         event: 'contrary-evidence',
         text: c.sentence,
         cue: c.cue,
-      });
+      };
+      this.sexOf.set(entry, sexNear(c.sentence, c.sentence.length));
+      this.entries(record.case_id, c.label).push(entry);
     }
     return [];
   }
@@ -144,7 +161,7 @@ class LabelCheck implements Check {
   private *histories(): Steps<Map<string, LabelHistory>> {
     const out = new Map<string, LabelHistory>();
     for (const [caseId, labels] of this.byCase) {
-      for (const [label, entries] of labels) out.set(`${caseId}\u0000${label}`, buildHistory(caseId, label, entries));
+      for (const [label, entries] of labels) out.set(`${caseId}\u0000${label}`, buildHistory(caseId, label, entries, this.samePerson));
       yield;
     }
     return out;
@@ -163,7 +180,7 @@ class LabelCheck implements Check {
     for (const m of this.asserted) {
       const rule = this.ruleByLabel.get(m.label)!;
       const history = histories.get(`${this.caseOf.get(m)}\u0000${m.label}`)!;
-      drafts.push(draftFor(rule, m, history));
+      drafts.push(draftFor(rule, m, history, this.samePerson));
       if (drafts.length % DRAFTS_A_STEP === 0) yield;
     }
     return drafts;
@@ -179,14 +196,18 @@ class LabelCheck implements Check {
 /** Flags made between two steps of finishInSteps. */
 const DRAFTS_A_STEP = 1024;
 
-function draftFor(rule: LabelRule, m: KeptMention, history: LabelHistory): FlagDraft {
+function draftFor(rule: LabelRule, m: KeptMention, history: LabelHistory, samePerson: (a: HistoryEntry, b: HistoryEntry) => boolean): FlagDraft {
   const related: string[] = [];
   const parts: Part[] = [
     written`“${quote(m.text, m.record_id)}” (${rule.label}) is stated as the writer's own judgement; no evidence or attribution was found in the record.`,
   ];
   const afterContrary = history.repeated_after_contrary_evidence.includes(m.record_id);
   if (afterContrary) {
-    const contrary = history.entries.find((e) => e.event === 'contrary-evidence')!;
+    // The first evidence against it that is about the same person (the one that made it "after").
+    const use = history.entries.find((e) => e.event === 'mention' && e.record_id === m.record_id && e.status === 'asserted');
+    const contrary =
+      history.entries.find((e) => e.event === 'contrary-evidence' && (!use || (e.record_id !== m.record_id && samePerson(e, use)))) ??
+      history.entries.find((e) => e.event === 'contrary-evidence')!;
     parts.unshift(
       written`Repeated after contrary evidence: record ${contrary.record_id} (${formatUkDate(contrary.record_date)}) says “${quote(contrary.text, contrary.record_id)}”.`,
     );
