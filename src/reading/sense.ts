@@ -401,6 +401,9 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   if (lists.personal.has(w) || lists.personal.has(singular(w)) || lists.personal.has(pair) || /ing$/.test(w)) return 'personal';
   // A capitalised word at the start of a sentence is a name unless it is a common noun that is not
   // only a name ("Traffic on the A49 was chaotic", but "Kelly was chaotic", "Rose was volatile").
+  // A code of letters and digits or an ampersand is a road, a form, a service or a shop ("the A49",
+  // "the local A&E", "B&Q"), never a person.
+  if (/^\p{Lu}/u.test(t.text) && /[\d&]/.test(t.text)) return 'thing';
   if (/^\p{Lu}/u.test(t.text)) {
     // Inside a sentence a capitalised word is a name, unless an article makes it a thing
     // ("the Wi-Fi at the contact centre", "the Internet"; a name takes none, though a role may: "the DSL", "the Smiths").
