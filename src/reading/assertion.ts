@@ -20,6 +20,8 @@ export interface CompiledCues {
   adopted: RegExp | null;
   evidence: RegExp | null;
   evidenceNearby: RegExp | null;
+  dates: RegExp | null;
+  observations: RegExp | null;
   contrary: RegExp | null;
   /** The contrary cues as written (terms and /regexes/), for quick look-ups. */
   contraryEntries: string[];
@@ -47,6 +49,8 @@ export function compileCues(cues: CueLists): CompiledCues {
     adopted: compileList(cues.adopted),
     evidence: compileList(cues.evidence),
     evidenceNearby: compileList(cues.evidence_nearby),
+    dates: compileList(cues.dates),
+    observations: compileList(cues.observations),
     contrary: compileList(cues.contrary),
     contraryEntries: cues.contrary ?? [],
     frames: {
@@ -116,6 +120,8 @@ export interface SentenceCues {
   clauseBreaks: number[];
   /** The sentence ends at a semicolon: the next one is another statement of the same sentence. */
   semicolon: boolean;
+  /** The writer's own observation ("I found…", "we saw…"). */
+  observed: boolean;
   /** The sentence speaks of someone already named (he, she, his, her, they…), or opens with when something happened. */
   refersBack: boolean;
   /** Every word of evidence against an earlier use, whether or not the sentence points back at one. */
@@ -181,6 +187,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     question,
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
     semicolon: /;\s*$/.test(sentence),
+    observed: !!cues.observations && cues.observations.test(sentence),
     // (Or it opens with when something happened: "…non-compliant; on 22/04 at 21:00 PC Orr found…" gives the instance.)
     refersBack:
       /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence) ||
@@ -197,7 +204,9 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     },
     // A date is not denied by the clause it sits in: "did not attend the tests on 05/02/2024" is a dated account.
     get datesAt() {
-      return (datesAt ??= cues.evidenceNearby ? allMatches(cues.evidenceNearby, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
+      return (datesAt ??= [cues.evidenceNearby, cues.dates]
+        .flatMap((re) => (re ? allMatches(re, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []))
+        .sort((a, b) => a.start - b.start));
     },
     get linksAt() {
       return (linksAt ??= [
@@ -498,9 +507,12 @@ export function decide(
     /^\W*(?:he|she|they|his|her|their|this|which)\b/i.test(sentenceText) ||
     /\b(?:this|that|these|those|such) [\p{L}-]+ *$/iu.test(sentenceText.slice(0, mention.start).replace(/\s*\b(?:very|so|quite|rather|too)\s*$/i, ''));
   const joined = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.semicolon);
+  // (Or the statement before is the writer's own dated observation, and this one their conclusion
+  // from it: "At 16:40 on 28/08 I found foil and needles…; in my view she is using heroin again".)
+  const observedBefore = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.semicolon && n.cues.observed && n.cues.nearby);
   // After a semicolon, a statement that goes on about someone ("…; the CCTV shows him pushing her") may be the evidence; one about something else may not.
   const around = neighbours.filter((n) =>
-    n.position === 'before' ? !contrast && (!joined || continues) : !own.semicolon || n.distance > 1 || n.cues.refersBack,
+    n.position === 'before' ? !contrast && (!joined || continues || observedBefore) : !own.semicolon || n.distance > 1 || n.cues.refersBack,
   );
   for (const n of around) {
     const text = n.cues.evidence ?? n.cues.nearby;

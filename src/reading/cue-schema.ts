@@ -18,6 +18,15 @@ export const ASSERTION_SECTION_SCHEMA = {
     adopted: { ...list, description: 'The writer adopts another person’s claim.' },
     evidence: { ...list, description: 'A cited source: a report, a test, a dated incident, observed behaviour.' },
     evidence_nearby: { ...list, description: 'A dated account of events: evidence only from the sentences around a mention.' },
+    observations: {
+      ...list,
+      description: 'The writer’s own observation ("I saw", "we found"): when dated, evidence for the statement after it across a semicolon.',
+    },
+    dates: {
+      ...list,
+      description:
+        'Dates in any form: evidence in a mention’s own statement when a link ties them to it, never from the sentences around it (where a date is often a heading).',
+    },
     contrary: { ...list, description: 'Words that make a source point against a label (negative, ruled out).' },
     boundaries: { ...list, description: 'Words where one statement ends and another starts ("but", "however"); semicolons always do.' },
     clause_breaks: { ...list, description: 'Where clauses meet inside a statement (", and the father"): evidence and trailing cues do not cross them.' },

@@ -27,6 +27,10 @@ export interface CueLists {
   evidence?: string[];
   /** A dated account of events: evidence when it stands in a neighbouring sentence only. */
   evidence_nearby?: string[];
+  /** Dates in any form: evidence in a mention's own statement when something links them to it (not from the sentences around it, where a date is often a heading). */
+  dates?: string[];
+  /** The writer's own observation ("I saw", "we found"): a dated one lends its evidence across a semicolon. */
+  observations?: string[];
   /** Words that make a sentence's evidence point the other way (a negative test). */
   contrary?: string[];
   /** Where one statement ends and another starts within a sentence ("but", "however"); semicolons always do. */
@@ -60,6 +64,8 @@ export const CUE_LIST_KEYS = [
   'adopted',
   'evidence',
   'evidence_nearby',
+  'dates',
+  'observations',
   'contrary',
   'boundaries',
   'clause_breaks',

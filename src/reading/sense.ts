@@ -508,6 +508,8 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
 
 /** People in general rather than anyone in this case: "a parent", "any carer", "families", "mothers". */
 const GENERIC_PLURALS = words('families mothers fathers women men people carers adults parents-to-be survivors victims perpetrators users drinkers addicts');
+/** Plurals that name this case's people when bare ("Parents remain resistant"), and people in general only before "who" ("parents who are hostile to intervention"). */
+const GENERIC_BEFORE_WHO = words('parents mums dads couples partners');
 const INDEFINITE = words('a an any every');
 const QUANTIFIERS = words('some many most all other such several few');
 
@@ -524,7 +526,7 @@ function genericPerson(T: Token[], h: number, attributive: boolean): boolean {
   if (INDEFINITE.has(T[p].lower)) return !attributive;
   // "the families", "their carers" are someone's; "some families", "many parents" are not.
   const owned = T.slice(p, h).some((t) => (t.cat === 'DET' && !QUANTIFIERS.has(t.lower)) || t.cat === 'POS' || POSSESSIVES.has(t.lower));
-  return !owned && GENERIC_PLURALS.has(T[h].lower);
+  return !owned && (GENERIC_PLURALS.has(T[h].lower) || (GENERIC_BEFORE_WHO.has(T[h].lower) && /^(?:who|that)$/.test(T[h + 1]?.lower ?? '')));
 }
 
 /** What a mention at [start, end) of a sentence attaches to, or null when that cannot be told. */
