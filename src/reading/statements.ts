@@ -35,6 +35,8 @@ export class TextReader {
   constructor(
     readonly text: string,
     private readonly cues: CompiledCues,
+    /** Whether the record's first sentence, which says what the record is, gives every match context (`near`). */
+    private readonly opening = false,
   ) {}
 
   /** The text's sentences, split when first needed (most texts read hold no match). */
@@ -57,12 +59,17 @@ export class TextReader {
     return out;
   }
 
-  /** The sentences whose words give a match its context (`near`): those around it, the heading of a list it stands in, and the record's title. */
+  /**
+   * The sentences whose words give a match its context (`near`): those around it, the heading of
+   * a list it stands in, the record's title, and (with `opening`) its first sentence, which says
+   * what the record is ("Hair-strand result uploaded.", "Letter from Dr Lowther to GP, …").
+   */
   private context(i: number): number[] {
     const around = this.around(i, 2, 1);
     const heading = this.sentences[i].heading;
     const withHeading = heading === undefined || around.includes(heading) ? around : [heading, ...around];
-    return [...this.title().filter((j) => !withHeading.includes(j)), ...withHeading];
+    const opening = this.title().length || !this.opening ? this.title() : [0];
+    return [...opening.filter((j) => !withHeading.includes(j)), ...withHeading];
   }
 
   private titleOf: number[] | undefined;

@@ -31,6 +31,11 @@ interface StatementSpec extends PatternSpec {
   near?: string[];
 }
 
+/** The event, and the words that name the old state: said not to be so, in any wording, they are the event too. */
+interface EventSpec extends StatementSpec {
+  negated?: string[];
+}
+
 /** Claims, and the words that name the old state as something someone has or does now. */
 interface ClaimSpec extends StatementSpec {
   current?: string[];
@@ -38,7 +43,7 @@ interface ClaimSpec extends StatementSpec {
 
 /** A `staleness` rule: an event, and the claims that a record dated after it should no longer make. */
 export interface StalenessRule extends Rule {
-  event: StatementSpec;
+  event: EventSpec;
   claims: ClaimSpec;
   reversed_by?: StatementSpec;
   words?: WordLists;
@@ -77,6 +82,10 @@ const NICKNAME_HINT = /\(["“'‘]\p{Lu}|\b(?:known as|aka)\s/u;
 
 /** An event counts unless the writer negates or supposes it; a claim counts only as the writer's own. */
 const EVENT_STATUSES: Status[] = ['asserted', 'evidenced', 'attributed'];
+/** The old state said not to be so ("consistent with no use of cannabis", "no concerns of FII"). */
+const DENIED_STATUSES: Status[] = ['negated', 'refuted'];
+/** A denial held open for now ("no evidence at present of…", "not yet"): a first view, not the change itself. */
+const PROVISIONAL = /\b(?:at present|at this (?:stage|time|point)|currently|yet|so far|to date|for now|at the moment|under review)\b/i;
 const CLAIM_STATUSES: Status[] = ['asserted', 'evidenced'];
 
 const near = {
@@ -91,7 +100,16 @@ export const stalenessKind: RuleKind = {
   reportSections: [FACT_SHEET, STALENESS_TIMELINE],
   summary: 'Finds claims stated as current in a record dated after another record documents an event that makes them out of date.',
   properties: {
-    event: patternSpecSchema('The superseding event (e.g. a parenting course completed); read as a fact unless negated or hypothetical.', { near }),
+    event: patternSpecSchema('The superseding event (e.g. a parenting course completed); read as a fact unless negated or hypothetical.', {
+      near,
+      negated: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+        description:
+          'Words that name the old state ("use of {substance}", "FII"): where the assertion engine reads them as negated or refuted, in any wording ("consistent with no use of cannabis", "there are no concerns of FII"), they are the event. `near` applies.',
+      },
+    }),
     claims: patternSpecSchema('Claims the event makes out of date, worded as the claim is made (include the negative: "has not engaged with…").', {
       near,
       current: {
@@ -130,6 +148,9 @@ export const stalenessKind: RuleKind = {
     r.claims?.current?.forEach((t, i) =>
       problems.push(...patternSpecProblems({ terms: [t] }, `claims/current/${i}`, r.words, false).map((p) => ({ ...p, key: `claims/current/${i}` }))),
     );
+    r.event?.negated?.forEach((t, i) =>
+      problems.push(...patternSpecProblems({ terms: [t] }, `event/negated/${i}`, r.words, false).map((p) => ({ ...p, key: `event/negated/${i}` }))),
+    );
     for (const key of ['event', 'claims', 'reversed_by'] as const) {
       const spec = r[key];
       problems.push(...patternSpecProblems(spec, key, r.words));
@@ -157,10 +178,12 @@ interface CompiledRule {
   regex: Record<Role, SpecFinder | null>;
   /** The claims' `current` words: a claim only where the sentence speaks of the present. */
   current: SpecFinder | null;
+  /** The event's `negated` words: an event where they are read as negated or refuted. */
+  denied: SpecFinder | null;
   near: Record<Role, RegExp | null>;
   entries: { name: string; finder: EntryFinder }[];
   /** Admit a record that could hold the event, a claim, a reversal or a `current` claim. */
-  gate: Record<Role | 'current', Gate>;
+  gate: Record<Role | 'current' | 'denied', Gate>;
 }
 
 function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
@@ -168,6 +191,7 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
   const regex = {} as Record<Role, SpecFinder | null>;
   const nearRe = {} as Record<Role, RegExp | null>;
   const currentFinder = rule.claims.current ? new SpecFinder({ terms: rule.claims.current }, rule.words) : null;
+  const deniedFinder = rule.event.negated ? new SpecFinder({ terms: rule.event.negated }, rule.words) : null;
   for (const role of ['event', 'claim', 'reversal'] as const) {
     const finder = new SpecFinder(spec[role], rule.words);
     regex[role] = finder.empty ? null : finder;
@@ -177,12 +201,14 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
     rule,
     regex,
     current: currentFinder && !currentFinder.empty ? currentFinder : null,
+    denied: deniedFinder && !deniedFinder.empty ? deniedFinder : null,
     near: nearRe,
     entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
     gate: {
       event: gates.forRegex(regex.event?.gateRegex ?? null),
       claim: gates.forRegex(regex.claim?.gateRegex ?? null),
       current: gates.forRegex(currentFinder?.gateRegex ?? null),
+      denied: gates.forRegex(deniedFinder?.gateRegex ?? null),
       reversal: gates.forRegex(regex.reversal?.gateRegex ?? null),
     },
   };
@@ -229,10 +255,17 @@ class StalenessCheck implements Check {
         claim: c.gate.claim.admits(record.text),
         reversal: c.gate.reversal.admits(record.text),
         current: c.current !== null && c.gate.current.admits(record.text),
+        denied: c.denied !== null && c.gate.denied.admits(record.text),
       };
-      if (!could.event && !could.claim && !could.reversal && !could.current) continue;
-      reader ??= new TextReader(record.text, this.cues);
+      if (!could.event && !could.claim && !could.reversal && !could.current && !could.denied) continue;
+      reader ??= new TextReader(record.text, this.cues, true);
       const events = could.event ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status)) : [];
+      // The old state said not to be so, in whatever words the assertion engine reads as a negation.
+      if (could.denied)
+        for (const s of reader.statements(c.denied, c.near.event))
+          if (DENIED_STATUSES.includes(s.status) && !PROVISIONAL.test(s.sentence.text) && !events.some((e) => e.start < s.end && s.start < e.end))
+            events.push(s);
+      events.sort((a, b) => a.start - b.start);
       // Claims are kept unread: their status is read in finish(), and only in a case where an event
       // of the rule came first, since no other claim can be stale (most are never read at all).
       const claimed = [
@@ -421,7 +454,7 @@ class StalenessCheck implements Check {
   private statusOf(claim: Found): { status: Status; cue: string | null } {
     const record = claim.record!;
     let reader = this.readers.get(record);
-    if (!reader) this.readers.set(record, (reader = new TextReader(record.text, this.cues)));
+    if (!reader) this.readers.set(record, (reader = new TextReader(record.text, this.cues, true)));
     return reader.statusOf(claim.match!.start, claim.match!.end);
   }
 
