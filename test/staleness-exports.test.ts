@@ -47,6 +47,8 @@ describe('planted staleness and record-hygiene findings in the sample exports', 
         // liquidlogic-casenotes.csv
         ['5201292', 'hygiene.late-entry', 'info', [], 'Late entry'],
         ['5201378', 'hygiene.decision-without-reasons', 'warning', [], 'Decision: close to CSC.'],
+        // The FII label kept as a current concern after Dr Adeyemi's report: the label rules flag the word, staleness the out-of-date claim.
+        ['5201796', 'staleness.fii-excluded', 'error', ['5201541'], 'Concerns of FII remain'],
         ['5202022', 'hygiene.missing-author', 'warning', [], null],
         ['5202245', 'staleness.parenting-course-completed', 'warning', ['5202046'], 'Mother has not engaged with a parenting course'],
         ['5202270', 'hygiene.late-entry', 'warning', [], null],

@@ -22,9 +22,11 @@ describe('staleness fixtures', () => {
       ['NH-804', 'staleness.now-housed', 'warning', ['NH-802'], 'Given the temporary accommodation'],
       ['PE-103', 'staleness.protective-order-ended', 'warning', ['PE-102'], 'Ms Crane remains protected by a non-molestation order'],
       ['AI-103', 'staleness.attendance-improved', 'warning', ['AI-102'], "Mason's poor attendance means the plan needs to stay open for another three months"],
+      ['AI-302', 'staleness.attendance-improved', 'warning', ['AI-301'], "Kit's reduced timetable means he is home by lunchtime"],
       ['TC-103', 'staleness.treatment-completed', 'warning', ['TC-102'], 'Mum is yet to engage with treatment for her drinking'],
       ['MH-103', 'staleness.mental-health-discharge', 'warning', ['MH-102'], 'Ms Rowntree remains under the perinatal mental health team'],
       ['MH-104', 'staleness.mental-health-discharge', 'warning', ['MH-102'], 'her care coordinator will be asked for a view'],
+      ['TC-802', 'staleness.treatment-completed', 'warning', ['TC-801'], 'Mr Barr has not engaged with treatment at Wyvern Recovery'],
       ['NT-103', 'staleness.negative-substance-test', 'warning', ['NT-102'], 'Mr Turner continues to drink'],
       ['NT-203', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ms Kelly uses cannabis daily'],
       ['NT-206', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ongoing drug use by Ms Kelly remains the main concern'],
@@ -38,9 +40,11 @@ describe('staleness fixtures', () => {
         "Kian's father's cocaine addiction makes him unreliable for the nursery pick-up on Thursdays",
       ],
       ['NT-922', 'staleness.negative-substance-test', 'warning', ['NT-921'], "Ms Lacey's daily amphetamine use means Rio is often late to nursery"],
+      ['NT-932', 'staleness.negative-substance-test', 'warning', ['NT-931'], "Given Ms Ashdown's cannabis smoking"],
       ['CV-103', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-102'], 'Mr Pike has a previous conviction for drug supply'],
       ['CV-203', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-202'], 'The allegation was substantiated'],
       ['CV-302', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-301'], 'Mr Ashby was convicted of assault in 2021'],
+      ['CV-702', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-701'], 'Mr Greer has a conviction for affray'],
       ['CV-903', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-901'], "Because of Mr Okoro's conviction for burglary"],
       ['PO-903', 'staleness.plan-or-order-ended', 'warning', ['PO-901'], 'As Mason remains subject to a supervision order'],
       ['SP-103', 'staleness.parents-separated', 'warning', ['SP-102'], 'Ms Fletcher lives with her partner'],
@@ -71,6 +75,7 @@ describe('staleness fixtures', () => {
       ['PO-502', 'staleness.protective-order-ended', 'warning', ['PO-501'], 'Mr Marr is subject to a non-molestation order'],
       ['NT-603', 'staleness.negative-substance-test', 'warning', ['NT-602'], "Dad's drinking means Carys goes to her aunt's on Friday nights"],
       ['NT-704', 'staleness.negative-substance-test', 'warning', ['NT-702'], "Jess's drug use means Ollie stays with his nan on Saturdays"],
+      ['NH-902', 'staleness.now-housed', 'warning', ['NH-901'], 'Rosa and her mum are still in the refuge'],
     ]);
   });
 

@@ -168,6 +168,8 @@ function isGiven(word: string): boolean {
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
+/** Someone's partner: a possessive and the word ("Mum's partner", "her new partner"). */
+const PARTNER_OF = /(?:['’]s|\b(?:her|his|their))\s+(?:new\s+|current\s+|latest\s+)?(partner)(?![\p{L}\p{N}_-])/giu;
 const ORGANISATION_WORDS =
   'Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?';
 /** A word that names an organisation, not a person. */
@@ -335,6 +337,13 @@ export class PersonFinder {
       }
       out.push({ at: m.index!, length: m[0].length + (named?.length ?? 0), person });
     }
+    // Someone's partner is someone else ("Mum's partner Shaun drinks most days", "her partner"):
+    // not a parent of the case, whoever they are the partner of.
+    for (const m of allMatches(PARTNER_OF, text)) {
+      const at = m.index! + m[0].length - m[1].length;
+      if (!out.some((o) => o.at === at))
+        out.push({ at, length: m[1].length, person: { sex: this.sexOf.get(key(m[1])) ?? null, surname: null, relative: true, word: m[1] } });
+    }
     for (const m of nameMatches(text)) {
       const at = m.index!;
       // Not a surname after a title, not a person word ("Mum"), and used as a name: possessive, subject, a row of results.
@@ -358,7 +367,9 @@ export class PersonFinder {
         },
       });
     }
-    return out.sort((a, b) => a.at - b.at);
+    out.sort((a, b) => a.at - b.at);
+    // A possessive before a person word is not someone itself: "her father" is the father.
+    return out.filter((o, i) => !(/^(?:her|his|their)$/i.test(o.person.word ?? '') && out[i + 1] && /^\s+$/.test(text.slice(o.at + o.length, out[i + 1].at))));
   }
 
   private isRelative(word: string, text: string, at: number): boolean {

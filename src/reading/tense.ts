@@ -36,6 +36,9 @@ export const TENSE_SECTION_SCHEMA = {
   },
 };
 
+/** Where a clause is joined to the one holding the words. */
+const JOINED = /\s(?:and|but|or|while|whilst|because|when|where|which|who|that|so|although|though)\s/i;
+
 /** Where a stretch of a sentence ends: punctuation that separates clauses. */
 const STRETCH_END = /[,;:()–—]|\s-\s/g;
 
@@ -85,7 +88,10 @@ export class TenseReader {
     const [from, to] = this.stretch(sentence, start, end);
     const before = sentence.slice(from, start);
     const stretch = sentence.slice(from, to);
-    if (matches(this.pastWords, stretch)) return false;
+    // A word of the past in a clause joined after them is that clause's ("…means he is home by
+    // lunchtime and Ms Malone cannot take up the place she was offered").
+    const joined = JOINED.exec(sentence.slice(end, to));
+    if (matches(this.pastWords, sentence.slice(from, joined ? end + joined.index : to))) return false;
     if (matches(this.premise, before) || matches(this.present, stretch)) return true;
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
     // coordinator, Jo, will let us know…"): the time is in the stretches that follow it.

@@ -292,7 +292,13 @@ class StalenessCheck implements Check {
         (s) => EVENT_STATUSES.includes(s.status) && (AGAIN.test(s.text) || !claimed.some((k) => k.start < s.end && s.start < k.end)),
       );
       const claimedNow = claimed.filter((k) => !reversals.some((s) => AGAIN.test(s.text) && k.start < s.end && s.start < k.end));
-      // A record that documents the event is up to date about it: its other words are not claims.
+      // A claim that says the old state is back ("Finley's poor attendance is again a worry", "has
+      // relapsed") is the writer reporting a reversal, not repeating what the event overtook.
+      // (Said of the claim itself, within a few words: "…considered again" later in the clause is about something else.)
+      const back = claimedNow.filter((k) => {
+        const clause = clauseAround(k.sentence, k.start, k.end);
+        return BACK.test(record.text.slice(k.start, Math.min(clause.end, k.end + 25)));
+      });
       // A record that documents the event is up to date about it: its claims before the event and
       // in the event's own paragraphs are its history ("had not engaged until March, when she
       // completed it"). A claim in a later paragraph that states the old state as current again
@@ -308,10 +314,11 @@ class StalenessCheck implements Check {
       const ownEvents = found.map((f, i) => ({ found: f.person ? f : { ...f, person: named }, paragraph: events[i].sentence.paragraph }));
       for (const e of ownEvents) list.push(e.found);
       for (const s of reversals) list.push(this.found('reversal', s, record, c, reader));
+      for (const s of back) if (CLAIM_STATUSES.includes(reader.statusOf(s.start, s.end).status)) list.push(this.found('reversal', s, record, c, reader));
       // (Only the record's events about the same person: the mother's completed course does not
       // bring the father's claim in the same record up to date.)
       const names = this.names.get(record.case_id);
-      for (const s of claimedNow) {
+      for (const s of claimedNow.filter((k) => !back.includes(k))) {
         const claim = this.found('claim', s, record, c, reader);
         const own = ownEvents.filter((e) => compatible(e.found, claim, names));
         if (own.length && s.sentence.paragraph <= Math.max(...own.map((e) => e.paragraph)) + 1) continue;
