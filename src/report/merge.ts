@@ -1,19 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { UserError, unreadableJson } from '../model/errors.ts';
+import { readJsonFile } from '../model/json-stream.ts';
 import { REPORT_SCHEMA_VERSION, compareFlags, summarise, type Report } from './build-report.ts';
 import type { Flag } from '../model/flag.ts';
 import { inReportOrder, type SectionDeclaration } from '../model/sections.ts';
 import { STANDARDS, compareStandards } from '../model/standards.ts';
 import { describeWindow, sameWindow } from './window.ts';
 
-export function readReport(path: string): Report {
+/**
+ * A JSON report to merge, read in chunks (model/json-stream.ts): a report longer than the
+ * longest string can be read, each of its top-level arrays (flags, label histories…) item by
+ * item. The main thread is free between chunks.
+ */
+export async function readReport(path: string): Promise<Report> {
   let report: Report;
   try {
-    report = JSON.parse(readFileSync(path, 'utf8'));
+    report = (await readJsonFile(path)) as Report;
   } catch (err) {
     throw new UserError(`${path}: ${unreadableJson(err)}`);
   }
-  if (report.schema_version !== REPORT_SCHEMA_VERSION || !Array.isArray(report.flags)) {
+  if (!report || typeof report !== 'object' || report.schema_version !== REPORT_SCHEMA_VERSION || !Array.isArray(report.flags)) {
     throw new UserError(`${path}: not a scrutineer ${REPORT_SCHEMA_VERSION} JSON report`);
   }
   return report;
