@@ -168,6 +168,21 @@ describe('one very long note is checked in steps', () => {
   });
 });
 
+describe('merging reports in steps', () => {
+  it('gives the merged report merging at once gives, with breaks between the passes over the flags', async () => {
+    const { auditJson } = await import('./support/run-cli.ts');
+    const { mergeReports, mergeReportsInSteps } = await import('../src/report/merge.ts');
+    const { reportSections } = await import('../src/checks/index.ts');
+    const parts = await Promise.all(EXPORTS.map(async (path) => ({ path, report: await auditJson([path]) })));
+    const atOnce = mergeReports(parts, reportSections());
+    expect(atOnce.flags.length).toBe(parts[0].report.flags.length + parts[1].report.flags.length);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(mergeReportsInSteps(parts, reportSections()), breaks));
+    expect(result).toEqual(atOnce);
+    expect(ranDuring).toBe(true);
+  });
+});
+
 describe('sorting and the text policy in steps', () => {
   /** Runs the steps to the end, counting them. */
   function stepsOf<T>(steps: Steps<T>): { result: T; steps: number } {

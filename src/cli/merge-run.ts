@@ -1,7 +1,7 @@
-import { mergeReports, readReport } from '../report/merge.ts';
+import { mergeReportsInSteps, readReport } from '../report/merge.ts';
 import { jsonChunks } from '../report/formats/json.ts';
 import { reportSections } from '../checks/index.ts';
-import { Breaks } from '../model/steps.ts';
+import { Breaks, runStepsWithBreaks } from '../model/steps.ts';
 import { writePiecesAtomic } from './write-output.ts';
 import type { Io } from './io.ts';
 
@@ -13,8 +13,8 @@ import type { Io } from './io.ts';
 export async function mergeAction(io: Io, paths: string[], flags: { output?: string }): Promise<void> {
   const parts = [];
   for (const path of paths) parts.push({ path, report: await readReport(path) });
-  const merged = mergeReports(parts, reportSections());
   const breaks = new Breaks();
+  const merged = await runStepsWithBreaks(mergeReportsInSteps(parts, reportSections()), breaks);
   if (flags.output) await writePiecesAtomic(flags.output, jsonChunks(merged), '--output', breaks);
   else {
     for (const piece of jsonChunks(merged)) {
