@@ -384,8 +384,9 @@ export class JsonTopLevelReader {
     this.parts = [];
     try {
       return parts.join('');
-    } catch {
-      throw new JsonValueTooLarge();
+    } catch (err) {
+      if (err instanceof RangeError) throw new JsonValueTooLarge();
+      throw err;
     }
   }
 
@@ -404,8 +405,8 @@ export class JsonTopLevelReader {
         value = JSON.parse(this.captured(end));
       } catch (err) {
         // The grammar was checked on the way, so only a string too long for the engine gets here.
-        if (err instanceof JsonValueTooLarge) throw err;
-        throw new JsonValueTooLarge();
+        if (err instanceof RangeError) throw new JsonValueTooLarge();
+        throw err;
       }
       if (level === 0) this.events.push({ type: 'whole', value });
       else if (level === 1) this.events.push({ type: 'member', key: this.key, value });
