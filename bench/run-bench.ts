@@ -31,6 +31,7 @@ import { GENERATOR_VERSION } from './gen/generate.ts';
 import type { TruthEntry } from './gen/defects.ts';
 import { busiest, summaryMarkdown, type CpuProfile, type ProfileSummary } from './profile-summary.ts';
 import { defaultJobs } from '../src/cli/options.ts';
+import { holdsMarkdown, holdsTable } from './holds.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = join(ROOT, 'bench/data');
@@ -237,6 +238,7 @@ async function main(): Promise<number> {
       jobs: { type: 'string' },
       'startup-rounds': { type: 'string', default: '7' },
       'startup-only': { type: 'boolean', default: false },
+      'holds-only': { type: 'boolean', default: false },
     },
   });
   const rounds = Number(values['startup-rounds']);
@@ -252,6 +254,17 @@ async function main(): Promise<number> {
     const markdown = `## Start-up, ${doc.date}\n\nMachine: ${doc.machine.cpu}, ${doc.machine.cores} cores, Node ${doc.machine.node}; code state ${doc.source_hash}.\n\n${startupMarkdown(doc.startup)}`;
     writeFileSync(join(OUT, `startup-${doc.date}.json`), `${JSON.stringify(doc, null, 2)}\n`);
     writeFileSync(join(OUT, `startup-${doc.date}.md`), markdown);
+    process.stdout.write(markdown);
+    return 0;
+  }
+  if (values['holds-only']) {
+    mkdirSync(OUT, { recursive: true });
+    const date = new Date().toISOString().slice(0, 10);
+    const holds = await holdsTable(ROOT, BIN, DATA, measure, (s) => process.stderr.write(`${s}\n`));
+    const doc = { date, source_hash: sourceHash(), machine: machine(), holds };
+    const markdown = `## Main-thread holds, ${date}\n\nMachine: ${doc.machine.cpu}, ${doc.machine.cores} cores, Node ${doc.machine.node}; code state ${doc.source_hash}.\n\n${holdsMarkdown(holds)}`;
+    writeFileSync(join(OUT, `holds-${date}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+    writeFileSync(join(OUT, `holds-${date}.md`), markdown);
     process.stdout.write(markdown);
     return 0;
   }

@@ -92,5 +92,15 @@ describe('an export with over 500,000 flags', () => {
     expect(flags).toBe(5000 * 101);
     expect(bytes.subarray(bytes.length - 2).toString()).toBe('}\n');
     expect(bytes.includes('"flags": 505000,')).toBe(true);
+
+    // And it is read back as a baseline (in chunks, flag by flag: model/json-stream.ts). Its
+    // text is ASCII, so it is as many characters as bytes: longer than a string can be.
+    const { readBaseline } = await import('../src/report/baseline.ts');
+    const baseline = await readBaseline(json);
+    expect(baseline.size).toBe(5000 * 101);
+    // The CSV report's last flag: every cell quoted, the first eight flag_id … rule.
+    const [quotedId, caseId, recordId, recordDate, , , , rule] = lines[lines.length - 1].split('","');
+    const id = quotedId.slice(1);
+    expect(baseline.get(id)).toEqual({ id, rule, case_id: caseId, record_id: recordId, record_date: recordDate });
   }, 300_000);
 });

@@ -122,25 +122,43 @@ describe('merge', () => {
   });
 });
 
-describe('a JSON report too long to read back', () => {
-  it('as --baseline or a part to merge, says so and what to use instead, rather than "not a JSON report"', async () => {
-    // A report written in pieces can be longer than the longest string JavaScript can hold (the
-    // 505,000-flag report is 737 MB). A sparse file of 600 MiB stands in for one: reading it
-    // costs no disk, and it is too long before it could be parsed.
+describe('a JSON report read back in chunks', () => {
+  it('a file that is not JSON, however large, is refused at its first fault, with where and why', async () => {
+    // A sparse file of 600 MiB, longer than a string can be, reads as zero bytes: it is refused
+    // at its first character, not read whole first.
     const dir = mkdtempSync(join(tmpdir(), 'scrutineer-huge-'));
     const huge = join(dir, 'huge.json');
     writeFileSync(huge, '');
     truncateSync(huge, 600 * 2 ** 20);
     const baseline = await runCli(['audit', repoPath('fixtures/exports/liquidlogic-casenotes.csv'), '--baseline', huge, '--format', 'json']);
-    expect(baseline).toMatchObject({
+    expect(baseline).toEqual({
       code: 2,
       stdout: '',
-      stderr: `scrutineer: --baseline ${huge}: too large to read (a JSON text longer than about 512 M characters cannot be read back); a baseline needs only the flag ids: use the file --init-baseline writes\n`,
+      stderr: `scrutineer: --baseline ${huge}: not a JSON report (line 1, column 1: expected a JSON value, found U+0000)\n`,
     });
-    const merged = await runCli(['merge', huge, huge]);
-    expect(merged).toMatchObject({
+    expect(await runCli(['merge', huge, huge])).toEqual({
       code: 2,
-      stderr: `scrutineer: ${huge}: too large to read (a JSON text longer than about 512 M characters cannot be read back)\n`,
+      stdout: '',
+      stderr: `scrutineer: ${huge}: not a JSON report (line 1, column 1: expected a JSON value, found U+0000)\n`,
     });
+  });
+
+  it('a report cut short is refused as --baseline and as a part, saying where it ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-cut-'));
+    const whole = join(dir, 'whole.json');
+    const r = await runCli(['audit', repoPath('fixtures/exports/canonical-notes.csv'), '--format', 'json', '--fail-on', 'never', '-q', '--output', whole]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(whole, 'utf8');
+    const cut = join(dir, 'cut.json');
+    // Cut inside the first flag's id.
+    const at = text.indexOf('"id": "') + 10;
+    writeFileSync(cut, text.slice(0, at));
+    const lines = text.slice(0, at).split('\n');
+    const where = `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
+    expect((await runCli(['audit', repoPath('fixtures/exports/canonical-notes.csv'), '--baseline', cut])).stderr).toBe(
+      `scrutineer: --baseline ${cut}: not a JSON report (${where}: the text ends early, inside a string)\n`,
+    );
+    expect((await runCli(['merge', cut])).stderr).toBe(`scrutineer: ${cut}: not a JSON report (${where}: the text ends early, inside a string)\n`);
+    expect((await runCli(['merge', dir])).stderr).toBe(`scrutineer: ${dir}: this is a folder, not a file\n`);
   });
 });

@@ -124,6 +124,65 @@ describe('long work takes breaks for a signal', () => {
   });
 });
 
+describe('one very long note is checked in steps', () => {
+  const run = (sources: string[], options: { breaks?: Breaks; steppedFromChars?: number; onRow?: (rows: number) => void } = {}) =>
+    audit({
+      sources: resolveInputs(sources),
+      intake: intake(),
+      packs: loadPacks([DEFAULT_RULES_DIR]),
+      asOf: '2025-06-30',
+      minSeverity: 'info',
+      runOptions: {},
+      mentions: true,
+      timeline: true,
+      ...options,
+    });
+
+  it('every record checked in steps, as a very long note is, gives the same report as checked at once', async () => {
+    const plain = await run(EXPORTS);
+    expect(plain.flags.length).toBeGreaterThan(0);
+    const breaks = new Breaks(0);
+    const stepped = await run(EXPORTS, { breaks, steppedFromChars: 0 });
+    expect(stepped).toEqual(plain);
+    // More breaks than a break before each row and after each check of each record.
+    const checks = new Set(loadPacks([DEFAULT_RULES_DIR]).flatMap((p) => p.rules.map((r) => r.kind))).size;
+    expect(breaks.taken).toBeGreaterThan(plain.summary.rows_read * (checks + 1));
+  });
+
+  it('a note longer than STEPPED_FROM_CHARS takes breaks inside its checks, and its label is found', async () => {
+    const { STEPPED_FROM_CHARS } = await import('../src/core/audit.ts');
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-long-'));
+    const path = join(dir, 'long.csv');
+    const sentence = 'Visited the family at home. The children were seen together and then alone in their bedrooms. ';
+    const text = `${sentence.repeat(Math.ceil(STEPPED_FROM_CHARS / sentence.length))}Mother is aggressive.`;
+    writeFileSync(path, `record_id,case_id,record_date,text\r\nLONG-1,C-1,01/02/2024,"${text}"\r\nSHORT-1,C-1,02/02/2024,Seen at school.\r\n`);
+    const breaks = new Breaks(0);
+    const takenAt: number[] = [];
+    const report = await run([path], { breaks, onRow: () => takenAt.push(breaks.taken) });
+    expect(report.flags.map((f) => [f.record_id, f.rule, f.span?.start])).toEqual([['LONG-1', 'label.aggressive', text.length - 'aggressive.'.length]]);
+    // Between the long note's row and the next: a break before the next row, one after each of
+    // its checks, and the breaks inside the checks that take steps.
+    const checks = new Set(loadPacks([DEFAULT_RULES_DIR]).flatMap((p) => p.rules.map((r) => r.kind))).size;
+    expect(takenAt[1] - takenAt[0]).toBeGreaterThan(checks + 1);
+  });
+});
+
+describe('merging reports in steps', () => {
+  it('gives the merged report merging at once gives, with breaks between the passes over the flags', async () => {
+    const { auditJson } = await import('./support/run-cli.ts');
+    const { mergeReports, mergeReportsInSteps } = await import('../src/report/merge.ts');
+    const { reportSections } = await import('../src/checks/index.ts');
+    const parts = await Promise.all(EXPORTS.map(async (path) => ({ path, report: await auditJson([path]) })));
+    const atOnce = mergeReports(parts, reportSections());
+    expect(atOnce.flags.length).toBe(parts[0].report.flags.length + parts[1].report.flags.length);
+    const breaks = new Breaks(0);
+    const { result, ranDuring } = await queuedRanDuring(() => runStepsWithBreaks(mergeReportsInSteps(parts, reportSections()), breaks));
+    expect(result).toEqual(atOnce);
+    expect(ranDuring).toBe(true);
+  });
+});
+
 describe('sorting and the text policy in steps', () => {
   /** Runs the steps to the end, counting them. */
   function stepsOf<T>(steps: Steps<T>): { result: T; steps: number } {

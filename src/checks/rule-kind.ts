@@ -30,6 +30,13 @@ export interface CheckEnv {
  */
 export interface Check {
   record(record: CanonicalRecord): FlagDraft[];
+  /**
+   * The same work as record() in steps (model/steps.ts), for a check whose work on one very long
+   * record (a note of tens of megabytes) can take long: the audit takes breaks between the
+   * steps so that a signal is handled. Steps fall between the check's passes over the text and
+   * every few thousand items of a loop over it.
+   */
+  recordInSteps?(record: CanonicalRecord): Steps<FlagDraft[]>;
   finish(): FlagDraft[];
   /**
    * The same work as finish() in steps (model/steps.ts), for a check whose finish can take long

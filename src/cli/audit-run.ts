@@ -176,7 +176,7 @@ async function auditAction(
   ];
   checkOutputs(outputs, reads);
   if (io.stdoutClosed && targets.some((t) => !t.output)) throw new UserError('standard output is closed, so the report would be lost; give --output FILE');
-  const baseline = flags.baseline && !createBaseline ? { path: flags.baseline, flags: readBaseline(flags.baseline) } : undefined;
+  const baseline = flags.baseline && !createBaseline ? { path: flags.baseline, flags: await readBaseline(flags.baseline) } : undefined;
   const reviewed = flags.reviewed ? { path: flags.reviewed, entries: readReviewed(flags.reviewed) } : undefined;
   const asOf = flags.asOf ?? todayIso();
   // The manager's summary compares with the run before this one: read before this run's line is appended.

@@ -49,6 +49,8 @@ export interface AuditOptions {
   window?: WindowDates;
   /** When to let the event loop run during long work (default: every model/steps.ts BREAK_EVERY_MS); given only by tests. */
   breaks?: Breaks;
+  /** Records of at least this many characters are checked in steps (default STEPPED_FROM_CHARS); given only by tests. */
+  steppedFromChars?: number;
 }
 
 /** What the audit use case is asked: the run's options, plus the sample, baseline and reviewed flags as given. */
@@ -106,6 +108,13 @@ export async function runAudit(options: AuditOptions): Promise<Report> {
 }
 
 /**
+ * A record whose text is at least this long is checked in steps (Check.recordInSteps): a 50 MB
+ * note held the main thread for seconds when checked in one go. Shorter ones, nearly all, in
+ * one go, as that is a little cheaper.
+ */
+export const STEPPED_FROM_CHARS = 1 << 18;
+
+/**
  * The audit itself. With a window, `context` is filled with the ids of the flags left out (on
  * records outside the window) and, for every record read, whether it is in the window.
  */
@@ -138,6 +147,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   // Reading and checking a buffered chunk of records, and a check's finish, are synchronous
   // work: breaks let a signal's handler run on a large export (model/steps.ts).
   const breaks = options.breaks ?? new Breaks();
+  const steppedFrom = options.steppedFromChars ?? STEPPED_FROM_CHARS;
   try {
     for await (const item of readInputs(options.sources, options.intake, inputs, warnings)) {
       if (breaks.due()) await breaks.take();
@@ -173,7 +183,14 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
       } else {
         contextOnly++;
       }
-      for (const check of checks) append(drafts, check.record(item.record));
+      if (item.record.text.length < steppedFrom) for (const check of checks) append(drafts, check.record(item.record));
+      else {
+        // One very long note: its checks in steps, with a break between checks when one is due.
+        for (const check of checks) {
+          append(drafts, check.recordInSteps ? await runStepsWithBreaks(check.recordInSteps(item.record), breaks) : check.record(item.record));
+          if (breaks.due()) await breaks.take();
+        }
+      }
       if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
       if (pool) await pool.record(item.record);
     }

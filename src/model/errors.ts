@@ -1,3 +1,5 @@
+import { JsonSyntaxError, JsonValueTooLarge } from './json-stream.ts';
+
 /**
  * An error in what the user gave us (input file, rule pack, option). The CLI prints its
  * message without a stack trace and exits 2; anything else is a bug in scrutineer.
@@ -53,17 +55,15 @@ export function bounded(message: string): string {
 }
 
 /**
- * Why a JSON file (a report, a baseline) could not be read, in words: no such file, too long to
- * read (a report written in pieces can be longer than the longest string JavaScript can hold,
- * about 512 M characters, and JSON.parse needs it whole), or not JSON.
+ * Why a JSON file (a report, a baseline) could not be read, in words: no such file (or what else
+ * the system said), not JSON (where and why, json-stream.ts), or one value in it too long to
+ * hold (the file itself may be of any size: it is read in chunks).
  */
 export function unreadableJson(err: unknown): string {
-  switch ((err as NodeJS.ErrnoException)?.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'ERR_STRING_TOO_LONG':
-      return 'too large to read (a JSON text longer than about 512 M characters cannot be read back)';
-    default:
-      return 'not a JSON report';
-  }
+  if (err instanceof JsonSyntaxError) return `not a JSON report (${err.message})`;
+  if (err instanceof JsonValueTooLarge) return `too large to read (${err.message})`;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code) return describeCode(code);
+  return 'not a JSON report';
 }

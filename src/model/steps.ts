@@ -51,6 +51,9 @@ export class Breaks {
   }
 }
 
+/** Items a loop over one record's matches, tokens or mentions handles between two steps of a check's recordInSteps. */
+export const STEP_ITEMS = 4096;
+
 /** Items sorted at once (with the engine's sort) in one step of sortInSteps, and merged in one step. */
 const SORTED_A_STEP = 4096;
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { UserError, unreadableJson } from '../model/errors.ts';
 import type { Report } from './build-report.ts';
 import { filterInSteps, mapInSteps, runSteps, sortInSteps, type Steps } from '../model/steps.ts';
 import { jsonPieces } from '../model/json-pieces.ts';
+import { readJsonEvents } from '../model/json-stream.ts';
 
 export interface BaselineFlag {
   id: string;
@@ -13,24 +13,42 @@ export interface BaselineFlag {
   record_date?: string;
 }
 
-/** The flags of an earlier JSON report, by id. */
-export function readBaseline(path: string): Map<string, BaselineFlag> {
-  let data: { schema_version?: string; flags?: (BaselineFlag & { record_date?: unknown })[] };
+/**
+ * The flags of an earlier JSON report, by id. The report is read in chunks (model/json-stream.ts),
+ * flag by flag, keeping only what a baseline is compared by: a report of any size can be read,
+ * in memory for its flags' ids, and the main thread is free between chunks.
+ */
+export async function readBaseline(path: string): Promise<Map<string, BaselineFlag>> {
+  let version: unknown;
+  let flags: Map<string, BaselineFlag> | undefined;
+  let flagsAreObjects = true;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    await readJsonEvents(path, (e) => {
+      if (e.type === 'member' && e.key === 'schema_version') version = e.value;
+      else if (e.type === 'member' && e.key === 'flags') flags = undefined;
+      else if (e.type === 'start' && e.key === 'flags') flags = new Map();
+      else if (e.type === 'item' && e.key === 'flags') {
+        const f = e.value as BaselineFlag & { record_date?: unknown };
+        if (!f || typeof f !== 'object') flagsAreObjects = false;
+        else {
+          flags!.set(f.id, {
+            id: f.id,
+            rule: f.rule,
+            case_id: f.case_id,
+            record_id: f.record_id,
+            ...(typeof f.record_date === 'string' && { record_date: f.record_date }),
+          });
+        }
+      }
+    });
   } catch (err) {
     const why = unreadableJson(err);
     throw new UserError(
       `--baseline ${path}: ${why}${why.startsWith('too large') ? '; a baseline needs only the flag ids: use the file --init-baseline writes' : ''}`,
     );
   }
-  if (!data.schema_version || !Array.isArray(data.flags)) throw new UserError(`--baseline ${path}: not a scrutineer JSON report (no schema_version or flags)`);
-  return new Map(
-    data.flags.map((f) => [
-      f.id,
-      { id: f.id, rule: f.rule, case_id: f.case_id, record_id: f.record_id, ...(typeof f.record_date === 'string' && { record_date: f.record_date }) },
-    ]),
-  );
+  if (!version || !flags || !flagsAreObjects) throw new UserError(`--baseline ${path}: not a scrutineer JSON report (no schema_version or flags)`);
+  return flags;
 }
 
 /**

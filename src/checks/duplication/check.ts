@@ -52,12 +52,22 @@ export class DuplicationCheck implements Check {
   }
 
   record(record: CanonicalRecord): FlagDraft[] {
+    return runSteps(this.recordInSteps(record));
+  }
+
+  /** record() in steps: one after each pass over the record (its tokens, storing it, its fingerprints), in the order record() always took them. */
+  *recordInSteps(record: CanonicalRecord): Steps<FlagDraft[]> {
     this.records++;
     // A form's question headings are its design's template, shared by every form: not copied text.
     const ids = maskedIds(withoutHeadings(record), record.subject_name);
     if (ids.length < this.minWords) return [];
     if (this.store.size >= MAX_RECORDS) throw new Error(`the duplication check indexes at most ${MAX_RECORDS} records`);
-    this.index.add(this.store.add(record), fingerprints(ids));
+    yield;
+    const stored = this.store.add(record);
+    yield;
+    const prints = fingerprints(ids);
+    yield;
+    this.index.add(stored, prints);
     return [];
   }
 

@@ -3,6 +3,7 @@ import { NUMBER_WORDS_TO_TWENTY } from '../../text/number-words.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
 import type { RuleProblem } from '../rule-kind.ts';
 import { append } from '../../model/lists.ts';
+import { STEP_ITEMS, type Steps } from '../../model/steps.ts';
 
 /**
  * Forms are regular expressions a rule writes about a child, with placeholders:
@@ -155,6 +156,23 @@ export class FormSet {
         yield found;
         from = Math.max(found.end, found.start + 1);
       }
+    }
+  }
+
+  /**
+   * `matches` for a caller that refuses every match (so that each place is tried once), in steps
+   * (model/steps.ts): `look` sees each match `matches` would offer `accept`, and a step falls
+   * every few thousand places, so that one very long note does not hold the main thread.
+   */
+  *everyMatchInSteps(text: string, look: (m: FormMatch) => void, starts: number[]): Steps<void> {
+    let from = 0;
+    let n = 0;
+    for (const start of starts) {
+      if (++n % STEP_ITEMS === 0) yield;
+      if (start < from) continue;
+      from = start + 1;
+      const found = this.matchAt(text, start);
+      if (found) look(found);
     }
   }
 

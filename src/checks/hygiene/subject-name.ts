@@ -5,6 +5,7 @@ import { asMessage, joinQuoted, quote, written } from '../../model/quote.ts';
 import { FORMS_SCHEMA, FormSet, type FormMatch, capitalised, familyName, firstName, formProblems } from './subject-forms.ts';
 import { append } from '../../model/lists.ts';
 import { CaseReader, nameKey, type OtherChildWords } from './other-child.ts';
+import { runSteps, STEP_ITEMS, type Steps } from '../../model/steps.ts';
 
 /**
  * A `subject-name` rule: another child named as the one observed in a record. With `children:
@@ -114,6 +115,11 @@ class SubjectNameCheck implements Check {
   }
 
   record(record: CanonicalRecord): FlagDraft[] {
+    return runSteps(this.recordInSteps(record));
+  }
+
+  /** record() in steps: one between passes over the text, and every few thousand places its forms try. */
+  *recordInSteps(record: CanonicalRecord): Steps<FlagDraft[]> {
     const first = firstName(record.subject_name);
     if (first && record.subject_id) {
       let child = this.children.get(record.subject_id);
@@ -125,9 +131,7 @@ class SubjectNameCheck implements Check {
       child.cases.add(record.case_id);
     }
     const index = this.n++;
-    this.any.forEach((a, i) => {
-      if (a) this.readAny(i, a, record, index);
-    });
+    for (const [i, a] of this.any.entries()) if (a) yield* this.readAny(i, a, record, index);
     if (!record.subject_name) return [];
     const own = first ? key(first) : null;
     let inCase = this.namesByCase.get(record.case_id);
@@ -139,18 +143,19 @@ class SubjectNameCheck implements Check {
     // child's own name ("Jayden (7) was seen alone"), and a match kept keeps its whole record
     // until the end of the run.
     const possible = (m: FormMatch) => m.name !== undefined && capitalised(m.name) && key(m.name) !== own && !known.has(key(m.name));
-    this.forms.forEach((forms, i) => {
-      if (this.any[i]) return;
+    for (const [i, forms] of this.forms.entries()) {
+      if (this.any[i]) continue;
       const matches: FormMatch[] = [];
       // Refuse every match so the search goes on from the next character: overlapping places
       // are all kept, and the final choice is made in finish() when the names are known.
       const keep = (m: FormMatch) => {
         if (possible(m)) matches.push(m);
-        return false;
       };
-      for (const _ of forms.matches(record.text, keep, forms.capitalisedStarts(record.text)));
+      const starts = forms.capitalisedStarts(record.text);
+      yield;
+      yield* forms.everyMatchInSteps(record.text, keep, starts);
       if (matches.length) this.candidates[i].push({ record, matches });
-    });
+    }
     return [];
   }
 
@@ -182,7 +187,7 @@ class SubjectNameCheck implements Check {
    * author's names, names beside a role, plain mentions of capitalised words), and the places
    * where a form finds a child that may be someone the case does not know.
    */
-  private readAny(i: number, a: { reader: CaseReader; cases: Map<string, CaseKnows> }, record: CanonicalRecord, index: number): void {
+  private *readAny(i: number, a: { reader: CaseReader; cases: Map<string, CaseKnows> }, record: CanonicalRecord, index: number): Steps<void> {
     let knows = a.cases.get(record.case_id);
     if (!knows) a.cases.set(record.case_id, (knows = { known: new Set(), plain: new Map() }));
     for (const w of (record.subject_name ?? '').split(/[\s,]+/)) if (w) knows.known.add(nameKey(w));
@@ -193,26 +198,32 @@ class SubjectNameCheck implements Check {
     const known = (k: string) => knows.known.has(k) || knows.plain.get(k) === -1;
     const keep = (m: FormMatch) => {
       if (capitalised(m.name ?? '') && !known(nameKey(m.name!)) && a.reader.possible(record, m)) matches.push(m);
-      return false;
     };
     const childAt = new Set<number>();
     // Only a capitalised word's place matters here (keep wants the word capitalised, and `read`
     // looks up only capitalised words in childAt), and every match is refused.
     const forms = this.forms[i];
-    for (const _ of forms.matches(
+    const starts = forms.capitalisedStarts(record.text);
+    yield;
+    yield* forms.everyMatchInSteps(
       record.text,
       (m) => {
         if (m.name) childAt.add(m.start);
-        return keep(m);
+        keep(m);
       },
-      forms.capitalisedStarts(record.text),
-    ));
+      starts,
+    );
+    yield;
+    let n = 0;
     for (const m of a.reader.cued(record.text)) {
+      if (++n % STEP_ITEMS === 0) yield;
       childAt.add(m.start);
       keep(m);
     }
+    yield;
     matches.sort((x, y) => x.start - y.start || y.end - x.end);
     const { roled, plain } = a.reader.read(record, childAt, known);
+    yield;
     for (const k of roled) knows.known.add(k);
     for (const k of plain) {
       const at = knows.plain.get(k);

@@ -13,7 +13,7 @@ import { LABEL_HISTORIES, MENTIONS, type MentionEntry } from '../../model/sectio
 import { ASSERTION_SECTION_SCHEMA } from '../../reading/cue-schema.ts';
 import { textGates } from '../../text/text-gates.ts';
 import { unsafePatternReason } from '../../text/safe-regex.ts';
-import { runSteps, type Steps } from '../../model/steps.ts';
+import { runSteps, STEP_ITEMS, type Steps } from '../../model/steps.ts';
 
 /** A `label` rule: one stigmatising label, its surface forms, and what would evidence it. */
 export interface LabelRule extends Rule {
@@ -101,10 +101,18 @@ class LabelCheck implements Check {
   }
 
   record(record: CanonicalRecord): FlagDraft[] {
-    const { mentions, contrary } = this.matcher.read(record.text);
+    return runSteps(this.recordInSteps(record));
+  }
+
+  /** record() in steps: the matcher's passes over the text, then a step every few thousand mentions. */
+  *recordInSteps(record: CanonicalRecord): Steps<FlagDraft[]> {
+    const { mentions, contrary } = yield* this.matcher.readInSteps(record.text);
     // Whom each use and each piece of evidence against is about, by sex (see samePerson).
     const sentences = mentions.length ? splitSentences(record.text) : [];
+    if (mentions.length) yield;
+    let n = 0;
     for (const m of mentions) {
+      if (++n % STEP_ITEMS === 0) yield;
       const entry: HistoryEntry = {
         record_id: record.record_id,
         record_date: record.record_date,
@@ -135,6 +143,7 @@ class LabelCheck implements Check {
       }
     }
     for (const c of contrary) {
+      if (++n % STEP_ITEMS === 0) yield;
       const entry: HistoryEntry = {
         record_id: record.record_id,
         record_date: record.record_date,

@@ -4,6 +4,7 @@ import { TextGates, type Gate } from '../../text/text-gates.ts';
 import { wholeWordAlternation } from '../../text/alternatives.ts';
 import { attachment } from '../../reading/sense.ts';
 import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../../reading/assertion.ts';
+import { runSteps, STEP_ITEMS, type Steps } from '../../model/steps.ts';
 
 /** One label found in a record, with the status the assertion engine gave it. */
 export interface Mention {
@@ -93,7 +94,12 @@ export class LabelMatcher {
    * without them and the offsets are mapped back.
    */
   read(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
-    if (!INVISIBLE.test(text)) return this.readVisible(text);
+    return runSteps(this.readInSteps(text));
+  }
+
+  /** read() in steps: one between passes over the text, and every few thousand matches. */
+  *readInSteps(text: string): Steps<{ mentions: Mention[]; contrary: ContraryEvidence[] }> {
+    if (!INVISIBLE.test(text)) return yield* this.readVisible(text);
     const kept: number[] = [];
     let visible = '';
     for (let i = 0; i < text.length; i++) {
@@ -104,7 +110,8 @@ export class LabelMatcher {
     kept.push(text.length);
     const start = (p: number) => kept[p];
     const end = (p: number) => (p === 0 ? 0 : kept[p - 1] + 1);
-    const read = this.readVisible(visible);
+    yield;
+    const read = yield* this.readVisible(visible);
     return {
       mentions: read.mentions.map((m) => ({
         ...m,
@@ -117,7 +124,7 @@ export class LabelMatcher {
     };
   }
 
-  private readVisible(text: string): { mentions: Mention[]; contrary: ContraryEvidence[] } {
+  private *readVisible(text: string): Steps<{ mentions: Mention[]; contrary: ContraryEvidence[] }> {
     // Most records hold no label at all: one scan for the literals the forms need is far cheaper
     // than the regular expressions, which then run only where a form or a contrary cue could match.
     const maybeTerm = this.formGate.admits(text);
@@ -126,17 +133,24 @@ export class LabelMatcher {
     const contraries = this.contrary.length && this.contraryCueGate.admits(text) ? this.contrary.filter((c) => c.gate.admits(text)) : [];
     const maybeContrary = contraries.length > 0;
     if (!maybeForm && !maybeContrary) return { mentions: [], contrary: [] };
+    yield;
     const excluded = maybeForm && this.exclusions ? allMatches(this.exclusions, text).map((m) => [m.index!, m.index! + m[0].length]) : [];
+    yield;
     const phrases = maybePhrase ? allMatches(this.phrases!, text) : [];
+    yield;
     const found = [...(maybeTerm ? allMatches(this.regex, text) : []), ...phrases];
+    yield;
     if (maybeTerm && maybePhrase) found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
     // Where a term and a phrase overlap ("cocaine user" in "crack cocaine user"), the first and longest stands.
     const hits = found.filter(
       (m, i) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b) && !found.slice(0, i).some((o) => o.index + o[0].length > m.index),
     );
+    yield;
     const contraryHits = maybeContrary ? contraries.flatMap((c) => allMatches(c.regex, text).map((m) => ({ label: c.label, m }))) : [];
     if (!hits.length && !contraryHits.length) return { mentions: [], contrary: [] };
+    yield;
     const sentences = splitSentences(text);
+    yield;
     const cache = new Map<number, SentenceCues>();
     const cuesOf = (i: number) => {
       let c = cache.get(i);
@@ -162,7 +176,9 @@ export class LabelMatcher {
 
     const mentions: Mention[] = [];
     const contrary: ContraryEvidence[] = [];
+    let n = 0;
     for (const m of hits) {
+      if (++n % STEP_ITEMS === 0) yield;
       const start = m.index!;
       const end = start + m[0].length;
       // A label word about a thing ("aggressive treatment", "the wardrobe was unstable") is not a mention.
@@ -198,6 +214,7 @@ export class LabelMatcher {
       }
     }
     for (const { label, m } of contraryHits) {
+      if (++n % STEP_ITEMS === 0) yield;
       const start = m.index!;
       const { i, decision } = judge(start, start + m[0].length);
       const own = cuesOf(i);
