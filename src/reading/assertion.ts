@@ -122,11 +122,17 @@ export interface SentenceCues {
   semicolon: boolean;
   /** The writer's own observation ("I found…", "we saw…"). */
   observed: boolean;
+  /** The sentence introduces the writer's own message, quoted after it ("Email to Ms Hurst, Cafcass:"). */
+  ownMessage: boolean;
   /** The sentence speaks of someone already named (he, she, his, her, they…), or opens with when something happened. */
   refersBack: boolean;
   /** Every word of evidence against an earlier use, whether or not the sentence points back at one. */
   againstAll: { start: number; text: string }[];
 }
+
+/** A line that introduces the writer's own message, quoted after it: "Email to Ms Hurst, Cafcass (re Oscar):", "I wrote to the school:". */
+const OWN_MESSAGE =
+  /^\s*(?:(?:(?:my|our)\s+)?(?:e-?mail|letter|text(?: message)?|message|reply|response)\s+(?:sent\s+)?to\b|(?:I|we)\s+(?:wrote|emailed|e-mailed|texted|replied|sent)\b)[^\n]*:\s*$/i;
 
 /** A speaker and a verb of saying that close a sentence: ", Mum said.", ", the health visitor told me." */
 const TRAILING_SPEAKER =
@@ -188,6 +194,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
     semicolon: /;\s*$/.test(sentence),
     observed: !!cues.observations && cues.observations.test(sentence),
+    ownMessage: OWN_MESSAGE.test(sentence),
     // (Or it opens with when something happened: "…non-compliant; on 22/04 at 21:00 PC Orr found…" gives the instance.)
     refersBack:
       /\b(?:he|she|him|his|her|hers|they|them|their)\b/i.test(sentence) ||
@@ -392,7 +399,9 @@ export function decide(
     if (said) return { status: 'attributed', cue: `${said[0]}${cue}`, cueAt: { start: at - said[0].length, end: mention.start } };
     return { status: 'hypothetical', cue, cueAt: { start: at, end: mention.start } };
   }
-  const quote = own.quotes.find(([a, b]) => a < mention.start && mention.end <= b);
+  // (A quotation of the writer's own message is the writer's: "Email to Ms Hurst: 'Lewis has…'".)
+  const ownQuote = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.ownMessage);
+  const quote = ownQuote ? undefined : own.quotes.find(([a, b]) => a < mention.start && mention.end <= b);
   if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: Math.min(sentenceText.length, quote[1] + 1) } };
   // Training, policy, research, or people in general: not about this family.
   if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };

@@ -18,6 +18,8 @@ describe('tense: whether a state is spoken of as current', () => {
     ['While Darren is living in the household the plan cannot step down.', 'living in the household'],
     ["Erin's foster family will bring her to the review.", 'foster family'],
     ['The case remains open because of concerns about drug use in the flat.', 'drug use'],
+    // An item of a list headed as what holds now.
+    ["CIN plan.\nRisks: Dad's cocaine use; the damp in the back bedroom.", 'cocaine use'],
     // (The past of a clause joined after it is that clause's.)
     ["Leo's part-time timetable means he is at home most afternoons and his mum turned down the shifts she was offered.", 'part-time timetable'],
   ])('current: %s', (sentence, words) => {

@@ -21,6 +21,8 @@ export interface TenseWords {
   past?: string[];
   /** Words of the present or future: is, are, means, will, cannot, remains, continues, lives. */
   present?: string[];
+  /** Headings of a list of what holds now ("Risks:", "Current concerns:"): an item under one is current. */
+  headings?: string[];
 }
 
 const list = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
@@ -33,6 +35,11 @@ export const TENSE_SECTION_SCHEMA = {
     premise: { ...list, description: 'Words that take what follows as a given: given, because of, due to, with, until.' },
     past: { ...list, description: 'Words that put a statement in the past: was, were, had, previously, former, ago.' },
     present: { ...list, description: 'Words that put a statement in the present or future: is, are, means, will, cannot, remains.' },
+    headings: {
+      ...list,
+      description:
+        'Headings of a list of what holds now ("Risks", "Current concerns", "What we are worried about"): an item after one and its colon is current.',
+    },
   },
 };
 
@@ -46,6 +53,7 @@ export class TenseReader {
   private readonly premise: RegExp | null;
   private readonly pastWords: RegExp | null;
   private readonly present: RegExp | null;
+  private readonly headings: RegExp | null;
 
   constructor(sections: TenseWords[]) {
     const join = (key: keyof TenseWords) => [...new Set(sections.flatMap((s) => s[key] ?? []))];
@@ -61,6 +69,8 @@ export class TenseReader {
     this.premise = compile(join('premise'));
     this.pastWords = compile(join('past'));
     this.present = compile(join('present'));
+    const headings = join('headings');
+    this.headings = headings.length ? new RegExp(`(?:^|[\\n.;])\\s*(?:${headings.map(termPattern).join('|')})\\s*[:–—-]\\s*$`, 'iu') : null;
   }
 
   /** Whether the stretch around the words at [start, end) speaks only of the past: a word of the past and none of the present ("when the family were living in one room"). */
@@ -93,6 +103,8 @@ export class TenseReader {
     const joined = JOINED.exec(sentence.slice(end, to));
     if (matches(this.pastWords, sentence.slice(from, joined ? end + joined.index : to))) return false;
     if (matches(this.premise, before) || matches(this.present, stretch)) return true;
+    // An item of a list headed as what holds now ("Risks: Mum's heroin dependency; …").
+    if (this.headings?.test(sentence.slice(0, from))) return true;
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
     // coordinator, Jo, will let us know…"): the time is in the stretches that follow it.
     const rest = sentence.slice(to);
