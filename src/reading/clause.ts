@@ -17,6 +17,8 @@ export function clauseAround(sentence: Sentence, start: number, end: number): { 
   const lead = sentence.text.slice(0, start - sentence.start);
   const opener = OPENERS.exec(lead);
   let from = sentence.start + (opener ? opener[0].length : 0);
+  // (Not a list's bullet or a quotation's opening mark: "- Ms Rourke must…", "'Mr Crane has…".)
+  while (from < start && /[-•*‘'\s]/.test(sentence.text[from - sentence.start])) from++;
   if (start - from > MAX_LEAD) from = start;
   const rest = sentence.text.slice(end - sentence.start);
   const closer = CLOSER.exec(rest);

@@ -163,7 +163,13 @@ await printStalenessSet('fixtures/staleness-blind7', 'written blind, longer reco
 await printStalenessSet('fixtures/staleness-blind9', 'written blind; odd cases development, even cases held out', '2027-06-30', verbose, true);
 await printStalenessSet('fixtures/staleness-blind11', 'written blind, long records; odd cases development, even cases held out', '2027-06-30', verbose, true);
 await printStalenessSet('fixtures/staleness-blind13', 'written blind, many writers; odd cases development, even cases held out', '2027-06-30', verbose, true);
-await printStalenessSet('fixtures/staleness-blind15', 'written blind, 14 topics, many writers; odd cases development, even cases held out', '2027-06-30', verbose, true);
+await printStalenessSet(
+  'fixtures/staleness-blind15',
+  'written blind, 14 topics, many writers; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
