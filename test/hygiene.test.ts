@@ -27,6 +27,8 @@ describe('record-hygiene fixtures', () => {
       ['DC-208', 'hygiene.decision-without-reasons', 'warning', 'NFA – as per the duty log.'],
       ['DC-209', 'hygiene.decision-without-reasons', 'warning', null],
       ['DC-210', 'hygiene.decision-without-reasons', 'warning', null],
+      ['DR-N1', 'hygiene.decision-without-reasons', 'warning', 'Team manager approves case closure - nothing more to add.'],
+      ['DR-N2', 'hygiene.decision-without-reasons', 'warning', 'Supervision 07/03/2025 – decided to issue care proceedings for both girls;'],
       ['DT-102', 'hygiene.future-dated', 'error', null],
       ['DT-104', 'hygiene.before-birth', 'error', null],
       ['DT-104', 'hygiene.late-entry', 'warning', null],
