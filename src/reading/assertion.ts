@@ -424,6 +424,9 @@ export function decide(
     // A trigger after the mention reaches back only within its own clause ("…FII so that the tests can be stopped"),
     // and one that reaches a whole clause does not run on into the next ("…no longer at risk, and her plan ends today").
     if (t.direction === 'after' && own.clauseBreaks.some((p) => p >= from && p < to)) return false;
+    // Nor past a colon that brings in dated support ("…is currently unstable: on 02/02/2025 she was
+    // detained…, according to the AMHP's report"): the source is the support's, not the label's.
+    if (t.direction === 'after' && frames.colons.some((c) => c >= from && c < to && own.datesAt.some((d) => d.start > c && d.start < to))) return false;
     // (For a trigger before the label, only a break that surely starts a clause: after a comma, or a
     // possessive subject with its own verb; "If Ms F and Mr C live together" joins two subjects.)
     if (
@@ -473,7 +476,12 @@ export function decide(
   const hypothesis = find('hypothetical');
   if (hypothesis) return { status: 'hypothetical', cue: hypothesis.text, cueAt: hypothesis };
   // A question that asks whether is open; one that asks how or when takes its content as given.
-  if (own.openQuestion && !/\bgiven (?:how|that|the|his|her|their)\b/i.test(sentenceText.slice(0, mention.start)))
+  if (
+    own.openQuestion &&
+    !/(?<!\b(?:been|was|were|is|are|be|being)\s)\bgiven (?:how|that|the|his|her|their|its|mum|dad|mother|father|\p{Lu})/iu.test(
+      sentenceText.slice(0, mention.start),
+    )
+  )
     return { status: 'hypothetical', cue: '?', cueAt: at(sentenceText.lastIndexOf('?'), '?') };
   const attribution = find('attributed');
   if (attribution && !own.adopted) return { status: 'attributed', cue: attribution.text, cueAt: attribution };
