@@ -426,6 +426,18 @@ function partOf(T: Token[], i: number, lists: SenseLists): boolean {
   let j = i;
   while (T[j] && (T[j].cat === 'DET' || T[j].cat === 'ADJ' || POSSESSIVES.has(T[j].lower))) j++;
   if (POSSESSIVES.has(T[j - 1]?.lower ?? '') && T[j]?.cat === 'N' && !HOMES.test(T[j].lower)) return true;
+  // One person's something is theirs ("an edge to Dad's voice", "to Mr Lowe's voice"), but not
+  // their home, and a plural's is usually an institution ("the children's home closure", "the
+  // women's refuge").
+  while (T[j]?.cat === 'PROPN' && T[j + 1]?.cat === 'PROPN') j++;
+  if ((T[j]?.cat === 'N' || T[j]?.cat === 'PROPN') && T[j + 1]?.cat === 'POS') {
+    const owner = T[j].lower;
+    let k = j + 2;
+    while (T[k]?.cat === 'ADJ') k++;
+    const plural = singular(owner) !== owner || /^(?:children|women|men|people)$/.test(owner);
+    const person = T[j].cat === 'PROPN' || (!plural && (lists.people.has(owner) || KIN.has(owner)));
+    return person && T[k]?.cat === 'N' && !HOMES.test(T[k].lower);
+  }
   while (T[j + 1] && T[j + 1].cat === 'N') j++;
   const n = T[j];
   if (n?.cat !== 'N' || HOMES.test(n.lower)) return false;
