@@ -480,7 +480,9 @@ export function decide(
     own.openQuestion &&
     !/(?<!\b(?:been|was|were|is|are|be|being)\s)\bgiven (?:how|that|the|his|her|their|its|mum|dad|mother|father|\p{Lu})/iu.test(
       sentenceText.slice(0, mention.start),
-    )
+    ) &&
+    // (Nor one that asks about how it is: "…help M see how controlling her partner is?")
+    !/\bhow\s+(?:\w+\s+)?$/i.test(sentenceText.slice(0, mention.start))
   )
     return { status: 'hypothetical', cue: '?', cueAt: at(sentenceText.lastIndexOf('?'), '?') };
   const attribution = find('attributed');

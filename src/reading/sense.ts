@@ -73,6 +73,8 @@ const ADVERBS = words(
 );
 const NOT_ADVERBS = words('family only early friendly elderly supply reply assembly bully belly jelly rally ally');
 
+/** Case-note shorthand a tagger misreads: "re" (about), "v" and "vv" (very): "Stepdad v controlling re money". */
+const NOTE_ABBREVIATIONS: Record<string, Cat> = { re: 'ADP', v: 'ADV', vv: 'ADV' };
 /** Words of time a tagger reads as nouns, but which say when, not what ("Mum v chaotic today"). */
 const WHEN = words('today tonight yesterday tomorrow now then again lately recently currently');
 const RAISING = words('found said thought considered known deemed believed judged reported seen understood alleged expected');
@@ -166,7 +168,8 @@ function winkTokens(sentence: string): Token[] | null {
       continue;
     }
     const lower = values[i].toLowerCase();
-    out.push({ text: values[i], lower, cat: lower === "'s" || lower === '’s' ? 'POS' : (UNIVERSAL[tags[i]] ?? 'X'), start, end: at });
+    const cat = lower === "'s" || lower === '’s' ? 'POS' : (NOTE_ABBREVIATIONS[lower] ?? UNIVERSAL[tags[i]] ?? 'X');
+    out.push({ text: values[i], lower, cat, start, end: at });
   }
   return out;
 }
