@@ -141,12 +141,15 @@ export class Alternatives {
   private readonly variants = new Map<string, RegExp>();
   private lastText: string | null = null;
   private lastRegex: RegExp | null = null;
+  /** The flags of the narrowed regexes: the whole one's, and global. */
+  private readonly variantFlags: string;
 
   constructor(
     private readonly parts: readonly string[],
-    private readonly flags: string,
+    flags: string,
   ) {
     this.regex = new RegExp(`(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`, flags);
+    this.variantFlags = flags.includes('g') ? flags : `${flags}g`;
     // A back-reference would point elsewhere once groups are left out.
     if (parts.some((p) => BACKREFERENCE.test(p))) return;
     byRegex.set(this.regex, this);
@@ -189,7 +192,10 @@ export class Alternatives {
           if (this.variants.size >= MAX_VARIANTS) this.variants.delete(this.variants.keys().next().value!);
           const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
           const chosen = new Set(kept);
-          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.flags);
+          // Global, whatever the whole one's flags: each is run from lastIndex 0 (terms.ts), where a
+          // global regex finds what the same one without the flag finds, and only a global one
+          // can be compiled straight to machine code (machine-code.ts).
+          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.variantFlags);
           this.variants.set(key, regex);
         }
       }
