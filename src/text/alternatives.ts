@@ -130,12 +130,50 @@ export const literals: {
   readonly stamp: number;
 } = shared;
 const byRegex = new WeakMap<RegExp, Alternatives>();
+
+/**
+ * A whole alternation as its callers hold it, made at its first run. Most texts run a narrowed
+ * copy instead (`Alternatives.forText`), and the whole regex runs only on a text that could match
+ * every alternative, or that is not plain, or with narrowing off; but V8 reads a regex's whole
+ * source when it is made, about 0.1 ms for each `[\p{L}\p{N}_]` class (two in each alternation,
+ * more in word lists), 70 ms over the default packs. Until its first run this is a regex of the
+ * same flags whose `source` is the alternation's; run (`exec`, and through it `test`, `match`,
+ * `replace`, `split`, `matchAll`), it runs the whole regex, with the same lastIndex.
+ */
+class WholeAlternation extends RegExp {
+  private readonly whole: string;
+  private made: RegExp | null = null;
+
+  constructor(pattern: string | RegExp, flags?: string) {
+    // A copy (as split and matchAll make one, through the species) is of the whole alternation.
+    super('(?:)', flags ?? (typeof pattern === 'string' ? '' : pattern.flags));
+    this.whole = typeof pattern === 'string' ? pattern : pattern.source;
+  }
+
+  override get source(): string {
+    return this.whole;
+  }
+
+  /** The whole regex itself, made now if it was not yet. */
+  regex(): RegExp {
+    if (!this.made) this.made = new RegExp(this.whole, this.flags);
+    return this.made;
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    const re = this.regex();
+    re.lastIndex = this.lastIndex;
+    const m = re.exec(text);
+    this.lastIndex = re.lastIndex;
+    return m;
+  }
+}
 /** How many narrowed regexes one alternation keeps (the least recently used goes first): each holds compiled code. */
 const MAX_VARIANTS = 64;
 
 export class Alternatives {
-  /** The whole regex, as it was always built. */
-  readonly regex: RegExp;
+  /** The whole regex, as callers hold it (made at its first run). */
+  readonly regex: WholeAlternation | RegExp;
   /** The alternatives as a tree of groups, read at the first use of any alternation (null: not narrowed). */
   private root: Group | null | undefined = undefined;
   private readonly variants = new Map<string, RegExp>();
@@ -148,10 +186,18 @@ export class Alternatives {
     private readonly parts: readonly string[],
     flags: string,
   ) {
-    this.regex = new RegExp(`(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`, flags);
+    const source = `(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`;
     this.variantFlags = flags.includes('g') ? flags : `${flags}g`;
-    // A back-reference would point elsewhere once groups are left out.
-    if (parts.some((p) => BACKREFERENCE.test(p))) return;
+    // A back-reference would point elsewhere once groups are left out: such an alternation is
+    // never narrowed. Alternatives that name their groups are made at once too: two may use the
+    // same name, which V8 refuses when the regex is made, where it has always been refused.
+    const backreference = parts.some((p) => BACKREFERENCE.test(p));
+    if (backreference || NAMED_GROUP.test(source)) {
+      this.regex = new RegExp(source, flags);
+      if (backreference) return;
+    } else {
+      this.regex = new WholeAlternation(source, flags);
+    }
     byRegex.set(this.regex, this);
     shared.pending.push(this);
   }
@@ -174,14 +220,14 @@ export class Alternatives {
     if (text === this.lastText) return this.lastRegex;
     const { plain } = shared.read(text);
     let regex: RegExp | null;
-    if (!this.root) regex = this.regex;
+    if (!this.root) regex = whole(this.regex);
     else {
       const { mark, stamp } = shared;
       const kept: string[] = [plain ? 'p' : 'u'];
       const any = choose(this.root, mark, stamp, kept);
       const key = kept.join(',');
       if (!any) regex = null;
-      else if (key === this.root.all && !plain) regex = this.regex;
+      else if (key === this.root.all && !plain) regex = whole(this.regex);
       else {
         regex = this.variants.get(key) ?? null;
         if (regex) {
@@ -207,6 +253,12 @@ export class Alternatives {
 }
 
 const BACKREFERENCE = /\\(?:[1-9]|k<)/;
+const NAMED_GROUP = /\(\?<[A-Za-z_$]/;
+
+/** The regex to run for a whole alternation as a caller holds it. */
+function whole(re: RegExp): RegExp {
+  return re instanceof WholeAlternation ? re.regex() : re;
+}
 
 /**
  * A group of a regex source and its alternatives, each a run of source text and inner groups.
@@ -338,9 +390,9 @@ export function wholeWordAlternation(parts: readonly string[], flags = 'giu'): R
 
 /** The regex `allMatches` should run on `text` for `re`: `re` itself, a narrowed copy, or null when nothing can match. */
 export function narrowed(re: RegExp, text: string): RegExp | null {
-  if (!narrowing) return re;
+  if (!narrowing) return whole(re);
   const a = byRegex.get(re);
-  return a ? a.forText(text) : re;
+  return a ? a.forText(text) : whole(re);
 }
 
 /**
