@@ -1,4 +1,5 @@
 import { LiteralScanner } from './literal-scanner.ts';
+import { compiledNow } from './machine-code.ts';
 import { readLiterals, requiredLiterals, type LiteralReading, type Need } from './required-literals.ts';
 
 /**
@@ -154,9 +155,9 @@ class WholeAlternation extends RegExp {
     return this.whole;
   }
 
-  /** The whole regex itself, made now if it was not yet. */
+  /** The whole regex itself, made now (and compiled, as it is about to run) if it was not yet. */
   regex(): RegExp {
-    if (!this.made) this.made = new RegExp(this.whole, this.flags);
+    if (!this.made) this.made = compiledNow(new RegExp(this.whole, this.flags));
     return this.made;
   }
 
