@@ -293,31 +293,28 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
     for (;;) {
       const from = i;
       const items: (string | Group)[] = [];
-      let run = '';
+      // The source since the last inner group, taken whole (a slice, not built a character at a time).
+      let run = i;
       while (i < source.length && source[i] !== '|' && source[i] !== ')') {
         const c = source[i];
-        if (c === '\\') {
-          run += source.slice(i, i + 2);
-          i += 2;
-        } else if (c === '[') {
-          const close = classEnd(source, i);
-          run += source.slice(i, close);
-          i = close;
-        } else if (c === '(') {
-          const opening = /^\((?:\?:|\?<?[=!]|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))![0];
+        if (c === '\\') i += 2;
+        else if (c === '[') i = classEnd(source, i);
+        else if (c === '(') {
+          OPENING.lastIndex = i;
+          const opening = OPENING.exec(source)![0];
+          if (i > run) items.push(source.slice(run, i));
           i += opening.length;
-          if (run) items.push(run);
-          run = '';
           const lookaround = /^\(\?<?[=!]/.test(opening);
           items.push(group(opening, narrow && !lookaround));
           if (source[i] !== ')') throw new Error('unclosed group');
-          i++;
+          run = ++i;
         } else {
-          run += c;
-          i++;
+          // Characters that mean nothing here, skipped in one go.
+          PLAIN.lastIndex = i;
+          i = PLAIN.test(source) ? PLAIN.lastIndex : i + 1;
         }
       }
-      if (run) items.push(run);
+      if (i > run) items.push(source.slice(run, i));
       let test: Test | null = null;
       if (narrow) {
         const known = read.get(offset + from);
@@ -340,6 +337,11 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
   root.all = every.join(',');
   return root;
 }
+
+/** A run of characters that open or close nothing, at lastIndex. */
+const PLAIN = /[^\\[()|]+/y;
+/** A group's opening at lastIndex: `(`, `(?:`, a look-around's, or a named group's. */
+const OPENING = /\((?:\?:|\?<?[=!]|\?<[A-Za-z_$][\w$]*>)?/y;
 
 /** How long an inner group's source must be for its alternatives to be left out. */
 const MIN_GROUP = 200;
