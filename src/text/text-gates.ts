@@ -64,7 +64,16 @@ export class TextGates {
       return () => literals.mark[id] === literals.stamp;
     }
     const parts = ('all' in need ? need.all : need.any).map((p) => this.compile(p!));
-    return 'all' in need ? () => parts.every((p) => p()) : () => parts.some((p) => p());
+    // Loops, not every/some with an arrow made at each call (see compileNeed in alternatives.ts).
+    if ('all' in need)
+      return () => {
+        for (let k = 0; k < parts.length; k++) if (!parts[k]()) return false;
+        return true;
+      };
+    return () => {
+      for (let k = 0; k < parts.length; k++) if (parts[k]()) return true;
+      return false;
+    };
   }
 }
 
