@@ -21,8 +21,11 @@ export interface LoadedBundle {
   script: Script;
 }
 
-/** Loads the one-file build (undefined where the build made none), with its code cache if there is one. */
-export function loadBundle(withCache = true): LoadedBundle | undefined {
+/**
+ * Loads the one-file build (undefined where the build made none), with its code cache if there
+ * is one. `name` is the file name stack traces give (a code cache keeps the one it was made with).
+ */
+export function loadBundle(withCache = true, name?: string): LoadedBundle | undefined {
   const file = fileURLToPath(BUNDLE_PATH);
   let code: string;
   try {
@@ -39,7 +42,7 @@ export function loadBundle(withCache = true): LoadedBundle | undefined {
     }
   }
   // The same wrapper as Node's own for a CommonJS file: the cache is for this exact source.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: name ?? file, cachedData });
   const module = { exports: {} as typeof Entry };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script };

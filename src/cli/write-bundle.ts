@@ -8,6 +8,7 @@
  * anything fails, neither file is written, and bin/scrutineer runs the modules as they are.
  */
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -27,7 +28,6 @@ const ownUrl: Plugin = {
   name: 'own-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
       const text = await readFile(args.path, 'utf8');
       if (!args.path.startsWith(distDir) || !text.includes('import.meta.url')) return { contents: text, loader: 'js' };
       return { contents: text.replaceAll('import.meta.url', `${OWN_URL}(${JSON.stringify(relative(distDir, args.path))})`), loader: 'js' };
@@ -48,7 +48,8 @@ async function writeBundle(): Promise<void> {
     banner: { js: `'use strict';\n${OWN_URL_FUNCTION}` },
     logLevel: 'error',
   });
-  const loaded = loadBundle(false);
+  // Made in the build's own folder, which becomes dist/: named as it will be there.
+  const loaded = loadBundle(false, join(dirname(distDir), 'dist', 'scrutineer.cjs'));
   if (!loaded) throw new Error('the bundle was not written');
   const quiet = {
     stdout: () => {},
