@@ -460,7 +460,7 @@ async function main(): Promise<number> {
  * the median of each and its ratio to the median of `node -e 0` from the same rounds. The
  * commands run bin/scrutineer, which uses dist/ when it is current (`npm run build`).
  */
-const STARTUP: { name: string; cmd: string; args: string[]; codes: number[] }[] = [
+const STARTUP: { name: string; cmd: string; args: string[]; codes: number[]; env?: Record<string, string> }[] = [
   { name: 'node -e 0', cmd: process.execPath, args: ['-e', '0'], codes: [0] },
   { name: 'scrutineer --help', cmd: BIN, args: ['--help'], codes: [0] },
   { name: 'scrutineer --version', cmd: BIN, args: ['--version'], codes: [0] },
@@ -474,6 +474,15 @@ const STARTUP: { name: string; cmd: string; args: string[]; codes: number[] }[] 
     args: ['audit', 'fixtures/exports/liquidlogic-casenotes.csv'],
     codes: [0, 1],
   },
+  // The same and --help from the compiled modules themselves, not the build's one file with its code cache (bin/scrutineer).
+  { name: 'scrutineer --help, modules (SCRUTINEER_BUNDLE=0)', cmd: BIN, args: ['--help'], codes: [0], env: { SCRUTINEER_BUNDLE: '0' } },
+  {
+    name: 'scrutineer audit fixtures/exports/liquidlogic-casenotes.csv, modules (SCRUTINEER_BUNDLE=0)',
+    cmd: BIN,
+    args: ['audit', 'fixtures/exports/liquidlogic-casenotes.csv'],
+    codes: [0, 1],
+    env: { SCRUTINEER_BUNDLE: '0' },
+  },
 ];
 
 interface StartupTable {
@@ -483,10 +492,10 @@ interface StartupTable {
   notes: string[];
 }
 
-function timeOnce(cmd: string, args: string[]): Promise<{ seconds: number; code: number | null; stderr: string }> {
+function timeOnce(cmd: string, args: string[], env?: Record<string, string>): Promise<{ seconds: number; code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
@@ -509,10 +518,13 @@ async function startupTable(rounds: number, log: (s: string) => void): Promise<S
   log(`start-up: ${rounds} rounds of ${STARTUP.length} commands…`);
   const compiled = compiledIsCurrent();
   const notes = compiled ? [] : ['dist/ is missing or older than src/, so bin/scrutineer ran the TypeScript sources through tsx: run `npm run build` first'];
+  if (compiled && !existsSync(join(ROOT, 'dist/scrutineer.cjs')))
+    notes.push('the build made no one-file build (dist/scrutineer.cjs): bin/scrutineer ran the compiled modules every time');
+  else if (compiled && !existsSync(join(ROOT, 'dist/scrutineer.cache'))) notes.push('the build made no code cache (dist/scrutineer.cache)');
   const runs = STARTUP.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
     for (const [i, c] of STARTUP.entries()) {
-      const t = await timeOnce(c.cmd, c.args);
+      const t = await timeOnce(c.cmd, c.args, c.env);
       if (!c.codes.includes(t.code ?? -1) && r === 0) notes.push(`${c.name} exited with ${t.code}: ${t.stderr.slice(0, 300)}`);
       runs[i].push(t.seconds);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoPath } from './support/run-cli.ts';
@@ -49,5 +49,16 @@ describe('the packed package', () => {
     expect([compiled.status, compiled.stderr]).toEqual([0, '']);
     expect(JSON.parse(compiled.stdout).flags.length).toBeGreaterThan(0);
     expect(compiled.stdout).toBe(source.stdout);
+  });
+
+  it('the one-file build and the compiled modules give the same report', () => {
+    // bin/scrutineer runs dist/scrutineer.cjs when the build made it; SCRUTINEER_BUNDLE=0 runs the modules.
+    expect(existsSync(repoPath('dist/scrutineer.cjs'))).toBe(true);
+    const args = ['audit', repoPath('fixtures/exports'), '-f', 'json', '--fail-on', 'never', '-q', '--as-of', '2025-06-30', '--mentions', '--timeline'];
+    const bundled = spawnSync(repoPath('bin/scrutineer'), args, { encoding: 'utf8' });
+    const modules = spawnSync(repoPath('bin/scrutineer'), args, { encoding: 'utf8', env: { ...process.env, SCRUTINEER_BUNDLE: '0' } });
+    expect([bundled.status, bundled.stderr]).toEqual([0, '']);
+    expect(JSON.parse(bundled.stdout).flags.length).toBeGreaterThan(0);
+    expect(bundled.stdout).toBe(modules.stdout);
   });
 });

@@ -134,9 +134,9 @@ export interface SentenceCues {
 const OWN_MESSAGE =
   /^\s*(?:(?:(?:my|our)\s+)?(?:e-?mail|letter|text(?: message)?|message|reply|response)\s+(?:sent\s+)?to\b|(?:I|we)\s+(?:wrote|emailed|e-mailed|texted|replied|sent)\b)[^\n]*:\s*$/i;
 
-/** A speaker and a verb of saying that close a sentence: ", Mum said.", ", the health visitor told me." */
+/** A speaker and a verb of saying that close a sentence: ", Mum said.", ", the health visitor told me." (Global, and run by `firstMatch`, to be compiled straight to machine code: text/machine-code.ts.) */
 const TRAILING_SPEAKER =
-  /,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*|he|she|they|mum|dad|mother|father|nan|grandma|grandad|the [\p{L}-]+(?: [\p{L}-]+)?)\s+(?:said|says|told (?:me|us|the [\p{L}-]+)|joked|added|explained|reported|claimed|insisted|alleged|complained|admitted|commented|remarked|laughed|shouted)\b[^,;:]{0,60}(?:[.!?'"’”]*\s*$|,\s*(?:but|and|although|though)\b)/u;
+  /,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*|he|she|they|mum|dad|mother|father|nan|grandma|grandad|the [\p{L}-]+(?: [\p{L}-]+)?)\s+(?:said|says|told (?:me|us|the [\p{L}-]+)|joked|added|explained|reported|claimed|insisted|alleged|complained|admitted|commented|remarked|laughed|shouted)\b[^,;:]{0,60}(?:[.!?'"’”]*\s*$|,\s*(?:but|and|although|though)\b)/gu;
 
 /** Subordinate clauses a trigger or a source cannot reach out of: concessive ones, and relative ones set off by commas. */
 const SUBORDINATE = /\b(?:although|though|even though|despite|in spite of|while|whilst)\b|,\s*(?:who|which)\b/gi;
@@ -406,12 +406,12 @@ export function decide(
   // Training, policy, research, or people in general: not about this family.
   if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };
   // Someone's words with the speaker after them: "Dad is controlling, Mum said", "Half-term was chaotic, M joked".
-  const trailing = TRAILING_SPEAKER.exec(sentenceText);
-  if (trailing && mention.end <= trailing.index && !/^,\s*(?:I|we)\b/i.test(trailing[0]))
+  const trailing = firstMatch(TRAILING_SPEAKER, sentenceText);
+  if (trailing && mention.end <= trailing.start && !/^,\s*(?:I|we)\b/i.test(trailing.text))
     return {
       status: 'attributed',
-      cue: trailing[0].replace(/^,\s*/, '').replace(/(?:,\s*(?:but|and|although|though)|[.!?'"’”\s])+$/, ''),
-      cueAt: { start: trailing.index, end: trailing.index + trailing[0].length },
+      cue: trailing.text.replace(/^,\s*/, '').replace(/(?:,\s*(?:but|and|although|though)|[.!?'"’”\s])+$/, ''),
+      cueAt: { start: trailing.start, end: trailing.start + trailing.text.length },
     };
   const reachesClause = (t: CueMatch) => t.status === 'attributed' || /\s/.test(t.text.trim()) || cues.clauseReach.has(t.text.toLowerCase());
   const inScope = (t: CueMatch) => {

@@ -169,8 +169,8 @@ export class SpecFinder {
   private readonly topic: RegExp | null;
   private readonly state: RegExp | null;
   private readonly within: number;
-  /** What a text must hold for a match to be possible (the terms and patterns, or a topic). */
-  readonly gateRegex: RegExp | null;
+  /** The source of a regex a text must be able to match for a match to be possible (the terms and patterns, or a topic and a state). */
+  readonly gateSource: string | null;
 
   constructor(spec: PatternSpec | undefined, words?: WordLists) {
     this.regex = compilePatternSpec(spec, words);
@@ -178,10 +178,11 @@ export class SpecFinder {
     this.topic = pair ? compilePatternSpec({ terms: spec!.topic }, words) : null;
     this.state = pair ? compilePatternSpec({ terms: spec!.state }, words) : null;
     this.within = spec?.within ?? 8;
-    // The gate needs a topic and a state anywhere in the text (it is only read for the literals a
-    // match needs, never run), or one of the terms and patterns.
+    // The gate needs a topic and a state anywhere in the text, or one of the terms and patterns.
+    // It is only read for the literals a match needs, never run, so it is kept as source: made
+    // into a regex, V8 would read all of it (tens of thousands of characters) for nothing.
     const pairGate = pair ? `(?:${this.topic!.source})[\\s\\S]*(?:${this.state!.source})|(?:${this.state!.source})[\\s\\S]*(?:${this.topic!.source})` : null;
-    this.gateRegex = pairGate ? new RegExp([this.regex?.source, pairGate].filter(Boolean).join('|'), 'iu') : this.regex;
+    this.gateSource = pairGate ? [this.regex?.source, pairGate].filter(Boolean).join('|') : (this.regex?.source ?? null);
   }
 
   get empty(): boolean {

@@ -141,3 +141,21 @@ describe('wholeWordAlternation', () => {
     );
   });
 });
+
+describe('a whole alternation before and after its first run', () => {
+  it('reads, runs and copies as the regex it stands for', () => {
+    const re = wholeWordAlternation(['mum', 'dad', 'foster carers?']);
+    const plain = new RegExp(re.source, re.flags);
+    expect(re.source).toBe(plain.source);
+    expect(String(re)).toBe(String(plain));
+    const text = 'Mum and Dad met the foster carer; mummy did not.';
+    expect(re.test(text)).toBe(true);
+    expect(re.lastIndex).toBe(plain.test(text) ? plain.lastIndex : -1);
+    re.lastIndex = 0;
+    plain.lastIndex = 0;
+    expect([...text.matchAll(re)].map((m) => [m.index, m[0]])).toEqual([...text.matchAll(plain)].map((m) => [m.index, m[0]]));
+    expect(text.replace(re, '_')).toBe(text.replace(plain, '_'));
+    expect(text.split(re)).toEqual(text.split(plain));
+    expect(text.match(re)).toEqual(text.match(plain));
+  });
+});

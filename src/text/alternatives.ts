@@ -1,4 +1,5 @@
 import { LiteralScanner } from './literal-scanner.ts';
+import { compiledNow } from './machine-code.ts';
 import { readLiterals, requiredLiterals, type LiteralReading, type Need } from './required-literals.ts';
 
 /**
@@ -130,25 +131,74 @@ export const literals: {
   readonly stamp: number;
 } = shared;
 const byRegex = new WeakMap<RegExp, Alternatives>();
+
+/**
+ * A whole alternation as its callers hold it, made at its first run. Most texts run a narrowed
+ * copy instead (`Alternatives.forText`), and the whole regex runs only on a text that could match
+ * every alternative, or that is not plain, or with narrowing off; but V8 reads a regex's whole
+ * source when it is made, about 0.1 ms for each `[\p{L}\p{N}_]` class (two in each alternation,
+ * more in word lists), 70 ms over the default packs. Until its first run this is a regex of the
+ * same flags whose `source` is the alternation's; run (`exec`, and through it `test`, `match`,
+ * `replace`, `split`, `matchAll`), it runs the whole regex, with the same lastIndex.
+ */
+class WholeAlternation extends RegExp {
+  private readonly whole: string;
+  private made: RegExp | null = null;
+
+  constructor(pattern: string | RegExp, flags?: string) {
+    // A copy (as split and matchAll make one, through the species) is of the whole alternation.
+    super('(?:)', flags ?? (typeof pattern === 'string' ? '' : pattern.flags));
+    this.whole = typeof pattern === 'string' ? pattern : pattern.source;
+  }
+
+  override get source(): string {
+    return this.whole;
+  }
+
+  /** The whole regex itself, made now (and compiled, as it is about to run) if it was not yet. */
+  regex(): RegExp {
+    if (!this.made) this.made = compiledNow(new RegExp(this.whole, this.flags));
+    return this.made;
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    const re = this.regex();
+    re.lastIndex = this.lastIndex;
+    const m = re.exec(text);
+    this.lastIndex = re.lastIndex;
+    return m;
+  }
+}
 /** How many narrowed regexes one alternation keeps (the least recently used goes first): each holds compiled code. */
 const MAX_VARIANTS = 64;
 
 export class Alternatives {
-  /** The whole regex, as it was always built. */
-  readonly regex: RegExp;
+  /** The whole regex, as callers hold it (made at its first run). */
+  readonly regex: WholeAlternation | RegExp;
   /** The alternatives as a tree of groups, read at the first use of any alternation (null: not narrowed). */
   private root: Group | null | undefined = undefined;
   private readonly variants = new Map<string, RegExp>();
   private lastText: string | null = null;
   private lastRegex: RegExp | null = null;
+  /** The flags of the narrowed regexes: the whole one's, and global. */
+  private readonly variantFlags: string;
 
   constructor(
     private readonly parts: readonly string[],
-    private readonly flags: string,
+    flags: string,
   ) {
-    this.regex = new RegExp(`(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`, flags);
-    // A back-reference would point elsewhere once groups are left out.
-    if (parts.some((p) => BACKREFERENCE.test(p))) return;
+    const source = `(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`;
+    this.variantFlags = flags.includes('g') ? flags : `${flags}g`;
+    // A back-reference would point elsewhere once groups are left out: such an alternation is
+    // never narrowed. Alternatives that name their groups are made at once too: two may use the
+    // same name, which V8 refuses when the regex is made, where it has always been refused.
+    const backreference = parts.some((p) => BACKREFERENCE.test(p));
+    if (backreference || NAMED_GROUP.test(source)) {
+      this.regex = new RegExp(source, flags);
+      if (backreference) return;
+    } else {
+      this.regex = new WholeAlternation(source, flags);
+    }
     byRegex.set(this.regex, this);
     shared.pending.push(this);
   }
@@ -171,14 +221,14 @@ export class Alternatives {
     if (text === this.lastText) return this.lastRegex;
     const { plain } = shared.read(text);
     let regex: RegExp | null;
-    if (!this.root) regex = this.regex;
+    if (!this.root) regex = whole(this.regex);
     else {
       const { mark, stamp } = shared;
       const kept: string[] = [plain ? 'p' : 'u'];
       const any = choose(this.root, mark, stamp, kept);
       const key = kept.join(',');
       if (!any) regex = null;
-      else if (key === this.root.all && !plain) regex = this.regex;
+      else if (key === this.root.all && !plain) regex = whole(this.regex);
       else {
         regex = this.variants.get(key) ?? null;
         if (regex) {
@@ -189,7 +239,10 @@ export class Alternatives {
           if (this.variants.size >= MAX_VARIANTS) this.variants.delete(this.variants.keys().next().value!);
           const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
           const chosen = new Set(kept);
-          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.flags);
+          // Global, whatever the whole one's flags: each is run from lastIndex 0 (terms.ts), where a
+          // global regex finds what the same one without the flag finds, and only a global one
+          // can be compiled straight to machine code (machine-code.ts).
+          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.variantFlags);
           this.variants.set(key, regex);
         }
       }
@@ -201,6 +254,12 @@ export class Alternatives {
 }
 
 const BACKREFERENCE = /\\(?:[1-9]|k<)/;
+const NAMED_GROUP = /\(\?<[A-Za-z_$]/;
+
+/** The regex to run for a whole alternation as a caller holds it. */
+function whole(re: RegExp): RegExp {
+  return re instanceof WholeAlternation ? re.regex() : re;
+}
 
 /**
  * A group of a regex source and its alternatives, each a run of source text and inner groups.
@@ -234,31 +293,28 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
     for (;;) {
       const from = i;
       const items: (string | Group)[] = [];
-      let run = '';
+      // The source since the last inner group, taken whole (a slice, not built a character at a time).
+      let run = i;
       while (i < source.length && source[i] !== '|' && source[i] !== ')') {
         const c = source[i];
-        if (c === '\\') {
-          run += source.slice(i, i + 2);
-          i += 2;
-        } else if (c === '[') {
-          const close = classEnd(source, i);
-          run += source.slice(i, close);
-          i = close;
-        } else if (c === '(') {
-          const opening = /^\((?:\?:|\?<?[=!]|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))![0];
+        if (c === '\\') i += 2;
+        else if (c === '[') i = classEnd(source, i);
+        else if (c === '(') {
+          OPENING.lastIndex = i;
+          const opening = OPENING.exec(source)![0];
+          if (i > run) items.push(source.slice(run, i));
           i += opening.length;
-          if (run) items.push(run);
-          run = '';
           const lookaround = /^\(\?<?[=!]/.test(opening);
           items.push(group(opening, narrow && !lookaround));
           if (source[i] !== ')') throw new Error('unclosed group');
-          i++;
+          run = ++i;
         } else {
-          run += c;
-          i++;
+          // Characters that mean nothing here, skipped in one go.
+          PLAIN.lastIndex = i;
+          i = PLAIN.test(source) ? PLAIN.lastIndex : i + 1;
         }
       }
-      if (run) items.push(run);
+      if (i > run) items.push(source.slice(run, i));
       let test: Test | null = null;
       if (narrow) {
         const known = read.get(offset + from);
@@ -281,6 +337,11 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
   root.all = every.join(',');
   return root;
 }
+
+/** A run of characters that open or close nothing, at lastIndex. */
+const PLAIN = /[^\\[()|]+/y;
+/** A group's opening at lastIndex: `(`, `(?:`, a look-around's, or a named group's. */
+const OPENING = /\((?:\?:|\?<?[=!]|\?<[A-Za-z_$][\w$]*>)?/y;
 
 /** How long an inner group's source must be for its alternatives to be left out. */
 const MIN_GROUP = 200;
@@ -332,9 +393,9 @@ export function wholeWordAlternation(parts: readonly string[], flags = 'giu'): R
 
 /** The regex `allMatches` should run on `text` for `re`: `re` itself, a narrowed copy, or null when nothing can match. */
 export function narrowed(re: RegExp, text: string): RegExp | null {
-  if (!narrowing) return re;
+  if (!narrowing) return whole(re);
   const a = byRegex.get(re);
-  return a ? a.forText(text) : re;
+  return a ? a.forText(text) : whole(re);
 }
 
 /**
@@ -362,8 +423,17 @@ function compileNeed(need: Need): Test | null {
     return (mark, stamp) => mark[id] === stamp;
   }
   const parts = ('all' in need ? need.all : need.any).map((p) => compileNeed(p)!);
-  if ('all' in need) return (mark, stamp) => parts.every((p) => p(mark, stamp));
-  return (mark, stamp) => parts.some((p) => p(mark, stamp));
+  // Loops, not every/some with an arrow: these run for every alternative of every text read, and
+  // an arrow made at each call was a tenth of what an audit allocates.
+  if ('all' in need)
+    return (mark, stamp) => {
+      for (let k = 0; k < parts.length; k++) if (!parts[k](mark, stamp)) return false;
+      return true;
+    };
+  return (mark, stamp) => {
+    for (let k = 0; k < parts.length; k++) if (parts[k](mark, stamp)) return true;
+    return false;
+  };
 }
 
 /** Lower case, and long s as s: how the text gates compare text (see text-gates.ts). */

@@ -1,4 +1,5 @@
 import { narrowed } from './alternatives.ts';
+import { compiledNow } from './machine-code.ts';
 
 /** Regular-expression source for a literal term: words may be split by any white space or a hyphen, and a hyphen inside a word is optional. */
 export function termPattern(term: string): string {
@@ -21,6 +22,7 @@ export function matches(re: RegExp | null, text: string): boolean {
   // An alternation runs only the alternatives this text could match (alternatives.ts).
   const run = narrowed(re, text);
   if (!run) return false;
+  compiledNow(run);
   run.lastIndex = 0;
   const found = run.test(text);
   run.lastIndex = 0;
@@ -33,6 +35,7 @@ export function firstMatch(re: RegExp | null, text: string): { start: number; te
   re.lastIndex = 0;
   const run = narrowed(re, text);
   if (!run) return null;
+  compiledNow(run);
   run.lastIndex = 0;
   const m = run.exec(text);
   run.lastIndex = 0;
@@ -51,6 +54,7 @@ export function allMatches(whole: RegExp, text: string): RegExpExecArray[] {
   // An alternation runs only the alternatives this text could match (alternatives.ts).
   const re = narrowed(whole, text);
   if (!re) return out;
+  compiledNow(re);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

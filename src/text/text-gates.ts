@@ -22,7 +22,12 @@ export class TextGates {
 
   /** A gate for a regular expression: it admits every text the regex could match (none for no regex). */
   forRegex(regex: RegExp | null): Gate {
-    return regex ? this.forNeed(requiredLiterals(regex.source)) : this.enabled ? NEVER : ALWAYS;
+    return this.forSource(regex?.source ?? null);
+  }
+
+  /** A gate for a regex given by its source (one that is never run, so never made). */
+  forSource(source: string | null): Gate {
+    return source !== null ? this.forNeed(requiredLiterals(source)) : this.enabled ? NEVER : ALWAYS;
   }
 
   /** A gate that admits a text whose literals satisfy `need`; null admits every text. */
@@ -59,7 +64,16 @@ export class TextGates {
       return () => literals.mark[id] === literals.stamp;
     }
     const parts = ('all' in need ? need.all : need.any).map((p) => this.compile(p!));
-    return 'all' in need ? () => parts.every((p) => p()) : () => parts.some((p) => p());
+    // Loops, not every/some with an arrow made at each call (see compileNeed in alternatives.ts).
+    if ('all' in need)
+      return () => {
+        for (let k = 0; k < parts.length; k++) if (!parts[k]()) return false;
+        return true;
+      };
+    return () => {
+      for (let k = 0; k < parts.length; k++) if (parts[k]()) return true;
+      return false;
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { termPattern } from '../../text/terms.ts';
+import { matches, termPattern } from '../../text/terms.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import { capitalPlaces, charAt, charBefore, familyName, firstName, isWordChar, perName, readNumber, type FormMatch } from './subject-forms.ts';
 
@@ -106,12 +106,13 @@ export class CaseReader {
       this.roleWords.add(phrase.join(' '));
       this.longestRole = Math.max(this.longestRole, phrase.length);
     }
-    // "Sarah (HV)", "Jo Patel, the IRO", "Sarah from CAMHS", "Funmi, who is caring for", "Sarah Okafor (health visitor)"
+    // "Sarah (HV)", "Jo Patel, the IRO", "Sarah from CAMHS", "Funmi, who is caring for", "Sarah Okafor (health visitor)".
+    // (This and `reporting` are global, run from the start by `matches`, to be compiled straight to machine code: text/machine-code.ts.)
     this.roleAfter = new RegExp(
       `^(?:\\s+\\p{Lu}[\\p{L}'’-]*)?(?:\\s*\\((?:the |her |his |their |[\\p{L}-]+['’]s )?(?:${roles})(?![\\p{L}])|,\\s+(?:(?:the|her|his|their|our|a|an)\\s+|[\\p{Lu}][\\p{L}-]*['’]s\\s+)(?:[\\p{L}-]+\\s+){0,2}?(?:${roles})(?![\\p{L}])|\\s+from\\s+(?:the\\s+)?\\p{Lu}|,\\s+who\\s+(?:is|was)\\s+(?:caring|looking after|the|a|an|her|his)\\b)`,
-      'u',
+      'gu',
     );
-    this.reporting = new RegExp(`(?<![\\p{L}])(?:${[...new Set(words.reporting)].map(termPattern).join('|')})(?![\\p{L}])`, 'iu');
+    this.reporting = new RegExp(`(?<![\\p{L}])(?:${[...new Set(words.reporting)].map(termPattern).join('|')})(?![\\p{L}])`, 'giu');
     this.notNames = new Set((words.not_names ?? []).map((w) => nameKey(w)));
     for (const r of words.roles) this.notNames.add(nameKey(r));
     // Without the look-behind (?<![\p{L}\p{N}_]) a cue's regex can skip to where a cue may start; `cued` looks behind itself.
@@ -199,7 +200,7 @@ export class CaseReader {
     const ch = text[k];
     if (ch !== undefined && (ch === '(' || ch === ',' || isWordCode(text, k))) {
       const after = text.slice(end, end + 80);
-      if (this.roleAfter.test(after)) return true;
+      if (matches(this.roleAfter, after)) return true;
       const next = ownKey ? /^\s+(?:and|&)\s+(\p{Lu}[\p{L}'’-]*)/u.exec(after) : null;
       if (next !== null && nameKey(next[1]) === ownKey) return true;
     }
@@ -239,7 +240,7 @@ export class CaseReader {
     if (SENTENCE_START.test(lead) && NOT_AFTER_NAME.test(text.slice(nameAt + name.length, nameAt + name.length + 12))) return false;
     // A heading or a label ("Reason: Kayla (4)…", "Plan: …"): not a name used in a sentence.
     if (/^\s*:/.test(text.slice(nameAt + name.length, nameAt + name.length + 3))) return false;
-    if (this.reporting.test(lead) || quoted(lead)) return false;
+    if (matches(this.reporting, lead) || quoted(lead)) return false;
     // Someone described beside the child ("Zara is in Year 4 and walks home with him", "Kacper plays with Ellie"): a peer, not the child.
     if (besideChild(record, sentenceRest(text, m.end))) return false;
     // Written in lower case elsewhere in the record: a word, not a name ("School said…", "school").

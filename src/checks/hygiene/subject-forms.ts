@@ -4,6 +4,7 @@ import { unsafePatternReason } from '../../text/safe-regex.ts';
 import type { RuleProblem } from '../rule-kind.ts';
 import { append } from '../../model/lists.ts';
 import { STEP_ITEMS, type Steps } from '../../model/steps.ts';
+import { compiledNow } from '../../text/machine-code.ts';
 
 /**
  * Forms are regular expressions a rule writes about a child, with placeholders:
@@ -80,11 +81,14 @@ export class FormSet {
     const source = ({ form, n, named }: (typeof numbered)[number]) => `(?:${formSource(named ? form.slice(NAME.length) : form, ANY_NAME, n)})`;
     const named = numbered.filter((f) => f.named);
     const others = numbered.filter((f) => !f.named);
-    this.forms = numbered.map((f) => ({ named: f.named, at: new RegExp(`${source(f)}${NO_WORD_AFTER}`, 'yiu') }));
+    // The regexes tried at one place are sticky and global: exec and test read and set lastIndex
+    // for either flag, so the global one changes nothing there, and lets V8 compile them straight
+    // to machine code (machine-code.ts).
+    this.forms = numbered.map((f) => ({ named: f.named, at: new RegExp(`${source(f)}${NO_WORD_AFTER}`, 'gyiu') }));
     const rests = `(?:${named.map(source).join('|')})${NO_WORD_AFTER}`;
     this.rests = named.length ? new RegExp(rests, 'giu') : null;
-    this.restAt = named.length ? new RegExp(rests, 'yiu') : null;
-    this.namedAt = named.length ? new RegExp(`(?:${ANY_NAME})${rests}`, 'yiu') : null;
+    this.restAt = named.length ? new RegExp(rests, 'gyiu') : null;
+    this.namedAt = named.length ? new RegExp(`(?:${ANY_NAME})${rests}`, 'gyiu') : null;
     this.others = others.length ? new RegExp(`(?:${others.map(source).join('|')})${NO_WORD_AFTER}`, 'giu') : null;
   }
 
@@ -96,7 +100,7 @@ export class FormSet {
   starts(text: string, words?: { start: number; end: number }[]): number[] {
     const out: number[] = [];
     if (this.rests && words) {
-      const rest = this.restAt!;
+      const rest = compiledNow(this.restAt!);
       for (const { start, end } of words) {
         rest.lastIndex = end;
         if (rest.test(text)) out.push(start);
@@ -125,7 +129,7 @@ export class FormSet {
    */
   capitalisedStarts(text: string, capitals = capitalPlaces(text)): number[] {
     const out: number[] = [];
-    const named = this.namedAt;
+    const named = this.namedAt && compiledNow(this.namedAt);
     if (named) {
       for (const i of capitals) {
         named.lastIndex = i;
@@ -182,6 +186,7 @@ export class FormSet {
     let ends: number[] | undefined;
     for (const { named, at } of this.forms) {
       for (const end of named ? (ends ??= nameEnds(text, start)) : [start]) {
+        compiledNow(at);
         at.lastIndex = end;
         const m = at.exec(text);
         if (!m) continue;
@@ -315,6 +320,7 @@ function wordStarts(text: string, end: number): number[] {
 /** Every match of a global regex, overlapping ones too: the search goes on from the character after each match's start. */
 export function everyMatch(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
+  compiledNow(re);
   re.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = re.exec(text)); ) {
     out.push(m);

@@ -205,11 +205,11 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
     near: nearRe,
     entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
     gate: {
-      event: gates.forRegex(regex.event?.gateRegex ?? null),
-      claim: gates.forRegex(regex.claim?.gateRegex ?? null),
-      current: gates.forRegex(currentFinder?.gateRegex ?? null),
-      denied: gates.forRegex(deniedFinder?.gateRegex ?? null),
-      reversal: gates.forRegex(regex.reversal?.gateRegex ?? null),
+      event: gates.forSource(regex.event?.gateSource ?? null),
+      claim: gates.forSource(regex.claim?.gateSource ?? null),
+      current: gates.forSource(currentFinder?.gateSource ?? null),
+      denied: gates.forSource(deniedFinder?.gateSource ?? null),
+      reversal: gates.forSource(regex.reversal?.gateSource ?? null),
     },
   };
 }

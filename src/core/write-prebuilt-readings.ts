@@ -1,0 +1,17 @@
+/**
+ * Run by `npm run build` on the freshly compiled dist/, after the packs are prebuilt: keeps the
+ * literal readings of the default packs' regexes beside the module that reads them (see
+ * `readLiterals` in text/required-literals.ts). Writes nothing else. If the default packs cannot
+ * be read, it keeps none, so that the build still succeeds and every run reads them as before.
+ */
+import { writeFileSync } from 'node:fs';
+import { PREBUILT_READINGS_PATH, type PrebuiltReadings } from '../text/required-literals.ts';
+import { prebuildReadings } from './prebuilt-readings.ts';
+
+let readings: PrebuiltReadings = {};
+try {
+  readings = prebuildReadings();
+} catch {
+  readings = {};
+}
+writeFileSync(PREBUILT_READINGS_PATH, JSON.stringify(readings));
