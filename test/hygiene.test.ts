@@ -29,6 +29,7 @@ describe('record-hygiene fixtures', () => {
       ['DC-210', 'hygiene.decision-without-reasons', 'warning', null],
       ['DR-N1', 'hygiene.decision-without-reasons', 'warning', 'Team manager approves case closure - nothing more to add.'],
       ['DR-N2', 'hygiene.decision-without-reasons', 'warning', 'Supervision 07/03/2025 – decided to issue care proceedings for both girls;'],
+      ['DR-N4', 'hygiene.decision-without-reasons', 'warning', 'NFA.'],
       ['DT-102', 'hygiene.future-dated', 'error', null],
       ['DT-104', 'hygiene.before-birth', 'error', null],
       ['DT-104', 'hygiene.late-entry', 'warning', null],

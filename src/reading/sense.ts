@@ -169,6 +169,16 @@ function winkTokens(sentence: string): Token[] | null {
     }
     const lower = values[i].toLowerCase();
     const cat = lower === "'s" || lower === '’s' ? 'POS' : (NOTE_ABBREVIATIONS[lower] ?? UNIVERSAL[tags[i]] ?? 'X');
+    // A hyphenated phrase before a noun is an adjective, whatever its last word ("a hard-to-reach cupboard").
+    if (
+      prev &&
+      prev.text.includes('-') &&
+      prev.cat !== 'ADJ' &&
+      (cat === 'N' || cat === 'PROPN') &&
+      /-/.test(sentence.slice(prev.start, prev.end)) &&
+      prev.text.split('-').length >= 3
+    )
+      prev.cat = 'ADJ';
     out.push({ text: values[i], lower, cat, start, end: at });
   }
   return out;
@@ -280,6 +290,10 @@ function attach(T: Token[], s: number, e: number): number | null {
       return i;
     }
   }
+  // An adjective straight after a noun, with its complement, describes that noun: "a strain
+  // resistant to amoxicillin", "M resistant to help" (but not after a copula's subject, read below).
+  if (s === e && T[s].cat === 'ADJ' && T[s - 1]?.cat === 'N' && T[e + 1]?.cat === 'ADP' && /^(?:to|of|about|towards)$/.test(T[e + 1].lower))
+    return subjectHead(T, s - 1);
   let i = s - 1;
   while (i >= 0 && T[i].lower !== 'as' && (/^(?:ADV|ADJ|CC)$/.test(T[i].cat) || /^(?:,|not|never|n't)$/.test(T[i].lower))) i--;
   if (isCopula(T[i]) || (isAuxiliary(T[i]) && T[e].cat === 'V')) {
