@@ -17,6 +17,7 @@ describe('staleness fixtures', () => {
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],
       ['PC-902', 'staleness.parenting-course-completed', 'warning', ['PC-901'], 'Ms Farrant has not engaged with a parenting programme'],
       ['PC-952', 'staleness.parenting-course-completed', 'warning', ['PC-951'], 'Ms Rourke must complete a parenting course'],
+      ['PC-962', 'staleness.parenting-course-completed', 'warning', ['PC-961'], 'Mr Fenn has still not engaged in any parenting work'],
       ['ME-103', 'staleness.medical-explanation', 'warning', ['ME-102'], "Freya's absences are the result of Ms Lund's poor routines at home"],
       ['ME-203', 'staleness.medical-explanation', 'warning', ['ME-202'], "Oscar's meltdowns are due to Mr Venn's inconsistent boundaries"],
       ['NE-103', 'staleness.now-employed', 'info', ['NE-102'], 'Mr Hale remains unemployed'],

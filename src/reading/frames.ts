@@ -103,6 +103,11 @@ export function reportingNoun(sentence: string, start: number, word: string): bo
   );
 }
 
+/** Roles of the family that head a section about them as often as they label their words. */
+const FAMILY_ROLE = /^(?:mum|mother|dad|father|(?:maternal |paternal )?(?:grandmother|grandfather|grandparents?)|parents?|step-?(?:mum|dad|father|mother))$/i;
+/** What follows speaks of the person in the third person. */
+const ABOUT_THEM = /^\s*(?:(?:he|she|they|his|her|their|mum|dad|mother|father|nan|grandad|grandma|M|F)\b|(?:Mr|Mrs|Ms|Miss)\s)/i;
+
 /** A speaker's label at the very start of a sentence, ending in a colon ("Chair: …", "Health visitor: …"). */
 function speakerOf(sentence: string, speakers: RegExp | null): Frames['speaker'] {
   const m = firstMatch(speakers, sentence);
@@ -113,6 +118,9 @@ function speakerOf(sentence: string, speakers: RegExp | null): Frames['speaker']
   const named = /^(?:Mr|Mrs|Ms|Miss|Dr|DC|PC|DS)\b/.test(m.text) || /^\s*\(/.test(sentence.slice(m.start + m.text.length));
   if (lead.trim() !== '' && !(named && /^\s*[\p{L} ]{1,20}\s[-–—]\s*$/u.test(lead))) return null;
   const colon = /^\s*(?:\([^)]{1,40}\))?\s*:/.exec(sentence.slice(m.start + m.text.length));
+  // A family member's role before a colon is a heading about them when what follows speaks of
+  // them ("Father: Dad remains on remand…", "Mum: she has started…"), not their own words.
+  if (colon && FAMILY_ROLE.test(m.text) && ABOUT_THEM.test(sentence.slice(m.start + m.text.length + colon[0].length))) return null;
   return colon
     ? { start: m.start, end: m.start + m.text.length + colon[0].length, text: sentence.slice(m.start, m.start + m.text.length + colon[0].length) }
     : null;

@@ -171,7 +171,7 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 /** Someone's partner: a possessive and the word ("Mum's partner", "her new partner"). */
 const PARTNER_OF = /(?:['’]s|\b(?:her|his|their))\s+(?:new\s+|current\s+|latest\s+)?(partner)(?![\p{L}\p{N}_-])/giu;
 const ORGANISATION_WORDS =
-  'Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?';
+  'Approach|Programmes?|Program|Courses?|Years|Dads|Mums|Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?';
 /** A word that names an organisation, not a person. */
 const ORGANISATION = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
 /** An organisation's word within the next two capitalised words. */
@@ -352,7 +352,7 @@ export class PersonFinder {
       const end = at + (m[3] ? m[0].slice(0, m[0].lastIndexOf(m[3])).trimEnd().length : m[0].length);
       if (!surname && !AFTER_NAME.test(text.slice(end))) continue;
       // An organisation's name, not a person's ("Trident Forensic Analysis", "Riverside Family Centre").
-      if ((surname && ORGANISATION.test(surname)) || ORGANISATION_AFTER.test(text.slice(end))) continue;
+      if (ORGANISATION.test(m[1]) || (surname && ORGANISATION.test(surname)) || ORGANISATION_AFTER.test(text.slice(end))) continue;
       const written = surname ? `${m[1]} ${surname.charAt(0)}${surname.slice(1).toLowerCase()}` : m[1];
       out.push({
         at,
