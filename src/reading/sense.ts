@@ -170,15 +170,7 @@ function winkTokens(sentence: string): Token[] | null {
     const lower = values[i].toLowerCase();
     const cat = lower === "'s" || lower === '’s' ? 'POS' : (NOTE_ABBREVIATIONS[lower] ?? UNIVERSAL[tags[i]] ?? 'X');
     // A hyphenated phrase before a noun is an adjective, whatever its last word ("a hard-to-reach cupboard").
-    if (
-      prev &&
-      prev.text.includes('-') &&
-      prev.cat !== 'ADJ' &&
-      (cat === 'N' || cat === 'PROPN') &&
-      /-/.test(sentence.slice(prev.start, prev.end)) &&
-      prev.text.split('-').length >= 3
-    )
-      prev.cat = 'ADJ';
+    if (prev?.text.includes('-') && prev.cat !== 'ADJ' && (cat === 'N' || cat === 'PROPN') && prev.text.split('-').length >= 3) prev.cat = 'ADJ';
     out.push({ text: values[i], lower, cat, start, end: at });
   }
   return out;
