@@ -64,6 +64,7 @@ describe('staleness fixtures', () => {
       ['FX-302', 'staleness.fii-excluded', 'error', ['FX-301'], "Ms Hale is making up Lacey's seizures to get attention from professionals"],
       ['FX-402', 'staleness.fii-excluded', 'error', ['FX-401'], 'in light of the FII concerns'],
       ['FX-503', 'staleness.fii-excluded', 'error', ['FX-502'], 'FII remains the main hypothesis'],
+      ['FX-602', 'staleness.fii-excluded', 'error', ['FX-601'], 'Given the FII concerns'],
       ['PO-702', 'staleness.plan-or-order-ended', 'warning', ['PO-701'], 'under the supervision order'],
       ['RH-103', 'staleness.returned-home', 'warning', ['RH-102'], 'Riley is still looked after'],
       ['RH-202', 'staleness.returned-home', 'warning', ['RH-201'], 'Maisie is a looked after child'],

@@ -37,6 +37,8 @@ export class TextReader {
     private readonly cues: CompiledCues,
     /** Whether the record's first sentence, which says what the record is, gives every match context (`near`). */
     private readonly opening = false,
+    /** What the export says of the record beside its text (its author and type: "Dr Helen Price, Consultant Paediatrician", "Hair Strand Test Report"), context for every match too. */
+    private readonly about = '',
   ) {}
 
   /** The text's sentences, split when first needed (most texts read hold no match). */
@@ -72,6 +74,11 @@ export class TextReader {
     return [...opening.filter((j) => !withHeading.includes(j)), ...withHeading];
   }
 
+  /** Whether `near` matches in the context of sentence i, or in what the export says of the record. */
+  private inContext(near: RegExp, i: number): boolean {
+    return this.context(i).some((j) => testOnce(near, this.sentences[j].text)) || (this.about !== '' && testOnce(near, this.about));
+  }
+
   private titleOf: number[] | undefined;
   /**
    * A record's title: a short first paragraph that ends in a colon ("Hair strand results
@@ -102,7 +109,7 @@ export class TextReader {
       const end = start + m.text.length;
       const i = sentenceAt(this.sentences, start);
       const s = this.sentences[i];
-      if (near && !this.context(i).some((j) => testOnce(near, this.sentences[j].text))) continue;
+      if (near && !this.inContext(near, i)) continue;
       const neighbours = this.neighboursOf(i, leading ? 0 : 1);
       const text = leading ? s.text.slice(0, end - s.start) : s.text;
       const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
@@ -123,7 +130,7 @@ export class TextReader {
     const matches = this.matchesOf(finder);
     for (const m of matches) {
       const i = sentenceAt(this.sentences, m.index);
-      if (near && !this.context(i).some((j) => testOnce(near, this.sentences[j].text))) continue;
+      if (near && !this.inContext(near, i)) continue;
       out.push({ start: m.index, end: m.index + m.text.length, text: m.text, sentence: this.sentences[i], ...(m.paired && { paired: true as const }) });
     }
     return out;

@@ -57,6 +57,9 @@ export interface StalenessRule extends Rule {
 export const FINDING_FIELDS = ['record_id', 'record_date', 'claim', 'event_record_id', 'event_date', 'event'] as const;
 export const DEFAULT_FINDING = 'Record {record_id} ({record_date}) states “{claim}”, but record {event_record_id} ({event_date}) documents “{event}”.';
 
+/** What the export says of a record beside its text: its author and type ("Dr Helen Price, Consultant Paediatrician · Clinic Letter"). */
+const recordAbout = (record: CanonicalRecord) => [record.author, record.record_type].filter(Boolean).join(' · ');
+
 /** The record's child's first name, lower-cased, if the export gives one. */
 const childOf = (record: CanonicalRecord) => record.subject_name?.trim().split(/\s+/)[0]?.toLowerCase() || undefined;
 
@@ -258,7 +261,7 @@ class StalenessCheck implements Check {
         denied: c.denied !== null && c.gate.denied.admits(record.text),
       };
       if (!could.event && !could.claim && !could.reversal && !could.current && !could.denied) continue;
-      reader ??= new TextReader(record.text, this.cues, true);
+      reader ??= new TextReader(record.text, this.cues, true, recordAbout(record));
       const events = could.event ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status)) : [];
       // The old state said not to be so, in whatever words the assertion engine reads as a negation.
       if (could.denied)
@@ -467,7 +470,7 @@ class StalenessCheck implements Check {
   private statusOf(claim: Found): { status: Status; cue: string | null } {
     const record = claim.record!;
     let reader = this.readers.get(record);
-    if (!reader) this.readers.set(record, (reader = new TextReader(record.text, this.cues, true)));
+    if (!reader) this.readers.set(record, (reader = new TextReader(record.text, this.cues, true, recordAbout(record))));
     return reader.statusOf(claim.match!.start, claim.match!.end);
   }
 
