@@ -73,6 +73,7 @@ describe('staleness fixtures', () => {
       ['PO-103', 'staleness.plan-or-order-ended', 'warning', ['PO-102'], 'Jack remains subject to a child protection plan'],
       ['PO-202', 'staleness.plan-or-order-ended', 'warning', ['PO-201'], 'Sienna is subject to a care order'],
       ['PO-302', 'staleness.plan-or-order-ended', 'warning', ['PO-301'], "Zac's child in need plan remains in place"],
+      ['PO-952', 'staleness.plan-or-order-ended', 'warning', ['PO-951'], 'As Remy remains subject to a child protection plan'],
       ['NH-103', 'staleness.now-housed', 'warning', ['NH-102'], 'Maisie and her mum remain in temporary accommodation'],
       ['NH-203', 'staleness.now-housed', 'warning', ['NH-202'], 'the family is still facing eviction from the privately rented house'],
       ['NT-502', 'staleness.negative-substance-test', 'warning', ['NT-501'], "Given Mr Marr's cocaine use"],
