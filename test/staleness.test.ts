@@ -21,6 +21,7 @@ describe('staleness fixtures', () => {
       ['ME-103', 'staleness.medical-explanation', 'warning', ['ME-102'], "Freya's absences are the result of Ms Lund's poor routines at home"],
       ['ME-203', 'staleness.medical-explanation', 'warning', ['ME-202'], "Oscar's meltdowns are due to Mr Venn's inconsistent boundaries"],
       ['NE-103', 'staleness.now-employed', 'info', ['NE-102'], 'Mr Hale remains unemployed'],
+      ['NE-302', 'staleness.now-employed', 'info', ['NE-301'], 'With Mr Gwyn not working'],
       ['NH-804', 'staleness.now-housed', 'warning', ['NH-802'], 'Given the temporary accommodation'],
       ['PE-103', 'staleness.protective-order-ended', 'warning', ['PE-102'], 'Ms Crane remains protected by a non-molestation order'],
       ['AI-103', 'staleness.attendance-improved', 'warning', ['AI-102'], "Mason's poor attendance means the plan needs to stay open for another three months"],
