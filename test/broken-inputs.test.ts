@@ -173,6 +173,24 @@ describe('broken inputs: each gives a clear outcome and loses no row', () => {
       ['BIG-1', 'label.aggressive', length + 10],
     ]);
   }, 120_000);
+
+  it('a note over 64 M characters (a quote left open) is rejected with its line and the reason, and the rest is audited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-huge-'));
+    const path = join(dir, 'open-quote.csv');
+    const out = createWriteStream(path);
+    out.write('record_id,case_id,record_date,text\r\nOK-1,C-1,01/02/2024,Seen at school.\r\nHUGE-1,C-1,02/02/2024,"');
+    const chunk = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 65; i++) out.write(chunk);
+    out.end('"\r\nOK-2,C-1,03/02/2024,Mother is aggressive.\r\n');
+    await once(out, 'finish');
+    const r = await runCli(['audit', path, ...json]);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.records_audited).toBe(2);
+    expect(report.rejected_rows.map((row: { line: number; reason: string }) => [row.line, row.reason.slice(0, 61)])).toEqual([
+      [3, 'text is 65 M characters, more than the 64 M a record may hold'],
+    ]);
+    expect(report.flags.map((f: { record_id: string; rule: string }) => [f.record_id, f.rule])).toEqual([['OK-2', 'label.aggressive']]);
+  }, 120_000);
 });
 
 describe('interruptions and failing disks', () => {

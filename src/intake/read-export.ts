@@ -136,6 +136,13 @@ function checkDuplicateColumns(header: string[], mapping: ColumnMapping, path: s
 
 const GENDERS: Record<string, string> = { m: 'male', male: 'male', boy: 'male', f: 'female', female: 'female', girl: 'female' };
 
+/**
+ * The longest text a record may hold: 64 M characters. Each check reads a text in passes that
+ * cannot be broken up (a regular expression, a tokenizer), about 10 ms a megabyte, so this keeps
+ * the longest pause, in which a signal waits, under a second.
+ */
+export const MAX_TEXT_LENGTH = 64 * 2 ** 20;
+
 function toRecord(
   fields: string[],
   header: string[],
@@ -151,6 +158,8 @@ function toRecord(
   if (typeof values === 'string') return values;
   const plain = toPlainText(fieldValue(fields, mapping, 'text')!);
   if (plain.markup && !plain.text.trim()) return `text is empty once its ${plain.markup.toUpperCase()} mark-up is removed`;
+  if (plain.text.length > MAX_TEXT_LENGTH)
+    return `text is ${Math.round(plain.text.length / 2 ** 20)} M characters, more than the ${MAX_TEXT_LENGTH / 2 ** 20} M a record may hold (a note this long is usually a quote left open, which runs the rest of the file into one field: check the quoting around this line)`;
   append(warnings, rowWarnings);
   const record = Object.fromEntries(
     CANONICAL_FIELDS.map((f) => [f, f === 'text' ? plain.text : values[f as keyof RecordValues]]),
