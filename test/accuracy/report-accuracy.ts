@@ -177,6 +177,13 @@ await printStalenessSet(
   verbose,
   true,
 );
+await printStalenessSet(
+  'fixtures/staleness-blind19',
+  'written blind at the end of the fifth round, 16 topics; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
