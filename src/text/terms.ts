@@ -15,15 +15,25 @@ export function wholeWord(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`, 'giu');
 }
 
-/** Whether a (possibly global) regex matches, leaving it ready for the next use. */
-export function matches(re: RegExp | null, text: string): boolean {
-  if (!re) return false;
+/**
+ * The regex to run on `text`, from its start: for an alternation, one of only the alternatives
+ * this text could match (alternatives.ts), compiled straight to machine code (machine-code.ts);
+ * null when nothing in the text can match.
+ */
+function readyFor(re: RegExp | null, text: string): RegExp | null {
+  if (!re) return null;
   re.lastIndex = 0;
-  // An alternation runs only the alternatives this text could match (alternatives.ts).
   const run = narrowed(re, text);
-  if (!run) return false;
+  if (!run) return null;
   compiledNow(run);
   run.lastIndex = 0;
+  return run;
+}
+
+/** Whether a (possibly global) regex matches, leaving it ready for the next use. */
+export function matches(re: RegExp | null, text: string): boolean {
+  const run = readyFor(re, text);
+  if (!run) return false;
   const found = run.test(text);
   run.lastIndex = 0;
   return found;
@@ -31,12 +41,8 @@ export function matches(re: RegExp | null, text: string): boolean {
 
 /** The first match of a (possibly global) regex, as `re.exec(text)` gives its index and text, leaving it ready for the next use. */
 export function firstMatch(re: RegExp | null, text: string): { start: number; text: string } | null {
-  if (!re) return null;
-  re.lastIndex = 0;
-  const run = narrowed(re, text);
+  const run = readyFor(re, text);
   if (!run) return null;
-  compiledNow(run);
-  run.lastIndex = 0;
   const m = run.exec(text);
   run.lastIndex = 0;
   return m ? { start: m.index, text: m[0] } : null;
@@ -51,11 +57,8 @@ export function firstMatch(re: RegExp | null, text: string): { start: number; te
  */
 export function allMatches(whole: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  // An alternation runs only the alternatives this text could match (alternatives.ts).
-  const re = narrowed(whole, text);
+  const re = readyFor(whole, text);
   if (!re) return out;
-  compiledNow(re);
-  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     out.push(m);
