@@ -45,6 +45,7 @@ describe('staleness fixtures', () => {
       ['NT-922', 'staleness.negative-substance-test', 'warning', ['NT-921'], "Ms Lacey's daily amphetamine use means Rio is often late to nursery"],
       ['NT-932', 'staleness.negative-substance-test', 'warning', ['NT-931'], "Given Ms Ashdown's cannabis smoking"],
       ['NT-942', 'staleness.negative-substance-test', 'warning', ['NT-941'], "Mr Hollins' cocaine dependency"],
+      ['NT-962', 'staleness.negative-substance-test', 'warning', ['NT-961'], "Mr Howell's drinking at weekends continues"],
       ['CV-103', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-102'], 'Mr Pike has a previous conviction for drug supply'],
       ['CV-203', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-202'], 'The allegation was substantiated'],
       ['CV-302', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-301'], 'Mr Ashby was convicted of assault in 2021'],

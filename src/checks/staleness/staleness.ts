@@ -324,7 +324,9 @@ class StalenessCheck implements Check {
       for (const s of claimedNow.filter((k) => !back.includes(k))) {
         const claim = this.found('claim', s, record, c, reader);
         const own = ownEvents.filter((e) => compatible(e.found, claim, names));
-        if (own.length && s.sentence.paragraph <= Math.max(...own.map((e) => e.paragraph)) + 1) continue;
+        // (A claim in an earlier paragraph far from the record's own event is kept: it is stale
+        // only where an earlier record documents the event, as the record's own does not count.)
+        if (own.some((e) => s.sentence.paragraph >= e.paragraph && s.sentence.paragraph <= e.paragraph + 1)) continue;
         list.push(claim);
       }
     }
