@@ -20,6 +20,15 @@ export interface PatternSpec {
   topic?: string[];
   state?: string[];
   within?: number;
+  /** More topic-and-state pairs, each with its own words and reach (a topic may change in more than one way). */
+  pairs?: TopicState[];
+}
+
+/** One topic-and-state pair (see PatternSpec). */
+export interface TopicState {
+  topic: string[];
+  state: string[];
+  within?: number;
 }
 
 /**
@@ -42,6 +51,8 @@ export const WORDS_SCHEMA = {
   description: 'Named word lists, used in terms and patterns as {name}. A mapping names each entry and lists its wordings.',
 };
 
+const WITHIN_SCHEMA = { type: 'integer', minimum: 0, maximum: 20, description: 'How many words may stand between topic and state (default 8).' };
+
 /** JSON Schema of a terms/patterns block; `extra` adds keys (e.g. `near`). */
 export function patternSpecSchema(description: string, extra: Record<string, object> = {}): object {
   return {
@@ -56,7 +67,22 @@ export function patternSpecSchema(description: string, extra: Record<string, obj
         ...stringList,
         description: 'With topic: what it says of it ("still", "has not undertaken", "daily"); the two in either order within one clause.',
       },
-      within: { type: 'integer', minimum: 0, maximum: 20, description: 'How many words may stand between topic and state (default 8).' },
+      within: WITHIN_SCHEMA,
+      pairs: {
+        type: 'array',
+        minItems: 1,
+        description: 'More topic-and-state pairs, each read as topic and state are (a topic may change in more than one way).',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['topic', 'state'],
+          properties: {
+            topic: { ...stringList, description: 'What a statement is about (terms; {name} stands for a word list).' },
+            state: { ...stringList, description: 'What it says of it; the two in either order within one clause.' },
+            within: WITHIN_SCHEMA,
+          },
+        },
+      },
       ...extra,
     },
   };
@@ -100,7 +126,7 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
   const problems: RuleProblem[] = [];
   if (!spec) return problems;
   const topicState = !!(spec.topic?.length && spec.state?.length);
-  if (required && !spec.terms?.length && !spec.patterns?.length && !topicState)
+  if (required && !spec.terms?.length && !spec.patterns?.length && !topicState && !spec.pairs?.length)
     problems.push({ key, message: 'needs terms or patterns, or a topic and a state' });
   if (!!spec.topic?.length !== !!spec.state?.length) problems.push({ key, message: 'topic and state go together' });
   const unknown = (text: string, at: string) => {
@@ -110,6 +136,10 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
   };
   spec.topic?.forEach((t, i) => unknown(t, `${key}/topic/${i}`));
   spec.state?.forEach((t, i) => unknown(t, `${key}/state/${i}`));
+  spec.pairs?.forEach((pair, j) => {
+    pair.topic.forEach((t, i) => unknown(t, `${key}/pairs/${j}/topic/${i}`));
+    pair.state.forEach((t, i) => unknown(t, `${key}/pairs/${j}/state/${i}`));
+  });
   spec.terms?.forEach((t, i) => unknown(t, `${key}/terms/${i}`));
   spec.patterns?.forEach((p, i) => {
     const at = `${key}/patterns/${i}`;
@@ -166,39 +196,45 @@ export interface SpecMatch {
  */
 export class SpecFinder {
   readonly regex: RegExp | null;
-  private readonly topic: RegExp | null;
-  private readonly state: RegExp | null;
-  private readonly within: number;
+  private readonly pairs: { topic: RegExp; state: RegExp; within: number }[];
   /** The source of a regex a text must be able to match for a match to be possible (the terms and patterns, or a topic and a state). */
   readonly gateSource: string | null;
 
   constructor(spec: PatternSpec | undefined, words?: WordLists) {
     this.regex = compilePatternSpec(spec, words);
-    const pair = !!(spec?.topic?.length && spec.state?.length);
-    this.topic = pair ? compilePatternSpec({ terms: spec!.topic }, words) : null;
-    this.state = pair ? compilePatternSpec({ terms: spec!.state }, words) : null;
-    this.within = spec?.within ?? 8;
+    const pairs: TopicState[] = [
+      ...(spec?.topic?.length && spec.state?.length ? [{ topic: spec.topic, state: spec.state, within: spec.within }] : []),
+      ...(spec?.pairs ?? []),
+    ];
+    this.pairs = pairs.map((p) => ({
+      topic: compilePatternSpec({ terms: p.topic }, words)!,
+      state: compilePatternSpec({ terms: p.state }, words)!,
+      within: p.within ?? 8,
+    }));
     // The gate needs a topic and a state anywhere in the text, or one of the terms and patterns.
     // It is only read for the literals a match needs, never run, so it is kept as source: made
     // into a regex, V8 would read all of it (tens of thousands of characters) for nothing.
-    const pairGate = pair ? `(?:${this.topic!.source})[\\s\\S]*(?:${this.state!.source})|(?:${this.state!.source})[\\s\\S]*(?:${this.topic!.source})` : null;
-    this.gateSource = pairGate ? [this.regex?.source, pairGate].filter(Boolean).join('|') : (this.regex?.source ?? null);
+    const pairGates = this.pairs.map(({ topic, state }) => `(?:${topic.source})[\\s\\S]*(?:${state.source})|(?:${state.source})[\\s\\S]*(?:${topic.source})`);
+    this.gateSource = pairGates.length ? [this.regex?.source, ...pairGates].filter(Boolean).join('|') : (this.regex?.source ?? null);
   }
 
   get empty(): boolean {
-    return !this.regex && !this.topic;
+    return !this.regex && !this.pairs.length;
   }
 
   find(text: string): SpecMatch[] {
     const out: SpecMatch[] = this.regex ? allMatches(this.regex, text).map((m) => ({ index: m.index, text: m[0] })) : [];
-    if (!this.topic || !this.state) return out;
-    const topics = allMatches(this.topic, text);
-    if (!topics.length) return out;
+    for (const pair of this.pairs) this.findPairs(pair, text, out);
+    return out.sort((x, y) => x.index - y.index);
+  }
+
+  private findPairs({ topic, state, within }: { topic: RegExp; state: RegExp; within: number }, text: string, out: SpecMatch[]): void {
+    const topics = allMatches(topic, text);
     for (const t of topics) {
       // States are looked for only in the topic's clause, a few words either side.
       const from = Math.max(0, t.index - 160);
       const to = Math.min(text.length, t.index + t[0].length + 160);
-      const states = allMatches(this.state, text.slice(from, to)).map((m) => Object.assign(m, { index: m.index + from }));
+      const states = allMatches(state, text.slice(from, to)).map((m) => Object.assign(m, { index: m.index + from }));
       let best: { index: number; end: number; words: number } | null = null;
       for (const st of states) {
         const [a, b] = st.index < t.index ? [st.index + st[0].length, t.index] : [t.index + t[0].length, st.index];
@@ -206,7 +242,7 @@ export class SpecFinder {
         const gap = text.slice(a, b);
         if (/[,;:.!?()\n]/.test(gap)) continue;
         const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
-        if (words > this.within || (best && best.words <= words)) continue;
+        if (words > within || (best && best.words <= words)) continue;
         best = { index: st.index, end: st.index + st[0].length, words };
       }
       if (!best) continue;
@@ -215,7 +251,6 @@ export class SpecFinder {
       if (out.some((m) => m.index < end && start < m.index + m.text.length)) continue;
       out.push({ index: start, text: text.slice(start, end), paired: true });
     }
-    return out.sort((x, y) => x.index - y.index);
   }
 }
 
