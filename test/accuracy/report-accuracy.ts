@@ -220,6 +220,7 @@ await printBlindLabelSet('fixtures/blind12');
 await printBlindLabelSet('fixtures/blind14');
 await printBlindLabelSet('fixtures/blind16');
 await printBlindLabelSet('fixtures/blind18');
+await printBlindLabelSet('fixtures/blind20');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
