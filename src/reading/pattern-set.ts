@@ -29,6 +29,8 @@ export interface TopicState {
   topic: string[];
   state: string[];
   within?: number;
+  /** Terms one of which must stand in the pair's context (as a statement's `near`): for a topic whose words are general ("programme", "discharged home"). */
+  near?: string[];
 }
 
 /**
@@ -80,6 +82,11 @@ export function patternSpecSchema(description: string, extra: Record<string, obj
             topic: { ...stringList, description: 'What a statement is about (terms; {name} stands for a word list).' },
             state: { ...stringList, description: 'What it says of it; the two in either order within one clause.' },
             within: WITHIN_SCHEMA,
+            near: {
+              ...stringList,
+              description:
+                "Terms one of which must stand in the context of this pair (its sentence, the two before, the one after, the record's opening, author and type).",
+            },
           },
         },
       },
@@ -139,6 +146,7 @@ export function patternSpecProblems(spec: PatternSpec | undefined, key: string, 
   spec.pairs?.forEach((pair, j) => {
     pair.topic.forEach((t, i) => unknown(t, `${key}/pairs/${j}/topic/${i}`));
     pair.state.forEach((t, i) => unknown(t, `${key}/pairs/${j}/state/${i}`));
+    pair.near?.forEach((t, i) => unknown(t, `${key}/pairs/${j}/near/${i}`));
   });
   spec.terms?.forEach((t, i) => unknown(t, `${key}/terms/${i}`));
   spec.patterns?.forEach((p, i) => {
@@ -185,6 +193,8 @@ export interface SpecMatch {
   text: string;
   /** Found by a topic and a state ("one room" … "living in"), which say nothing of time themselves. */
   paired?: true;
+  /** Words one of which must stand in the match's context (its pair's `near`). */
+  near?: RegExp;
 }
 
 /**
@@ -194,9 +204,19 @@ export interface SpecMatch {
  * covers both and what lies between. Pairs are found by looking for states only where a topic
  * is, so common state words ("still", "is") cost nothing in texts without a topic.
  */
+/** A short aside in brackets, between a topic and its state. */
+const ASIDE = /\([^()\n]{1,80}\)/g;
+
+interface Pair {
+  topic: RegExp;
+  state: RegExp;
+  within: number;
+  near: RegExp | null;
+}
+
 export class SpecFinder {
   readonly regex: RegExp | null;
-  private readonly pairs: { topic: RegExp; state: RegExp; within: number }[];
+  private readonly pairs: Pair[];
   /** The source of a regex a text must be able to match for a match to be possible (the terms and patterns, or a topic and a state). */
   readonly gateSource: string | null;
 
@@ -210,6 +230,7 @@ export class SpecFinder {
       topic: compilePatternSpec({ terms: p.topic }, words)!,
       state: compilePatternSpec({ terms: p.state }, words)!,
       within: p.within ?? 8,
+      near: p.near ? compilePatternSpec({ terms: p.near }, words) : null,
     }));
     // The gate needs a topic and a state anywhere in the text, or one of the terms and patterns.
     // It is only read for the literals a match needs, never run, so it is kept as source: made
@@ -228,7 +249,7 @@ export class SpecFinder {
     return out.sort((x, y) => x.index - y.index);
   }
 
-  private findPairs({ topic, state, within }: { topic: RegExp; state: RegExp; within: number }, text: string, out: SpecMatch[]): void {
+  private findPairs({ topic, state, within, near }: Pair, text: string, out: SpecMatch[]): void {
     const topics = allMatches(topic, text);
     for (const t of topics) {
       // States are looked for only in the topic's clause, a few words either side.
@@ -239,7 +260,8 @@ export class SpecFinder {
       for (const st of states) {
         const [a, b] = st.index < t.index ? [st.index + st[0].length, t.index] : [t.index + t[0].length, st.index];
         if (a > b) continue;
-        const gap = text.slice(a, b);
+        // (An aside in brackets is not part of the clause: "caution (common assault, 2019) deleted".)
+        const gap = text.slice(a, b).replace(ASIDE, ' ');
         if (/[,;:.!?()\n]/.test(gap)) continue;
         const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
         if (words > within || (best && best.words <= words)) continue;
@@ -249,7 +271,7 @@ export class SpecFinder {
       const start = Math.min(t.index, best.index);
       const end = Math.max(t.index + t[0].length, best.end);
       if (out.some((m) => m.index < end && start < m.index + m.text.length)) continue;
-      out.push({ index: start, text: text.slice(start, end), paired: true });
+      out.push({ index: start, text: text.slice(start, end), paired: true, ...(near && { near }) });
     }
   }
 }

@@ -109,12 +109,12 @@ export class TextReader {
       const end = start + m.text.length;
       const i = sentenceAt(this.sentences, start);
       const s = this.sentences[i];
-      if (near && !this.inContext(near, i)) continue;
+      if ((near && !this.inContext(near, i)) || (m.near && !this.inContext(m.near, i))) continue;
       const neighbours = this.neighboursOf(i, leading ? 0 : 1);
       const text = leading ? s.text.slice(0, end - s.start) : s.text;
       const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
       const decision = decide({ start: start - s.start, end: end - s.start }, own, text, neighbours, this.cues);
-      out.push({ start, end, text: m.text, status: decision.status, cue: decision.cue, sentence: s });
+      out.push({ start, end, text: m.text, status: decision.status, cue: decision.cue, sentence: s, ...(m.paired && { paired: true as const }) });
     }
     return out;
   }
@@ -130,7 +130,7 @@ export class TextReader {
     const matches = this.matchesOf(finder);
     for (const m of matches) {
       const i = sentenceAt(this.sentences, m.index);
-      if (near && !this.inContext(near, i)) continue;
+      if ((near && !this.inContext(near, i)) || (m.near && !this.inContext(m.near, i))) continue;
       out.push({ start: m.index, end: m.index + m.text.length, text: m.text, sentence: this.sentences[i], ...(m.paired && { paired: true as const }) });
     }
     return out;
