@@ -371,6 +371,52 @@ export interface Neighbour {
   cues: SentenceCues;
 }
 
+/** Words that stand between a comma and a negation without being a subject of their own ("…, this was not substantiated"). */
+const NOT_A_SUBJECT = new Set([
+  'this',
+  'that',
+  'which',
+  'it',
+  'these',
+  'those',
+  'all',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'been',
+  'be',
+  'being',
+  'and',
+  'so',
+  'also',
+  'but',
+  'then',
+  'subsequently',
+  'later',
+  'since',
+  'now',
+  'they',
+  'both',
+  'each',
+  'either',
+  'neither',
+]);
+/** Whether the words after the last comma in [from, to) name something of their own. */
+function hasOwnSubject(sentence: string, from: number, to: number): boolean {
+  const comma = sentence.lastIndexOf(',', to - 1);
+  if (comma < from) return false;
+  const words =
+    sentence
+      .slice(comma + 1, to)
+      .toLowerCase()
+      .match(/[\p{L}'’-]+/gu) ?? [];
+  return words.some((w) => !NOT_A_SUBJECT.has(w));
+}
+
 export function decide(
   mention: { start: number; end: number },
   own: SentenceCues,
@@ -424,6 +470,9 @@ export function decide(
     // A trigger after the mention reaches back only within its own clause ("…FII so that the tests can be stopped"),
     // and one that reaches a whole clause does not run on into the next ("…no longer at risk, and her plan ends today").
     if (t.direction === 'after' && own.clauseBreaks.some((p) => p >= from && p < to)) return false;
+    // A negation after the mention that has its own subject after a comma is about that subject
+    // ("inflicted bruising to an infant, perpetrator not identified"), not the mention.
+    if (t.direction === 'after' && t.status === 'negated' && hasOwnSubject(sentenceText, from, to)) return false;
     // Nor past a colon that brings in dated support ("…is currently unstable: on 02/02/2025 she was
     // detained…, according to the AMHP's report"): the source is the support's, not the label's.
     if (t.direction === 'after' && frames.colons.some((c) => c >= from && c < to && own.datesAt.some((d) => d.start > c && d.start < to))) return false;
