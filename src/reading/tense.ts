@@ -49,27 +49,6 @@ const JOINED = /\s(?:and|but|or|while|whilst|because|when|where|which|who|that|s
 /** Where a stretch of a sentence ends: punctuation that separates clauses. */
 const STRETCH_END = /[,;:()–—]|\s-\s/g;
 
-/**
- * A verb contracted onto its subject: "he's", "they're", "we'll", or a name's "'s" before what
- * only a verb takes ("Mum's in prison", "Dad's still on bail", not "Mum's drinking").
- */
-const CONTRACTED =
-  /\b(?:he|she|it|they|we|you|i|that|there)['’](?:s|re|m|ll|ve)\b|\p{L}['’]s\s+(?:in|on|at|still|now|currently|not|under|living|staying|being|going|getting|back|out|away|unable|due|always|never|been)\b/iu;
-
-/**
- * An action of a plan: who, then "to" and what they are to do ("Darren's probation officer to
- * let the SW know…", "Jake's video calls with his mum … to continue"). A plan speaks of now.
- * Not a finished verb before the "to" ("Dad went to see…", "was referred to…").
- */
-const ACTION =
-  /^\s*(?:(?:\d+[.)]|[-•*])\s*)?((?:[\p{L}\p{N}'’&/.-]+\s+){1,14}?)to\s+(?:be\s+)?(?!(?:the|a|an|his|her|their|my|our|your|its|this|that|these|those|him|them|me|us|it|school|work|court|hospital|prison|bed|home|date|do)\b)\p{Ll}{2,}/u;
-const FINITE =
-  /\b(?:\p{L}+ed|went|came|got|said|told|saw|took|gave|made|spoke|rang|wrote|sent|brought|left|was|were|had|has|have|is|are|am|did|does|do|will|would|could|should|can|may|might|must|wants?|needs?|used|going|able|back|up|down|close|next|due|according|referral|referred|moved|returned|travelled)\b/iu;
-function isAction(stretch: string): boolean {
-  const m = ACTION.exec(stretch);
-  return !!m && !FINITE.test(m[1]);
-}
-
 export class TenseReader {
   private readonly premise: RegExp | null;
   private readonly pastWords: RegExp | null;
@@ -117,17 +96,13 @@ export class TenseReader {
   /** Whether the words at [start, end) of a sentence are spoken of as current. */
   current(sentence: string, start: number, end: number): boolean {
     const [from, to] = this.stretch(sentence, start, end);
-    // Words in brackets that name someone in the clause around them ("Gareth (Shanice's CMHT
-    // worker) to be sent an invite") take that clause's time: read it without the brackets.
-    if (sentence[from - 1] === '(' && sentence[to] === ')')
-      return this.current(`${sentence.slice(0, from - 1)} ${sentence.slice(from, to)} ${sentence.slice(to + 1)}`, start, end);
     const before = sentence.slice(from, start);
     const stretch = sentence.slice(from, to);
     // A word of the past in a clause joined after them is that clause's ("…means he is home by
     // lunchtime and Ms Malone cannot take up the place she was offered").
     const joined = JOINED.exec(sentence.slice(end, to));
     if (matches(this.pastWords, sentence.slice(from, joined ? end + joined.index : to))) return false;
-    if (matches(this.premise, before) || matches(this.present, stretch) || CONTRACTED.test(stretch) || isAction(sentence.slice(from, to))) return true;
+    if (matches(this.premise, before) || matches(this.present, stretch)) return true;
     // An item of a list headed as what holds now ("Risks: Mum's heroin dependency; …").
     if (this.headings?.test(sentence.slice(0, from))) return true;
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
