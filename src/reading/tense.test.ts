@@ -47,3 +47,16 @@ describe('tense: whether a state is spoken of as current', () => {
     expect(past('The family has been living in a single room since March.', 'single room')).toBe(false);
   });
 });
+
+describe('tense: a list item under a heading on its own line', () => {
+  const item = "• Dad's cannabis use around the baby";
+  const at = item.indexOf('cannabis use');
+  it('is current under a heading of what holds now, which may say more before its colon', () => {
+    expect(reader.current(item, at, at + 'cannabis use'.length, 'Risks on the plan (agreed at conference, unchanged):')).toBe(true);
+    expect(reader.current(item, at, at + 'cannabis use'.length)).toBe(false);
+  });
+  it('is not under a heading of the past, nor under any other heading', () => {
+    expect(reader.current(item, at, at + 'cannabis use'.length, 'Risks that were identified in 2021:')).toBe(false);
+    expect(reader.current(item, at, at + 'cannabis use'.length, 'Background to the referral:')).toBe(false);
+  });
+});

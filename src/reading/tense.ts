@@ -54,6 +54,7 @@ export class TenseReader {
   private readonly pastWords: RegExp | null;
   private readonly present: RegExp | null;
   private readonly headings: RegExp | null;
+  private readonly headingLine: RegExp | null;
 
   constructor(sections: TenseWords[]) {
     const join = (key: keyof TenseWords) => [...new Set(sections.flatMap((s) => s[key] ?? []))];
@@ -71,6 +72,7 @@ export class TenseReader {
     this.present = compile(join('present'));
     const headings = join('headings');
     this.headings = headings.length ? new RegExp(`(?:^|[\\n.;])\\s*(?:${headings.map(termPattern).join('|')})\\s*[:–—-]\\s*$`, 'iu') : null;
+    this.headingLine = headings.length ? new RegExp(`^\\s*(?:${headings.map(termPattern).join('|')})(?![\\p{L}])[^:\\n]{0,60}:\\s*$`, 'iu') : null;
   }
 
   /** Whether the stretch around the words at [start, end) speaks only of the past: a word of the past and none of the present ("when the family were living in one room"). */
@@ -93,8 +95,11 @@ export class TenseReader {
     return [from, to];
   }
 
-  /** Whether the words at [start, end) of a sentence are spoken of as current. */
-  current(sentence: string, start: number, end: number): boolean {
+  /**
+   * Whether the words at [start, end) of a sentence are spoken of as current. `heading` is the
+   * line a list item stands under, if any ("Risks on the plan (reviewed, no changes):").
+   */
+  current(sentence: string, start: number, end: number, heading?: string): boolean {
     const [from, to] = this.stretch(sentence, start, end);
     const before = sentence.slice(from, start);
     const stretch = sentence.slice(from, to);
@@ -105,6 +110,8 @@ export class TenseReader {
     if (matches(this.premise, before) || matches(this.present, stretch)) return true;
     // An item of a list headed as what holds now ("Risks: Mum's heroin dependency; …").
     if (this.headings?.test(sentence.slice(0, from))) return true;
+    // …or standing on its own line under such a heading, which may say more before its colon.
+    if (heading && this.headingLine?.test(heading) && !matches(this.pastWords, heading)) return true;
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
     // coordinator, Jo, will let us know…"): the time is in the stretches that follow it.
     const rest = sentence.slice(to);

@@ -286,7 +286,16 @@ class StalenessCheck implements Check {
               .filter((s) => !s.paired || !this.tense.past(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start))
           : []),
         ...(could.current
-          ? reader.spans(c.current, c.near.claim).filter((s) => this.tense.current(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start))
+          ? reader
+              .spans(c.current, c.near.claim)
+              .filter((s) =>
+                this.tense.current(
+                  s.sentence.text,
+                  s.start - s.sentence.start,
+                  s.end - s.sentence.start,
+                  s.sentence.heading === undefined ? undefined : reader!.sentences[s.sentence.heading]?.text,
+                ),
+              )
           : []),
       ].sort((a, b) => a.start - b.start);
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
