@@ -19,6 +19,12 @@ describe('people: who a statement is about', () => {
     expect(who('Given Tyler’s absences, the school will phone home.', 'absences')).toMatchObject({ given: 'tyler' });
   });
 
+  it('reads a name inside an opening quotation mark, a name before a common verb, and no weekday as a name', () => {
+    expect(who("'Darren Moss has a caution for affray (2019).", 'caution')).toMatchObject({ given: 'darren', surname: 'moss' });
+    expect(who('Callum showed me his contract: he started on nights in May.', 'started')).toMatchObject({ given: 'callum' });
+    expect(who("Priya's brother Sunil, who drives her on Saturdays, is out of work.", 'out of work')).toMatchObject({ given: 'sunil', relative: true });
+  });
+
   it('keeps a role in apposition with the person it renames', () => {
     expect(who("Dean Pryce, mum's boyfriend, has a conviction for burglary.", 'conviction')).toMatchObject({ given: 'dean', surname: 'pryce' });
     expect(who('Mr Okafor, the maternal grandfather, has a caution.', 'caution')).toMatchObject({ surname: 'okafor' });

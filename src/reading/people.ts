@@ -54,7 +54,7 @@ const NOT_GIVEN = new Set(
   (
     'the a an this that these those there then because given with until when while if as since after before during following although though however but and or so ' +
     'also both either neither each every all some any no not she he they we you it his her their our my your i me him them us further re dear regards thanks ' +
-    'today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october ' +
+    'today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends january february march april may june july august september october ' +
     'november december please present apologies outcome decision action actions plan summary note notes police health school education nursery court chair ' +
     'family social worker manager team children child parents parent update email letter visit meeting review conference discussion agreed case child’s ' +
     // Words that open sentences in notes and letters: connectives, comment adverbs, headings.
@@ -66,10 +66,10 @@ const NOT_GIVEN = new Set(
 );
 /** A capitalised word, then perhaps a nickname in brackets and a surname: "Rebecca ("Becky") Nolan", "Ryan Tait", "Sean", "Daniel BROOK". */
 const NAME =
-  /(?<![\p{L}\p{N}_'’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\s+\(["“'‘]?(\p{Lu}\p{Ll}+)["”'’]?\))?(?:\s+(\p{Lu}(?:\p{Lu}+|\p{Ll}+)(?:[-'’]\p{Lu}(?:\p{Lu}+|\p{Ll}+))?)(?![\p{L}]))?/gu;
+  /(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}]['’])(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?)(?:\s+\(["“'‘]?(\p{Lu}\p{Ll}+)["”'’]?\))?(?:\s+(\p{Lu}(?:\p{Lu}+|\p{Ll}+)(?:[-'’]\p{Lu}(?:\p{Lu}+|\p{Ll}+))?)(?![\p{L}]))?/gu;
 /** What stands after a name used of a person: a possessive, a verb, a dash or colon (a list of results), a comma or "and". */
 const AFTER_NAME =
-  /^(?:['’]s(?![\p{L}])|\s+(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and|discharged|released|returned|went|left|finished|gave|tested|refused|declined|missed|engaged|separated|stopped|began|continued|phoned|rang|visited|arrived|seemed|appeared|presented|feels|felt|spent|stayed|needs|wants|wanted|became|remained|got)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
+  /^(?:['’]s(?![\p{L}])|\s+(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and|discharged|released|returned|went|left|finished|gave|tested|refused|declined|missed|engaged|separated|stopped|began|continued|phoned|rang|visited|arrived|seemed|appeared|presented|feels|felt|spent|stayed|needs|wants|wanted|became|remained|got|showed|shows|explained|explains|brought|brings|took|takes|came|comes|works|worked|keeps|kept|sent|sends|asked|asks|confirmed|confirms|looks|looked|made|makes)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
 /** A title before a given name and a surname, or a parent's role in brackets after a given name. */
 const SEXED =
   /(?:\b(Mr|Ms|Mrs|Miss) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) \p{Lu}[\p{L}'’-]+|\b(?<![\p{L}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?: \p{Lu}[\p{L}'’-]+)? \((mother|mum|father|dad|stepfather|stepmother|grandmother|grandfather|maternal grandmother|paternal grandmother|maternal grandfather|paternal grandfather|aunt|uncle)\b)/gu;
