@@ -52,6 +52,7 @@ describe('staleness fixtures', () => {
       ['NT-962', 'staleness.negative-substance-test', 'warning', ['NT-961'], "Mr Howell's drinking at weekends continues"],
       ['NT-972', 'staleness.negative-substance-test', 'warning', ['NT-971'], "Ms Dunn's drinking remains heavy at weekends"],
       ['NT-982', 'staleness.negative-substance-test', 'warning', ['NT-981'], "Mr Ince's cannabis use at weekends"],
+      ['NE-902', 'staleness.now-employed', 'info', ['NE-901'], 'Mr Cole is out of work'],
       ['CV-103', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-102'], 'Mr Pike has a previous conviction for drug supply'],
       ['CV-203', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-202'], 'The allegation was substantiated'],
       ['CV-302', 'staleness.conviction-or-allegation-cleared', 'error', ['CV-301'], 'Mr Ashby was convicted of assault in 2021'],
