@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { isCommonNoun } from './lexicon/index.ts';
+import { winkModel } from './wink-model.ts';
 
 /**
  * Sense: whether a label word is used about a person. "Aggressive" in "an aggressive father" or
@@ -109,7 +110,7 @@ function winkTagger(): Wink | null {
     try {
       const require = createRequire(import.meta.url);
       const winkNLP = require('wink-nlp') as (model: unknown) => Wink;
-      wink = winkNLP(require('wink-eng-lite-web-model'));
+      wink = winkNLP(winkModel(require));
     } catch {
       wink = null;
     }

@@ -44,8 +44,12 @@ export function setNarrowing(on: boolean): void {
   narrowing = on;
 }
 
-/** Whether the text last read holds what an alternative needs: literal `id` is in it when `mark[id] === stamp`. */
-type Test = (mark: Int32Array, stamp: number) => boolean;
+/**
+ * What an alternative needs of the text last read, as a flat program (`compileNeed`): literal
+ * `id` is in the text when `mark[id] === stamp`. Walked by `holds`, with no closure calls: this
+ * runs for every alternative of every text read (about 1,200 times a record).
+ */
+type Test = Int32Array;
 
 interface Scanned {
   text: string;
@@ -169,8 +173,12 @@ class WholeAlternation extends RegExp {
     return m;
   }
 }
-/** How many narrowed regexes one alternation keeps (the least recently used goes first): each holds compiled code. */
-const MAX_VARIANTS = 64;
+/**
+ * How many narrowed regexes one alternation keeps (the least recently used goes first): each
+ * holds compiled code. At 64, a 10,000-record export compiled 7,700 of them, at 256 4,900 (and
+ * at no limit 4,800): most of the rest were the same regexes made again.
+ */
+const MAX_VARIANTS = 256;
 
 export class Alternatives {
   /** The whole regex, as callers hold it (made at its first run). */
@@ -366,7 +374,7 @@ function classEnd(source: string, from: number): number {
 function choose(group: Group, mark: Int32Array | null, stamp: number, kept: string[]): boolean {
   let any = false;
   for (const a of group.alternatives) {
-    if (mark && a.test && !a.test(mark, stamp)) continue;
+    if (mark && a.test && !holds(a.test, 0, mark, stamp)) continue;
     if (a.id) kept.push(a.id);
     any = true;
     for (const item of a.items) if (typeof item !== 'string') choose(item, mark, stamp, kept);
@@ -416,24 +424,40 @@ function usable(need: Need): Need {
 }
 const SAFE_LITERAL = /^[\u0000-\u007f\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00ff\u2000-\u206f]+$/;
 
-function compileNeed(need: Need): Test | null {
+const LITERAL = 0;
+const ALL = 1;
+const ANY = 2;
+
+/**
+ * `need` as a flat program: a literal is `[LITERAL, id]`, an `all` or `any` of parts is
+ * `[ALL or ANY, length of the whole node, ...parts]`.
+ */
+export function compileNeed(need: Need): Test | null {
   if (need === null) return null;
-  if (typeof need === 'string') {
-    const id = shared.idOf(foldCase(need));
-    return (mark, stamp) => mark[id] === stamp;
-  }
-  const parts = ('all' in need ? need.all : need.any).map((p) => compileNeed(p)!);
-  // Loops, not every/some with an arrow: these run for every alternative of every text read, and
-  // an arrow made at each call was a tenth of what an audit allocates.
-  if ('all' in need)
-    return (mark, stamp) => {
-      for (let k = 0; k < parts.length; k++) if (!parts[k](mark, stamp)) return false;
-      return true;
-    };
-  return (mark, stamp) => {
-    for (let k = 0; k < parts.length; k++) if (parts[k](mark, stamp)) return true;
-    return false;
+  const code: number[] = [];
+  const emit = (n: Exclude<Need, null>): void => {
+    if (typeof n === 'string') {
+      code.push(LITERAL, shared.idOf(foldCase(n)));
+      return;
+    }
+    const at = code.length;
+    code.push('all' in n ? ALL : ANY, 0);
+    for (const part of 'all' in n ? n.all : n.any) emit(part!);
+    code[at + 1] = code.length - at;
   };
+  emit(need);
+  return Int32Array.from(code);
+}
+
+/** Whether the node of `code` at `at` holds for the text marked in `mark` with `stamp`. */
+export function holds(code: Int32Array, at: number, mark: Int32Array, stamp: number): boolean {
+  const op = code[at];
+  if (op === LITERAL) return mark[code[at + 1]] === stamp;
+  const end = at + code[at + 1];
+  for (let k = at + 2; k < end; k += code[k] === LITERAL ? 2 : code[k + 1]) {
+    if (holds(code, k, mark, stamp) !== (op === ALL)) return op !== ALL;
+  }
+  return op === ALL;
 }
 
 /** Lower case, and long s as s: how the text gates compare text (see text-gates.ts). */

@@ -1,4 +1,4 @@
-import { literals } from './alternatives.ts';
+import { compileNeed, holds, literals } from './alternatives.ts';
 import { requiredLiterals, type Need } from './required-literals.ts';
 
 /** Whether a text could hold a match: false only when it holds none of the literals a match needs. */
@@ -58,22 +58,10 @@ export class TextGates {
     return parts.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
   }
 
+  /** `need` as a test of the text last read (a flat program: see compileNeed in alternatives.ts). */
   private compile(need: Exclude<Need, null>): () => boolean {
-    if (typeof need === 'string') {
-      const id = literals.idOf(foldCase(need));
-      return () => literals.mark[id] === literals.stamp;
-    }
-    const parts = ('all' in need ? need.all : need.any).map((p) => this.compile(p!));
-    // Loops, not every/some with an arrow made at each call (see compileNeed in alternatives.ts).
-    if ('all' in need)
-      return () => {
-        for (let k = 0; k < parts.length; k++) if (!parts[k]()) return false;
-        return true;
-      };
-    return () => {
-      for (let k = 0; k < parts.length; k++) if (parts[k]()) return true;
-      return false;
-    };
+    const code = compileNeed(need)!;
+    return () => holds(code, 0, literals.mark, literals.stamp);
   }
 }
 
