@@ -76,6 +76,22 @@ describe('rules test', () => {
         '\n0 passed, 2 failed\n',
     );
   });
+
+  it('says which fixture is not a readable CSV, and why, as a user error', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'tests'));
+    writeFileSync(
+      join(dir, 'council.yaml'),
+      'pack: council\nversion: 1.0.0\ndescription: d\nrules:\n  - id: council.toxic-trio\n    kind: phrase\n    category: record-hygiene\n    severity: info\n    standards: ["3.11"]\n    message: m\n    description: d\n    terms: [toxic trio]\n',
+    );
+    const fixture = join(dir, 'tests', 'council.toxic-trio.csv');
+    // A comma left unquoted in the text gives the row one column too many.
+    writeFileSync(fixture, 'record_id,case_id,record_date,text,must_fire\nT1,C1,01/02/2024,A toxic trio family, sadly.,council.toxic-trio\n');
+    const result = await runCli(['rules', 'test', join(dir, 'council.yaml'), '--no-default-rules']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`scrutineer: ${fixture}: not a readable CSV fixture: Invalid Record Length: columns length is 5, got 6 on line 2\n`);
+  });
 });
 
 describe('explain', () => {

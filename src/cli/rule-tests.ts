@@ -37,7 +37,13 @@ interface ExpectationRow {
 }
 
 function readExpectations(path: string): ExpectationRow[] {
-  const rows = parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  } catch (err) {
+    // A fixture the rule author wrote by hand: say which file and what is wrong with it, not "internal error".
+    throw new UserError(`${path}: not a readable CSV fixture: ${(err as Error).message}`);
+  }
   if (rows.length && !EXPECTATION_COLUMNS.some((c) => c in rows[0])) {
     throw new UserError(`${path}: a rule fixture needs at least one of the columns ${EXPECTATION_COLUMNS.join(', ')}`);
   }
