@@ -54,6 +54,12 @@ export class LabelMatcher {
   private readonly formGate: Gate;
   /** Admits a text that could hold a contrary cue (each contrary source has its own gate too). */
   private readonly contraryCueGate: Gate;
+  /** One-word forms of eight letters or more, by their skeleton, for misspellings ("agressive", "manipulitive"). */
+  private readonly bySkeleton = new Map<string, { form: string; label: string }[]>();
+  /** The first letters of those forms: a word starting otherwise is passed over at once. */
+  private readonly initials = new Set<string>();
+  /** Misspellings met so far, and the label each is a form of. */
+  private readonly misspelt = new Map<string, string>();
 
   constructor(
     labels: LabelForms[],
@@ -82,10 +88,45 @@ export class LabelMatcher {
       });
     this.formGate = gates.forRegex(this.regex);
     this.contraryCueGate = gates.forRegex(cues.contrary);
+    for (const { form, label } of all) {
+      if (isPatternForm(form) || !LONG_WORD_ONLY.test(form)) continue;
+      const key = skeleton(form.toLowerCase());
+      const list = this.bySkeleton.get(key) ?? [];
+      list.push({ form: form.toLowerCase(), label });
+      this.bySkeleton.set(key, list);
+      this.initials.add(form[0].toLowerCase());
+    }
   }
 
   private labelOf(text: string): string {
-    return this.byForm.get(normaliseForm(text)) ?? this.compiled.find((c) => c.re.test(text))!.label;
+    return this.misspelt.get(text.toLowerCase()) ?? this.byForm.get(normaliseForm(text)) ?? this.compiled.find((c) => c.re.test(text))!.label;
+  }
+
+  /**
+   * Words of eight letters or more that are one slip from a one-word form of one label (a letter
+   * left out, doubled, swapped with the next, or changed: "agressive", "manipulitive"), starting
+   * with the same letter, and no form themselves. Found by the form's skeleton (its letters with
+   * doubles and vowels after the first dropped), then checked letter by letter, so "unsuitable"
+   * (two letters from "unstable") is not "unstable".
+   */
+  private misspellings(text: string): RegExpExecArray[] {
+    if (!this.bySkeleton.size) return [];
+    const out: RegExpExecArray[] = [];
+    for (const m of text.matchAll(LONG_WORD)) {
+      if (!this.initials.has(m[0][0].toLowerCase())) continue;
+      // A whole word only: not part of a longer one, a hyphenated one or one with an accent.
+      const at = m.index!;
+      if ((at > 0 && WORD_CHAR.test(text[at - 1])) || WORD_CHAR.test(text[at + m[0].length] ?? ' ')) continue;
+      const word = m[0].toLowerCase();
+      if (this.byForm.has(word)) continue;
+      const candidates = this.bySkeleton.get(skeleton(word));
+      if (!candidates) continue;
+      const near = candidates.filter((c) => c.form[0] === word[0] && oneSlip(word, c.form));
+      if (!near.length || near.some((c) => c.label !== near[0].label)) continue;
+      this.misspelt.set(word, near[0].label);
+      out.push(Object.assign([m[0]], { index: m.index!, input: text, groups: undefined }) as RegExpExecArray);
+    }
+    return out;
   }
 
   /**
@@ -129,7 +170,8 @@ export class LabelMatcher {
     // than the regular expressions, which then run only where a form or a contrary cue could match.
     const maybeTerm = this.formGate.admits(text);
     const maybePhrase = this.phrases !== null && this.phraseGate.admits(text);
-    const maybeForm = maybeTerm || maybePhrase;
+    const misspelt = this.misspellings(text);
+    const maybeForm = maybeTerm || maybePhrase || misspelt.length > 0;
     const contraries = this.contrary.length && this.contraryCueGate.admits(text) ? this.contrary.filter((c) => c.gate.admits(text)) : [];
     const maybeContrary = contraries.length > 0;
     if (!maybeForm && !maybeContrary) return { mentions: [], contrary: [] };
@@ -138,9 +180,9 @@ export class LabelMatcher {
     yield;
     const phrases = maybePhrase ? allMatches(this.phrases!, text) : [];
     yield;
-    const found = [...(maybeTerm ? allMatches(this.regex, text) : []), ...phrases];
+    const found = [...(maybeTerm ? allMatches(this.regex, text) : []), ...phrases, ...misspelt];
     yield;
-    if (maybeTerm && maybePhrase) found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
+    if ((maybeTerm && maybePhrase) || misspelt.length) found.sort((a, b) => a.index - b.index || b[0].length - a[0].length);
     // Where a term and a phrase overlap ("cocaine user" in "crack cocaine user"), the first and longest stands.
     const hits = found.filter(
       (m, i) => !excluded.some(([a, b]) => a <= m.index! && m.index! + m[0].length <= b) && !found.slice(0, i).some((o) => o.index + o[0].length > m.index),
@@ -228,6 +270,37 @@ export class LabelMatcher {
     }
     return { mentions, contrary };
   }
+}
+
+/** A form that is one word of eight letters or more, and such words in a text. */
+const LONG_WORD_ONLY = /^[A-Za-z]{8,}$/;
+/** (Plain letters: the forms are, and a scan for them is five times quicker than for any letter.) */
+const LONG_WORD = /[A-Za-z]{8,}/g;
+const WORD_CHAR = /[\p{L}\p{N}_'’-]/u;
+
+/** A word's letters with doubled letters made single and vowels after the first dropped: "aggressive" and "agressive" → "agrsv". */
+function skeleton(word: string): string {
+  let out = word[0];
+  for (let i = 1; i < word.length; i++) {
+    const c = word[i];
+    if (c !== word[i - 1] && !VOWELS.has(c)) out += c;
+  }
+  return out;
+}
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/** Whether two different words are one slip apart: a letter left out or added, changed, or two next to each other swapped. */
+function oneSlip(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 function wholeWordRegex(terms: string[]): RegExp {
