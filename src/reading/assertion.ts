@@ -371,6 +371,10 @@ export interface Neighbour {
   cues: SentenceCues;
 }
 
+/** A statement that says it is drawn from what comes before it: "on that evidence", "in light of that finding", "I judge that to be". */
+const CONCLUDES =
+  /^\W*(?:on (?:that|this|the above|all of that|all of this) (?:evidence|basis)|on the basis of (?:that|this|these|those|the above)|in (?:the )?light of (?:that|this|these|those)(?: \w+)?|given (?:that|this|these|those) (?:finding|findings|evidence|result|results|history|pattern)|for (?:those|these|the above) reasons|taken together|therefore|as a result|consequently|(?:I|we) (?:judge|consider|assess|find) (?:that|this|these|those)\b)/i;
+
 /** Words that stand between a comma and a negation without being a subject of their own ("…, this was not substantiated"). */
 const NOT_A_SUBJECT = new Set([
   'this',
@@ -578,9 +582,12 @@ export function decide(
   // (Or the statement before is the writer's own dated observation, and this one their conclusion
   // from it: "At 16:40 on 28/08 I found foil and needles…; in my view she is using heroin again".)
   const observedBefore = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.semicolon && n.cues.observed && n.cues.nearby);
+  // (Or this statement says it is drawn from the one before: "…sub-therapeutic; on that evidence his
+  // mother is non-compliant", "…; in light of that finding, the referral was malicious".)
+  const drawn = joined && CONCLUDES.test(sentenceText.slice(0, mention.start));
   // After a semicolon, a statement that goes on about someone ("…; the CCTV shows him pushing her") may be the evidence; one about something else may not.
   const around = neighbours.filter((n) =>
-    n.position === 'before' ? !contrast && (!joined || continues || observedBefore) : !own.semicolon || n.distance > 1 || n.cues.refersBack,
+    n.position === 'before' ? !contrast && (!joined || continues || observedBefore || drawn) : !own.semicolon || n.distance > 1 || n.cues.refersBack,
   );
   for (const n of around) {
     const text = n.cues.evidence ?? n.cues.nearby;
