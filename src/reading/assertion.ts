@@ -477,6 +477,9 @@ export function decide(
     // A negation after the mention that has its own subject after a comma is about that subject
     // ("inflicted bruising to an infant, perpetrator not identified"), not the mention.
     if (t.direction === 'after' && t.status === 'negated' && hasOwnSubject(sentenceText, from, to)) return false;
+    // Someone's words end where the writer takes the voice back, as for a reporting verb ("Mum said
+    // she'd been up with the baby, we looked round, … chaotic household as always").
+    if (t.direction === 'before' && t.status === 'attributed' && frames.resets.some((p) => p >= from && p < to)) return false;
     // Nor past a colon that brings in dated support ("…is currently unstable: on 02/02/2025 she was
     // detained…, according to the AMHP's report"): the source is the support's, not the label's.
     if (t.direction === 'after' && frames.colons.some((c) => c >= from && c < to && own.datesAt.some((d) => d.start > c && d.start < to))) return false;
