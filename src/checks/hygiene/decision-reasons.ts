@@ -297,6 +297,8 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
   };
   for (const r of reader.statements(c.reasons).filter((s) => (counts(s) || supposedBefore(s)) && !denied(text, s.start))) {
     if (aside(r.sentence)) continue;
+    // (The dash or colon of the decision's own words is not a reason: "Strategy discussion outcome – joint s47".)
+    if (decisions.some((d) => d.start <= r.start && r.end <= d.end)) continue;
     const after = text.slice(r.end, r.sentence.end);
     // A labelled reason ("Reasons: 1) …; 2) …") runs to the end of its sentence; a connective to the end of its clause.
     const labelled = /[:–—-]\s*$/.test(r.text) || /^\s*[:–—-]/.test(after);
