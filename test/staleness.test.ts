@@ -69,6 +69,8 @@ describe('staleness fixtures', () => {
       ['SP-203', 'staleness.parents-separated', 'warning', ['SP-201'], 'Mr Marsh remains part of the household'],
       ['SP-302', 'staleness.parents-separated', 'warning', ['SP-301'], 'Mr and Mrs Obi live together with the three children in a privately rented house'],
       ['PS-902', 'staleness.parents-separated', 'warning', ['PS-901'], "Kacey lives with her mum and her mum's partner Dean Walsh"],
+      ['SC-102', 'staleness.school-place', 'warning', ['SC-101'], 'Tia is currently out of education'],
+      ['HG-102', 'staleness.health-registration', 'info', ['HG-101'], 'Leo has no GP'],
       ['DX-103', 'staleness.diagnosis-excluded', 'warning', ['DX-102'], 'Freddie has ADHD'],
       ['DX-203', 'staleness.diagnosis-excluded', 'warning', ['DX-202'], 'Her personality disorder means Ms Moss struggles to regulate her emotions'],
       ['DX-302', 'staleness.diagnosis-excluded', 'warning', ['DX-301'], 'Aaron is autistic'],
