@@ -195,6 +195,8 @@ export interface SpecMatch {
   paired?: true;
   /** Words one of which must stand in the match's context (its pair's `near`). */
   near?: RegExp;
+  /** For a pair: the words between its topic and its state. */
+  gap?: string;
 }
 
 /**
@@ -256,7 +258,7 @@ export class SpecFinder {
       const from = Math.max(0, t.index - 160);
       const to = Math.min(text.length, t.index + t[0].length + 160);
       const states = allMatches(state, text.slice(from, to)).map((m) => Object.assign(m, { index: m.index + from }));
-      let best: { index: number; end: number; words: number } | null = null;
+      let best: { index: number; end: number; words: number; gap: string } | null = null;
       for (const st of states) {
         const [a, b] = st.index < t.index ? [st.index + st[0].length, t.index] : [t.index + t[0].length, st.index];
         if (a > b) continue;
@@ -265,13 +267,13 @@ export class SpecFinder {
         if (/[,;:.!?()\n]/.test(gap)) continue;
         const words = gap.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0;
         if (words > within || (best && best.words <= words)) continue;
-        best = { index: st.index, end: st.index + st[0].length, words };
+        best = { index: st.index, end: st.index + st[0].length, words, gap: text.slice(a, b) };
       }
       if (!best) continue;
       const start = Math.min(t.index, best.index);
       const end = Math.max(t.index + t[0].length, best.end);
       if (out.some((m) => m.index < end && start < m.index + m.text.length)) continue;
-      out.push({ index: start, text: text.slice(start, end), paired: true, ...(near && { near }) });
+      out.push({ index: start, text: text.slice(start, end), paired: true, gap: best.gap, ...(near && { near }) });
     }
   }
 }

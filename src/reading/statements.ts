@@ -11,6 +11,8 @@ export interface Statement {
   text: string;
   /** Found by a topic and a state, not by a term or pattern (see SpecMatch). */
   paired?: true;
+  /** For a pair: the words between its topic and its state. */
+  gap?: string;
   status: Status;
   /** The cue that decided the status (null when asserted). */
   cue: string | null;
@@ -114,7 +116,7 @@ export class TextReader {
       const text = leading ? s.text.slice(0, end - s.start) : s.text;
       const own = leading ? readSentence(text, this.cues) : this.cuesOf(i);
       const decision = decide({ start: start - s.start, end: end - s.start }, own, text, neighbours, this.cues);
-      out.push({ start, end, text: m.text, status: decision.status, cue: decision.cue, sentence: s, ...(m.paired && { paired: true as const }) });
+      out.push({ start, end, text: m.text, status: decision.status, cue: decision.cue, sentence: s, ...(m.paired && { paired: true as const, gap: m.gap }) });
     }
     return out;
   }

@@ -77,7 +77,7 @@ const BACK = /\bagain\b|\brelaps|\bresum/i;
 /** …or that is new evidence of it (a positive result): either way it wins over a claim in the same words. */
 const AGAIN = /\bagain\b|\brelaps|\bresum|\bpositive\b|\bconsistent with\b/i;
 
-/** Words that put a change in the future or in possibility: a topic and a state with one between them are no event. */
+/** Words that put a change in the future or in possibility: a topic and a state with one between them are no event (the state's own words may hold them: "no longer needs to be supervised"). */
 const NOT_YET = /\b(?:can|could|may|might|would|should|will|shall|must|to be|going to|hope|hopes|hoping|expected to|due to be|in order to)\b|['’]ll\b/i;
 
 /** "since 2019": a state that goes on, not a date in the past the statement is about. */
@@ -268,7 +268,7 @@ class StalenessCheck implements Check {
       // An event found by a topic and a state must say the change happened, not that it may or is
       // to ("cautions can sometimes be removed", "for the record to be deleted").
       const events = could.event
-        ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status) && !(s.paired && NOT_YET.test(s.text)))
+        ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status) && !(s.paired && NOT_YET.test(s.gap ?? s.text)))
         : [];
       // The old state said not to be so, in whatever words the assertion engine reads as a negation.
       if (could.denied)
