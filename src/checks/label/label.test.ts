@@ -33,6 +33,7 @@ describe('label mentions and their status', () => {
     ['Concerns of FII remain.', 'asserted'],
     ['Mother did not attend the meeting but was hostile on the phone.', 'asserted'],
     ['Father said mother is controlling and I agree.', 'asserted'],
+    ['In my opinion fabricated or induced illness is not the explanation for her symptoms.', 'negated'],
     // An earlier description, then evidence after a semicolon that it no longer holds.
     ['The 2021 strategy notes describe Ms Kerr as hostile; her warm engagement at every visit since March points the other way.', 'refuted'],
     ['The core group minutes from the March 2022 meeting call him aggressive; five calm reviews since then mean the word no longer fits.', 'refuted'],
