@@ -23,6 +23,9 @@ describe('people: who a statement is about', () => {
     expect(who("'Darren Moss has a caution for affray (2019).", 'caution')).toMatchObject({ given: 'darren', surname: 'moss' });
     expect(who('Callum showed me his contract: he started on nights in May.', 'started')).toMatchObject({ given: 'callum' });
     expect(who("Priya's brother Sunil, who drives her on Saturdays, is out of work.", 'out of work')).toMatchObject({ given: 'sunil', relative: true });
+    // Surnames with an apostrophe or a second capital.
+    expect(who("Ava is to see Sean O'Neill, unsupervised, on Sundays.", 'unsupervised')).toMatchObject({ given: 'sean', surname: "o'neill" });
+    expect(who('Ava is to see Sean McAllister, unsupervised, on Sundays.', 'unsupervised')).toMatchObject({ given: 'sean', surname: 'mcallister' });
   });
 
   it('keeps a role in apposition with the person it renames', () => {
