@@ -34,6 +34,7 @@ describe('staleness fixtures', () => {
       ['MH-104', 'staleness.mental-health-discharge', 'warning', ['MH-102'], 'her care coordinator will be asked for a view'],
       ['TC-802', 'staleness.treatment-completed', 'warning', ['TC-801'], 'Mr Barr has not engaged with treatment at Wyvern Recovery'],
       ['TC-902', 'staleness.treatment-completed', 'warning', ['TC-901'], 'Mr Kerr still attends the Bridge Alcohol Service every Thursday'],
+      ['TC-952', 'staleness.treatment-completed', 'warning', ['TC-951'], "Ms Platt's alcohol misuse remains the main risk to Sid"],
       ['NT-103', 'staleness.negative-substance-test', 'warning', ['NT-102'], 'Mr Turner continues to drink'],
       ['NT-203', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ms Kelly uses cannabis daily'],
       ['NT-206', 'staleness.negative-substance-test', 'warning', ['NT-202'], 'Ongoing drug use by Ms Kelly remains the main concern'],
