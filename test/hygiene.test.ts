@@ -30,7 +30,6 @@ describe('record-hygiene fixtures', () => {
       ['DR-N1', 'hygiene.decision-without-reasons', 'warning', 'Team manager approves case closure - nothing more to add.'],
       ['DR-N2', 'hygiene.decision-without-reasons', 'warning', 'Supervision 07/03/2025 – decided to issue care proceedings for both girls;'],
       ['DR-N4', 'hygiene.decision-without-reasons', 'warning', 'NFA.'],
-      ['DR-N5', 'hygiene.decision-without-reasons', 'warning', 'Strategy meeting outcome – single agency s47 led by CSC.'],
       ['DR-N6', 'hygiene.decision-without-reasons', 'warning', 'Decision: NFA.'],
       ['DR-N7', 'hygiene.decision-without-reasons', 'warning', 'Child in need plan agreed: SW to visit monthly;'],
       ['DT-102', 'hygiene.future-dated', 'error', null],
