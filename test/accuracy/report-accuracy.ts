@@ -191,6 +191,13 @@ await printStalenessSet(
   verbose,
   true,
 );
+await printStalenessSet(
+  'fixtures/staleness-blind23',
+  'written blind at the end of the sixth round, 25 kinds; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
@@ -228,6 +235,7 @@ await printBlindLabelSet('fixtures/blind14');
 await printBlindLabelSet('fixtures/blind16');
 await printBlindLabelSet('fixtures/blind18');
 await printBlindLabelSet('fixtures/blind20');
+await printBlindLabelSet('fixtures/blind22');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
