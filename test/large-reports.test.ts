@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoPath, runCli } from './support/run-cli.ts';
@@ -47,8 +47,14 @@ describe('reports written in pieces', () => {
 describe('an export with over 500,000 flags', () => {
   // The label check gives its flags at the end of the audit (a label's history needs every
   // record of the case first): 505,000 of them in one list.
+  // (Its reports are over a gigabyte: the folder goes when the test ends, pass or fail.)
+  let dir = '';
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('is audited to the end and every flag is in the report', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-many-'));
+    dir = mkdtempSync(join(tmpdir(), 'scrutineer-many-'));
     const rows = ['record_id|case_id|subject_name|record_date|author|text'];
     for (let i = 0; i < 5000; i++) {
       rows.push(
