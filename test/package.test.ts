@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoPath } from './support/run-cli.ts';
@@ -10,8 +10,19 @@ import { repoPath } from './support/run-cli.ts';
  * never by a name npx would fetch from the registry: the tarball must install and audit.
  */
 describe('the packed package', () => {
+  // (The installed package is about 110 MB: each folder goes when its test ends, pass or fail.)
+  const made: string[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('installs from its tarball and audits the sample with the installed command', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-pack-'));
+    const dir = tempDir('scrutineer-pack-');
     // --ignore-scripts: packing would run `prepare` and rebuild dist/ while other test files run
     // the command from it; the tarball takes dist/ as `npm ci` built it.
     execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: repoPath(''), encoding: 'utf8' });
@@ -36,7 +47,7 @@ describe('the packed package', () => {
   }, 300_000);
 
   it('runs where TMPDIR cannot be written (tsx then compiles in memory)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-tmp-'));
+    const dir = tempDir('scrutineer-tmp-');
     writeFileSync(join(dir, 'file'), '');
     const r = spawnSync(repoPath('bin/scrutineer'), ['rules', 'validate'], { encoding: 'utf8', env: { ...process.env, TMPDIR: join(dir, 'file', 'tmp') } });
     expect([r.status, r.stderr, r.stdout]).toEqual([0, '', expect.stringMatching(/^\d+ packs, \d+ rules: valid\n$/)]);
