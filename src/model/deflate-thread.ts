@@ -62,12 +62,16 @@ function stop(): void {
   waiting.clear();
 }
 
-/** A store's way to deflate its batches with `options`: `deflate(batch, data)` calls `done` once, now or later. */
-export function deflater(options: ZlibOptions, done: Deflated): (batch: number, data: Buffer) => void {
+/**
+ * A store's way to deflate its batches with `options`: `deflate(batch, data, here)` calls `done`
+ * once, now or later; `here` deflates on this thread, now (a store whose batches wait for the
+ * thread asks for that, so that a busy machine cannot make them pile up).
+ */
+export function deflater(options: ZlibOptions, done: Deflated): (batch: number, data: Buffer, here?: boolean) => void {
   const id = nextId++;
   let optionsSent = false;
-  return (batch, data) => {
-    const worker = isMainThread ? started() : null;
+  return (batch, data, here = false) => {
+    const worker = isMainThread && !here ? started() : null;
     if (!worker) {
       let out: Buffer | null = null;
       try {

@@ -19,6 +19,16 @@ describe('deflated rows', () => {
     expect(store.deflatedBytes).toBeLessThan(rows.join('\n').length / 3);
   });
 
+  it('deflates a batch where it is when too many wait for the thread, and gives back every row either way', async () => {
+    const store = new DeflatedRows();
+    const long = Array.from({ length: 7000 }, (_, i) => JSON.stringify([`R-${i}`, `${i} `.repeat(300)]));
+    long.forEach((r) => store.add(r));
+    expect(long.every((r, i) => store.get(i) === r)).toBe(true);
+    await store.settled();
+    store.clearCache();
+    expect(long.every((r, i) => store.get(i) === r)).toBe(true);
+  });
+
   it('keeps a short export as it is', async () => {
     const store = new DeflatedRows();
     rows.slice(0, 20).forEach((r) => store.add(r));

@@ -19,6 +19,8 @@ const BATCH_BYTES = 8 << 10;
 const LEVEL = 4;
 /** Deflated batches are copied into chunks of this size (zlib's own buffers are 16 KB or more). */
 const ARENA_CHUNK = 4 << 20;
+/** Batches waiting for the deflating thread at most (about 4 MB); more are deflated here. */
+const MAX_WAITING = 512;
 /** Inflated batches kept while verifying (about 2 MB). */
 const BATCH_CACHE = 256;
 
@@ -43,7 +45,7 @@ export class DeflatedRows {
   /** Batches handed to zlib and not yet given back deflated, as they are. */
   private readonly raw = new Map<number, Buffer>();
   private inZlib = 0;
-  private deflate: ((batch: number, data: Buffer) => void) | null = null;
+  private deflate: ((batch: number, data: Buffer, here?: boolean) => void) | null = null;
   private readonly whenSettled: (() => void)[] = [];
 
   get size(): number {
@@ -115,7 +117,7 @@ export class DeflatedRows {
     }
     this.raw.set(b, data);
     this.inZlib++;
-    this.deflate!(b, data);
+    this.deflate!(b, data, this.raw.size > MAX_WAITING);
   }
 
   private place(b: number, batch: Buffer): void {
