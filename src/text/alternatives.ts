@@ -174,18 +174,38 @@ class WholeAlternation extends RegExp {
   }
 }
 /**
- * How many narrowed regexes one alternation keeps (the least recently used goes first): each
- * holds compiled code. At 64, a 10,000-record export compiled 7,700 of them, at 256 4,900 (and
- * at no limit 4,800): most of the rest were the same regexes made again.
+ * The narrowed regexes kept, all alternations together, least recently used out first, within a
+ * budget of source characters: each holds the machine code V8 compiled for it, about 70 bytes a
+ * character of its source. Kept 256 an alternation (as before 7 December 2026) they held about
+ * 200 MB in each thread by 25,000 records of the benchmark export, and with no limit 350 MB
+ * (8,500 regexes, 5.3 M characters). At this budget the worker's checks retain about 140 MB
+ * there and compile 27,000 regexes instead of 8,500, in about the same time (bench/retained.ts;
+ * at 500,000 characters, 51,000 compilations and slower). At 64 an alternation, a 10,000-record
+ * export compiled 7,700 of them, at 256 4,900: most of the rest were the same regexes made again.
  */
-const MAX_VARIANTS = 256;
+const VARIANT_BUDGET = 1_000_000;
+/** Narrowed regexes by alternation and key, most recently used last, and their sources' length in all. */
+const variants = new Map<string, RegExp>();
+let variantChars = 0;
+let alternations = 0;
+
+function keep(key: string, regex: RegExp): void {
+  variants.set(key, regex);
+  variantChars += regex.source.length;
+  while (variantChars > VARIANT_BUDGET && variants.size > 1) {
+    const [oldest, re] = variants.entries().next().value!;
+    variants.delete(oldest);
+    variantChars -= re.source.length;
+  }
+}
 
 export class Alternatives {
   /** The whole regex, as callers hold it (made at its first run). */
   readonly regex: WholeAlternation | RegExp;
   /** The alternatives as a tree of groups, read at the first use of any alternation (null: not narrowed). */
   private root: Group | null | undefined = undefined;
-  private readonly variants = new Map<string, RegExp>();
+  /** This alternation's prefix of the keys of its narrowed regexes (`variants`). */
+  private readonly id = `${alternations++}:`;
   private lastText: string | null = null;
   private lastRegex: RegExp | null = null;
   /** The flags of the narrowed regexes: the whole one's, and global. */
@@ -238,20 +258,20 @@ export class Alternatives {
       if (!any) regex = null;
       else if (key === this.root.all && !plain) regex = whole(this.regex);
       else {
-        regex = this.variants.get(key) ?? null;
+        const id = this.id + key;
+        regex = variants.get(id) ?? null;
         if (regex) {
           // Most recently used last: the first is the one to let go.
-          this.variants.delete(key);
-          this.variants.set(key, regex);
+          variants.delete(id);
+          variants.set(id, regex);
         } else {
-          if (this.variants.size >= MAX_VARIANTS) this.variants.delete(this.variants.keys().next().value!);
           const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
           const chosen = new Set(kept);
           // Global, whatever the whole one's flags: each is run from lastIndex 0 (terms.ts), where a
           // global regex finds what the same one without the flag finds, and only a global one
           // can be compiled straight to machine code (machine-code.ts).
           regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.variantFlags);
-          this.variants.set(key, regex);
+          keep(id, regex);
         }
       }
     }

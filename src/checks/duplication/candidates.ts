@@ -7,7 +7,7 @@
  * bounded by the template limit times the children in a case, and so the pairs grow with the
  * number of records, not its square.
  */
-import { u32 } from './columns.ts';
+import { u32 } from '../../model/columns.ts';
 import { largest } from '../../model/lists.ts';
 import { runSteps, type Steps } from '../../model/steps.ts';
 

@@ -1,13 +1,13 @@
 /**
  * What the duplication check keeps of each indexed record until the end of the run: its id,
  * case, child, date and time as numbers, and the whole record as a line of JSON, deflated (see
- * batches.ts). The text is needed again only for records in candidate pairs (to verify the
+ * model/deflated-rows.ts). The text is needed again only for records in candidate pairs (to verify the
  * match and to quote the flagged passage), but which records those are is known only once
  * every record has been read, and the later copy can come first in the input.
  */
 import { CANONICAL_FIELDS, type CanonicalRecord } from '../../model/record.ts';
-import { DeflatedRows } from './batches.ts';
-import { f64, i32, u32 } from './columns.ts';
+import { DeflatedRows } from '../../model/deflated-rows.ts';
+import { f64, i32, u32 } from '../../model/columns.ts';
 
 export class RecordStore {
   readonly recordIds: string[] = [];

@@ -1,4 +1,3 @@
-import type { CanonicalRecord } from '../../model/record.ts';
 import { samePerson, type NameBook, type Person } from '../../reading/people.ts';
 import type { StalenessRole, StalenessTimeline } from '../../model/sections.ts';
 
@@ -33,8 +32,8 @@ export interface Found {
   entrySets?: Record<string, string[]>;
   /** For reversals and claims: the latest date its line states, if any ("In March 2023 an order was made"). */
   stated?: string;
-  /** Kept for claims only, to build the flag. */
-  record?: CanonicalRecord;
+  /** For claims only: the record's number on the check's shelf (model/record-shelf.ts), to read its status and build the flag. */
+  shelved?: number;
   /** A claim's matched words in the record, whose status is read only when it could be stale. */
   match?: { start: number; end: number };
 }

@@ -25,6 +25,7 @@ import { clauseAround } from '../../reading/clause.ts';
 import { TENSE_SECTION_SCHEMA, TenseReader, type TenseWords } from '../../reading/tense.ts';
 import { statedDates } from '../../reading/stated-dates.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
+import { RecordShelf } from '../../model/record-shelf.ts';
 
 /** Where a statement must sit: one of these within its sentence, the two before or the one after. */
 interface StatementSpec extends PatternSpec {
@@ -227,6 +228,8 @@ class StalenessCheck implements Check {
   private readonly tense: TenseReader;
   /** case → rule id → statements. */
   private readonly byCase = new Map<string, Map<string, Found[]>>();
+  /** The records of the claims, deflated: one is needed again only to read its claim's status or flag it. */
+  private readonly shelf = new RecordShelf();
   /** case → what its records say about names (surnames of given names, nicknames). */
   private readonly names = new Map<string, NameBook>();
   private timelines: StalenessTimeline[] = [];
@@ -396,7 +399,7 @@ class StalenessCheck implements Check {
       // arising from an incident in August 2022" is a claim about now.
       ...(role === 'reversal' && { stated: statedDates(lineTo(record.text, s.sentence.end).replace(SINCE, '')).pop() }),
       ...(role === 'claim' && { stated: statedDates(LEADING_DATE.exec(lineTo(record.text, s.sentence.end))?.[0] ?? '').pop() }),
-      ...(role === 'claim' && { record, match: { start: s.start, end: s.end } }),
+      ...(role === 'claim' && { shelved: this.shelf.put(record), match: { start: s.start, end: s.end } }),
     };
   }
 
@@ -458,13 +461,14 @@ class StalenessCheck implements Check {
         // Now read the claims' status: the writer's own (asserted or evidenced) only.
         const found = all.filter((f) => f.role !== 'claim' || this.claimed(f));
         const stale = staleClaims(found, this.names.get(caseId));
-        for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event));
+        for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event, this.shelf.get(claim.shelved!)));
         if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
         if (this.env.timeline && rule.fact) facts.push({ rule: ruleId, fact: rule.fact, found, stale });
       }
       const sheet = facts.length ? buildFactSheet(caseId, facts, this.names.get(caseId)) : null;
       if (sheet) sheets.push(sheet);
     }
+    this.shelf.clearCache();
     this.factSheets = sheets;
     this.timelines = timelines.sort((a, b) => a.case_id.localeCompare(b.case_id) || a.rule.localeCompare(b.rule));
     return drafts;
@@ -481,12 +485,12 @@ class StalenessCheck implements Check {
     const { status } = this.statusOf(claim);
     if (CLAIM_STATUSES.includes(status)) return true;
     if (status !== 'hypothetical') return false;
-    const before = claim.record!.text.slice(Math.max(0, claim.match!.start - 40), claim.match!.start);
+    const before = this.shelf.get(claim.shelved!).text.slice(Math.max(0, claim.match!.start - 40), claim.match!.start);
     return /(?:['’]s|\b(?:his|her|their))(?: (?:heavy|daily|regular|dependent|problematic|continued|ongoing|current))? $/i.test(before);
   }
 
   private statusOf(claim: Found): { status: Status; cue: string | null } {
-    const record = claim.record!;
+    const record = this.shelf.get(claim.shelved!);
     let reader = this.readers.get(record);
     if (!reader) this.readers.set(record, (reader = new TextReader(record.text, this.cues, true, recordAbout(record))));
     return reader.statusOf(claim.match!.start, claim.match!.end);
@@ -497,7 +501,7 @@ class StalenessCheck implements Check {
   }
 }
 
-function draftFor(rule: StalenessRule, claim: Found, event: Found): FlagDraft {
+function draftFor(rule: StalenessRule, claim: Found, event: Found, record: CanonicalRecord): FlagDraft {
   // The claim and the event are the records' words: quotes, wherever the template puts them.
   const values: Record<string, Part> = {
     record_id: claim.record_id,
@@ -517,7 +521,7 @@ function draftFor(rule: StalenessRule, claim: Found, event: Found): FlagDraft {
   parts.push(template.slice(at), ` ${rule.message}`);
   return {
     rule,
-    record: claim.record!,
+    record,
     span: { start: claim.start, end: claim.end },
     ...asMessage(joinQuoted(parts)),
     related_record_ids: [event.record_id],

@@ -16,6 +16,11 @@ export class Column<T extends Typed> {
     this.length++;
   }
 
+  /** Sets a value already pushed. */
+  set(i: number, value: number): void {
+    this.chunks[Math.floor(i / CHUNK)][i % CHUNK] = value;
+  }
+
   get(i: number): number {
     return this.chunks[Math.floor(i / CHUNK)][i % CHUNK];
   }
