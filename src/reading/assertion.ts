@@ -376,39 +376,11 @@ const CONCLUDES =
   /^\W*(?:on (?:that|this|the above|all of that|all of this) (?:evidence|basis)|on the basis of (?:that|this|these|those|the above)|in (?:the )?light of (?:that|this|these|those)(?: \w+)?|given (?:that|this|these|those) (?:finding|findings|evidence|result|results|history|pattern)|for (?:those|these|the above) reasons|taken together|therefore|as a result|consequently|(?:I|we) (?:judge|consider|assess|find) (?:that|this|these|those)\b)/i;
 
 /** Words that stand between a comma and a negation without being a subject of their own ("…, this was not substantiated"). */
-const NOT_A_SUBJECT = new Set([
-  'this',
-  'that',
-  'which',
-  'it',
-  'these',
-  'those',
-  'all',
-  'was',
-  'were',
-  'is',
-  'are',
-  'has',
-  'have',
-  'had',
-  'been',
-  'be',
-  'being',
-  'and',
-  'so',
-  'also',
-  'but',
-  'then',
-  'subsequently',
-  'later',
-  'since',
-  'now',
-  'they',
-  'both',
-  'each',
-  'either',
-  'neither',
-]);
+const NOT_A_SUBJECT = new Set(
+  'this that which it these those all was were is are has have had been be being and so also but then subsequently later since now they both each either neither'.split(
+    ' ',
+  ),
+);
 /** Whether the words after the last comma in [from, to) name something of their own. */
 function hasOwnSubject(sentence: string, from: number, to: number): boolean {
   const comma = sentence.lastIndexOf(',', to - 1);

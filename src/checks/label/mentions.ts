@@ -121,7 +121,8 @@ export class LabelMatcher {
       if (this.byForm.has(word)) continue;
       const candidates = this.bySkeleton.get(skeleton(word));
       if (!candidates) continue;
-      const near = candidates.filter((c) => c.form[0] === word[0] && oneSlip(word, c.form));
+      // (A skeleton keeps the first letter, so every candidate starts as the word does.)
+      const near = candidates.filter((c) => oneSlip(word, c.form));
       if (!near.length || near.some((c) => c.label !== near[0].label)) continue;
       this.misspelt.set(word, near[0].label);
       out.push(Object.assign([m[0]], { index: m.index!, input: text, groups: undefined }) as RegExpExecArray);
