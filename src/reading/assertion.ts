@@ -22,6 +22,7 @@ export interface CompiledCues {
   evidenceNearby: RegExp | null;
   dates: RegExp | null;
   observations: RegExp | null;
+  unremarkable: RegExp | null;
   contrary: RegExp | null;
   /** The contrary cues as written (terms and /regexes/), for quick look-ups. */
   contraryEntries: string[];
@@ -51,6 +52,7 @@ export function compileCues(cues: CueLists): CompiledCues {
     evidenceNearby: compileList(cues.evidence_nearby),
     dates: compileList(cues.dates),
     observations: compileList(cues.observations),
+    unremarkable: compileList(cues.unremarkable),
     contrary: compileList(cues.contrary),
     contraryEntries: cues.contrary ?? [],
     frames: {
@@ -122,6 +124,8 @@ export interface SentenceCues {
   semicolon: boolean;
   /** The writer's own observation ("I found…", "we saw…"). */
   observed: boolean;
+  /** The sentence says what was seen was unremarkable ("five minutes, fine", "no issues raised"), with nothing after that turns it ("…until he shouted"). */
+  unremarkable: boolean;
   /** The sentence introduces the writer's own message, quoted after it ("Email to Ms Hurst, Cafcass:"). */
   ownMessage: boolean;
   /** The sentence speaks of someone already named (he, she, his, her, they…), or opens with when something happened. */
@@ -194,6 +198,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     openQuestion: question && OPEN_QUESTION.test(sentence.slice(sentence.lastIndexOf(':') + 1)),
     semicolon: /;\s*$/.test(sentence),
     observed: !!cues.observations && cues.observations.test(sentence),
+    unremarkable: isUnremarkable(sentence, cues.unremarkable),
     ownMessage: OWN_MESSAGE.test(sentence),
     // (Or it opens with when something happened: "…non-compliant; on 22/04 at 21:00 PC Orr found…" gives the instance.)
     refersBack:
@@ -230,6 +235,14 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
       return (againstAll ??= cues.frames.against ? allMatches(cues.frames.against, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []);
     },
   };
+}
+
+/** Whether the sentence says what was seen was unremarkable, and nothing after those words turns it ("went well until 15:20, when he shouted"). */
+function isUnremarkable(sentence: string, re: RegExp | null): boolean {
+  if (!re) return false;
+  const last = allMatches(re, sentence).at(-1);
+  if (!last) return false;
+  return !/\b(?:until|but|however|then|although|though|except|apart from|when|before|after)\b/i.test(sentence.slice(last.index! + last[0].length));
 }
 
 /** A question that asks whether ("Is there…?", "Does he…?"), not one that asks how, when or what given its content. */
@@ -564,7 +577,11 @@ export function decide(
   const around = neighbours.filter((n) =>
     n.position === 'before' ? !contrast && (!joined || continues || observedBefore || drawn) : !own.semicolon || n.distance > 1 || n.cues.refersBack,
   );
+  // (An account that says all was well is no evidence for a label after it, nor is one before it: "Dad
+  // rang at 21:40, five minutes, fine. He manipulates staff…".)
+  const calm = (n: Neighbour) => n.cues.unremarkable || neighbours.some((m) => m.position === n.position && m.distance < n.distance && m.cues.unremarkable);
   for (const n of around) {
+    if (calm(n)) continue;
     const text = n.cues.evidence ?? n.cues.nearby;
     if (!text) continue;
     const local = n.cues.evidence ? n.cues.sourceAt : n.cues.nearbyAt;

@@ -28,6 +28,11 @@ export const ASSERTION_SECTION_SCHEMA = {
         'Dates in any form: evidence in a mention’s own statement when a link ties them to it, never from the sentences around it (where a date is often a heading).',
     },
     contrary: { ...list, description: 'Words that make a source point against a label (negative, ruled out).' },
+    unremarkable: {
+      ...list,
+      description:
+        'Words that say what was seen was unremarkable ("no issues", "went well"): such an account is no evidence for a label in the sentences after it.',
+    },
     boundaries: { ...list, description: 'Words where one statement ends and another starts ("but", "however"); semicolons always do.' },
     clause_breaks: { ...list, description: 'Where clauses meet inside a statement (", and the father"): evidence and trailing cues do not cross them.' },
     evidence_links: {

@@ -33,6 +33,8 @@ export interface CueLists {
   observations?: string[];
   /** Words that make a sentence's evidence point the other way (a negative test). */
   contrary?: string[];
+  /** Words that say what was seen was unremarkable ("no issues", "went well"): such an account is no evidence for a label in the sentences after it. */
+  unremarkable?: string[];
   /** Where one statement ends and another starts within a sentence ("but", "however"); semicolons always do. */
   boundaries?: string[];
   /** Where clauses meet inside a statement (", and the father…"): evidence and trailing cues do not cross them. */
@@ -67,6 +69,7 @@ export const CUE_LIST_KEYS = [
   'dates',
   'observations',
   'contrary',
+  'unremarkable',
   'boundaries',
   'clause_breaks',
   'evidence_links',

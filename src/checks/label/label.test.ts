@@ -268,6 +268,11 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Ms Fenn has been uncooperative: she refused entry on 02/02/2024 and again on 09/02/2024.', 'evidenced'],
     ['On 05/06/2024 I watched Mr Cole shout at Ava until she cried, which I consider aggressive.', 'evidenced'],
     ['The meeting was held on 03/03/2024 and mother is chaotic.', 'asserted'],
+    // An account that says all was well bears no label out, nor does one behind it.
+    ['Supervised contact on 11/10/2024, two hours at the family centre, went well. Mr Tait is volatile and needs two staff.', 'asserted'],
+    ['Home visit at 16:15 on 02/12/2024. No concerns noted in the home. Mother remains chaotic.', 'asserted'],
+    ['Home visit at 16:15 on 02/12/2024: the front door was kicked in and glass on the floor. Mother remains chaotic.', 'evidenced'],
+    ['Contact at 14:00 on 05/05/2024 went well until Dad shouted at Ella for spilling juice. Dad is volatile.', 'evidenced'],
   ])('evidence must be tied to the label: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
