@@ -218,12 +218,19 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
     get datesAt() {
       return (datesAt ??= [cues.evidenceNearby, cues.dates]
         .flatMap((re) => (re ? allMatches(re, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []))
+        // (A field's date, "Date: 08/02/2024", dates the entry, not what happened.)
+        .filter(
+          (d) => !/:\s*$/.test(sentence.slice(0, d.start)) || !RECORD_FIELD.test(sentence.slice(Math.max(0, d.start - 30), d.start).replace(/\s*:\s*$/, '')),
+        )
         .sort((a, b) => a.start - b.start));
     },
     get linksAt() {
       return (linksAt ??= [
         ...(cues.evidenceLinks ? allMatches(cues.evidenceLinks, sentence).map((m) => m.index!) : []),
-        ...allMatches(/:(?!\d)/g, sentence).map((m) => m.index!),
+        // (Not a field's own colon, "Date: 08/02/2024", which dates the entry and ties nothing to it.)
+        ...allMatches(/:(?!\d)/g, sentence)
+          .map((m) => m.index!)
+          .filter((p) => !RECORD_FIELD.test(sentence.slice(Math.max(0, p - 24), p))),
         // A dash that opens an elaboration ("has disengaged – she attended none of the five core groups…").
         ...allMatches(/\s[–—]\s|\s-\s/g, sentence).map((m) => m.index! + 1),
       ]);
@@ -244,6 +251,9 @@ function isUnremarkable(sentence: string, re: RegExp | null): boolean {
   if (!last) return false;
   return !/\b(?:until|but|however|then|although|though|except|apart from|when|before|after)\b/i.test(sentence.slice(last.index! + last[0].length));
 }
+
+/** The name of a field that dates or files an entry, before its colon: "Date:", "Logged:", "Review date:". */
+const RECORD_FIELD = /\b(?:date|dated|time|logged|entered|recorded|created|updated|dob|d\.o\.b\.?|due|deadline|review(?: date)?)\s*$/i;
 
 /** A question that asks whether ("Is there…?", "Does he…?"), not one that asks how, when or what given its content. */
 const OPEN_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|might|may|shall)\b/i;

@@ -273,6 +273,9 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Home visit at 16:15 on 02/12/2024. No concerns noted in the home. Mother remains chaotic.', 'asserted'],
     ['Home visit at 16:15 on 02/12/2024: the front door was kicked in and glass on the floor. Mother remains chaotic.', 'evidenced'],
     ['Contact at 14:00 on 05/05/2024 went well until Dad shouted at Ella for spilling juice. Dad is volatile.', 'evidenced'],
+    // A table row's own date and empty source are not evidence; a field that says none is a negation.
+    ['Concern: aggressive stepfather | Source: not recorded | Date: 17/09/2024 | Owner: SW', 'asserted'],
+    ['Alcohol misuse: none reported | Checked: 17/09/2024', 'negated'],
   ])('evidence must be tied to the label: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
