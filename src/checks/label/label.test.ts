@@ -297,6 +297,17 @@ describe('reading that holds on prose we did not write (#15)', () => {
       'The 2022 assessment said Ms Park was unable to cope; the nursery reports and my visits since then show the opposite, and that entry is not supported.',
       'refuted',
     ],
+    ['The 2019 chronology calls Mr Duffy a heroin user, but that line was copied from a file about a different man of the same name.', 'refuted'],
+    [
+      'The review minutes recorded Ms Kaur as over-anxious about Dev’s weight; the dietitian’s letter of 03/03/2025 shows her worries were justified.',
+      'refuted',
+    ],
+    ['Earlier notes called Mum unable to cope, yet she has since completed the Incredible Years course and the nursery reports a settled routine.', 'refuted'],
+    // A conditional that puts its subject first: "Were M to…", "Should Nathan's father…"
+    ['Were Ms Obi to disengage from the midwife, a pre-birth conference would follow.', 'hypothetical'],
+    ['Should Kai’s father start drinking heavily again, contact returns to supervised.', 'hypothetical'],
+    // An insult for a person is about a person, here in someone's quoted words.
+    ["Dad's voicemail calls the foster carer 'a vindictive cow'.", 'attributed'],
   ])('negation that holds, and refutation: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
@@ -308,6 +319,12 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['He has turned the boys against their mother.', 'parental alienation'],
     ['Crack cocaine use continues.', 'drug misuse'],
     ['Father cannot manage the twins on his own.', 'unable to cope'],
+    // Street words and idioms
+    ['Her brother is a known smackhead and stays over most weekends.', 'drug misuse'],
+    ['Stepdad got aggro with the receptionist over the wait.', 'aggressive'],
+    ['The couple are at loggerheads over every handover.', 'parental acrimony'],
+    ['Mum is brainwashing the twins about their dad.', 'parental alienation'],
+    ['He pays lip service to the safety plan.', 'disguised compliance'],
   ])('labels as verbs and noun phrases: %s', (text, label) => {
     const found = statuses(text);
     expect(found.map((f) => [f[1], f[2]])).toEqual([[label, 'asserted']]);
