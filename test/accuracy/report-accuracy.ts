@@ -198,6 +198,13 @@ await printStalenessSet(
   verbose,
   true,
 );
+await printStalenessSet(
+  'fixtures/staleness-blind25',
+  'written blind at the start of the seventh round, 29 kinds; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
@@ -236,6 +243,7 @@ await printBlindLabelSet('fixtures/blind16');
 await printBlindLabelSet('fixtures/blind18');
 await printBlindLabelSet('fixtures/blind20');
 await printBlindLabelSet('fixtures/blind22');
+await printBlindLabelSet('fixtures/blind24');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
