@@ -12,6 +12,17 @@ describe('staleness fixtures', () => {
     const report = await audit(FIXTURES);
     const flags = (report.flags as Flag[]).filter((f) => f.rule.startsWith('staleness.'));
     expect(flags.map((f) => [f.record_id, f.rule, f.severity, f.related_record_ids, f.span?.text])).toEqual([
+      ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
+      ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
+      ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],
+      ['R7-132', 'staleness.fii-excluded', 'error', ['R7-131'], "Isla's symptoms might be exaggerated by her mother"],
+      ['R7-142', 'staleness.medical-explanation', 'warning', ['R7-141'], 'Nursery continue to report bruises that no doctor has explained'],
+      ['R7-152', 'staleness.medical-explanation', 'warning', ['R7-151'], 'The blackouts remain unexplained'],
+      ['R7-162', 'staleness.plan-or-order-ended', 'warning', ['R7-161'], 'please note Noah remains subject to a section 47 enquiry'],
+      ['R7-172', 'staleness.now-employed', 'info', ['R7-171'], 'Dawn has no earned income'],
+      ['R7-182', 'staleness.mental-health-discharge', 'warning', ['R7-181'], 'Mr Wood still refuses any support for his low mood'],
+      ['R7-192', 'staleness.attendance-improved', 'warning', ['R7-191'], 'Maisie just attends school in the afternoons'],
+      ['R7-202', 'staleness.health-registration', 'info', ['R7-201'], 'Oscar has no GP'],
       ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
       ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],
