@@ -75,6 +75,12 @@ describe('people: one person or two', () => {
     // A pronoun or a role names nobody: it may be anyone of that sex.
     expect(samePerson({ sex: 'female', surname: null }, { sex: null, surname: null, given: 'jess' }, book)).toBe(true);
   });
+
+  it('takes a relative named by the same given name as the same person, and a relative role alone as someone else', () => {
+    // "Your partner Kyle Marsh faces…" after "the jury found Kyle not guilty".
+    expect(samePerson({ sex: null, surname: 'marsh', given: 'kyle', relative: true }, { sex: 'male', surname: null, given: 'kyle' })).toBe(true);
+    expect(samePerson({ sex: 'male', surname: null, relative: true }, { sex: 'male', surname: null, given: 'kyle' })).toBe(false);
+  });
 });
 
 describe('people: what the records say of a given name', () => {

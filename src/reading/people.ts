@@ -381,7 +381,7 @@ export class PersonFinder {
  * Two statements may be about the same person unless their sexes differ, their surnames do
  * ("Mr Pike", "Mr Grant"; a given name's surname from the case's records), their given names
  * do and neither is the other's nickname, or one is a relative other than a parent and the other
- * is not.
+ * is not (unless both give the same name).
  */
 export function samePerson(a: Person | null, b: Person | null, names?: NameBook): boolean {
   // A statement that names nobody is taken to be about a parent: it may match anyone but a named relative.
@@ -389,7 +389,9 @@ export function samePerson(a: Person | null, b: Person | null, names?: NameBook)
   const sexA = a.sex ?? (a.given ? (names?.sexOf(a.given) ?? null) : null);
   const sexB = b.sex ?? (b.given ? (names?.sexOf(b.given) ?? null) : null);
   if (sexA && sexB && sexA !== sexB) return false;
-  if ((a.relative ?? false) !== (b.relative ?? false)) return false;
+  // (A relative's role beside a name does not make them someone else: "Your partner Kyle Marsh" is Kyle.)
+  const sameGiven = !!a.given && !!b.given && (names ? names.same(a.given, b.given) : a.given === b.given);
+  if (!sameGiven && (a.relative ?? false) !== (b.relative ?? false)) return false;
   const surnameA = a.surname ?? (a.given ? (names?.surnameOf(a.given) ?? null) : null);
   const surnameB = b.surname ?? (b.given ? (names?.surnameOf(b.given) ?? null) : null);
   if (surnameA && surnameB && surnameA !== surnameB) return false;
