@@ -81,6 +81,9 @@ const AGAIN = /\bagain\b|\brelaps|\bresum|\bpositive\b|\bconsistent with\b/i;
 /** Words that put a change in the future or in possibility: a topic and a state with one between them are no event (the state's own words may hold them: "no longer needs to be supervised"). */
 const NOT_YET = /\b(?:can|could|may|might|would|should|will|shall|must|to be|going to|hope|hopes|hoping|expected to|due to be|in order to)\b|['’]ll\b/i;
 
+/** A negation between a topic and its state: "the course was not completed", "the detox was never finished" is no event. */
+const NOT_DONE = /\b(?:not|never|no longer|nor)\b|n['’]t\b/i;
+
 /** "since 2019": a state that goes on, not a date in the past the statement is about. */
 const SINCE = /\bsince\b[^,;.]*/gi;
 
@@ -269,9 +272,12 @@ class StalenessCheck implements Check {
       if (!could.event && !could.claim && !could.reversal && !could.current && !could.denied) continue;
       reader ??= new TextReader(record.text, this.cues, true, recordAbout(record));
       // An event found by a topic and a state must say the change happened, not that it may or is
-      // to ("cautions can sometimes be removed", "for the record to be deleted").
+      // to ("cautions can sometimes be removed", "for the record to be deleted"), nor that it did
+      // not ("the course was not completed").
       const events = could.event
-        ? reader.statements(c.regex.event, c.near.event, true).filter((s) => EVENT_STATUSES.includes(s.status) && !(s.paired && NOT_YET.test(s.gap ?? s.text)))
+        ? reader
+            .statements(c.regex.event, c.near.event, true)
+            .filter((s) => EVENT_STATUSES.includes(s.status) && !(s.paired && (NOT_YET.test(s.gap ?? s.text) || NOT_DONE.test(s.gap ?? ''))))
         : [];
       // The old state said not to be so, in whatever words the assertion engine reads as a negation.
       if (could.denied)
