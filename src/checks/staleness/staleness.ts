@@ -447,8 +447,9 @@ class StalenessCheck implements Check {
     // Else whoever the record's first sentence names, when it is a title naming one person
     // ("Results received from Marches Toxicology, … (Kerry Pritchard).").
     const first = reader.sentences[0];
-    // (Not a letter's greeting: "Dear Mr Redfern," names whom it is written to.)
-    if (!first || first === s.sentence || first.text.length > 200 || /^\s*Dear\b/i.test(first.text)) return null;
+    // (Not a letter's greeting: "Dear Mr Redfern," names whom it is written to; nor an email's
+    // header, "From: DC Amrit Sandhu", which names who wrote it or to whom.)
+    if (!first || first === s.sentence || first.text.length > 200 || /^\s*(?:Dear|Hi|Hello|From|To|Sent|Cc|Bcc)\b/i.test(first.text)) return null;
     const named = this.people.last(first);
     return named && (named.surname || named.given) ? named : null;
   }
