@@ -445,11 +445,12 @@ export function decide(
     return { status: 'hypothetical', cue, cueAt: { start: at, end: mention.start } };
   }
   // (A quotation of the writer's own message is the writer's: "Email to Ms Hurst: 'Lewis has…'".)
+  // Training, policy, research, or people in general: not about this family, quoted words too
+  // ("Practice module, slide 6: behaviour once dismissed as 'attention-seeking' is…").
+  if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };
   const ownQuote = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.ownMessage);
   const quote = ownQuote ? undefined : own.quotes.find(([a, b]) => a < mention.start && mention.end <= b);
   if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: Math.min(sentenceText.length, quote[1] + 1) } };
-  // Training, policy, research, or people in general: not about this family.
-  if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };
   // Someone's words with the speaker after them: "Dad is controlling, Mum said", "Half-term was chaotic, M joked".
   const trailing = firstMatch(TRAILING_SPEAKER, sentenceText);
   if (trailing && mention.end <= trailing.start && !/^,\s*(?:I|we)\b/i.test(trailing.text))

@@ -245,6 +245,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Carers who become hostile when challenged need a consistent worker.'],
     ['Workers sometimes assume that a young mother is overly anxious when she rings the GP often.'],
     ['The outreach team works with families often seen as hard to reach.'],
+    // A policy, a module or a course by its section, slide or week, quoted words included.
+    ['Safeguarding policy v2.1, section 4: staff should record what a hostile parent said, not the label.'],
+    ["Induction module, slide 12: words such as 'disguised compliance' are contested."],
+    ['The parenting course, week 2, covers how chaotic routines affect toddlers.'],
   ])('a label about people in general, not this family, is not asserted: %s', (text) => {
     expect(one(text)).toBe('hypothetical');
   });
@@ -325,6 +329,16 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The couple are at loggerheads over every handover.', 'parental acrimony'],
     ['Mum is brainwashing the twins about their dad.', 'parental alienation'],
     ['He pays lip service to the safety plan.', 'disguised compliance'],
+    ["She's an alkie, everyone on the estate knows.", 'alcoholic'],
+    ['Dad flies off the handle over nothing.', 'volatile'],
+    ['He coerced her into dropping the complaint.', 'coercive'],
+    ['Mum has been difficult to get hold of all month.', 'hard to reach'],
+    ['Mr Aziz has not co-operated with the assessment.', 'uncooperative'],
+    ['Nan digs her heels in about the bedtime routine.', 'resistant'],
+    ['His control over her bank card is the main worry.', 'controlling'],
+    ['Mum phoned the school out of malice.', 'malicious'],
+    ['Mr Ross does not recognise the risks to Ellie.', 'lacks insight'],
+    ['Stepdad was confrontational at the door.', 'aggressive'],
   ])('labels as verbs and noun phrases: %s', (text, label) => {
     const found = statuses(text);
     expect(found.map((f) => [f[1], f[2]])).toEqual([[label, 'asserted']]);
