@@ -502,7 +502,8 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
   const s = T.findIndex((t) => t.end > start);
   let e = T.findIndex((t) => t.start >= end) - 1;
   if (e < 0) e = T.length - 1;
-  if (s === -1 || e < s || NOUN_LABEL.test(T[e].lower)) return null;
+  if (s === -1 || e < s) return null;
+  if (NOUN_LABEL.test(T[e].lower)) return ofPhrase(T, s, e, lists);
   // After a possessive a word is a noun, whatever the tagger said ("His conduct", "Ms Nolan's calls").
   // (Not the label itself: "the thermostat's controlling unit".) In a run of verbs after a possessive the last is the noun ("Ms Lowe's repeated calls").
   const owner = (j: number) => T[j] && (T[j].cat === 'POS' || (POSSESSIVES.has(T[j].lower) && T[j].lower !== 'her'));
@@ -526,6 +527,22 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
     ...(attributive && { attributive: true as const }),
     ...(definite && { definite: true as const }),
   };
+}
+
+/**
+ * What a label noun is of, when that is a thing ("the alienation of the freehold", "the
+ * volatility of the market"): then the noun is used in another sense. Of a person or what is
+ * theirs ("the hostility of the neighbours", "alienation of the children") the mention stands,
+ * as it does with no "of" at all.
+ */
+function ofPhrase(T: Token[], s: number, e: number, lists: SenseLists): Attachment | null {
+  if (T[e + 1]?.lower !== 'of') return null;
+  let i = e + 2;
+  while (T[i] && (/^(?:DET|ADJ|NUM)$/.test(T[i].cat) || POSSESSIVES.has(T[i].lower))) i++;
+  if (T[i]?.cat !== 'N') return null;
+  while (T[i + 1]?.cat === 'N') i++;
+  const kind = classify(T, i, lists, s, e);
+  return kind === 'thing' ? { head: T[i].text, kind } : null;
 }
 
 /** People in general rather than anyone in this case: "a parent", "any carer", "families", "mothers". */

@@ -237,6 +237,9 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The local councillor said new benefit rules create a hostile environment for claimants.'],
     ['The staircase in the new flat is unstable and the council will repair it on Monday.'],
     ['The dog at number 12 is aggressive and the postman will not deliver there.'],
+    // A label noun of a thing: the conveyancer's "alienation", the market's "volatility".
+    ['The title deeds record the alienation of the freehold in 1987, which affects the ground rent.'],
+    ['Dad lost money on the volatility of the share price and is now on a payment plan.'],
   ])('a label verb done by a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
@@ -295,6 +298,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
 
   it.each([
     ['At no point during the six visits has Ms Grant been hostile.', 'negated'],
+    ['Mr Bain wisnae aggressive at the door, just feart.', 'negated'],
+    ["The 2021 summary's view that Dad was 'controlling' no longer stands: the IDVA's review found the calls were about Leo's asthma.", 'refuted'],
+    ['The earlier minutes recorded that Mum was disengaged, yet she has since attended every core group.', 'refuted'],
+    ['Ward SW note: I consider Mr Dee an alcoholic because his CDT on 02/02/2024 was 4.1%.', 'evidenced'],
     ['Alcohol misuse is no longer a concern for this family.', 'negated'],
     ['There is no doubt that Mr Reid is volatile.', 'asserted'],
     [
@@ -322,6 +329,7 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Mother is inventing Jack’s symptoms.', 'FII'],
     ['He has turned the boys against their mother.', 'parental alienation'],
     ['Crack cocaine use continues.', 'drug misuse'],
+    ['Her alienation of the children from their father is the main worry.', 'parental alienation'],
     ['Father cannot manage the twins on his own.', 'unable to cope'],
     // Street words and idioms
     ['Her brother is a known smackhead and stays over most weekends.', 'drug misuse'],
