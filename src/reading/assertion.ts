@@ -473,6 +473,9 @@ export function decide(
     // A negation after the mention that has its own subject after a comma is about that subject
     // ("inflicted bruising to an infant, perpetrator not identified"), not the mention.
     if (t.direction === 'after' && t.status === 'negated' && hasOwnSubject(sentenceText, from, to)) return false;
+    // Nor one that starts its own clause after "and" ("…is malicious and no further action is needed").
+    if (t.direction === 'after' && t.status === 'negated' && /\band\s+$/i.test(sentenceText.slice(from, t.start)) && /^no\s+(?!longer\b)/i.test(t.text))
+      return false;
     // Someone's words end where the writer takes the voice back, as for a reporting verb ("Mum said
     // she'd been up with the baby, we looked round, … chaotic household as always").
     if (t.direction === 'before' && t.status === 'attributed' && frames.resets.some((p) => p >= from && p < to)) return false;

@@ -84,7 +84,7 @@ const ANIMALS = words(
   'dog puppy pup cat kitten horse pony rabbit hamster guinea parrot budgie bird snake lizard ferret staffie terrier collie spaniel labrador',
 );
 /** Surroundings, personal only when placed in someone's life (see classify). */
-const SURROUNDINGS = words('environment condition climate');
+const SURROUNDINGS = words('environment condition climate thing');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session bedtime mealtime teatime lunchtime holiday');
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING =

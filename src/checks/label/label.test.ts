@@ -240,6 +240,7 @@ describe('reading that holds on prose we did not write (#15)', () => {
     // A label noun of a thing: the conveyancer's "alienation", the market's "volatility".
     ['The title deeds record the alienation of the freehold in 1987, which affects the ground rent.'],
     ['Dad lost money on the volatility of the share price and is now on a payment plan.'],
+    ['Things on the ward were chaotic after the fire alarm, so the visit was moved.'],
   ])('a label verb done by a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
@@ -299,6 +300,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
   it.each([
     ['At no point during the six visits has Ms Grant been hostile.', 'negated'],
     ['Mr Bain wisnae aggressive at the door, just feart.', 'negated'],
+    // A negation that opens its own clause after "and" is that clause's.
+    ['The anonymous referral was malicious and no further action was taken.', 'asserted'],
+    ['If Nan goes into hospital, things at home could become chaotic.', 'hypothetical'],
+    ['The DA training was clear that coercive control is a pattern, not an incident.', 'hypothetical'],
     ["The 2021 summary's view that Dad was 'controlling' no longer stands: the IDVA's review found the calls were about Leo's asthma.", 'refuted'],
     ['The earlier minutes recorded that Mum was disengaged, yet she has since attended every core group.', 'refuted'],
     ['Ward SW note: I consider Mr Dee an alcoholic because his CDT on 02/02/2024 was 4.1%.', 'evidenced'],
@@ -347,6 +352,7 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Mum phoned the school out of malice.', 'malicious'],
     ['Mr Ross does not recognise the risks to Ellie.', 'lacks insight'],
     ['Stepdad was confrontational at the door.', 'aggressive'],
+    ['He was his usual aggressive self at handover.', 'aggressive'],
   ])('labels as verbs and noun phrases: %s', (text, label) => {
     const found = statuses(text);
     expect(found.map((f) => [f[1], f[2]])).toEqual([[label, 'asserted']]);
