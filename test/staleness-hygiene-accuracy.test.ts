@@ -33,6 +33,7 @@ const COMMITTED: Record<string, { precision: number; recall: number }> = {
   'staleness.mental-health-discharge': { precision: 1, recall: 1 },
   'staleness.school-place': { precision: 1, recall: 1 },
   'staleness.health-registration': { precision: 1, recall: 1 },
+  'staleness.public-funds': { precision: 1, recall: 1 },
   'hygiene.missing-author': { precision: 1, recall: 1 },
   'hygiene.future-dated': { precision: 1, recall: 1 },
   'hygiene.before-birth': { precision: 1, recall: 1 },

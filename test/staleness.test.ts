@@ -38,6 +38,8 @@ describe('staleness fixtures', () => {
       ['R7-382', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-381'], 'Mr Ali remains under police investigation for assault'],
       ['R7-402', 'staleness.parenting-course-completed', 'warning', ['R7-401'], "Ms Nunn's limited routines, with no parenting work undertaken"],
       ['R7-413', 'staleness.negative-substance-test', 'warning', ['R7-411'], "he's still using at weekends"],
+      ['R7-503', 'staleness.public-funds', 'warning', ['R7-502'], 'family NRPF - unable to claim benefits'],
+      ['R7-512', 'staleness.public-funds', 'warning', ['R7-511'], 'Mr Petrov still cannot apply for housing'],
       ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
       ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],
