@@ -322,6 +322,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
     // A conditional that puts its subject first: "Were M to…", "Should Nathan's father…"
     ['Were Ms Obi to disengage from the midwife, a pre-birth conference would follow.', 'hypothetical'],
     ['Should Kai’s father start drinking heavily again, contact returns to supervised.', 'hypothetical'],
+    // …and the subject may be the label itself.
+    ['Should parental alienation be raised at the hearing, the guardian will respond in writing.', 'hypothetical'],
     // An insult for a person is about a person, here in someone's quoted words.
     ["Dad's voicemail calls the foster carer 'a vindictive cow'.", 'attributed'],
   ])('negation that holds, and refutation: %s', (text, status) => {
