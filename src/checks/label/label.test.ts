@@ -253,6 +253,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Safeguarding policy v2.1, section 4: staff should record what a hostile parent said, not the label.'],
     ["Induction module, slide 12: words such as 'disguised compliance' are contested."],
     ['The parenting course, week 2, covers how chaotic routines affect toddlers.'],
+    ['An aggressive response to a first home visit is common and says little about risk on its own.'],
+    ['A study circulated by the health visiting team suggests overly anxious mothers often under-report their own needs.'],
   ])('a label about people in general, not this family, is not asserted: %s', (text) => {
     expect(one(text)).toBe('hypothetical');
   });
