@@ -266,6 +266,7 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ],
     ['Riley told his teacher, who passed it on to the DSL, that his dad is always drunk and aggressive.', 'attributed'],
     ['Mr Quinn denies that he was ever aggressive towards Ms Dunne.', 'attributed'],
+    ["The local authority contends that the mother's partner is controlling and should leave the home.", 'attributed'],
     ['Nursery staff describe Ms Osei as very hostile at pick-up.', 'attributed'],
     ['In her text message Ms Reilly called the referral malicious.', 'attributed'],
     ['The school did not say that Mr Vance was aggressive.', 'negated'],
