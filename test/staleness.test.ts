@@ -43,6 +43,7 @@ describe('staleness fixtures', () => {
       ['R7-602', 'staleness.plan-or-order-ended', 'warning', ['R7-601'], 'Mr Grant is on a suspended sentence'],
       ['R7-702', 'staleness.mental-health-discharge', 'warning', ['R7-701'], "Reuben's mother remains an inpatient at the Willow Unit"],
       ['R7-712', 'staleness.mental-health-discharge', 'warning', ['R7-711'], 'Ms Brook is still on the waiting list for counselling for her low mood'],
+      ['R7-802', 'staleness.fii-excluded', 'error', ['R7-801'], "Ava's seizures may be exaggerated"],
       ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
       ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],

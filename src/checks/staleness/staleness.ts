@@ -87,6 +87,17 @@ const NOT_DONE = /\b(?:not|never|no longer|nor)\b|n['’]t\b/i;
 /** "since 2019": a state that goes on, not a date in the past the statement is about. */
 const SINCE = /\bsince\b[^,;.]*/gi;
 
+/**
+ * The sentence up to the end of a claim, from the start of the claim's own clause: the child a
+ * claim is about is named in its clause, not in one before it ("Nicola continues to describe…,
+ * and there remain concerns that Sophie's illness…" is about Sophie).
+ */
+function ownClauseTo(sentence: string, start: number, end: number): string {
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(/[;:]|,\s+(?:and|but|while|whereas|although)\s/g)) from = m.index! + m[0].length;
+  return sentence.slice(from, end);
+}
+
 /** A nickname may be given here: a quoted name in brackets, or "known as". */
 const NICKNAME_HINT = /\(["“'‘]\p{Lu}|\b(?:known as|aka)\s/u;
 
@@ -381,7 +392,8 @@ class StalenessCheck implements Check {
       person: c.rule.same_person ? this.personOf(role, s, record, reader) : null,
       ...(role === 'claim' && { sentenceStart: s.sentence.start }),
       ...(c.rule.fact?.about === 'the child' && {
-        child: (role === 'claim' ? subjectNameBefore(s.sentence.text.slice(0, s.end - s.sentence.start)) : null) ?? childOf(record),
+        child:
+          (role === 'claim' ? subjectNameBefore(ownClauseTo(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start)) : null) ?? childOf(record),
       }),
       entries: Object.fromEntries(c.entries.map((e) => [e.name, e.finder.find(s.text)])),
       entrySets: Object.fromEntries(
