@@ -39,7 +39,8 @@ export class CheckPool {
     env: CheckEnv,
     workers: number,
   ) {
-    const init: WorkerInit = { rules, env };
+    // The record reader stays here: the workers' checks are given no places.
+    const init: WorkerInit = { rules, env: { ...env, records: undefined } };
     this.slots = Array.from({ length: workers }, () => {
       // Compiled (dist/), a worker loads the compiled module; from the sources, an entry point
       // that registers the TypeScript loader first (workers do not inherit it).
