@@ -1,7 +1,7 @@
 import { bounded } from '../model/errors.ts';
 import { readInputs } from '../intake/read-inputs.ts';
 import { RowRereader } from '../intake/reread.ts';
-import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
+import type { InputSource, IntakeOptions, RereadableInput } from '../intake/read-export.ts';
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import { findKind, reportSections } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
@@ -158,7 +158,14 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   const breaks = options.breaks ?? new Breaks();
   const steppedFrom = options.steppedFromChars ?? STEPPED_FROM_CHARS;
   try {
-    for await (const item of readInputs(options.sources, { ...options.intake, reread }, inputs, warnings)) {
+    // Each file whose rows can be read again is registered here and in every worker, in the same order.
+    const register = {
+      register: (input: RereadableInput) => {
+        pool?.input(input);
+        return reread.register(input);
+      },
+    };
+    for await (const item of readInputs(options.sources, { ...options.intake, reread: register }, inputs, warnings)) {
       if (breaks.due()) await breaks.take();
       rows++;
       options.onRow?.(rows);
@@ -204,7 +211,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
         }
       }
       if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
-      if (pool) await pool.record(item.record);
+      if (pool) await pool.record(item.record, item.place);
     }
     // The workers finish their last batches while the main thread's checks finish.
     pool?.flush();

@@ -11,6 +11,7 @@
 import { CANONICAL_FIELDS, type CanonicalRecord, type RecordPlace, type RecordReader } from '../../model/record.ts';
 import { DeflatedRows } from '../../model/deflated-rows.ts';
 import { f64, i32, u32 } from '../../model/columns.ts';
+import { PlaceColumns } from '../../model/place-columns.ts';
 
 export class RecordStore {
   readonly recordIds: string[] = [];
@@ -25,12 +26,8 @@ export class RecordStore {
   private readonly rows = new DeflatedRows();
   /** Each record's row in `rows`, or NOT_KEPT when it has a place. */
   private readonly rowOf = u32();
-  /** Each record's place (zeros for a record kept in `rows`). */
-  private readonly placeInput = u32();
-  private readonly placeOffset = f64();
-  private readonly placeBytes = u32();
-  private readonly placeLine = u32();
-  private readonly placeRecord = u32();
+  /** Each record's place (none for a record kept in `rows`). */
+  private readonly places = new PlaceColumns();
 
   /** `reader`: reads a record again from its place; without one, every record is kept deflated. */
   constructor(private readonly reader?: RecordReader) {}
@@ -57,16 +54,12 @@ export class RecordStore {
     this.time.push(minutes(record.recorded_at));
     if (place && this.reader) {
       this.rowOf.push(NOT_KEPT);
-      this.placeInput.push(place.input);
-      this.placeOffset.push(place.offset);
-      this.placeBytes.push(place.bytes);
-      this.placeLine.push(place.line);
-      this.placeRecord.push(place.record);
+      this.places.push(place);
       return n;
     }
     const row = [...CANONICAL_FIELDS.map((f) => record[f]), record.source.path, record.source.line, record.source.record, record.segments ?? null];
     this.rowOf.push(this.rows.add(JSON.stringify(row)));
-    for (const c of [this.placeInput, this.placeOffset, this.placeBytes, this.placeLine, this.placeRecord]) c.push(0);
+    this.places.push(null);
     return n;
   }
 
@@ -84,13 +77,7 @@ export class RecordStore {
   }
 
   private reread(n: number): CanonicalRecord {
-    const place = {
-      input: this.placeInput.get(n),
-      offset: this.placeOffset.get(n),
-      bytes: this.placeBytes.get(n),
-      line: this.placeLine.get(n),
-      record: this.placeRecord.get(n),
-    };
+    const place = this.places.get(n)!;
     const read = this.reader!.read(place);
     if (read.record_id !== this.recordIds[n])
       throw new Error(
@@ -122,19 +109,7 @@ export class RecordStore {
    * other columns, and the ids (roughly: a short string is 16 bytes and its characters).
    */
   get bytes(): number {
-    const columns = [
-      this.caseOf,
-      this.subjectOf,
-      this.fileOf,
-      this.day,
-      this.time,
-      this.rowOf,
-      this.placeInput,
-      this.placeOffset,
-      this.placeBytes,
-      this.placeLine,
-      this.placeRecord,
-    ].reduce((n, c) => n + c.bytes, 0);
+    const columns = [this.caseOf, this.subjectOf, this.fileOf, this.day, this.time, this.rowOf].reduce((n, c) => n + c.bytes, 0) + this.places.bytes;
     return this.rows.bytes + columns + this.recordIds.reduce((n, id) => n + 16 + id.length, 0);
   }
 

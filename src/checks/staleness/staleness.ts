@@ -1,5 +1,5 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../model/record.ts';
+import type { CanonicalRecord, RecordPlace } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { asMessage, joinQuoted, quote, type Part } from '../../model/quote.ts';
 import { formatUkDate } from '../../intake/dates.ts';
@@ -229,7 +229,7 @@ class StalenessCheck implements Check {
   /** case → rule id → statements. */
   private readonly byCase = new Map<string, Map<string, Found[]>>();
   /** The records of the claims, deflated: one is needed again only to read its claim's status or flag it. */
-  private readonly shelf = new RecordShelf();
+  private readonly shelf: RecordShelf;
   /** case → what its records say about names (surnames of given names, nicknames). */
   private readonly names = new Map<string, NameBook>();
   private timelines: StalenessTimeline[] = [];
@@ -244,9 +244,10 @@ class StalenessCheck implements Check {
     this.cues = sharedCues(env.sections);
     this.people = new PersonFinder((env.sections.people ?? []) as PeopleWords[]);
     this.tense = new TenseReader((env.sections.tense ?? []) as TenseWords[]);
+    this.shelf = new RecordShelf(env.records);
   }
 
-  record(record: CanonicalRecord): FlagDraft[] {
+  record(record: CanonicalRecord, place?: RecordPlace): FlagDraft[] {
     let reader: TextReader | null = null;
     // Names are read from records that hold a statement about someone, and from any record that
     // gives a nickname ("Jessica ("Jess") Lowe", "known as Jess"), wherever in the case it stands.
@@ -341,7 +342,7 @@ class StalenessCheck implements Check {
       // bring the father's claim in the same record up to date.)
       const names = this.names.get(record.case_id);
       for (const s of claimedNow.filter((k) => !back.includes(k))) {
-        const claim = this.found('claim', s, record, c, reader);
+        const claim = this.found('claim', s, record, c, reader, place);
         const own = ownEvents.filter((e) => compatible(e.found, claim, names));
         // (A claim in an earlier paragraph far from the record's own event is kept: it is stale
         // only where an earlier record documents the event, as the record's own does not count.)
@@ -360,7 +361,7 @@ class StalenessCheck implements Check {
     return list;
   }
 
-  private found(role: Role, s: Span, record: CanonicalRecord, c: CompiledRule, reader: TextReader): Found {
+  private found(role: Role, s: Span, record: CanonicalRecord, c: CompiledRule, reader: TextReader, place?: RecordPlace): Found {
     const clause = role === 'claim' ? clauseAround(s.sentence, s.start, s.end) : { start: s.start, end: s.end };
     return {
       role,
@@ -399,7 +400,7 @@ class StalenessCheck implements Check {
       // arising from an incident in August 2022" is a claim about now.
       ...(role === 'reversal' && { stated: statedDates(lineTo(record.text, s.sentence.end).replace(SINCE, '')).pop() }),
       ...(role === 'claim' && { stated: statedDates(LEADING_DATE.exec(lineTo(record.text, s.sentence.end))?.[0] ?? '').pop() }),
-      ...(role === 'claim' && { shelved: this.shelf.put(record), match: { start: s.start, end: s.end } }),
+      ...(role === 'claim' && { shelved: this.shelf.put(record, place), match: { start: s.start, end: s.end } }),
     };
   }
 
