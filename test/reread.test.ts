@@ -10,7 +10,8 @@ import { RowRereader } from '../src/intake/reread.ts';
 import type { InputSource, IntakeOptions } from '../src/intake/read-export.ts';
 import type { CanonicalRecord, RecordPlace, RecordReader } from '../src/model/record.ts';
 import { DuplicationCheck } from '../src/checks/duplication/check.ts';
-import { loadPacks } from '../src/packs/load-packs.ts';
+import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
+import { createChecks } from '../src/core/audit.ts';
 import type { DuplicationRule } from '../src/checks/duplication/rule.ts';
 import { random } from './support/random.ts';
 import { repoPath, runCli } from './support/run-cli.ts';
@@ -247,5 +248,53 @@ describe('the duplication check reads its candidate rows again from the file', (
     const flags = (out: string) => JSON.parse(out).flags;
     expect(flags(fromFile.stdout).length).toBeGreaterThanOrEqual(35);
     expect(JSON.stringify(flags(fromStdin.stdout)).replaceAll('"-"', JSON.stringify(file))).toBe(JSON.stringify(flags(fromFile.stdout)));
+  });
+});
+
+describe('the staleness check reads its claims and quotes again from the file', () => {
+  const file = 'fixtures/staleness-blind/cases.csv';
+
+  it('gives the same flags and timelines with places as with records kept, reading only the statements shown', async () => {
+    const packs = loadPacks([DEFAULT_RULES_DIR]);
+    const sections: Record<string, unknown[]> = {};
+    for (const pack of packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
+    const rules = packs.flatMap((p) => p.rules).filter((r) => r.kind === 'staleness');
+    const { items, reread } = await readPlaced(resolveInputs([repoPath(file)]));
+    const run = (records?: RecordReader, timeline = true) => {
+      const [check] = createChecks(rules, { asOf: '2025-06-30', sections, collectMentions: false, timeline, records });
+      for (const { record, place } of items) check.record(record, place);
+      const drafts = check.finish().map((d) => JSON.stringify([d.rule.id, d.record, d.span, d.message, d.quotes, d.related_record_ids]));
+      return { drafts, sections: JSON.stringify(check.sections?.()) };
+    };
+    let reads = 0;
+    const counting: RecordReader = {
+      read: (place) => {
+        reads++;
+        return reread.read(place);
+      },
+    };
+    const kept = run();
+    const placed = run(counting);
+    expect(kept.drafts.length).toBeGreaterThanOrEqual(20);
+    expect(placed).toEqual(kept);
+    expect(reads).toBeGreaterThan(0);
+    // Without --timeline, only the claims' status and the flags' quotes are read again: fewer rows.
+    const withTimeline = reads;
+    reads = 0;
+    expect(run(counting, false).drafts).toEqual(kept.drafts);
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThanOrEqual(withTimeline);
+    reread.close();
+  });
+
+  it('reports the same from a file as from standard input, with the checks in workers', async () => {
+    const args = ['--format', 'json', '--fail-on', 'never', '--as-of', '2025-06-30', '--timeline', '--jobs', '2'];
+    const fromFile = JSON.parse((await runCli(['audit', file, ...args])).stdout);
+    const fromStdin = JSON.parse((await runCli(['audit', '-', ...args], { stdin: readFileSync(repoPath(file)) })).stdout);
+    const part = (report: { flags: unknown[]; staleness_timeline: unknown[]; fact_sheet: unknown[] }) =>
+      JSON.stringify([report.flags, report.staleness_timeline, report.fact_sheet]);
+    expect(fromFile.flags.filter((f: { rule: string }) => f.rule.startsWith('staleness.')).length).toBeGreaterThanOrEqual(20);
+    expect(fromFile.staleness_timeline.length).toBeGreaterThan(0);
+    expect(part(fromStdin).replaceAll('"-"', JSON.stringify(file))).toBe(part(fromFile));
   });
 });

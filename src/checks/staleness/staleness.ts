@@ -370,8 +370,14 @@ class StalenessCheck implements Check {
       recorded_at: record.recorded_at,
       start: clause.start,
       end: clause.end,
-      words: excerpt(s.text, 80),
-      quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
+      // Kept by its place, the record is read again for the words and quote of the few statements
+      // shown (flags, and timelines with --timeline); otherwise they are kept here.
+      ...(place && this.env.records
+        ? { shelved: this.shelf.put(record, place), ...(role !== 'claim' && { quoteAt: { start: s.sentence.start, end: s.sentence.end } }) }
+        : {
+            words: excerpt(s.text, 80),
+            quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
+          }),
       // A same_person rule is about the adults: the child's own first name is not who a statement is about.
       person: c.rule.same_person ? this.personOf(role, s, record, reader) : null,
       ...(role === 'claim' && { sentenceStart: s.sentence.start }),
@@ -462,8 +468,10 @@ class StalenessCheck implements Check {
         // Now read the claims' status: the writer's own (asserted or evidenced) only.
         const found = all.filter((f) => f.role !== 'claim' || this.claimed(f));
         const stale = staleClaims(found, this.names.get(caseId));
-        for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event, this.shelf.get(claim.shelved!)));
-        if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
+        for (const { claim, event } of stale)
+          drafts.push(draftFor(rule, claim, event, this.shelf.get(claim.shelved!), this.quoteOf(claim), this.quoteOf(event)));
+        // (Timelines are reported only with --timeline.)
+        if (this.env.timeline && found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale, (f) => this.wordsOf(f)));
         if (this.env.timeline && rule.fact) facts.push({ rule: ruleId, fact: rule.fact, found, stale });
       }
       const sheet = facts.length ? buildFactSheet(caseId, facts, this.names.get(caseId)) : null;
@@ -476,6 +484,20 @@ class StalenessCheck implements Check {
   }
 
   private readers = new WeakMap<CanonicalRecord, TextReader>();
+
+  /** A statement's words (for the timeline), kept or read again: its match, shortened. */
+  private wordsOf(f: Found): string {
+    if (f.words !== undefined) return f.words;
+    const at = f.match ?? f;
+    return excerpt(this.shelf.get(f.shelved!).text.slice(at.start, at.end), 80);
+  }
+
+  /** What a message quotes, kept or read again: a claim's clause, or an event's sentence, shortened. */
+  private quoteOf(f: Found): string {
+    if (f.quote !== undefined) return f.quote;
+    const at = f.quoteAt ?? f;
+    return excerpt(this.shelf.get(f.shelved!).text.slice(at.start, at.end), 160);
+  }
 
   /**
    * Whether a claim is made: the writer's own statement (asserted or evidenced); or, inside a
@@ -502,15 +524,15 @@ class StalenessCheck implements Check {
   }
 }
 
-function draftFor(rule: StalenessRule, claim: Found, event: Found, record: CanonicalRecord): FlagDraft {
+function draftFor(rule: StalenessRule, claim: Found, event: Found, record: CanonicalRecord, claimQuote: string, eventQuote: string): FlagDraft {
   // The claim and the event are the records' words: quotes, wherever the template puts them.
   const values: Record<string, Part> = {
     record_id: claim.record_id,
     record_date: formatUkDate(claim.record_date),
-    claim: quote(claim.quote, claim.record_id),
+    claim: quote(claimQuote, claim.record_id),
     event_record_id: event.record_id,
     event_date: formatUkDate(event.record_date),
-    event: quote(event.quote, event.record_id),
+    event: quote(eventQuote, event.record_id),
   };
   const parts: Part[] = [];
   const template = rule.finding ?? DEFAULT_FINDING;
