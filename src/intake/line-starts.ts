@@ -85,20 +85,26 @@ export class LineStarts {
       if (bytes[0] === 10) i = 1;
       this.push(base + i);
     }
-    const hasCr = bytes.indexOf(13, i) !== -1;
-    if (!hasCr) {
-      for (let lf = bytes.indexOf(10, i); lf !== -1; lf = bytes.indexOf(10, lf + 1)) this.push(base + lf + 1);
-    } else {
-      for (; i < bytes.length; i++) {
-        const b = bytes[i];
-        if (b === 10) this.push(base + i + 1);
-        else if (b === 13) {
-          if (i + 1 === bytes.length) this.pendingCr = true;
-          else if (bytes[i + 1] === 10) this.push(base + ++i + 1);
-          else this.push(base + i + 1);
-        }
+    // Line endings found with indexOf (memchr), not byte by byte: CRLF files are the usual export.
+    let lf = bytes.indexOf(10, i);
+    let cr = bytes.indexOf(13, i);
+    while (cr !== -1) {
+      if (lf !== -1 && lf < cr) {
+        this.push(base + lf + 1);
+        lf = bytes.indexOf(10, lf + 1);
+        continue;
       }
+      if (cr + 1 === bytes.length) {
+        this.pendingCr = true;
+        break;
+      }
+      if (bytes[cr + 1] === 10) {
+        this.push(base + cr + 2);
+        lf = bytes.indexOf(10, cr + 2);
+      } else this.push(base + cr + 1);
+      cr = bytes.indexOf(13, cr + 1);
     }
+    if (cr === -1) for (; lf !== -1; lf = bytes.indexOf(10, lf + 1)) this.push(base + lf + 1);
     this.offset += bytes.length;
   }
 
