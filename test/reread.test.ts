@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
 import { LineStarts } from '../src/intake/line-starts.ts';
-import { RowRereader } from '../src/intake/reread.ts';
+import { RowRereader, rowFields } from '../src/intake/reread.ts';
+import { parse } from 'csv-parse/sync';
+import { csvParseOptions } from '../src/intake/read-rows.ts';
 import type { InputSource, IntakeOptions } from '../src/intake/read-export.ts';
 import type { CanonicalRecord, RecordPlace, RecordReader } from '../src/model/record.ts';
 import { DuplicationCheck } from '../src/checks/duplication/check.ts';
@@ -85,6 +87,27 @@ describe('line starts', () => {
     expect(starts.peek(4)).toBe(10);
     expect(starts.take(5)).toBeNull();
     expect(starts.end).toBe(11);
+  });
+});
+
+describe('the fields of one row', () => {
+  it("are what csv-parse reads with intake's options, for well-formed and malformed rows alike", () => {
+    const next = random(7);
+    const pick = <T>(list: readonly T[]) => list[next() % list.length];
+    const pieces = ['a', 'Zoë', ' ', ',', ';', '"', '""', '\n', '\uFEFF', 'x y', ''];
+    let wellFormed = 0;
+    for (let round = 0; round < 3000; round++) {
+      const delimiter = pick([',', ';', '\t', '|']);
+      const fields = Array.from({ length: 1 + (next() % 5) }, () => Array.from({ length: next() % 4 }, () => pick(pieces)).join(''));
+      // Mostly CSV as a system writes it (quoted when needed), sometimes raw text with stray quotes.
+      const quoteAll = next() % 3 === 0;
+      const written = fields.map((f) => (next() % 5 === 0 ? f : quoteAll || /["\n,;|\t]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f));
+      const text = written.join(delimiter) + (next() % 2 ? '\n' : '');
+      const rows = parse(text, { ...csvParseOptions(delimiter), info: false, raw: false }) as string[][];
+      expect(rowFields(text, delimiter), JSON.stringify(text)).toEqual(rows.length === 1 ? rows[0] : null);
+      if (rows.length === 1 && rows[0].length === fields.length && rows[0].every((f, i) => f === fields[i])) wellFormed++;
+    }
+    expect(wellFormed).toBeGreaterThan(1000);
   });
 });
 

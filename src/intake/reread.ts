@@ -50,9 +50,9 @@ export class RowRereader implements RecordReader, RowRegister {
       throw changed();
     }
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-    const rows = parse(text, { ...csvParseOptions(input.delimiter), info: false, raw: false }) as string[][];
-    if (rows.length !== 1) throw changed();
-    const record = toRecord(rows[0], input.header, input.mapping, input.dateOrder, { path: input.path, line: place.line, record: place.record }, []);
+    const fields = rowFields(text, input.delimiter);
+    if (!fields) throw changed();
+    const record = toRecord(fields, input.header, input.mapping, input.dateOrder, { path: input.path, line: place.line, record: place.record }, []);
     if (typeof record === 'string') throw changed();
     return record;
   }
@@ -61,5 +61,55 @@ export class RowRereader implements RecordReader, RowRegister {
   close(): void {
     for (const fd of this.open.values()) closeSync(fd);
     this.open.clear();
+  }
+}
+
+/**
+ * The fields of one row's text as intake's csv-parse reads them (null when it is not one row).
+ * A well-formed row (each field bare, with no quote or line break in it, or quoted, with "" for
+ * a quote inside) is split here, about ten times faster than csv-parse, whose setup for one
+ * row costs more than the row; anything else (a stray quote, text after a closing quote) goes
+ * to csv-parse itself, with intake's options.
+ */
+export function rowFields(text: string, delimiter: string): string[] | null {
+  const fields = wellFormedRow(text, delimiter);
+  if (fields) return fields;
+  const rows = parse(text, { ...csvParseOptions(delimiter), info: false, raw: false }) as string[][];
+  return rows.length === 1 ? rows[0] : null;
+}
+
+function wellFormedRow(text: string, delimiter: string): string[] | null {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  if (end === 0) return null;
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text.charCodeAt(i) === 34) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q === -1 || q >= end) return null;
+        value += text.slice(from, q);
+        if (q + 1 < end && text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          from = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      fields.push(value);
+    } else {
+      const next = text.indexOf(delimiter, i);
+      const stop = next === -1 || next > end ? end : next;
+      const bare = text.slice(i, stop);
+      if (bare.includes('"') || bare.includes('\n')) return null;
+      fields.push(bare);
+      i = stop;
+    }
+    if (i === end) return fields;
+    if (!text.startsWith(delimiter, i)) return null;
+    i += delimiter.length;
   }
 }
