@@ -5,13 +5,16 @@
  * measure taken before reading), the seconds in record() and finish(), the peak resident size,
  * and a digest of the flags so that two versions of the check can be compared for identical
  * findings. `--intake-only` reads without the check, to show what the intake alone retains.
+ * The check keeps each row's place in the file and reads candidate rows again, as in an audit;
+ * `--keep-rows` makes it keep every row deflated, as it does for standard input.
  *
- *   node --expose-gc --import tsx bench/duplication-memory.ts FILE [--intake-only] [--json]
+ *   node --expose-gc --import tsx bench/duplication-memory.ts FILE [--intake-only] [--keep-rows] [--json]
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { resolveInputs, readInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
+import { RowRereader } from '../src/intake/reread.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
 import { findKind } from '../src/checks/index.ts';
 import type { CheckEnv } from '../src/checks/rule-kind.ts';
@@ -25,7 +28,7 @@ if (!gc) {
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
-  process.stderr.write('usage: duplication-memory.ts FILE [--intake-only] [--json]\n');
+  process.stderr.write('usage: duplication-memory.ts FILE [--intake-only] [--keep-rows] [--json]\n');
   process.exit(2);
 }
 const intakeOnly = args.includes('--intake-only');
@@ -41,9 +44,10 @@ function retained(): { heap: number; external: number; rss: number } {
 const rules = loadPacks([DEFAULT_RULES_DIR])
   .flatMap((p) => p.rules)
   .filter((r) => r.kind === 'duplication');
-const env: CheckEnv = { asOf: new Date().toISOString().slice(0, 10), sections: {}, collectMentions: false };
+const reread = args.includes('--keep-rows') ? undefined : new RowRereader();
+const env: CheckEnv = { asOf: new Date().toISOString().slice(0, 10), sections: {}, collectMentions: false, records: reread };
 const check = findKind('duplication')!.createCheck(rules, env);
-const intake = { profiles: loadProfiles(), dateOrder: 'dmy' as const };
+const intake = { profiles: loadProfiles(), dateOrder: 'dmy' as const, reread };
 
 const before = retained();
 const started = performance.now();
@@ -54,7 +58,7 @@ for await (const item of readInputs(resolveInputs([file]), intake, [], [])) {
   records++;
   if (intakeOnly) continue;
   const t = performance.now();
-  check.record(item.record);
+  check.record(item.record, item.place);
   recordMs += performance.now() - t;
 }
 const readMs = performance.now() - started;
@@ -67,6 +71,7 @@ if (!intakeOnly) {
   drafts = check.finish();
   finishMs = performance.now() - t;
 }
+reread?.close();
 const peak = process.resourceUsage().maxRSS * 1024;
 
 const digest = createHash('sha256');

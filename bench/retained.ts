@@ -5,12 +5,15 @@
  * retained after a forced gc at the start, every `--every` records, and at the end of reading
  * (before finish()), per record. `--each` runs every kind alone, one after another, in this
  * process, so their figures are comparable; `--drafts` counts the drafts' own records too.
+ * Records are given their places in the file, as in an audit, so that checks keep places rather
+ * than records; `--keep-rows` gives none, as for standard input.
  *
- *   node --expose-gc --import tsx bench/retained.ts FILE [--limit N] [--kinds a,b] [--each] [--every N]
+ *   node --expose-gc --import tsx bench/retained.ts FILE [--limit N] [--kinds a,b] [--each] [--every N] [--keep-rows]
  */
 import { writeHeapSnapshot } from 'node:v8';
 import { readInputs, resolveInputs } from '../src/intake/read-inputs.ts';
 import { loadProfiles } from '../src/intake/profiles.ts';
+import { RowRereader } from '../src/intake/reread.ts';
 import { DEFAULT_RULES_DIR, loadPacks } from '../src/packs/load-packs.ts';
 import { createChecks } from '../src/core/audit.ts';
 import type { CheckEnv } from '../src/checks/rule-kind.ts';
@@ -28,7 +31,7 @@ const option = (name: string) => {
 };
 const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 if (!file) {
-  process.stderr.write('usage: retained.ts FILE [--limit N] [--kinds a,b] [--each] [--every N]\n');
+  process.stderr.write('usage: retained.ts FILE [--limit N] [--kinds a,b] [--each] [--every N] [--keep-rows]\n');
   process.exit(2);
 }
 const limit = Number(option('--limit') ?? Infinity);
@@ -39,8 +42,9 @@ const allRules = packs.flatMap((p) => p.rules);
 const kinds = option('--kinds')?.split(',') ?? [...new Set(allRules.map((r) => r.kind))];
 const sections: Record<string, unknown[]> = {};
 for (const pack of packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
+const keepRows = args.includes('--keep-rows');
 const env: CheckEnv = { asOf: '2026-12-07', sections, collectMentions: false, timeline: false };
-const intake = { profiles: loadProfiles(), dateOrder: 'dmy' as const };
+const profiles = loadProfiles();
 
 function retained(): { heap: number; external: number } {
   gc!();
@@ -50,9 +54,11 @@ function retained(): { heap: number; external: number } {
 }
 
 async function run(chosen: string[]): Promise<void> {
+  const reread = keepRows ? undefined : new RowRereader();
+  const intake = { profiles, dateOrder: 'dmy' as const, reread };
   const checks = createChecks(
     allRules.filter((r) => chosen.includes(r.kind)),
-    env,
+    { ...env, records: reread },
   );
   const before = retained();
   const drafts: FlagDraft[] = [];
@@ -69,7 +75,7 @@ async function run(chosen: string[]): Promise<void> {
     if (!item.record) continue;
     if (records >= limit) break;
     records++;
-    for (const c of checks) for (const d of c.record(item.record)) drafts.push(d);
+    for (const c of checks) for (const d of c.record(item.record, item.place)) drafts.push(d);
     if (every && records % every === 0) show('reading');
   }
   const seconds = (performance.now() - started) / 1000;

@@ -1,4 +1,4 @@
-import type { CanonicalRecord } from '../model/record.ts';
+import type { CanonicalRecord, RecordPlace, RecordReader } from '../model/record.ts';
 import type { FlagDraft, RuleMeta } from '../model/flag.ts';
 import type { RuleProblem } from '../model/rule-problem.ts';
 import type { SectionDeclaration } from '../model/sections.ts';
@@ -22,6 +22,12 @@ export interface CheckEnv {
    * (src/text/text-gates.ts). On unless false: off only to measure or to test the gates.
    */
   prefilter?: boolean;
+  /**
+   * Reads a record again from the place `record()` was given with it (main thread only: not
+   * sent to the workers). A check that needs a few records' text again at the end keeps their
+   * places rather than the records.
+   */
+  records?: RecordReader;
 }
 
 /**
@@ -29,14 +35,15 @@ export interface CheckEnv {
  * `record()` straight away; findings that need the whole case or export come from `finish()`.
  */
 export interface Check {
-  record(record: CanonicalRecord): FlagDraft[];
+  /** `place`: where the record is in its file, when intake can read it again (env.records). */
+  record(record: CanonicalRecord, place?: RecordPlace): FlagDraft[];
   /**
    * The same work as record() in steps (model/steps.ts), for a check whose work on one very long
    * record (a note of tens of megabytes) can take long: the audit takes breaks between the
    * steps so that a signal is handled. Steps fall between the check's passes over the text and
    * every few thousand items of a loop over it.
    */
-  recordInSteps?(record: CanonicalRecord): Steps<FlagDraft[]>;
+  recordInSteps?(record: CanonicalRecord, place?: RecordPlace): Steps<FlagDraft[]>;
   finish(): FlagDraft[];
   /**
    * The same work as finish() in steps (model/steps.ts), for a check whose finish can take long

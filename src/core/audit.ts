@@ -1,6 +1,7 @@
 import { bounded } from '../model/errors.ts';
 import { readInputs } from '../intake/read-inputs.ts';
-import type { InputSource, IntakeOptions } from '../intake/read-export.ts';
+import { RowRereader } from '../intake/reread.ts';
+import type { InputSource, IntakeOptions, RereadableInput } from '../intake/read-export.ts';
 import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.ts';
 import { findKind, reportSections } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
@@ -121,7 +122,15 @@ export const STEPPED_FROM_CHARS = 1 << 18;
 async function runChecks(options: AuditOptions, context?: { outsideIds: Set<string>; recordsRead: Map<string, boolean> }): Promise<Report> {
   const sections: Record<string, unknown[]> = {};
   for (const pack of options.packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
-  const env: CheckEnv = { asOf: options.asOf, sections, collectMentions: options.mentions ?? false, timeline: options.timeline ?? false };
+  // Rows of a file intake can read again are read again at the end by the checks that need them (issue #18).
+  const reread = new RowRereader();
+  const env: CheckEnv = {
+    asOf: options.asOf,
+    sections,
+    collectMentions: options.mentions ?? false,
+    timeline: options.timeline ?? false,
+    records: reread,
+  };
   const rules = options.packs.flatMap((p) => p.rules);
   /** The report sections the kinds in use declare: how the workers' parts merge and where each stands. */
   const declared = reportSections(new Set(rules.map((r) => r.kind)));
@@ -149,7 +158,14 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   const breaks = options.breaks ?? new Breaks();
   const steppedFrom = options.steppedFromChars ?? STEPPED_FROM_CHARS;
   try {
-    for await (const item of readInputs(options.sources, options.intake, inputs, warnings)) {
+    // Each file whose rows can be read again is registered here and in every worker, in the same order.
+    const register = {
+      register: (input: RereadableInput) => {
+        pool?.input(input);
+        return reread.register(input);
+      },
+    };
+    for await (const item of readInputs(options.sources, { ...options.intake, reread: register }, inputs, warnings)) {
       if (breaks.due()) await breaks.take();
       rows++;
       options.onRow?.(rows);
@@ -183,24 +199,29 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
       } else {
         contextOnly++;
       }
-      if (item.record.text.length < steppedFrom) for (const check of checks) append(drafts, check.record(item.record));
+      if (item.record.text.length < steppedFrom) for (const check of checks) append(drafts, check.record(item.record, item.place));
       else {
         // One very long note: its checks in steps, with a break between checks when one is due.
         for (const check of checks) {
-          append(drafts, check.recordInSteps ? await runStepsWithBreaks(check.recordInSteps(item.record), breaks) : check.record(item.record));
+          append(
+            drafts,
+            check.recordInSteps ? await runStepsWithBreaks(check.recordInSteps(item.record, item.place), breaks) : check.record(item.record, item.place),
+          );
           if (breaks.due()) await breaks.take();
         }
       }
       if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
-      if (pool) await pool.record(item.record);
+      if (pool) await pool.record(item.record, item.place);
     }
+    // The workers finish their last batches while the main thread's checks finish.
+    pool?.flush();
+    for (const check of checks) append(drafts, check.finishInSteps ? await runStepsWithBreaks(check.finishInSteps(), breaks) : check.finish());
   } catch (err) {
     await pool?.stop();
     throw err;
+  } finally {
+    reread.close();
   }
-  // The workers finish their last batches while the main thread's checks finish.
-  pool?.flush();
-  for (const check of checks) append(drafts, check.finishInSteps ? await runStepsWithBreaks(check.finishInSteps(), breaks) : check.finish());
   const extra: Record<string, unknown[]> = {};
   for (const check of checks) Object.assign(extra, check.sections?.());
   if (pool) {

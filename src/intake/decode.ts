@@ -1,6 +1,7 @@
 import { UserError } from '../model/errors.ts';
 import { findInvalidUtf8 } from './utf8.ts';
 import { findInvalidWindows1252, Windows1252Decoder } from './windows1252.ts';
+import { LineStarts } from './line-starts.ts';
 
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -66,13 +67,15 @@ export function sniffEncoding(sample: Uint8Array, path: string, isWholeFile: boo
 /**
  * Decodes a byte stream to text strictly (a byte that cannot be decoded is an error naming its
  * byte offset and line), with every line ending (CRLF, CR, LF) turned into LF.
- * `info` is filled in once the encoding is known.
+ * `info` is filled in once the encoding is known; with `tracked`, `tracked.starts` then keeps where
+ * each line starts in the bytes (line-starts.ts).
  */
 export async function* decodeText(
   chunks: AsyncIterable<Uint8Array>,
   path: string,
   forced: Encoding | undefined,
   info: { value?: EncodingInfo },
+  tracked?: { starts?: LineStarts },
 ): AsyncGenerator<string> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
@@ -90,6 +93,7 @@ export async function* decodeText(
   const first = Buffer.concat(head);
   info.value = forced ? { encoding: forced, detected_by: 'option' } : sniffEncoding(first.subarray(0, SNIFF_BYTES), path, ended && first.length <= SNIFF_BYTES);
   const encoding = info.value.encoding;
+  const starts = tracked && (tracked.starts = new LineStarts(encoding.startsWith('utf-16') ? 2 : 1, encoding === 'utf-16be'));
   const decoder = encoding === 'windows-1252' ? new Windows1252Decoder() : new TextDecoder(encoding, { fatal: true });
   let offset = 0;
   let lines = 1;
@@ -103,6 +107,10 @@ export async function* decodeText(
       throw undecodable(bytes, final);
     }
     offset += bytes.length;
+    if (starts) {
+      starts.scan(bytes);
+      if (final) starts.finish();
+    }
     if (pendingCr) text = '\r' + text;
     pendingCr = !final && text.endsWith('\r');
     if (pendingCr) text = text.slice(0, -1);

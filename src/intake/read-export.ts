@@ -8,6 +8,7 @@ import {
   REQUIRED_FIELDS,
   type CanonicalField,
   type CanonicalRecord,
+  type RecordPlace,
   type InputSummary,
   type IntakeWarning,
   type RejectedRow,
@@ -21,6 +22,8 @@ export interface InputSource {
   /** The path as shown in reports (`-` for standard input). */
   path: string;
   open(): AsyncIterable<Uint8Array>;
+  /** A regular file holding the same bytes, which rows can be read again from (none for standard input). */
+  file?: string;
 }
 
 export interface IntakeOptions {
@@ -32,9 +35,32 @@ export interface IntakeOptions {
   dateOrder: DateOrder;
   /** Bytes read so far across all inputs (for progress display). */
   progress?: { bytes: number };
+  /** Registers each file whose rows can be read again, and gives each of its one-row records its place (reread.ts). */
+  reread?: RowRegister;
 }
 
-export type IntakeItem = { record: CanonicalRecord; rejected?: undefined } | { rejected: RejectedRow; record?: undefined };
+/** What reading a row again needs to know about its file. */
+export interface RereadableInput {
+  /** The path as shown in reports. */
+  path: string;
+  /** The file to open (the same path, for a file given on the command line or found in a folder). */
+  file: string;
+  encoding: Encoding;
+  delimiter: string;
+  header: string[];
+  mapping: ColumnMapping;
+  dateOrder: DateOrder;
+}
+
+/** Where intake registers the files whose rows can be read again (reread.ts). */
+export interface RowRegister {
+  /** Returns the file's number, for the places of its rows. */
+  register(input: RereadableInput): number;
+}
+
+export type IntakeItem =
+  | { record: CanonicalRecord; place?: RecordPlace; rejected?: undefined }
+  | { rejected: RejectedRow; record?: undefined; place?: undefined };
 
 /**
  * Streams one export: bytes → text (strict decoding) → CSV rows → canonical records.
@@ -47,7 +73,11 @@ export async function* readExport(source: InputSource, options: IntakeOptions, s
   let mapping: ColumnMapping | undefined;
   let forms: FormAssembler | undefined;
   let recordNumber = 0;
-  for await (const row of readCsvRows(source, options, file)) {
+  /** The file's number in options.reread, when its rows can be read again. */
+  let input: number | undefined;
+  const rereadFrom = options.reread && source.file;
+  const places = Boolean(rereadFrom);
+  for await (const row of readCsvRows(source, { ...options, places }, file)) {
     if (row.error !== undefined) {
       yield* rejectSkipped({ path, line: row.line, record: 0, reason: row.error });
       continue;
@@ -59,6 +89,16 @@ export async function* readExport(source: InputSource, options: IntakeOptions, s
       header = fields.map((h) => h.trim());
       mapping = mapColumns(header, options, path, file.headerLine!, file.delimiter!);
       summary.profile = mapping.profile;
+      if (places && !mapping.form)
+        input = options.reread!.register({
+          path,
+          file: rereadFrom!,
+          encoding: file.encoding!,
+          delimiter: file.delimiter!,
+          header,
+          mapping,
+          dateOrder: options.dateOrder,
+        });
       if (mapping.form)
         forms = new FormAssembler(
           path,
@@ -79,6 +119,8 @@ export async function* readExport(source: InputSource, options: IntakeOptions, s
       if (typeof result === 'string') {
         summary.rows_rejected++;
         yield { rejected: { path, line, record: recordNumber, reason: result } };
+      } else if (input !== undefined && row.offset !== undefined) {
+        yield { record: result, place: { input, offset: row.offset, bytes: row.bytes!, line, record: recordNumber } };
       } else {
         yield { record: result };
       }
@@ -143,7 +185,8 @@ const GENDERS: Record<string, string> = { m: 'male', male: 'male', boy: 'male', 
  */
 export const MAX_TEXT_LENGTH = 64 * 2 ** 20;
 
-function toRecord(
+/** A row's record, or why it cannot be one; `warnings` takes what it could not use of an audited row. */
+export function toRecord(
   fields: string[],
   header: string[],
   mapping: ColumnMapping,

@@ -4,6 +4,14 @@ import { readExport, type InputSource, type IntakeItem, type IntakeOptions } fro
 import type { InputSummary, IntakeWarning } from '../model/record.ts';
 import { UserError } from '../model/errors.ts';
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const EXPORT_EXTENSIONS = /\.(csv|tsv|txt)$/i;
 
 /** Turns the paths given on the command line into input sources: files, folders (their exports, sorted) and `-`. */
@@ -25,16 +33,17 @@ export function resolveInputs(paths: string[], stdin: () => AsyncIterable<Uint8A
         .filter((f) => EXPORT_EXTENSIONS.test(f))
         .sort();
       if (!files.length) throw new UserError(`${path}: the folder holds no .csv, .tsv or .txt export`);
-      for (const f of files) sources.push(fileSource(join(path, f)));
+      for (const f of files) sources.push(fileSource(join(path, f), isFile(join(path, f))));
     } else {
-      sources.push(fileSource(path));
+      sources.push(fileSource(path, stat.isFile()));
     }
   }
   return sources;
 }
 
-function fileSource(path: string): InputSource {
-  return { path, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+function fileSource(path: string, regular: boolean): InputSource {
+  // A named pipe or a device (`<(…)`, /dev/stdin) is read once, like standard input.
+  return { path, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }), ...(regular && { file: path }) };
 }
 
 /**

@@ -3,10 +3,17 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { decodeText, type Encoding, type EncodingInfo } from './decode.ts';
 import { detectDelimiter } from './delimiter.ts';
+import type { LineStarts } from './line-starts.ts';
 import { UserError } from '../model/errors.ts';
 
-/** One physical CSV row with the line it starts on, or a stretch the parser could not read. */
-export type CsvRow = { fields: string[]; line: number; error?: undefined } | { error: string; line: number; fields?: undefined };
+/**
+ * One physical CSV row with the line it starts on, or a stretch the parser could not read. With
+ * `places`, a row also says where its bytes are in the file (`offset`, `bytes`: from the start
+ * of its first line to the start of the line after its last), to be read again (reread.ts).
+ */
+export type CsvRow =
+  | { fields: string[]; line: number; offset?: number; bytes?: number; error?: undefined }
+  | { error: string; line: number; fields?: undefined };
 
 /**
  * csv-parse as intake runs it, on text whose line endings are already LF: ragged rows and stray
@@ -40,6 +47,8 @@ export interface CsvReadOptions {
   delimiter?: string;
   /** Bytes read so far (for progress display). */
   progress?: { bytes: number };
+  /** Give each row its place in the file (only for a file that can be read again). */
+  places?: boolean;
 }
 
 /**
@@ -64,7 +73,8 @@ export async function* readCsvRows(
     }
   }
   const encodingInfo: { value?: EncodingInfo } = {};
-  const text = decodeText(hashed(), path, options.encoding, encodingInfo);
+  const tracked: { starts?: LineStarts } | undefined = options.places ? {} : undefined;
+  const text = decodeText(hashed(), path, options.encoding, encodingInfo, tracked);
   const first = await text.next();
   if (first.done || !first.value.trim()) {
     info.sha256 = hash.digest('hex');
@@ -100,10 +110,20 @@ export async function* readCsvRows(
     }
     if (next.done) break;
     const { record: fields, info: at, raw } = next.value;
-    const line = startLine(at.lines, raw);
+    const { line, lines } = rowLines(at.lines, raw);
     // The parser reports a skipped stretch when it reaches it, which can be before the rows
     // ahead of it have been read from its buffer: put everything out in line order.
     while (skipped.length && skipped[0].line < line) yield skipped.shift()!;
+    const starts = tracked?.starts;
+    if (starts) {
+      // The decoder has scanned past the row's last line ending (the parser has read it), or to the end of the file.
+      const offset = starts.take(line);
+      const end = starts.peek(line + lines) ?? starts.end;
+      if (offset !== null && end !== null && end > offset) {
+        yield { fields, line, offset, bytes: end - offset };
+        continue;
+      }
+    }
     yield { fields, line };
   }
   while (skipped.length) yield skipped.shift()!;
@@ -118,10 +138,15 @@ function lineAt(text: string, start: number): string {
 
 /** Physical line on which a parsed record starts, from the line it ends on and its raw text. */
 function startLine(endLine: number, raw: string): number {
+  return rowLines(endLine, raw).line;
+}
+
+/** The physical line on which a parsed record starts and how many lines it spans. */
+function rowLines(endLine: number, raw: string): { line: number; lines: number } {
   const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
   let inner = 0;
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) inner++;
-  return endLine - inner;
+  return { line: endLine - inner, lines: inner + 1 };
 }
 
 function csvReason(message: string): string {

@@ -32,3 +32,24 @@ describe('record shelf', () => {
     expect(shelf.get(numbers[17])).toBe(shelf.get(numbers[17]));
   });
 });
+
+describe('record shelf with places', () => {
+  it('keeps a record with a place by its place and reads it again from there; one without, deflated', () => {
+    const records = Array.from({ length: 300 }, (_, i) => record(i));
+    const reads: number[] = [];
+    const shelf = new RecordShelf({
+      read: (place) => {
+        reads.push(place.record);
+        return records[place.record - 1];
+      },
+    });
+    const place = (r: CanonicalRecord) => ({ input: 0, offset: r.source.line * 100, bytes: 100, line: r.source.line, record: r.source.record });
+    const numbers = records.map((r, i) => shelf.put(r, i % 4 ? place(r) : undefined));
+    expect(shelf.keptRows).toBe(75);
+    for (const i of [299, 0, 150, 17, 4]) expect(shelf.get(numbers[i])).toEqual(records[i]);
+    // Read from the file only for those with a place, and once while read back and kept.
+    expect(reads).toEqual([300, 151, 18]);
+    shelf.get(numbers[299]);
+    expect(reads).toEqual([300, 151, 18]);
+  });
+});

@@ -52,6 +52,26 @@ export interface RecordSource {
   rows?: { line: number; record: number }[];
 }
 
+/**
+ * Where a one-row record's row is in its input file, so that it can be read again at the end of
+ * the run instead of being kept (issue #18): given by intake for a file it can read again.
+ */
+export interface RecordPlace {
+  /** The input file, numbered by the reader that gave the place. */
+  input: number;
+  /** Byte offset of the row's first line, and its length to the start of the line after its last. */
+  offset: number;
+  bytes: number;
+  /** The record's `source.line` and `source.record`. */
+  line: number;
+  record: number;
+}
+
+/** Reads a record again from its place: the record as intake first made it. */
+export interface RecordReader {
+  read(place: RecordPlace): CanonicalRecord;
+}
+
 export const CANONICAL_FIELDS = [
   'record_id',
   'case_id',

@@ -1,11 +1,11 @@
 /**
  * The duplication check. While records stream in, it keeps each record's winnowed fingerprints
- * and the record itself, deflated. At the end it pairs the records that share fingerprints,
+ * and the record's place in its file (or, where it has none, the record itself, deflated). At the end it pairs the records that share fingerprints,
  * verifies each pair on the masked tokens, and flags the later record of every pair whose
  * passage is long and close enough and not boilerplate.
  */
 import type { Check } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../model/record.ts';
+import type { CanonicalRecord, RecordPlace, RecordReader } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { joinPieces, matchRuns, passages, type Passage } from './align.ts';
 import { FingerprintIndex, MAX_RECORDS, templateKey } from './candidates.ts';
@@ -30,7 +30,9 @@ export interface DuplicationStats {
   /** Distinct (later, earlier) record pairs verified. */
   candidatePairs: number;
   findings: number;
-  /** Bytes held at the end of reading: records (deflated) and fingerprints. */
+  /** Records kept whole (deflated) because intake gave no place to read them again from. */
+  keptRows: number;
+  /** Bytes held at the end of reading: records (places or deflated rows) and fingerprints. */
   recordBytes: number;
   fingerprintBytes: number;
 }
@@ -38,32 +40,46 @@ export interface DuplicationStats {
 const CACHE = 4096;
 
 export class DuplicationCheck implements Check {
-  private readonly store = new RecordStore();
+  private readonly store: RecordStore;
   private readonly index = new FingerprintIndex();
   private readonly minWords: number;
   private readonly allowed: Set<number>[];
   private readonly cache = new Map<number, Prepared>();
   private records = 0;
-  readonly stats: DuplicationStats = { records: 0, indexed: 0, fingerprints: 0, candidatePairs: 0, findings: 0, recordBytes: 0, fingerprintBytes: 0 };
+  readonly stats: DuplicationStats = {
+    records: 0,
+    indexed: 0,
+    fingerprints: 0,
+    candidatePairs: 0,
+    findings: 0,
+    keptRows: 0,
+    recordBytes: 0,
+    fingerprintBytes: 0,
+  };
 
-  constructor(private readonly rules: DuplicationRule[]) {
+  /** `records`: reads a record again from its place (CheckEnv.records); without it every record is kept deflated. */
+  constructor(
+    private readonly rules: DuplicationRule[],
+    records?: RecordReader,
+  ) {
+    this.store = new RecordStore(records);
     this.minWords = smallest(rules.map((r) => r.min_words ?? DEFAULTS.min_words));
     this.allowed = rules.map((r) => new Set((r.allowed_passages ?? []).flatMap((p) => [...shingles(tokenize(p).ids)])));
   }
 
-  record(record: CanonicalRecord): FlagDraft[] {
-    return runSteps(this.recordInSteps(record));
+  record(record: CanonicalRecord, place?: RecordPlace): FlagDraft[] {
+    return runSteps(this.recordInSteps(record, place));
   }
 
   /** record() in steps: one after each pass over the record (its tokens, storing it, its fingerprints), in the order record() always took them. */
-  *recordInSteps(record: CanonicalRecord): Steps<FlagDraft[]> {
+  *recordInSteps(record: CanonicalRecord, place?: RecordPlace): Steps<FlagDraft[]> {
     this.records++;
     // A form's question headings are its design's template, shared by every form: not copied text.
     const ids = maskedIds(withoutHeadings(record), record.subject_name);
     if (ids.length < this.minWords) return [];
     if (this.store.size >= MAX_RECORDS) throw new Error(`the duplication check indexes at most ${MAX_RECORDS} records`);
     yield;
-    const stored = this.store.add(record);
+    const stored = this.store.add(record, place);
     yield;
     const prints = fingerprints(ids);
     yield;
@@ -81,6 +97,7 @@ export class DuplicationCheck implements Check {
       records: this.records,
       indexed: this.store.size,
       fingerprints: this.index.size,
+      keptRows: this.store.keptRows,
       recordBytes: this.store.bytes,
       fingerprintBytes: this.index.bytes,
     });

@@ -66,7 +66,7 @@ export const duplicationKind: RuleKind = {
     });
     return problems;
   },
-  createCheck(rules) {
-    return new DuplicationCheck(rules as DuplicationRule[]);
+  createCheck(rules, env) {
+    return new DuplicationCheck(rules as DuplicationRule[], env.records);
   },
 };

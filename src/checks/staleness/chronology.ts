@@ -13,10 +13,15 @@ export interface Found {
   /** Offsets of the flagged words in the record (for a claim: its clause). */
   start: number;
   end: number;
-  /** The matched words, shortened (for the timeline). */
-  words: string;
-  /** What a message quotes: a claim's clause, or an event's sentence. */
-  quote: string;
+  /**
+   * The matched words, shortened (for the timeline), and what a message quotes: a claim's
+   * clause, or an event's sentence. Absent for a statement whose record is kept by its place
+   * (`shelved`): they are read again from the record for the few statements shown (issue #18).
+   */
+  words?: string;
+  quote?: string;
+  /** An event's or reversal's sentence in the shelved record, when `quote` is absent (a claim's quote is its clause, start–end). */
+  quoteAt?: { start: number; end: number };
   /** Who the statement is about, for `same_person` rules (null: not known). */
   person: Person | null;
   /** For claims: where the claim's sentence starts in the record (one finding per sentence). */
@@ -32,9 +37,12 @@ export interface Found {
   entrySets?: Record<string, string[]>;
   /** For reversals and claims: the latest date its line states, if any ("In March 2023 an order was made"). */
   stated?: string;
-  /** For claims only: the record's number on the check's shelf (model/record-shelf.ts), to read its status and build the flag. */
+  /**
+   * The record's number on the check's shelf (model/record-shelf.ts): for a claim, to read its
+   * status and build the flag; for any statement without `words` and `quote`, to read them.
+   */
   shelved?: number;
-  /** A claim's matched words in the record, whose status is read only when it could be stale. */
+  /** A claim's matched words in the record, whose status is read only when it could be stale (and its `words`). */
   match?: { start: number; end: number };
 }
 
@@ -102,7 +110,8 @@ function namedAlike(a: Person | null, b: Person | null, names?: NameBook): boole
   return false;
 }
 
-export function buildTimeline(caseId: string, rule: string, found: Found[], stale: StaleClaim[]): StalenessTimeline {
+/** `wordsOf`: a statement's words (Found.words, or read again from its record). */
+export function buildTimeline(caseId: string, rule: string, found: Found[], stale: StaleClaim[], wordsOf: (f: Found) => string): StalenessTimeline {
   const since = new Map(stale.map((s) => [s.claim, s.event.record_id]));
   // One step per record and role is enough for a chronology: its first match, or for claims
   // the one that was found out of date.
@@ -119,7 +128,7 @@ export function buildTimeline(caseId: string, rule: string, found: Found[], stal
       record_id: f.record_id,
       record_date: f.record_date,
       role: f.role,
-      words: f.words,
+      words: wordsOf(f),
       ...(f.role === 'claim' && { stale_since: since.get(f) ?? null }),
     })),
   };

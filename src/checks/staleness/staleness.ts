@@ -1,5 +1,5 @@
 import type { Check, CheckEnv, Rule, RuleKind, RuleProblem } from '../rule-kind.ts';
-import type { CanonicalRecord } from '../../model/record.ts';
+import type { CanonicalRecord, RecordPlace } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { asMessage, joinQuoted, quote, type Part } from '../../model/quote.ts';
 import { formatUkDate } from '../../intake/dates.ts';
@@ -243,7 +243,7 @@ class StalenessCheck implements Check {
   /** case → rule id → statements. */
   private readonly byCase = new Map<string, Map<string, Found[]>>();
   /** The records of the claims, deflated: one is needed again only to read its claim's status or flag it. */
-  private readonly shelf = new RecordShelf();
+  private readonly shelf: RecordShelf;
   /** case → what its records say about names (surnames of given names, nicknames). */
   private readonly names = new Map<string, NameBook>();
   private timelines: StalenessTimeline[] = [];
@@ -258,9 +258,10 @@ class StalenessCheck implements Check {
     this.cues = sharedCues(env.sections);
     this.people = new PersonFinder((env.sections.people ?? []) as PeopleWords[]);
     this.tense = new TenseReader((env.sections.tense ?? []) as TenseWords[]);
+    this.shelf = new RecordShelf(env.records);
   }
 
-  record(record: CanonicalRecord): FlagDraft[] {
+  record(record: CanonicalRecord, place?: RecordPlace): FlagDraft[] {
     let reader: TextReader | null = null;
     // Names are read from records that hold a statement about someone, and from any record that
     // gives a nickname ("Jessica ("Jess") Lowe", "known as Jess"), wherever in the case it stands.
@@ -358,7 +359,7 @@ class StalenessCheck implements Check {
       // bring the father's claim in the same record up to date.)
       const names = this.names.get(record.case_id);
       for (const s of claimedNow.filter((k) => !back.includes(k))) {
-        const claim = this.found('claim', s, record, c, reader);
+        const claim = this.found('claim', s, record, c, reader, place);
         const own = ownEvents.filter((e) => compatible(e.found, claim, names));
         // (A claim in an earlier paragraph far from the record's own event is kept: it is stale
         // only where an earlier record documents the event, as the record's own does not count.)
@@ -377,7 +378,7 @@ class StalenessCheck implements Check {
     return list;
   }
 
-  private found(role: Role, s: Span, record: CanonicalRecord, c: CompiledRule, reader: TextReader): Found {
+  private found(role: Role, s: Span, record: CanonicalRecord, c: CompiledRule, reader: TextReader, place?: RecordPlace): Found {
     const clause = role === 'claim' ? clauseAround(s.sentence, s.start, s.end) : { start: s.start, end: s.end };
     return {
       role,
@@ -386,8 +387,14 @@ class StalenessCheck implements Check {
       recorded_at: record.recorded_at,
       start: clause.start,
       end: clause.end,
-      words: excerpt(s.text, 80),
-      quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
+      // Kept by its place, the record is read again for the words and quote of the few statements
+      // shown (flags, and timelines with --timeline); otherwise they are kept here.
+      ...(place && this.env.records
+        ? { shelved: this.shelf.put(record, place), ...(role !== 'claim' && { quoteAt: { start: s.sentence.start, end: s.sentence.end } }) }
+        : {
+            words: excerpt(s.text, 80),
+            quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
+          }),
       // A same_person rule is about the adults: the child's own first name is not who a statement is about.
       person: c.rule.same_person ? this.personOf(role, s, record, reader) : null,
       ...(role === 'claim' && { sentenceStart: s.sentence.start }),
@@ -417,7 +424,7 @@ class StalenessCheck implements Check {
       // arising from an incident in August 2022" is a claim about now.
       ...(role === 'reversal' && { stated: statedDates(lineTo(record.text, s.sentence.end).replace(SINCE, '')).pop() }),
       ...(role === 'claim' && { stated: statedDates(LEADING_DATE.exec(lineTo(record.text, s.sentence.end))?.[0] ?? '').pop() }),
-      ...(role === 'claim' && { shelved: this.shelf.put(record), match: { start: s.start, end: s.end } }),
+      ...(role === 'claim' && { shelved: this.shelf.put(record, place), match: { start: s.start, end: s.end } }),
     };
   }
 
@@ -480,8 +487,10 @@ class StalenessCheck implements Check {
         // Now read the claims' status: the writer's own (asserted or evidenced) only.
         const found = all.filter((f) => f.role !== 'claim' || this.claimed(f));
         const stale = staleClaims(found, this.names.get(caseId));
-        for (const { claim, event } of stale) drafts.push(draftFor(rule, claim, event, this.shelf.get(claim.shelved!)));
-        if (found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale));
+        for (const { claim, event } of stale)
+          drafts.push(draftFor(rule, claim, event, this.shelf.get(claim.shelved!), this.quoteOf(claim), this.quoteOf(event)));
+        // (Timelines are reported only with --timeline.)
+        if (this.env.timeline && found.some((f) => f.role === 'event')) timelines.push(buildTimeline(caseId, ruleId, found, stale, (f) => this.wordsOf(f)));
         if (this.env.timeline && rule.fact) facts.push({ rule: ruleId, fact: rule.fact, found, stale });
       }
       const sheet = facts.length ? buildFactSheet(caseId, facts, this.names.get(caseId)) : null;
@@ -494,6 +503,20 @@ class StalenessCheck implements Check {
   }
 
   private readers = new WeakMap<CanonicalRecord, TextReader>();
+
+  /** A statement's words (for the timeline), kept or read again: its match, shortened. */
+  private wordsOf(f: Found): string {
+    if (f.words !== undefined) return f.words;
+    const at = f.match ?? f;
+    return excerpt(this.shelf.get(f.shelved!).text.slice(at.start, at.end), 80);
+  }
+
+  /** What a message quotes, kept or read again: a claim's clause, or an event's sentence, shortened. */
+  private quoteOf(f: Found): string {
+    if (f.quote !== undefined) return f.quote;
+    const at = f.quoteAt ?? f;
+    return excerpt(this.shelf.get(f.shelved!).text.slice(at.start, at.end), 160);
+  }
 
   /**
    * Whether a claim is made: the writer's own statement (asserted or evidenced); or, inside a
@@ -520,15 +543,15 @@ class StalenessCheck implements Check {
   }
 }
 
-function draftFor(rule: StalenessRule, claim: Found, event: Found, record: CanonicalRecord): FlagDraft {
+function draftFor(rule: StalenessRule, claim: Found, event: Found, record: CanonicalRecord, claimQuote: string, eventQuote: string): FlagDraft {
   // The claim and the event are the records' words: quotes, wherever the template puts them.
   const values: Record<string, Part> = {
     record_id: claim.record_id,
     record_date: formatUkDate(claim.record_date),
-    claim: quote(claim.quote, claim.record_id),
+    claim: quote(claimQuote, claim.record_id),
     event_record_id: event.record_id,
     event_date: formatUkDate(event.record_date),
-    event: quote(event.quote, event.record_id),
+    event: quote(eventQuote, event.record_id),
   };
   const parts: Part[] = [];
   const template = rule.finding ?? DEFAULT_FINDING;

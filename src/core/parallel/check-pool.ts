@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CanonicalRecord } from '../../model/record.ts';
+import type { CanonicalRecord, RecordPlace } from '../../model/record.ts';
+import type { RereadableInput } from '../../intake/read-export.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import type { CheckEnv, Rule } from '../../checks/rule-kind.ts';
 import { fromWire, type FromWorker, type ToWorker, type WorkerInit } from './wire.ts';
@@ -12,6 +13,7 @@ const MAX_IN_FLIGHT = 6;
 interface Slot {
   worker: Worker;
   pending: CanonicalRecord[];
+  places: (RecordPlace | null)[];
   inFlight: number;
   nextBatch: number;
   /** Set by finish(): called with the worker's report sections when it has finished. */
@@ -39,13 +41,14 @@ export class CheckPool {
     env: CheckEnv,
     workers: number,
   ) {
-    const init: WorkerInit = { rules, env };
+    // The record reader stays here: each worker makes its own (check-worker.ts).
+    const init: WorkerInit = { rules, env: { ...env, records: undefined } };
     this.slots = Array.from({ length: workers }, () => {
       // Compiled (dist/), a worker loads the compiled module; from the sources, an entry point
       // that registers the TypeScript loader first (workers do not inherit it).
       const entry = import.meta.url.endsWith('.js') ? './check-worker.js' : './worker-entry.mjs';
       const worker = new Worker(new URL(entry, import.meta.url), { workerData: init });
-      const slot: Slot = { worker, pending: [], inFlight: 0, nextBatch: 0, onFinished: null };
+      const slot: Slot = { worker, pending: [], places: [], inFlight: 0, nextBatch: 0, onFinished: null };
       worker.on('message', (m: FromWorker) => this.receive(slot, m));
       worker.on('error', (err: Error) => this.fail(err));
       worker.on('exit', (code) => {
@@ -55,11 +58,17 @@ export class CheckPool {
     });
   }
 
-  /** Queues a record for its case's worker; resolves when there is room for more. */
-  record(record: CanonicalRecord): Promise<void> | void {
+  /** Tells every worker of a file whose rows can be read again (before any of its records). */
+  input(input: RereadableInput): void {
+    for (const slot of this.slots) slot.worker.postMessage({ type: 'input', input } satisfies ToWorker);
+  }
+
+  /** Queues a record (and its place in its file, if it has one) for its case's worker; resolves when there is room for more. */
+  record(record: CanonicalRecord, place?: RecordPlace): Promise<void> | void {
     if (this.failure) throw this.failure;
     const slot = this.slots[caseHash(record.case_id) % this.slots.length];
     slot.pending.push(record);
+    slot.places.push(place ?? null);
     if (slot.pending.length >= BATCH) this.send(slot);
     if (slot.inFlight > MAX_IN_FLIGHT) return this.roomIn(slot);
   }
@@ -98,8 +107,9 @@ export class CheckPool {
   }
 
   private send(slot: Slot): void {
-    const message: ToWorker = { type: 'records', batch: slot.nextBatch++, records: slot.pending };
+    const message: ToWorker = { type: 'records', batch: slot.nextBatch++, records: slot.pending, places: slot.places };
     slot.pending = [];
+    slot.places = [];
     slot.inFlight++;
     slot.worker.postMessage(message);
   }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createChecks } from '../audit.ts';
+import { RowRereader } from '../../intake/reread.ts';
 import type { Rule } from '../../checks/rule-kind.ts';
 import { toWire, type FromWorker, type ToWorker, type WorkerInit } from './wire.ts';
 
@@ -9,7 +10,9 @@ import { toWire, type FromWorker, type ToWorker, type WorkerInit } from './wire.
  * drafts and report sections of finish().
  */
 const { rules, env } = workerData as WorkerInit;
-const checks = createChecks(rules, env);
+// The worker reads rows again itself, from the files the main thread tells it of.
+const reread = new RowRereader();
+const checks = createChecks(rules, { ...env, records: reread });
 const ruleIndex = new Map<Rule, number>(rules.map((r, i) => [r, i]));
 const port = parentPort!;
 
@@ -19,13 +22,15 @@ function reply(message: FromWorker): void {
 
 port.on('message', (message: ToWorker) => {
   try {
-    if (message.type === 'records') {
-      const drafts = message.records.flatMap((record) => checks.flatMap((c) => c.record(record)));
+    if (message.type === 'input') reread.register(message.input);
+    else if (message.type === 'records') {
+      const drafts = message.records.flatMap((record, i) => checks.flatMap((c) => c.record(record, message.places[i] ?? undefined)));
       reply({ type: 'done', batch: message.batch, drafts: drafts.map((d) => toWire(d, ruleIndex)) });
     } else {
       const drafts = checks.flatMap((c) => c.finish());
       const sections: Record<string, unknown[]> = {};
       for (const c of checks) Object.assign(sections, c.sections?.());
+      reread.close();
       reply({ type: 'finished', drafts: drafts.map((d) => toWire(d, ruleIndex)), sections });
     }
   } catch (err) {

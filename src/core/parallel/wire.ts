@@ -1,4 +1,5 @@
-import type { CanonicalRecord } from '../../model/record.ts';
+import type { CanonicalRecord, RecordPlace } from '../../model/record.ts';
+import type { RereadableInput } from '../../intake/read-export.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import type { CheckEnv, Rule } from '../../checks/rule-kind.ts';
 
@@ -12,7 +13,14 @@ export interface WorkerInit {
   env: CheckEnv;
 }
 
-export type ToWorker = { type: 'records'; batch: number; records: CanonicalRecord[] } | { type: 'finish' };
+/**
+ * `input`: a file whose rows can be read again (sent to every worker as intake registers it, so
+ * each numbers the files as the main thread does); `places`: each record's place, or null.
+ */
+export type ToWorker =
+  | { type: 'input'; input: RereadableInput }
+  | { type: 'records'; batch: number; records: CanonicalRecord[]; places: (RecordPlace | null)[] }
+  | { type: 'finish' };
 
 export interface DraftOnWire extends Omit<FlagDraft, 'rule'> {
   rule_index: number;
