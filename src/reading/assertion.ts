@@ -219,9 +219,7 @@ export function readSentence(sentence: string, cues: CompiledCues): SentenceCues
       return (datesAt ??= [cues.evidenceNearby, cues.dates]
         .flatMap((re) => (re ? allMatches(re, sentence).map((m) => ({ start: m.index!, text: m[0] })) : []))
         // (A field's date, "Date: 08/02/2024", dates the entry, not what happened.)
-        .filter(
-          (d) => !/:\s*$/.test(sentence.slice(0, d.start)) || !RECORD_FIELD.test(sentence.slice(Math.max(0, d.start - 30), d.start).replace(/\s*:\s*$/, '')),
-        )
+        .filter((d) => !RECORD_FIELD_VALUE.test(sentence.slice(Math.max(0, d.start - 30), d.start)))
         .sort((a, b) => a.start - b.start));
     },
     get linksAt() {
@@ -253,7 +251,10 @@ function isUnremarkable(sentence: string, re: RegExp | null): boolean {
 }
 
 /** The name of a field that dates or files an entry, before its colon: "Date:", "Logged:", "Review date:". */
-const RECORD_FIELD = /\b(?:date|dated|time|logged|entered|recorded|created|updated|dob|d\.o\.b\.?|due|deadline|review(?: date)?)\s*$/i;
+const FIELD_NAME = String.raw`\b(?:date|dated|time|logged|entered|recorded|created|updated|dob|d\.o\.b\.?|due|deadline|review(?: date)?)\s*`;
+const RECORD_FIELD = new RegExp(`${FIELD_NAME}$`, 'i');
+/** …and its colon, before the field's value. */
+const RECORD_FIELD_VALUE = new RegExp(`${FIELD_NAME}:\\s*$`, 'i');
 
 /** A question that asks whether ("Is there…?", "Does he…?"), not one that asks how, when or what given its content. */
 const OPEN_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|might|may|shall)\b/i;
@@ -444,10 +445,10 @@ export function decide(
     if (said) return { status: 'attributed', cue: `${said[0]}${cue}`, cueAt: { start: at - said[0].length, end: mention.start } };
     return { status: 'hypothetical', cue, cueAt: { start: at, end: mention.start } };
   }
-  // (A quotation of the writer's own message is the writer's: "Email to Ms Hurst: 'Lewis has…'".)
   // Training, policy, research, or people in general: not about this family, quoted words too
   // ("Practice module, slide 6: behaviour once dismissed as 'attention-seeking' is…").
   if (frames.generic) return { status: 'hypothetical', cue: frames.generic.text, cueAt: frames.generic };
+  // (A quotation of the writer's own message is the writer's: "Email to Ms Hurst: 'Lewis has…'".)
   const ownQuote = neighbours.some((n) => n.position === 'before' && n.distance === 1 && n.cues.ownMessage);
   const quote = ownQuote ? undefined : own.quotes.find(([a, b]) => a < mention.start && mention.end <= b);
   if (quote) return { status: 'attributed', cue: 'quotation', cueAt: { start: quote[0], end: Math.min(sentenceText.length, quote[1] + 1) } };
