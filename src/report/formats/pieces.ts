@@ -11,13 +11,21 @@ import { PIECE_CHARS } from '../../model/json-pieces.ts';
 
 export { PIECE_CHARS };
 
-/** Parts gathered into pieces of about PIECE_CHARS; an empty part is passed on as a step. */
+/**
+ * Parts gathered into pieces of about PIECE_CHARS; an empty part is passed on as a step. A
+ * part that would take a piece past PIECE_CHARS starts the next one, so no piece is longer
+ * than PIECE_CHARS or its longest part (a case whose flags carry long quotes is several parts).
+ */
 export function* inPieces(parts: Iterable<string>): Generator<string, void, void> {
   let piece = '';
   for (const part of parts) {
     if (!part) {
       yield '';
       continue;
+    }
+    if (piece && piece.length + part.length > PIECE_CHARS) {
+      yield piece;
+      piece = '';
     }
     piece += part;
     if (piece.length >= PIECE_CHARS) {
