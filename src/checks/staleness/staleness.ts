@@ -108,6 +108,14 @@ const DENIED_STATUSES: Status[] = ['negated', 'refuted'];
 /** A denial held open for now ("no evidence at present of…", "not yet"): a first view, not the change itself. */
 const PROVISIONAL = /\b(?:at present|at this (?:stage|time|point)|currently|yet|so far|to date|for now|at the moment|under review)\b/i;
 const CLAIM_STATUSES: Status[] = ['asserted', 'evidenced'];
+/** A possessive just before a claim: "her heavy drinking" takes the drinking as given in any frame. */
+const POSSESSED = /(?:['’]s|\b(?:his|her|their))(?: (?:heavy|daily|regular|dependent|problematic|continued|ongoing|current))? $/i;
+/**
+ * Missing something just before a claim: "if Nina misses a methadone pick-up" supposes the missing,
+ * not the pick-ups, which it takes as going on.
+ */
+const MISSED =
+  /\b(?:miss|misses|missed|missing|skips?|skipped|fails? to (?:attend|collect|pick up|turn up (?:to|for|at))|does not (?:attend|collect)|doesn['’]t (?:attend|collect)) (?:a |an |the |any |one |her |his |their )?(?:\p{L}+ )?$/iu;
 
 const near = {
   type: 'array',
@@ -528,7 +536,7 @@ class StalenessCheck implements Check {
     if (CLAIM_STATUSES.includes(status)) return true;
     if (status !== 'hypothetical') return false;
     const before = this.shelf.get(claim.shelved!).text.slice(Math.max(0, claim.match!.start - 40), claim.match!.start);
-    return /(?:['’]s|\b(?:his|her|their))(?: (?:heavy|daily|regular|dependent|problematic|continued|ongoing|current))? $/i.test(before);
+    return POSSESSED.test(before) || MISSED.test(before);
   }
 
   private statusOf(claim: Found): { status: Status; cue: string | null } {
