@@ -244,6 +244,7 @@ await printBlindLabelSet('fixtures/blind18');
 await printBlindLabelSet('fixtures/blind20');
 await printBlindLabelSet('fixtures/blind22');
 await printBlindLabelSet('fixtures/blind24');
+await printBlindLabelSet('fixtures/blind26');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
