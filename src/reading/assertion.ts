@@ -142,8 +142,9 @@ const OWN_MESSAGE =
 const TRAILING_SPEAKER =
   /,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*|he|she|they|mum|dad|mother|father|nan|grandma|grandad|the [\p{L}-]+(?: [\p{L}-]+)?)\s+(?:said|says|told (?:me|us|the [\p{L}-]+)|joked|added|explained|reported|claimed|insisted|alleged|complained|admitted|commented|remarked|laughed|shouted)\b[^,;:]{0,60}(?:[.!?'"’”]*\s*$|,\s*(?:but|and|although|though)\b)/gu;
 
-/** Subordinate clauses a trigger or a source cannot reach out of: concessive ones, and relative ones set off by commas. */
-const SUBORDINATE = /\b(?:although|though|even though|despite|in spite of|while|whilst)\b|,\s*(?:who|which)\b/gi;
+/** Subordinate clauses a trigger or a source cannot reach out of: concessive ones ("Whatever Mr Yates said…,"), and relative ones set off by commas. */
+const SUBORDINATE =
+  /\b(?:although|though|even though|despite|in spite of|while|whilst|whatever|whoever|however much|no matter (?:what|how|who)|regardless of (?:what|how|who))\b|,\s*(?:who|which)\b/gi;
 
 export function readSentence(sentence: string, cues: CompiledCues): SentenceCues {
   const masked = cues.pseudo ? sentence.replace(cues.pseudo, (m) => ' '.repeat(m.length)) : sentence;

@@ -108,6 +108,12 @@ const FAMILY_ROLE = /^(?:mum|mother|dad|father|(?:maternal |paternal )?(?:grandm
 /** What follows speaks of the person in the third person. */
 const ABOUT_THEM = /^\s*(?:(?:he|she|they|his|her|their|mum|dad|mother|father|nan|grandad|grandma|M|F)\b|(?:Mr|Mrs|Ms|Miss)\s)/i;
 
+/** Who speaks in a note written as dialogue: a parent or grandparent by initials or role. */
+const TURN = /^(?:M|F|MGM|MGF|PGM|PGF|mum|dad|mother|father|nan|grandad)$/i;
+const INITIALS = /^(?:M|F|MGM|MGF|PGM|PGF)$/i;
+/** A heading that says a conversation follows ("Duty call 02/10, 16:10 –", "Phone call with MGM –"). */
+const CONVERSATION = /\b(?:call|calls|rang|phoned|conversation|spoke|spoken|transcript|voicemail|chat|discussion|said)\b/i;
+
 /** A speaker's label at the very start of a sentence, ending in a colon ("Chair: …", "Health visitor: …"). */
 function speakerOf(sentence: string, speakers: RegExp | null): Frames['speaker'] {
   const m = firstMatch(speakers, sentence);
@@ -116,7 +122,15 @@ function speakerOf(sentence: string, speakers: RegExp | null): Frames['speaker']
   if (!m) return null;
   const lead = sentence.slice(0, m.start);
   const named = /^(?:Mr|Mrs|Ms|Miss|Dr|DC|PC|DS)\b/.test(m.text) || /^\s*\(/.test(sentence.slice(m.start + m.text.length));
-  if (lead.trim() !== '' && !(named && /^\s*[\p{L} ]{1,20}\s[-–—]\s*$/u.test(lead))) return null;
+  // (Or a turn in a call or meeting written as dialogue, after the note's heading and a dash:
+  // "Duty call 02/10/2024, 16:10 – M: I just can't cope…", "Phone call with MGM – MGM: …".)
+  // (Only where the heading names a conversation, or the words after the colon are the speaker's
+  // own: "Parenting capacity – Father: manipulative, …" is a heading about the father.)
+  const dialogue = CONVERSATION.test(lead) || /^\s*:\s*(?:\S+\s+){0,3}?(?:I|I['’]m|I['’]ve|my|me|we|you)\b/i.test(sentence.slice(m.start + m.text.length));
+  const turn = TURN.test(m.text) && /^(?:(?!:\s).){1,60}\s[-–—]\s*$/u.test(lead) && dialogue;
+  if (lead.trim() !== '' && !(named && /^\s*[\p{L} ]{1,20}\s[-–—]\s*$/u.test(lead)) && !turn) return null;
+  // (Initials alone head notes about someone as often as their words: "M: house chaotic, not coping".)
+  if (INITIALS.test(m.text) && !dialogue) return null;
   const colon = /^\s*(?:\([^)]{1,40}\))?\s*:/.exec(sentence.slice(m.start + m.text.length));
   // A family member's role before a colon is a heading about them when what follows speaks of
   // them ("Father: Dad remains on remand…", "Mum: she has started…"), not their own words.

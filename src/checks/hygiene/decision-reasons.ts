@@ -189,6 +189,19 @@ const WORDS = /[\p{L}\p{N}]+(?:['’/.%-][\p{L}\p{N}]+)*/gu;
 const stem = (w: string) => w.slice(0, 4);
 
 /**
+ * What a connective brings in, to the end of its clause: up to a comma or semicolon, passing over
+ * a short apposition set off by commas ("because the only concern raised, head lice, has been
+ * treated…" runs on to what was done about it).
+ */
+export function connectiveClause(after: string): string {
+  const parts = after.split(';')[0].split(',');
+  let clause = parts[0];
+  for (let i = 1; i + 1 < parts.length && (parts[i].match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 4 && /^\s*\p{Ll}/u.test(parts[i + 1]); i += 2)
+    clause += ` ${parts[i + 1]}`;
+  return clause;
+}
+
+/**
  * The words of a reason that say something: not common words, not the rule's empty words ("no"
  * counts: "no further concerns" is a finding), and not words of the decision itself, since a
  * reason that restates what was decided ("to transfer the case so that it can be held by the
@@ -302,7 +315,7 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
     const after = text.slice(r.end, r.sentence.end);
     // A labelled reason ("Reasons: 1) …; 2) …") runs to the end of its sentence; a connective to the end of its clause.
     const labelled = /[:–—-]\s*$/.test(r.text) || /^\s*[:–—-]/.test(after);
-    const clause = labelled ? after.replace(/^\s*[:–—-]\s*/, '').split(/\s[–—-]\s|:/)[0] : after.split(/[,;]/)[0];
+    const clause = labelled ? after.replace(/^\s*[:–—-]\s*/, '').split(/\s[–—-]\s|:/)[0] : connectiveClause(after);
     // A reason about the procedure ("as the referral did not meet the threshold for CSC") needs
     // more than the procedure's own words: what in the case made it so.
     const need = matches(c.process, clause) ? c.minWords + 2 : c.minWords;

@@ -115,6 +115,12 @@ describe('decision-reasons', () => {
     ['Discussed with TM; agreed to close the case.', 'Case Note', 'agreed to close the case.'],
     ['Case to close to CSC.', "Manager's Decision", "This Manager's Decision record states a decision but gives no reasons for it"],
     ['Outcome: NFA.', 'Telephone Call', 'Outcome: NFA.'],
+    // Progress named, but not what it was.
+    [
+      'Decision: unsupervised contact agreed owing to the improvements made.',
+      'Management Decision',
+      'Decision: unsupervised contact agreed owing to the improvements made.',
+    ],
   ])('flags “%s” (%s)', (text, type, span) => {
     expect(flagged(text, type)).toEqual([span]);
   });
@@ -128,6 +134,9 @@ describe('decision-reasons', () => {
     ['Considered whether to step down to Early Help; not yet agreed.', 'Supervision'],
     ['No decision has been made to close the case.', 'Case Note'],
     ['Explained that the decision will be made by my manager after the review.', 'Telephone Call'],
+    // A reason with a short apposition in it runs on past it; "on the grounds that" gives one.
+    ['Decision: NFA, because the one worry raised, a bruised knee, was explained by the PE teacher who saw the fall.', 'Management Decision'],
+    ['Decision: close on the grounds that Mr Tait has moved to Cardiff and the new authority has taken the case.', 'Management Decision'],
   ])('leaves “%s” (%s)', (text, type) => {
     expect(flagged(text, type)).toEqual([]);
   });

@@ -303,6 +303,20 @@ describe('reading that holds on prose we did not write (#15)', () => {
   it.each([
     ['At no point during the six visits has Ms Grant been hostile.', 'negated'],
     ['Mr Bain wisnae aggressive at the door, just feart.', 'negated'],
+    // A concessive "whatever … said," holds its report: the main clause is the writer's.
+    ['Whatever Mr Dunn told the panel, he is still aggressive with staff.', 'asserted'],
+    // A label named as a word, and a guidance heading with its title, year or purpose.
+    ["The audit checklist asks workers to evidence any term such as 'hostile' before they write it.", 'hypothetical'],
+    ['Team guidance "Plain words" (2023): avoid calling a parent chaotic without saying what was seen.', 'hypothetical'],
+    ['Leaflet for parents of toddlers: parents who feel unable to cope at bedtime can ring the helpline.', 'hypothetical'],
+    // A call written as dialogue: the parent's turn is the parent's words, the heading a note about them.
+    ['Call from Nan, 09:05 – MGM: I think she drinks every night, you can smell it.', 'attributed'],
+    ['Visit 04/04 – F: drinking heavily, cans everywhere.', 'asserted'],
+    ['Parenting assessment – Mother: chaotic, misses appointments.', 'asserted'],
+    // Refutation: an agency's record, a dated report or a paragraph of one, and what was found since.
+    ['The MASH record calls the Rowe family hard to reach; letters since March show they were never sent to the right address.', 'refuted'],
+    ['Section 4 of the initial assessment named Dad as aggressive, but the IDVA review rejected that after hearing the 999 calls.', 'refuted'],
+    ['The 2023 closing record called Mr Bell malicious for ringing the school, yet his concerns about the bus driver proved genuine.', 'refuted'],
     // A negation that opens its own clause after "and" is that clause's.
     ['The anonymous referral was malicious and no further action was taken.', 'asserted'],
     ['If Nan goes into hospital, things at home could become chaotic.', 'hypothetical'],
