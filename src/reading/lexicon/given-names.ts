@@ -11,13 +11,19 @@ const FEMALE =
   'jodie julie karen kate katie kayleigh kelly kerry kimberley kirsty laura lauren leah leanne lily lisa lorraine louise lucy lydia lynne maisie mandy ' +
   'maria marie megan melissa mia michelle millie molly naomi natalie natasha nicola nicole olivia paige pamela paula phoebe poppy rachel rebecca rhiannon ' +
   'rose ruby sally samantha sandra sarah scarlett shannon sharon shauna shona sian sophie stacey stephanie susan tanya tara tracey tracy vicky victoria ' +
-  'wendy yasmin zara zoe';
+  'wendy yasmin zara zoe ' +
+  // Names that are also common nouns, read as names only when capitalised ("Ray still drinks…").
+  'daisy ivy violet iris hazel pearl faith joy ' +
+  // Names of parents' and grandparents' generations.
+  'gina sue val liz beth lyn jean joan maureen brenda shirley margaret carole denise gail tina lorna yvonne diane marion irene linda sheila josie kath bev jill gill';
 const MALE =
   'aaron adam aiden alan alfie andrew anthony archie arthur ashley barry ben benjamin bradley brandon callum carl charles chris christopher craig damian ' +
   'daniel darren david dean declan dylan edward elliot ethan finley gareth gary george graham harrison harry harvey henry ian isaac jack jacob jake james ' +
   'jason jayden joe john jonathan joseph josh joshua kai keith kevin kieran kyle lee leo lewis liam logan luke marcus mark martin matthew michael mohammed ' +
   'muhammad nathan neil nicholas noah oliver oscar owen patrick paul peter philip reece rhys richard riley robert ryan scott sean shane simon stephen ' +
-  'steven stuart theo thomas tom tony tyler wayne william';
+  'steven stuart theo thomas tom tony tyler wayne william ' +
+  'ray rob bill frank guy rod cliff glen miles ' +
+  'ron don ken len reg stan ted jim tim dan phil rick ricky nick vince clive derek trevor colin roger malcolm nigel dennis brian kenneth ronald donald gordon howard';
 
 const sexes = new Map<string, 'female' | 'male'>();
 for (const n of FEMALE.split(' ')) sexes.set(n, 'female');
