@@ -47,6 +47,12 @@ describe('people: who a statement is about', () => {
     expect(samePerson({ sex: null, surname: null, given: 'kirsty' }, { sex: 'male', surname: 'holloway' }, names)).toBe(false);
   });
 
+  it('reads a name before an adverb and a verb, and passes over the fields of a form', () => {
+    expect(who('Ray still drinks most afternoons at the pub.', 'drinks')).toMatchObject({ given: 'ray' });
+    expect(who('Discharged: 04/05/2023 to home address', 'home address')).toBeNull();
+    expect(who('Result: negative for cocaine', 'negative')).toBeNull();
+  });
+
   it('does not take capitalised words that are not names for people', () => {
     expect(who('Because of the caution, visits are at the centre.', 'caution')).toBeNull();
     expect(who('Wednesday: The Police National Computer shows a caution.', 'caution')).toBeNull();
@@ -63,6 +69,12 @@ describe('people: one person or two', () => {
     expect(book.same('jess', 'aaron')).toBe(false);
     expect(book.surnameOf('jess')).toBe('lowe');
     expect(book.canonical('jessica')).toBe('jess');
+  });
+
+  it('takes an everyday short form for its full name, and nothing else', () => {
+    expect(book.same('jo', 'joanne')).toBe(true);
+    expect(book.same('katherine', 'kath')).toBe(true);
+    expect(book.same('jo', 'josh')).toBe(false);
   });
 
   it('tells two people of one surname apart by their given names, and one person by a nickname', () => {

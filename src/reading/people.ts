@@ -1,6 +1,6 @@
 import { termPattern, allMatches } from '../text/terms.ts';
 import { isCommonNoun } from './lexicon/index.ts';
-import { sexOfGivenName } from './lexicon/given-names.ts';
+import { isShortForm, sexOfGivenName } from './lexicon/given-names.ts';
 import type { Sentence } from './sentences.ts';
 
 /**
@@ -61,7 +61,10 @@ const NOT_GIVEN = new Set(
     'accordingly additionally afterwards again although consequently currently finally firstly secondly thirdly furthermore hence importantly initially ' +
     'instead lastly later meanwhile moreover nevertheless nonetheless notably otherwise overall previously recently similarly subsequently therefore thus ' +
     'unfortunately fortunately regrettably sadly thankfully clearly evidently overnight yet still sorry hello hi regards kind best fyi attendees agenda ' +
-    'minutes background analysis recommendation recommendations risk risks strengths concerns views next date time venue signed total present'
+    'minutes background analysis recommendation recommendations risk risks strengths concerns views next date time venue signed total present ' +
+    // The fields of forms and results tables ("Result: negative", "Subject: Katherine DOYLE").
+    'result results subject patient sample donor client name address ref reference status type source comment comments findings conclusion ' +
+    'opinion interpretation method test tests category level score medication consent legal housing employment'
   ).split(' '),
 );
 /** A capitalised word, then perhaps a nickname in brackets and a surname: "Rebecca ("Becky") Nolan", "Ryan Tait", "Sean", "Daniel BROOK". */
@@ -70,6 +73,8 @@ const NAME =
 /** What stands after a name used of a person: a possessive, a verb, a dash or colon (a list of results), a comma or "and". */
 const AFTER_NAME =
   /^(?:['’]s(?![\p{L}])|\s+(?:(?:still|now|also|never|often|usually|always|currently|then|only|regularly|sometimes|no longer) )?(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and|discharged|released|returned|went|left|finished|gave|tested|refused|declined|missed|engaged|separated|stopped|began|continued|phoned|rang|visited|arrived|seemed|appeared|presented|feels|felt|spent|stayed|needs|wants|wanted|became|remained|got|showed|shows|explained|explains|brought|brings|took|takes|came|comes|works|worked|keeps|kept|sent|sends|asked|asks|confirmed|confirms|looks|looked|made|makes)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
+/** How the words of form fields end (Admitted, Discharged, Diagnosis, Medication, Attendance, Outcome): not how given names do. */
+const FIELD_WORD = /(?:ed|ing|ion|sis|ment|ance|ence|ity|ness|ure|ary|ory|ous|ive|ship|al|up|ome)$/i;
 /** A title before a given name and a surname, or a parent's role in brackets after a given name. */
 const SEXED =
   /(?:\b(Mr|Ms|Mrs|Miss) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) \p{Lu}[\p{L}'’-]+|\b(?<![\p{L}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?: \p{Lu}[\p{L}'’-]+)? \((mother|mum|father|dad|stepfather|stepmother|grandmother|grandfather|maternal grandmother|paternal grandmother|maternal grandfather|paternal grandfather|aunt|uncle)\b)/gu;
@@ -132,9 +137,9 @@ export class NameBook {
     return group ? [...group].sort()[0] : given;
   }
 
-  /** The same given name, or one the records give as the other's nickname. */
+  /** The same given name, one the records give as the other's nickname, or an everyday short form of it (Jo, Joanne). */
   same(a: string, b: string): boolean {
-    return a === b || (this.groups.get(a)?.has(b) ?? false);
+    return a === b || (this.groups.get(a)?.has(b) ?? false) || isShortForm(a, b);
   }
 
   private join(a: string, b: string): void {
@@ -351,6 +356,8 @@ export class PersonFinder {
       const surname = m[3] && isGiven(m[3]) ? m[3] : null;
       const end = at + (m[3] ? m[0].slice(0, m[0].lastIndexOf(m[3])).trimEnd().length : m[0].length);
       if (!surname && !AFTER_NAME.test(text.slice(end))) continue;
+      // A form's field before its colon is not a name ("Discharged: 04/05/2023", "Diagnosis: …").
+      if (!surname && FIELD_WORD.test(m[1]) && sexOfGivenName(m[1].toLowerCase()) === null && /^\s*[:–—]/.test(text.slice(end))) continue;
       // An organisation's name, not a person's ("Trident Forensic Analysis", "Riverside Family Centre").
       if (ORGANISATION.test(m[1]) || (surname && ORGANISATION.test(surname)) || ORGANISATION_AFTER.test(text.slice(end))) continue;
       const written = surname ? `${m[1]} ${surname.charAt(0)}${surname.slice(1).toLowerCase()}` : m[1];

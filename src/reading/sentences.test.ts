@@ -23,4 +23,15 @@ describe('splitSentences', () => {
       ['Next visit booked.', 1, undefined],
     ]);
   });
+
+  it("keeps a form's fields, one a line, in one paragraph; a line that is not a field starts the next", () => {
+    const text = 'Donor: Lee Hart\nSample: hair strand, 3 cm\nResult: negative for cocaine\nLee was told today.\nNext visit booked.';
+    expect(splitSentences(text).map((x) => [x.text, x.paragraph])).toEqual([
+      ['Donor: Lee Hart', 0],
+      ['Sample: hair strand, 3 cm', 0],
+      ['Result: negative for cocaine', 0],
+      ['Lee was told today.', 1],
+      ['Next visit booked.', 2],
+    ]);
+  });
 });

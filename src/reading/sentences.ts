@@ -54,6 +54,8 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const STOPS = /[\n.!?;]/g;
+/** A line of a form: a short field name, a colon, then its value ("Result: negative", "Legal status: ICO"). */
+const FIELD_LINE = /^[ \t]*\p{L}[\p{L} /&()'’-]{0,30}:[ \t]*\S/u;
 
 /**
  * Splits a record into sentences: at . ! ? followed by white space (not after a known
@@ -96,6 +98,9 @@ export function splitSentences(text: string): Sentence[] {
       if (inList && line) continue;
       inList = false;
       heading = undefined;
+      // The fields of a form, one a line ("Sample: hair strand" then "Result: negative"), are one
+      // block, as the sentences of a paragraph are.
+      if (FIELD_LINE.test(line) && FIELD_LINE.test(text.slice(i + 1, i + 60))) continue;
       // A blank line (or several) starts a new paragraph; so does a single line break.
       paragraph++;
       continue;

@@ -474,8 +474,14 @@ class StalenessCheck implements Check {
     // Else whoever the record's first sentence names, when it is a title naming one person
     // ("Results received from Marches Toxicology, … (Kerry Pritchard).").
     const first = reader.sentences[0];
-    // (Not a letter's greeting: "Dear Mr Redfern," names whom it is written to; nor an email's
-    // header, "From: DC Amrit Sandhu", which names who wrote it or to whom.)
+    // A letter's "you" is whom it is written to ("Dear Ms Thomas, … I have discharged you from the service").
+    const greeting = first && first !== s.sentence ? /^\s*(?:Dear|Hi|Hello)\s+[^,\n]{1,60}/i.exec(first.text) : null;
+    if (greeting && /\b(?:you|your)\b/i.test(s.sentence.text)) {
+      const to = this.people.last({ ...first, text: greeting[0] });
+      if (to && (to.surname || to.given)) return to;
+    }
+    // (Not a letter's greeting otherwise: "Dear Mr Redfern," names whom it is written to; nor an
+    // email's header, "From: DC Amrit Sandhu", which names who wrote it or to whom.)
     if (!first || first === s.sentence || first.text.length > 200 || /^\s*(?:Dear|Hi|Hello|From|To|Sent|Cc|Bcc)\b/i.test(first.text)) return null;
     const named = this.people.last(first);
     return named && (named.surname || named.given) ? named : null;

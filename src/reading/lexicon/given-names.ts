@@ -14,6 +14,7 @@ const FEMALE =
   'wendy yasmin zara zoe ' +
   // Names that are also common nouns, read as names only when capitalised ("Ray still drinks…").
   'daisy ivy violet iris hazel pearl faith joy ' +
+  'mary rosemary hilary marion constance ' +
   // Names of parents' and grandparents' generations.
   'gina sue val liz beth lyn jean joan maureen brenda shirley margaret carole denise gail tina lorna yvonne diane marion irene linda sheila josie kath bev jill gill';
 const MALE =
@@ -22,6 +23,7 @@ const MALE =
   'jason jayden joe john jonathan joseph josh joshua kai keith kevin kieran kyle lee leo lewis liam logan luke marcus mark martin matthew michael mohammed ' +
   'muhammad nathan neil nicholas noah oliver oscar owen patrick paul peter philip reece rhys richard riley robert ryan scott sean shane simon stephen ' +
   'steven stuart theo thomas tom tony tyler wayne william ' +
+  'connor mason ollie reuben jenson bobby lawrence terence clarence lance jared ned fred ' +
   'ray rob bill frank guy rod cliff glen miles ' +
   'ron don ken len reg stan ted jim tim dan phil rick ricky nick vince clive derek trevor colin roger malcolm nigel dennis brian kenneth ronald donald gordon howard';
 
@@ -32,4 +34,30 @@ for (const n of MALE.split(' ')) sexes.set(n, 'male');
 /** The sex a given name (lower-cased) almost always has, or null when it is not on the lists. */
 export function sexOfGivenName(given: string): 'female' | 'male' | null {
   return sexes.get(given) ?? null;
+}
+
+/**
+ * Everyday short forms of given names ("Jo" for Joanne, "Rob" for Robert): records call one
+ * person by both, often in the same case, without ever writing "known as".
+ */
+const SHORT_FORMS =
+  'jo:joanne,joanna,josephine sam:samantha,samuel chris:christopher,christine,christina kath:katherine,kathryn,catherine ' +
+  'kathy:katherine,kathryn,catherine kate:katherine,kathryn,catherine katie:katherine,kathryn,catherine liz:elizabeth ' +
+  'lizzie:elizabeth beth:elizabeth,bethany rob:robert robbie:robert bob:robert bobby:robert bill:william will:william ' +
+  'billy:william jim:james jimmy:james dan:daniel danny:daniel nick:nicholas nicky:nicola,nicholas mike:michael mick:michael ' +
+  'dave:david steve:stephen,steven tony:anthony andy:andrew pete:peter tom:thomas tommy:thomas ben:benjamin ' +
+  'alex:alexander,alexandra vicky:victoria vikki:victoria becky:rebecca becca:rebecca sue:susan jenny:jennifer jen:jennifer ' +
+  'mandy:amanda debbie:deborah deb:deborah pat:patricia,patrick matt:matthew josh:joshua gina:georgina tash:natasha ' +
+  'nat:natalie,natasha,nathan lou:louise charlie:charlotte,charles maggie:margaret peggy:margaret ken:kenneth ron:ronald ' +
+  'don:donald gill:gillian val:valerie di:diane jackie:jacqueline sandy:sandra terry:terence,teresa phil:philip ' +
+  'ed:edward eddie:edward fred:frederick freddie:frederick harry:henry,harold';
+const shortForms = new Map<string, Set<string>>();
+for (const entry of SHORT_FORMS.split(' ')) {
+  const [short, full] = entry.split(':');
+  shortForms.set(short, new Set(full.split(',')));
+}
+
+/** Whether one given name (lower-cased) is an everyday short form of the other. */
+export function isShortForm(a: string, b: string): boolean {
+  return (shortForms.get(a)?.has(b) ?? false) || (shortForms.get(b)?.has(a) ?? false);
 }
