@@ -398,7 +398,7 @@ export interface Neighbour {
 
 /** A statement that says it is drawn from what comes before it: "on that evidence", "in light of that finding", "I judge that to be". */
 const CONCLUDES =
-  /^\W*(?:on (?:that|this|the above|all of that|all of this) (?:evidence|basis)|on the basis of (?:that|this|these|those|the above)|in (?:the )?light of (?:that|this|these|those)(?: \w+)?|given (?:that|this|these|those) (?:finding|findings|evidence|result|results|history|pattern)|for (?:those|these|the above) reasons|taken together|therefore|as a result|consequently|(?:I|we) (?:judge|consider|assess|find) (?:that|this|these|those)\b)/i;
+  /^\W*(?:on (?:that|this|the above|all of that|all of this) (?:evidence|basis)|on the basis of (?:that|this|these|those|the above)|in (?:the )?light of (?:that|this|these|those)(?: \w+)?|given (?:that|this|these|those) (?:finding|findings|evidence|result|results|history|pattern)|for (?:those|these|the above) reasons|taken together|therefore|as a result|consequently|(?:I|we) (?:judge|consider|assess|find) (?:that|this|these|those)\b|in my (?:assessment|view|opinion|judgement|judgment)\b)/i;
 
 /** Words that stand between a comma and a negation without being a subject of their own ("…, this was not substantiated"). */
 const NOT_A_SUBJECT = new Set(

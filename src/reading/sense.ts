@@ -283,6 +283,13 @@ function attach(T: Token[], s: number, e: number): number | null {
       return i;
     }
   }
+  // A phrase label that ends in a verb, before a noun, modifies it too ("a hard to reach spot",
+  // "hard to reach families").
+  if (e > s && T[s].cat === 'ADJ' && T[e].cat === 'V' && T[e + 1]?.cat === 'N' && !WHEN.has(T[e + 1].lower)) {
+    let i = e + 1;
+    while (T[i + 1]?.cat === 'N') i++;
+    return i;
+  }
   // An adjective straight after a noun, with its complement, describes that noun: "a strain
   // resistant to amoxicillin", "M resistant to help" (but not after a copula's subject, read below).
   if (s === e && T[s].cat === 'ADJ' && T[s - 1]?.cat === 'N' && T[e + 1]?.cat === 'ADP' && /^(?:to|of|about|towards)$/.test(T[e + 1].lower))

@@ -160,6 +160,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Chaotic warm-up before the match, and the coach sent the parents back to the car park.'],
     // A time of day is a thing unless it is placed in someone's life.
     ['The first week of the new timetable was chaotic at the secondary school.'],
+    // A phrase label ending in a verb, before a thing, modifies the thing.
+    ['The gas meter sits in a hard to reach corner of the cellar.'],
+    // An abbreviation the record spells out as something else.
+    ['The benefits letter mentions a fixed interim instalment (FII) of £40 a week.'],
   ])('a label word about a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
@@ -303,6 +307,16 @@ describe('reading that holds on prose we did not write (#15)', () => {
   it.each([
     ['At no point during the six visits has Ms Grant been hostile.', 'negated'],
     ['Mr Bain wisnae aggressive at the door, just feart.', 'negated'],
+    // A view drawn from the dated account before the semicolon.
+    [
+      'Ms Reid missed three of the four contact sessions in May 2024 and rang to cancel each one at the last minute; in my view she is disengaged.',
+      'evidenced',
+    ],
+    // An earlier description that predates what was since found.
+    [
+      'The transfer summary described Mr Ellis as unstable; that predates the psychiatric assessment of 02/02/2025, which found no current disorder.',
+      'refuted',
+    ],
     // A concessive "whatever … said," holds its report: the main clause is the writer's.
     ['Whatever Mr Dunn told the panel, he is still aggressive with staff.', 'asserted'],
     // A label named as a word, and a guidance heading with its title, year or purpose.

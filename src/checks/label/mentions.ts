@@ -227,6 +227,8 @@ export class LabelMatcher {
       // A label word about a thing ("aggressive treatment", "the wardrobe was unstable") is not a mention.
       // A phrase form ("drinks to excess", "uses cocaine") says what a person does, so it is not read for sense.
       const at = sentences[sentenceAt(sentences, start)];
+      // An abbreviation the text spells out as something else ("franked investment income (FII)").
+      if (spelledOutOtherwise(text, start, end, hits)) continue;
       const attached = phrases.includes(m) ? null : attachment(at.text, start - at.start, end - at.start, this.cues.sense);
       if (attached?.kind === 'thing') continue;
       const { i, decision: judged, cueSpan } = judge(start, end);
@@ -318,4 +320,29 @@ export function formSource(form: string): string {
 
 function normaliseForm(text: string): string {
   return text.toLowerCase().replace(/[-\s]+/g, ' ');
+}
+
+/**
+ * Whether a label's abbreviation stands in brackets after the words it abbreviates there, and
+ * those words are not the label ("franked investment income (FII)", not "fabricated or induced
+ * illness (FII)", whose words are a mention of their own).
+ */
+export function spelledOutOtherwise(text: string, start: number, end: number, hits: readonly RegExpExecArray[]): boolean {
+  const short = text.slice(start, end);
+  if (!/^\p{Lu}{2,6}$/u.test(short) || text[start - 1] !== '(' || text[end] !== ')') return false;
+  const words = [...text.slice(Math.max(0, start - 120), start - 1).matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  const letters = short.toLowerCase();
+  let k = letters.length - 1;
+  let first = -1;
+  for (let w = words.length - 1; w >= 0 && k >= 0; w--) {
+    const word = words[w][0].toLowerCase();
+    // (Small words may be passed over: "fabricated or induced illness".)
+    if (word[0] === letters[k]) {
+      k--;
+      first = w;
+    } else if (!/^(?:and|or|of|the|for|in|to|&)$/.test(word)) return false;
+  }
+  if (k >= 0 || first < 0) return false;
+  const from = Math.max(0, start - 120) + words[first].index!;
+  return !hits.some((h) => h.index! < start - 1 && h.index! + h[0].length > from);
 }
