@@ -289,8 +289,17 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
   /** A reason that sends the reader elsewhere ("see the MASH record", "as per the minutes") is empty. */
   const pointer = (clause: string) => !!c.pointers && c.pointers.test(clause);
   /** A circumstance of the case: a finite clause of the present or past, not of how the decision was made, in specific words. */
-  const circumstance = (clause: string, decided: string) =>
-    clauseMood(clause) === 'state' && !matches(c.process, clause) && !pointer(clause) && specificWords(clause, c.empty, decided) >= c.minWords + 2;
+  // (A sentence about the procedure, "meet the threshold for significant harm", counts only with a
+  // fact of the case in it, "the bruising seen by the school nurse", and two more specific words.)
+  const circumstance = (clause: string, decided: string) => {
+    const procedure = matches(c.process, clause);
+    return (
+      clauseMood(clause) === 'state' &&
+      !pointer(clause) &&
+      (!procedure || matches(c.facts, clause)) &&
+      specificWords(clause, c.empty, decided) >= c.minWords + 2 + (procedure ? 2 : 0)
+    );
+  };
   /**
    * What was decided, for a reason at `at`: the words before it in its sentence, and the
    * decisions' sentences when it stands in another one ("Decision: extend … . Reason for
@@ -352,11 +361,12 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
       // with a verb of deciding or closing stands before it, or any verb ("Contact to reduce to
       // fortnightly:") when what follows is a circumstance in a finite clause.
       const verb =
-        /\b(?:closed|closing|close|agreed|decided|ended|ends|end|stepped|step|transferred|transfer|extended|extend|NFA|approved|declined|refused)\b/i.test(
+        /\b(?:closed|closing|close|agreed|decided|ended|ends|end|stepped|step|transferred|transfer|extended|extend|NFA|approved|declined|refused|held|kept|open)\b/i.test(
           head,
         );
       const anyVerb = verb || /\bto (?:be )?[a-z]{2,}\b|\b[a-z]{3,}ed\b/.test(head);
-      if ((head.match(WORDS)?.length ?? 0) >= 3) {
+      // (A one-word decision before its colon is a decision too: "Closed: the family moved to Fife…".)
+      if ((head.match(WORDS)?.length ?? 0) >= 3 || /^\W*(?:closed|agreed|refused|declined|approved|NFA|transferred|ended)\s*:\s*$/i.test(head)) {
         if (verb && specificWords(after, c.empty, head) >= c.minWords + 1) return 'colon';
         if (anyVerb && circumstance(after, head)) return 'colon';
       }
@@ -375,14 +385,14 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
   if (c.facts) {
     for (const f of reader.statements(c.facts).filter(counts)) {
       if (f.status !== 'asserted' && f.status !== 'evidenced') continue;
-      if (aside(f.sentence) || matches(c.process, f.sentence.text)) continue;
+      if (aside(f.sentence)) continue;
       // Not the decision's own sentence ("Request refused;"): sentences end at a semicolon, and a
       // record known as a decision by its type states it first, unless a full stop ends that
       // sentence and another follows ("Her results have been negative for a year. Testing ends.").
       if (decisionSentences.includes(f.sentence.start)) continue;
       if (byTypeOnly.some((d) => d.sentence.start === f.sentence.start) && (reader.sentences.length === 1 || /;\s*$/.test(f.sentence.text))) continue;
       const clause = f.sentence.text;
-      if (specificWords(clause, c.empty) >= c.minWords + 2) return 'fact';
+      if (specificWords(clause, c.empty) >= c.minWords + 2 + (matches(c.process, clause) ? 2 : 0)) return 'fact';
     }
   }
   return null;

@@ -121,6 +121,12 @@ describe('decision-reasons', () => {
       'Management Decision',
       'Decision: unsupervised contact agreed owing to the improvements made.',
     ],
+    // Only the procedure, however detailed.
+    [
+      'Decision: NFA. Considered by the duty manager on 03/04/2025 at 09:15; the outcome was recorded on the system the same morning.',
+      'Management Decision',
+      'Decision: NFA.',
+    ],
   ])('flags “%s” (%s)', (text, type, span) => {
     expect(flagged(text, type)).toEqual([span]);
   });
@@ -137,6 +143,15 @@ describe('decision-reasons', () => {
     // A reason with a short apposition in it runs on past it; "on the grounds that" gives one.
     ['Decision: NFA, because the one worry raised, a bruised knee, was explained by the PE teacher who saw the fall.', 'Management Decision'],
     ['Decision: close on the grounds that Mr Tait has moved to Cardiff and the new authority has taken the case.', 'Management Decision'],
+    // A one-word decision before its colon; a case held open; a verdict of procedure with the case's facts in it.
+    ['Closed: Mr and Mrs Obi moved to Fife on 12/05/2025 and the file has gone to Fife Council, with their first visit booked.', 'Management Decision'],
+    ["Case held open beyond day 45: the CT scan report on Ava's skull is still awaited from the hospital and the plan rests on it.", 'Management Decision'],
+    [
+      "Strategy outcome: section 47 to start. Jack's account to the nurse of being kicked, and the marks seen by the school nurse on his back, meet the threshold for significant harm.",
+      'Management Decision',
+    ],
+    // A fact written in a document, not the decision written down.
+    ["Decision: NFA. The mark the school saw is a birthmark, recorded in the red book at Amy's 6-week check.", 'Management Decision'],
   ])('leaves “%s” (%s)', (text, type) => {
     expect(flagged(text, type)).toEqual([]);
   });
