@@ -51,6 +51,9 @@ describe('people: who a statement is about', () => {
     expect(who('Ray still drinks most afternoons at the pub.', 'drinks')).toMatchObject({ given: 'ray' });
     expect(who('Discharged: 04/05/2023 to home address', 'home address')).toBeNull();
     expect(who('Result: negative for cocaine', 'negative')).toBeNull();
+    // A letter's greeting names its reader, who is the subject only when spoken to.
+    expect(who('Dear Mrs Patel, Kerry attended all ten sessions.', 'attended')).toMatchObject({ given: 'kerry' });
+    expect(who('Dear Mrs Patel, I have discharged you from the clinic.', 'discharged')).toMatchObject({ surname: 'patel' });
   });
 
   it('does not take capitalised words that are not names for people', () => {

@@ -20,6 +20,9 @@ describe('tense: whether a state is spoken of as current', () => {
     ['The case remains open because of concerns about drug use in the flat.', 'drug use'],
     // An item of a list headed as what holds now.
     ["CIN plan.\nRisks: Dad's cocaine use; the damp in the back bedroom.", 'cocaine use'],
+    // …a heading that says the risks were discussed, and a form's status field among others on one line.
+    ["Supervision. Main risks discussed: Mum's heroin use at weekends.", 'heroin use'],
+    ['Child: Ava Lee / Legal status: interim care order / Placement: Mr and Mrs Hale', 'interim care order'],
     // (The past of a clause joined after it is that clause's.)
     ["Leo's part-time timetable means he is at home most afternoons and his mum turned down the shifts she was offered.", 'part-time timetable'],
   ])('current: %s', (sentence, words) => {

@@ -71,7 +71,12 @@ export class TenseReader {
     this.pastWords = compile(join('past'));
     this.present = compile(join('present'));
     const headings = join('headings');
-    this.headings = headings.length ? new RegExp(`(?:^|[\\n.;/|])\\s*(?:${headings.map(termPattern).join('|')})\\s*[:–—-]\\s*$`, 'iu') : null;
+    this.headings = headings.length
+      ? new RegExp(
+          `(?:^|[\\n.;/|])\\s*(?:${headings.map(termPattern).join('|')})(?:\\s+(?:discussed|identified|noted|considered|include|includes|today|now))?\\s*[:–—-]\\s*$`,
+          'iu',
+        )
+      : null;
     this.headingLine = headings.length ? new RegExp(`^\\s*(?:${headings.map(termPattern).join('|')})(?![\\p{L}])[^:\\n]{0,60}:\\s*$`, 'iu') : null;
   }
 
