@@ -32,6 +32,8 @@ export interface CompiledCues {
   evidenceLinks: RegExp | null;
   /** A label named as a word just before it ("the word 'aggressive'", "the phrase hard to reach"). */
   wordsAsWords: RegExp | null;
+  /** Guidance on what to call people: a label straight after it is talked about as a word. */
+  naming: RegExp | null;
   sense: SenseLists;
 }
 
@@ -70,6 +72,7 @@ export function compileCues(cues: CueLists): CompiledCues {
     },
     clauseBreaks: compileList(cues.clause_breaks),
     evidenceLinks: compileList(cues.evidence_links),
+    naming: compileList(cues.generic?.naming),
     wordsAsWords: cues.generic?.words?.length ? new RegExp(`(?<![\\p{L}])(?:${cues.generic.words.map(termPattern).join('|')})\\s*['‘"“]?$`, 'iu') : null,
     sense: { people: lowerSet(cues.sense?.people), personal: lowerSet(cues.sense?.personal) },
   };
@@ -445,6 +448,14 @@ export function decide(
     const said = /\b(?:used|uses|using|use|repeated|repeats|chose|choose|chooses|uttered)\s+$/i.exec(sentenceText.slice(Math.max(0, at - 12), at));
     if (said) return { status: 'attributed', cue: `${said[0]}${cue}`, cueAt: { start: at - said[0].length, end: mention.start } };
     return { status: 'hypothetical', cue, cueAt: { start: at, end: mention.start } };
+  }
+  // Guidance on what to call people: "stop calling families 'hard to reach'", "should never be
+  // recorded as 'parental acrimony'", "uses 'seldom heard' rather than 'hard to reach'".
+  if (cues.naming) {
+    const from = Math.max(0, mention.start - 80);
+    const window = sentenceText.slice(from, mention.start);
+    const naming = allMatches(cues.naming, window).find((m) => /^\s*['‘"“]?$/.test(window.slice(m.index! + m[0].length)));
+    if (naming) return { status: 'hypothetical', cue: naming[0].trim(), cueAt: { start: from + naming.index!, end: from + naming.index! + naming[0].length } };
   }
   // Training, policy, research, or people in general: not about this family, quoted words too
   // ("Practice module, slide 6: behaviour once dismissed as 'attention-seeking' is…").

@@ -62,6 +62,11 @@ export const ASSERTION_SECTION_SCHEMA = {
           ...list,
           description: 'Nouns that name a label as a word ("the word", "the term", "the phrase"): a label straight after one is talked about, not used.',
         },
+        naming: {
+          ...list,
+          description:
+            'Guidance on what to call people ("stop calling families", "should never be recorded as", "rather than"): a label straight after one, quoted or not, is talked about as a word, not used.',
+        },
       },
     },
     sense: {

@@ -52,7 +52,7 @@ export interface CueLists {
   /** Where the writer takes the voice back inside a report ("…, which shows…"). */
   voice_resets?: string[];
   /** Sentences about training, policy or research, or about people in general. */
-  generic?: { policy_subjects?: string[]; subjects?: string[]; markers?: string[]; words?: string[] };
+  generic?: { policy_subjects?: string[]; subjects?: string[]; markers?: string[]; words?: string[]; naming?: string[] };
   /** A pointer back at an earlier use of a label and the evidence against it. */
   refuted?: { earlier?: string[]; against?: string[] };
   /** Nouns a label may attach to and still be about a person (see sense.ts): people, and what is personal to them. */
@@ -82,7 +82,7 @@ export const CUE_LIST_KEYS = [
 export const DIRECTED_KEYS = ['negated', 'hypothetical', 'attributed'] as const;
 /** Sections of named lists, joined list by list. */
 export const GROUPED_KEYS = {
-  generic: ['policy_subjects', 'subjects', 'markers', 'words'],
+  generic: ['policy_subjects', 'subjects', 'markers', 'words', 'naming'],
   refuted: ['earlier', 'against'],
   sense: ['people', 'personal'],
 } as const;

@@ -321,6 +321,11 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Whatever Mr Dunn told the panel, he is still aggressive with staff.', 'asserted'],
     // A label named as a word, and a guidance heading with its title, year or purpose.
     ["The audit checklist asks workers to evidence any term such as 'hostile' before they write it.", 'hypothetical'],
+    // Guidance on what to call people talks about the label as a word; the writer's own "would not describe" negates it.
+    ["The service plan asks us to stop labelling fathers 'uncooperative' when we have not offered evening visits.", 'hypothetical'],
+    ["Neglect should not be recorded as 'chaotic' without saying what was seen.", 'hypothetical'],
+    ['The team now says "not yet engaged" rather than "resistant" in its letters.', 'hypothetical'],
+    ['I would not describe Ms Cole as hostile: she was upset and said so.', 'negated'],
     ['Team guidance "Plain words" (2023): avoid calling a parent chaotic without saying what was seen.', 'hypothetical'],
     ['Leaflet for parents of toddlers: parents who feel unable to cope at bedtime can ring the helpline.', 'hypothetical'],
     // A call written as dialogue: the parent's turn is the parent's words, the heading a note about them.
