@@ -1,5 +1,5 @@
 import { DEFAULT_RULES_DIR, loadPacks, type LoadedPack } from '../packs/load-packs.ts';
-import { literals } from '../text/alternatives.ts';
+import { alternationTreesSoFar, literals, recordAlternations, type PrebuiltTrees } from '../text/alternatives.ts';
 import { readingsSoFar, type PrebuiltReadings } from '../text/required-literals.ts';
 import { createChecks } from './audit.ts';
 
@@ -11,11 +11,18 @@ import { createChecks } from './audit.ts';
  * read at run time.
  */
 export function prebuildReadings(packs: LoadedPack[] = loadPacks([DEFAULT_RULES_DIR])): PrebuiltReadings {
+  return prebuild(packs).readings;
+}
+
+/** The literal readings, and the trees of the alternations (text/alternatives.ts), the default checks make, as the build keeps them. */
+export function prebuild(packs: LoadedPack[] = loadPacks([DEFAULT_RULES_DIR])): { readings: PrebuiltReadings; trees: PrebuiltTrees } {
+  recordAlternations();
   const sections: Record<string, unknown[]> = {};
   for (const pack of packs) for (const [key, value] of Object.entries(pack.sections)) (sections[key] ??= []).push(value);
   const rules = packs.flatMap((p) => p.rules);
   for (const collectMentions of [false, true])
     for (const timeline of [false, true]) createChecks(rules, { asOf: '2000-01-01', sections, collectMentions, timeline });
   literals.read('');
-  return readingsSoFar();
+  const trees = alternationTreesSoFar();
+  return { readings: readingsSoFar(), trees };
 }

@@ -1,6 +1,7 @@
 import { LiteralScanner } from './literal-scanner.ts';
 import { compiledNow } from './machine-code.ts';
-import { readLiterals, requiredLiterals, type LiteralReading, type Need } from './required-literals.ts';
+import { builtData } from '../model/built-data.ts';
+import { readLiterals, requiredLiterals, sourceKey, type LiteralReading, type Need } from './required-literals.ts';
 
 /**
  * Whole-word alternations that run, on each text, only the alternatives the text can match.
@@ -71,7 +72,10 @@ class SharedScan {
   private current: Scanned | null = null;
   mark = new Int32Array(0);
   stamp = 0;
-  /** Alternations made but not yet read for their literals: all are read at the first use of any, so the scanner is built once. */
+  /**
+   * Alternations made but not yet read for their literals: all are read (or their kept literals
+   * taken) at the first use of any, so the scanner is built once.
+   */
   readonly pending: Alternatives[] = [];
 
   idOf(literal: string): number {
@@ -87,7 +91,7 @@ class SharedScan {
 
   /** Reads `text` (unless it is one of the last read) and marks its literals. */
   read(text: string): Scanned {
-    while (this.pending.length) this.pending.pop()!.analyse();
+    while (this.pending.length) this.pending.pop()!.prepare();
     if (this.current?.text === text) return this.current;
     for (let k = this.recent.length - 1; k >= 0; k--) {
       const entry = this.recent[k];
@@ -202,8 +206,12 @@ function keep(key: string, regex: RegExp): void {
 export class Alternatives {
   /** The whole regex, as callers hold it (made at its first run). */
   readonly regex: WholeAlternation | RegExp;
-  /** The alternatives as a tree of groups, read at the first use of any alternation (null: not narrowed). */
+  /** The alternatives as a tree of groups, read at its first use (null: not narrowed). */
   private root: Group | null | undefined = undefined;
+  /** The alternatives between `(?:` and `)`. */
+  private readonly inner: string;
+  /** The build's reading of the tree (`PrebuiltTrees`), its literals already known to the scan, until the first use. */
+  private kept: string | undefined = undefined;
   /** This alternation's prefix of the keys of its narrowed regexes (`variants`). */
   private readonly id = `${alternations++}:`;
   private lastText: string | null = null;
@@ -212,10 +220,11 @@ export class Alternatives {
   private readonly variantFlags: string;
 
   constructor(
-    private readonly parts: readonly string[],
+    readonly parts: readonly string[],
     flags: string,
   ) {
-    const source = `(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`;
+    this.inner = parts.join('|');
+    const source = `(?<!${WORD_CHAR})(?:${this.inner})(?!${WORD_CHAR})`;
     this.variantFlags = flags.includes('g') ? flags : `${flags}g`;
     // A back-reference would point elsewhere once groups are left out: such an alternation is
     // never narrowed. Alternatives that name their groups are made at once too: two may use the
@@ -229,24 +238,57 @@ export class Alternatives {
     }
     byRegex.set(this.regex, this);
     shared.pending.push(this);
+    recorded?.push(this);
   }
 
-  analyse(): void {
+  /**
+   * Before the scanner is built: the literals of the build's reading of this alternation made
+   * known to the scan, the tree itself left to its first use (most texts of a small export use
+   * a few of the alternations); without a kept reading, the tree is read now.
+   */
+  prepare(): void {
+    if (this.root !== undefined || this.kept !== undefined) return;
+    const kept = prebuiltTrees()[sourceKey(this.inner)];
+    if (!kept) {
+      this.analyse();
+      return;
+    }
+    for (const literal of kept[0]) shared.idOf(literal);
+    this.kept = kept[1];
+  }
+
+  /** Reads the tree of alternatives, from the build's reading among `trees` when there is one (none: read afresh). */
+  analyse(trees: PrebuiltTrees | null = prebuiltTrees()): void {
     if (this.root !== undefined) return;
     try {
-      // The whole regex was read for its literals when its text gate was made: each
-      // alternative's need comes from that reading (the inner source starts after the look-behind).
-      const prefix = `(?<!${WORD_CHAR})(?:`;
-      const inner = this.parts.join('|');
-      this.root = readTree(inner, readLiterals(`${prefix}${inner})(?!${WORD_CHAR})`).alternatives, prefix.length);
+      const kept = trees === null ? undefined : (this.kept ?? trees[sourceKey(this.inner)]?.[1]);
+      if (kept !== undefined) this.root = treeFrom(JSON.parse(kept) as SerialGroup);
+      else {
+        // The whole regex was read for its literals when its text gate was made: each
+        // alternative's need comes from that reading (the inner source starts after the look-behind).
+        const prefix = `(?<!${WORD_CHAR})(?:`;
+        this.root = readTree(this.inner, readLiterals(`${prefix}${this.inner})(?!${WORD_CHAR})`).alternatives, prefix.length);
+      }
     } catch {
       this.root = null;
     }
+    this.kept = undefined;
+  }
+
+  /** The tree as the build keeps it: its key, its literals (folded) and its serial form; null when not narrowed. */
+  keptForm(): [key: string, literals: string[], tree: string] | null {
+    this.analyse(null);
+    if (!this.root) return null;
+    const found = new Set<string>();
+    const serial = serialise(this.root, found);
+    return [sourceKey(this.inner), [...found], JSON.stringify(serial)];
   }
 
   /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
   forText(text: string): RegExp | null {
     if (text === this.lastText) return this.lastRegex;
+    // Before the text is read: a tree read now may add literals to the scan.
+    if (this.root === undefined) this.analyse();
     const { plain } = shared.read(text);
     let regex: RegExp | null;
     if (!this.root) regex = whole(this.regex);
@@ -305,8 +347,83 @@ interface Group {
 interface Alternative {
   /** A number for the key, when the alternative has a test. */
   id: string | null;
+  /** What the test tests (null: no test). */
+  need: Need;
   test: Test | null;
   items: (string | Group)[];
+}
+
+/**
+ * The build's readings of the default packs' alternations (`npm run build`, write-prebuilt-readings.ts),
+ * by the SHA-256 of the alternatives' source (`sourceKey`): the literals its tests use,
+ * lower-cased, and the tree as JSON (`SerialGroup`), parsed at the alternation's first use.
+ * Reading the trees took about 0.12 s of every audit, most of them never used on a small export;
+ * any other source (a council's pack, an edited one, a run from the sources) is read as before.
+ */
+export type PrebuiltTrees = Record<string, [literals: string[], tree: string]>;
+export const PREBUILT_TREES_PATH = new URL('./prebuilt-alternations.json', import.meta.url);
+const prebuiltTrees = () => builtData<PrebuiltTrees>(PREBUILT_TREES_PATH);
+
+/** A group as kept: its opening and its alternatives. */
+type SerialGroup = [open: string, alternatives: SerialAlternative[]];
+/** An alternative as kept: its id, its need (null: no test) and its items. */
+type SerialAlternative = [id: string | null, need: Need, items: (string | SerialGroup)[]];
+
+function serialise(group: Group, literals: Set<string>): SerialGroup {
+  const needLiterals = (need: Need): void => {
+    if (need === null) return;
+    if (typeof need === 'string') literals.add(foldCase(need));
+    else for (const part of 'all' in need ? need.all : need.any) needLiterals(part);
+  };
+  return [
+    group.open,
+    group.alternatives.map((a) => {
+      needLiterals(a.test ? a.need : null);
+      return [a.id, a.test ? a.need : null, a.items.map((item) => (typeof item === 'string' ? item : serialise(item, literals)))];
+    }),
+  ];
+}
+
+/** The tree of a kept serial form, its tests compiled as `readTree` compiles them. */
+function treeFrom(serial: SerialGroup): Group {
+  const group = ([open, alternatives]: SerialGroup): Group => ({
+    open,
+    alternatives: alternatives.map(([id, need, items]) => ({
+      id,
+      need,
+      test: id === null ? null : compileNeed(need),
+      items: items.map((item) => (typeof item === 'string' ? item : group(item))),
+    })),
+    all: '',
+  });
+  const root = group(serial);
+  const every: string[] = ['u'];
+  choose(root, null, 0, every);
+  root.all = every.join(',');
+  return root;
+}
+
+/** Every alternation made since `recordAlternations()`, for the build. */
+let recorded: Alternatives[] | null = null;
+
+/** Keeps every alternation made from now on (the build, to keep their trees). */
+export function recordAlternations(): void {
+  recorded ??= [];
+}
+
+/** The alternations made since `recordAlternations()`. */
+export function alternationsSoFar(): readonly Alternatives[] {
+  return recorded ?? [];
+}
+
+/** The trees of the alternations made since `recordAlternations()`, read afresh, as the build keeps them. */
+export function alternationTreesSoFar(): PrebuiltTrees {
+  const out: PrebuiltTrees = {};
+  for (const a of recorded ?? []) {
+    const form = a.keptForm();
+    if (form) out[form[0]] = [form[1], form[2]];
+  }
+  return out;
 }
 
 /** What a group becomes when none of its alternatives can match: a class that matches nothing (a group would not take a quantifier after a look-ahead). */
@@ -344,12 +461,14 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
       }
       if (i > run) items.push(source.slice(run, i));
       let test: Test | null = null;
+      let need: Need = null;
       if (narrow) {
         const known = read.get(offset + from);
-        test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
+        need = usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i)));
+        test = compileNeed(need);
       }
       const id = test ? String(next++) : null;
-      alternatives.push({ id, test, items });
+      alternatives.push({ id, need, test, items });
       if (source[i] !== '|') break;
       i++;
     }
@@ -377,6 +496,7 @@ const MIN_GROUP = 200;
 function untest(alternatives: Alternative[]): void {
   for (const a of alternatives) {
     a.test = null;
+    a.need = null;
     a.id = null;
     for (const item of a.items) if (typeof item !== 'string') untest(item.alternatives);
   }
