@@ -1,6 +1,7 @@
 import { LiteralScanner } from './literal-scanner.ts';
 import { compiledNow } from './machine-code.ts';
 import { builtData } from '../model/built-data.ts';
+import { caseFree } from './case-free.ts';
 import { readLiterals, requiredLiterals, sourceKey, type LiteralReading, type Need } from './required-literals.ts';
 
 /**
@@ -218,6 +219,8 @@ export class Alternatives {
   private lastRegex: RegExp | null = null;
   /** The flags of the narrowed regexes: the whole one's, and global. */
   private readonly variantFlags: string;
+  /** Those flags without `i`, for the narrowed regexes of plain texts written case-free (case-free.ts); null when the whole one's are not `iu`. */
+  private readonly caseFreeFlags: string | null;
 
   constructor(
     readonly parts: readonly string[],
@@ -226,6 +229,7 @@ export class Alternatives {
     this.inner = parts.join('|');
     const source = `(?<!${WORD_CHAR})(?:${this.inner})(?!${WORD_CHAR})`;
     this.variantFlags = flags.includes('g') ? flags : `${flags}g`;
+    this.caseFreeFlags = flags.includes('i') && flags.includes('u') ? this.variantFlags.replace('i', '') : null;
     // A back-reference would point elsewhere once groups are left out: such an alternation is
     // never narrowed. Alternatives that name their groups are made at once too: two may use the
     // same name, which V8 refuses when the regex is made, where it has always been refused.
@@ -307,12 +311,17 @@ export class Alternatives {
           variants.delete(id);
           variants.set(id, regex);
         } else {
-          const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
           const chosen = new Set(kept);
+          // On a plain text, written to need no `i` flag, which V8 compiles two to three times faster (case-free.ts).
+          const free = plain && this.caseFreeFlags ? emitAlternatives(this.root, chosen, caseFree) : null;
+          const boundary = free !== null ? plainWordCharCaseFree() : plain ? PLAIN_WORD_CHAR : WORD_CHAR;
           // Global, whatever the whole one's flags: each is run from lastIndex 0 (terms.ts), where a
           // global regex finds what the same one without the flag finds, and only a global one
           // can be compiled straight to machine code (machine-code.ts).
-          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.variantFlags);
+          regex =
+            free !== null
+              ? new RegExp(`(?<!${boundary})(?:${free})(?!${boundary})`, this.caseFreeFlags!)
+              : new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen, null)})(?!${boundary})`, this.variantFlags);
           keep(id, regex);
         }
       }
@@ -522,16 +531,35 @@ function choose(group: Group, mark: Int32Array | null, stamp: number, kept: stri
   return any;
 }
 
-function emitAlternatives(group: Group, chosen: Set<string>): string {
-  return group.alternatives
-    .filter((a) => !a.id || chosen.has(a.id))
-    .map((a) => a.items.map((item) => (typeof item === 'string' ? item : emitGroup(item, chosen))).join(''))
-    .join('|');
+/** The source of the chosen alternatives of `group`, each run of source as `write` writes it (null from it: null). */
+function emitAlternatives(group: Group, chosen: Set<string>, write: null): string;
+function emitAlternatives(group: Group, chosen: Set<string>, write: ((run: string) => string | null) | null): string | null;
+function emitAlternatives(group: Group, chosen: Set<string>, write: ((run: string) => string | null) | null): string | null {
+  let out = '';
+  let first = true;
+  for (const a of group.alternatives) {
+    if (a.id && !chosen.has(a.id)) continue;
+    if (!first) out += '|';
+    first = false;
+    for (const item of a.items) {
+      const part = typeof item === 'string' ? (write ? write(item) : item) : emitGroup(item, chosen, write);
+      if (part === null) return null;
+      out += part;
+    }
+  }
+  return out;
 }
 
-function emitGroup(group: Group, chosen: Set<string>): string {
+function emitGroup(group: Group, chosen: Set<string>, write: ((run: string) => string | null) | null): string | null {
   if (!group.alternatives.some((a) => !a.id || chosen.has(a.id))) return NOTHING;
-  return `${group.open}${emitAlternatives(group, chosen)})`;
+  const inner = emitAlternatives(group, chosen, write);
+  return inner === null ? null : `${group.open}${inner})`;
+}
+
+let plainWordFree: string | undefined;
+/** PLAIN_WORD_CHAR written for the `u` flag alone (case-free.ts). */
+function plainWordCharCaseFree(): string {
+  return (plainWordFree ??= caseFree(PLAIN_WORD_CHAR)!);
 }
 
 /** A global, case-insensitive, whole-word regex of `parts` in order, whose `allMatches` runs only the parts a text could match. */
