@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prebuild } from '../src/core/prebuilt-readings.ts';
-import { Alternatives, alternationsSoFar } from '../src/text/alternatives.ts';
+import { Alternatives, alternationsSoFar, PLAIN_WORD_CHAR } from '../src/text/alternatives.ts';
+import { readAtom } from '../src/text/case-free.ts';
 import { keptReading, parseLiterals, sourceKey, sourcesReadSoFar } from '../src/text/required-literals.ts';
 
 describe('literal readings prebuilt by the build (dist/text/prebuilt-literals.json)', () => {
@@ -67,5 +68,16 @@ describe('alternation trees prebuilt by the build (dist/text/prebuilt-alternatio
     fresh.analyse(null);
     expect(Object.hasOwn(trees, changed.keptForm()![0])).toBe(false);
     expect(changed.keptForm()).toEqual(fresh.keptForm());
+  });
+});
+
+describe('case-free atoms prebuilt by the build (dist/text/prebuilt-case-free.json)', () => {
+  const { atoms } = prebuild();
+  const kept = JSON.parse(JSON.stringify(atoms)) as Record<string, string>;
+
+  it('hold the letters, classes and boundaries of the default packs, each as reading it gives', () => {
+    expect(Object.keys(kept).length).toBeGreaterThan(40);
+    for (const source of ['a', 'S', '\\w', PLAIN_WORD_CHAR]) expect(Object.hasOwn(kept, source)).toBe(true);
+    for (const [source, written] of Object.entries(kept)) expect(written, source).toBe(readAtom(source));
   });
 });

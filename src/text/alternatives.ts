@@ -67,6 +67,8 @@ interface Scanned {
  */
 class SharedScan {
   private readonly ids = new Map<string, number>();
+  /** The literals by id. */
+  private readonly byId: string[] = [];
   private scanner: LiteralScanner | null = null;
   private folds = false;
   private recent: Scanned[] = [];
@@ -83,11 +85,16 @@ class SharedScan {
     let id = this.ids.get(literal);
     if (id === undefined) {
       this.ids.set(literal, (id = this.ids.size));
+      this.byId.push(literal);
       this.scanner = null;
       this.recent = [];
       this.current = null;
     }
     return id;
+  }
+
+  literalOf(id: number): string {
+    return this.byId[id];
   }
 
   /** Reads `text` (unless it is one of the last read) and marks its literals. */
@@ -212,7 +219,7 @@ export class Alternatives {
   /** The alternatives between `(?:` and `)`. */
   private readonly inner: string;
   /** The build's reading of the tree (`PrebuiltTrees`), its literals already known to the scan, until the first use. */
-  private kept: string | undefined = undefined;
+  private kept: PrebuiltTrees[string] | undefined = undefined;
   /** This alternation's prefix of the keys of its narrowed regexes (`variants`). */
   private readonly id = `${alternations++}:`;
   private lastText: string | null = null;
@@ -258,15 +265,15 @@ export class Alternatives {
       return;
     }
     for (const literal of kept[0]) shared.idOf(literal);
-    this.kept = kept[1];
+    this.kept = kept;
   }
 
   /** Reads the tree of alternatives, from the build's reading among `trees` when there is one (none: read afresh). */
   analyse(trees: PrebuiltTrees | null = prebuiltTrees()): void {
     if (this.root !== undefined) return;
     try {
-      const kept = trees === null ? undefined : (this.kept ?? trees[sourceKey(this.inner)]?.[1]);
-      if (kept !== undefined) this.root = treeFrom(JSON.parse(kept) as SerialGroup);
+      const kept = trees === null ? undefined : (this.kept ?? trees[sourceKey(this.inner)]);
+      if (kept !== undefined) this.root = treeFrom(JSON.parse(kept[1]) as SerialTree, kept[0]);
       else {
         // The whole regex was read for its literals when its text gate was made: each
         // alternative's need comes from that reading (the inner source starts after the look-behind).
@@ -283,9 +290,8 @@ export class Alternatives {
   keptForm(): [key: string, literals: string[], tree: string] | null {
     this.analyse(null);
     if (!this.root) return null;
-    const found = new Set<string>();
-    const serial = serialise(this.root, found);
-    return [sourceKey(this.inner), [...found], JSON.stringify(serial)];
+    const [literals, tree] = serialise(this.root);
+    return [sourceKey(this.inner), literals, JSON.stringify(tree)];
   }
 
   /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
@@ -356,9 +362,9 @@ interface Group {
 interface Alternative {
   /** A number for the key, when the alternative has a test. */
   id: string | null;
-  /** What the test tests (null: no test). */
-  need: Need;
+  /** Its test: the program at `at` of `test` (the whole of it for a tree read afresh; one program for a whole kept tree). */
   test: Test | null;
+  at: number;
   items: (string | Group)[];
 }
 
@@ -373,34 +379,56 @@ export type PrebuiltTrees = Record<string, [literals: string[], tree: string]>;
 export const PREBUILT_TREES_PATH = new URL('./prebuilt-alternations.json', import.meta.url);
 const prebuiltTrees = () => builtData<PrebuiltTrees>(PREBUILT_TREES_PATH);
 
+/**
+ * A tree as kept: every test's program one after another (`compileNeed`'s form, each literal
+ * by its place in the kept list of literals), and the root group.
+ */
+type SerialTree = [code: number[], root: SerialGroup];
 /** A group as kept: its opening and its alternatives. */
 type SerialGroup = [open: string, alternatives: SerialAlternative[]];
-/** An alternative as kept: its id, its need (null: no test) and its items. */
-type SerialAlternative = [id: string | null, need: Need, items: (string | SerialGroup)[]];
+/** An alternative as kept: its id, where its test's program starts (-1: no test) and its items. */
+type SerialAlternative = [id: string | null, at: number, items: (string | SerialGroup)[]];
 
-function serialise(group: Group, literals: Set<string>): SerialGroup {
-  const needLiterals = (need: Need): void => {
-    if (need === null) return;
-    if (typeof need === 'string') literals.add(foldCase(need));
-    else for (const part of 'all' in need ? need.all : need.any) needLiterals(part);
-  };
-  return [
-    group.open,
-    group.alternatives.map((a) => {
-      needLiterals(a.test ? a.need : null);
-      return [a.id, a.test ? a.need : null, a.items.map((item) => (typeof item === 'string' ? item : serialise(item, literals)))];
+/** The tree as kept: its literals and its serial form. */
+function serialise(root: Group): [literals: string[], tree: SerialTree] {
+  const code: number[] = [];
+  const literals = new Map<string, number>();
+  const group = (g: Group): SerialGroup => [
+    g.open,
+    g.alternatives.map((a) => {
+      let at = -1;
+      if (a.test) {
+        at = code.length;
+        const end = a.at + (a.test[a.at] === LITERAL ? 2 : a.test[a.at + 1]);
+        for (let k = a.at; k < end; k += 2) {
+          let operand = a.test[k + 1];
+          if (a.test[k] === LITERAL) {
+            const literal = shared.literalOf(operand);
+            operand = literals.get(literal) ?? literals.size;
+            literals.set(literal, operand);
+          }
+          code.push(a.test[k], operand);
+        }
+      }
+      return [a.id, at, a.items.map((item) => (typeof item === 'string' ? item : group(item)))];
     }),
   ];
+  const tree: SerialTree = [code, group(root)];
+  return [[...literals.keys()], tree];
 }
 
-/** The tree of a kept serial form, its tests compiled as `readTree` compiles them. */
-function treeFrom(serial: SerialGroup): Group {
+/** The tree of a kept serial form, with the tests `readTree` would compile, in one program. */
+function treeFrom([code, serial]: SerialTree, literals: string[]): Group {
+  const program = Int32Array.from(code);
+  // Every node is two numbers (a literal and its id, or an operator and its length): the kept
+  // literal places become the scan's ids.
+  for (let k = 0; k < program.length; k += 2) if (program[k] === LITERAL) program[k + 1] = shared.idOf(literals[program[k + 1]]);
   const group = ([open, alternatives]: SerialGroup): Group => ({
     open,
-    alternatives: alternatives.map(([id, need, items]) => ({
+    alternatives: alternatives.map(([id, at, items]) => ({
       id,
-      need,
-      test: id === null ? null : compileNeed(need),
+      test: at < 0 ? null : program,
+      at: Math.max(at, 0),
       items: items.map((item) => (typeof item === 'string' ? item : group(item))),
     })),
     all: '',
@@ -470,14 +498,12 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
       }
       if (i > run) items.push(source.slice(run, i));
       let test: Test | null = null;
-      let need: Need = null;
       if (narrow) {
         const known = read.get(offset + from);
-        need = usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i)));
-        test = compileNeed(need);
+        test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
       }
       const id = test ? String(next++) : null;
-      alternatives.push({ id, need, test, items });
+      alternatives.push({ id, test, at: 0, items });
       if (source[i] !== '|') break;
       i++;
     }
@@ -505,7 +531,6 @@ const MIN_GROUP = 200;
 function untest(alternatives: Alternative[]): void {
   for (const a of alternatives) {
     a.test = null;
-    a.need = null;
     a.id = null;
     for (const item of a.items) if (typeof item !== 'string') untest(item.alternatives);
   }
@@ -523,7 +548,7 @@ function classEnd(source: string, from: number): number {
 function choose(group: Group, mark: Int32Array | null, stamp: number, kept: string[]): boolean {
   let any = false;
   for (const a of group.alternatives) {
-    if (mark && a.test && !holds(a.test, 0, mark, stamp)) continue;
+    if (mark && a.test && !holds(a.test, a.at, mark, stamp)) continue;
     if (a.id) kept.push(a.id);
     any = true;
     for (const item of a.items) if (typeof item !== 'string') choose(item, mark, stamp, kept);

@@ -25,6 +25,8 @@
  * every plain character, and whole regexes equal over texts.
  */
 
+import { builtData } from '../model/built-data.ts';
+
 /** Every plain character, in order. */
 const PLAIN_CHARS = (() => {
   let s = '';
@@ -36,8 +38,22 @@ const PLAIN_CHARS = (() => {
 /** A class that matches nothing. */
 const NOTHING = '[^\\s\\S]';
 
-/** Atoms read, by their source: what to write instead (the atom itself when nothing changes). */
-const atoms = new Map<string, string>();
+/**
+ * Atoms read, by their source: what to write instead (the atom itself when nothing changes).
+ * Those of the default packs are read by the build and kept (`PREBUILT_ATOMS_PATH`): finding
+ * them takes two regexes each, about 20 ms at the start of every run.
+ */
+let atoms: Map<string, string> | null = null;
+export const PREBUILT_ATOMS_PATH = new URL('./prebuilt-case-free.json', import.meta.url);
+
+function knownAtoms(): Map<string, string> {
+  return (atoms ??= new Map(Object.entries(builtData<Record<string, string>>(PREBUILT_ATOMS_PATH))));
+}
+
+/** The atoms read so far in this process, as the build keeps them. */
+export function atomsSoFar(): Record<string, string> {
+  return Object.fromEntries(knownAtoms());
+}
 /** Sources already rewritten (the runs of source of the alternations' trees repeat in every narrowed regex). */
 const rewritten = new Map<string, string | null>();
 
@@ -70,29 +86,28 @@ function hex(c: number): string {
 
 /** What to write for a literal character, class or class escape, read from its source. */
 function atom(source: string): string {
-  let out = atoms.get(source);
+  const known = knownAtoms();
+  let out = known.get(source);
   if (out === undefined) {
-    const folded = plainMatches(source, true);
-    out = folded === plainMatches(source, false) ? source : classOf(folded);
-    atoms.set(source, out);
+    out = readAtom(source);
+    known.set(source, out);
   }
   return out;
 }
 
+/** What to write for an atom, read afresh. */
+export function readAtom(source: string): string {
+  if (source === '\\b' || source === '\\B') return readBoundary(source === '\\B');
+  const folded = plainMatches(source, true);
+  return folded === plainMatches(source, false) ? source : classOf(folded);
+}
+
 /** `\b` or `\B` written out with the plain word characters of `iu` (unchanged where they are `\w`'s own). */
-function boundary(negated: boolean): string {
-  const key = negated ? '\\B' : '\\b';
-  let out = atoms.get(key);
-  if (out === undefined) {
-    const folded = plainMatches('\\w', true);
-    if (folded === plainMatches('\\w', false)) out = key;
-    else {
-      const w = classOf(folded);
-      out = negated ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
-    }
-    atoms.set(key, out);
-  }
-  return out;
+function readBoundary(negated: boolean): string {
+  const folded = plainMatches('\\w', true);
+  if (folded === plainMatches('\\w', false)) return negated ? '\\B' : '\\b';
+  const w = classOf(folded);
+  return negated ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
 }
 
 /** A group's opening at lastIndex. */
@@ -129,7 +144,7 @@ function rewrite(source: string): string | null {
       const e = source[i + 1];
       if (e === undefined) return null;
       if (e === 'b' || e === 'B') {
-        out += boundary(e === 'B');
+        out += atom(source.slice(i, i + 2));
         i += 2;
       } else if (e === 'w' || e === 'W') {
         out += atom(`\\${e}`);
