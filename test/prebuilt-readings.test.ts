@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prebuild } from '../src/core/prebuilt-readings.ts';
-import { Alternatives, alternationsSoFar, PLAIN_WORD_CHAR } from '../src/text/alternatives.ts';
+import { Alternatives, alternationsSoFar, keptScanner, PLAIN_WORD_CHAR } from '../src/text/alternatives.ts';
+import { LiteralScanner } from '../src/text/literal-scanner.ts';
 import { readAtom } from '../src/text/case-free.ts';
 import { keptReading, parseLiterals, sourceKey, sourcesReadSoFar } from '../src/text/required-literals.ts';
 
@@ -79,5 +80,37 @@ describe('case-free atoms prebuilt by the build (dist/text/prebuilt-case-free.js
     expect(Object.keys(kept).length).toBeGreaterThan(40);
     for (const source of ['a', 'S', '\\w', PLAIN_WORD_CHAR]) expect(Object.hasOwn(kept, source)).toBe(true);
     for (const [source, written] of Object.entries(kept)) expect(written, source).toBe(readAtom(source));
+  });
+});
+
+describe('the literal scanner prebuilt by the build (dist/text/prebuilt-scanner.*)', () => {
+  const {
+    scanner: [kept, table],
+  } = prebuild();
+  const bytes = Buffer.from(table.buffer, table.byteOffset, table.byteLength);
+  const texts = readFileSync(new URL('../fixtures/exports/liquidlogic-casenotes.csv', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(0, 60);
+  const found = (scanner: LiteralScanner, text: string, size: number) => {
+    const out: number[] = [];
+    scanner.collect(text, new Int32Array(size), 1, out);
+    return out.sort((a, b) => a - b);
+  };
+
+  it('finds, for any of its literals in any order, what a scanner made for them alone finds', () => {
+    expect(kept.literals.length).toBeGreaterThan(1000);
+    // Every third literal, in reverse, and one with the first literals left out.
+    for (const literals of [kept.literals.filter((_, k) => k % 3 === 0).reverse(), kept.literals.slice(100)]) {
+      const fromKept = keptScanner(literals, kept.foldCase, kept, () => bytes)!;
+      expect(fromKept).not.toBeNull();
+      const fresh = new LiteralScanner(literals, { foldCase: kept.foldCase });
+      for (const text of [...texts, kept.literals.join(' ').toUpperCase()])
+        expect(found(fromKept, text, literals.length)).toEqual(found(fresh, text, literals.length));
+    }
+  });
+
+  it('is not used for a literal it lacks, or with other folding', () => {
+    expect(keptScanner([...kept.literals.slice(0, 10), 'zzqx not a literal'], kept.foldCase, kept, () => bytes)).toBeNull();
+    expect(keptScanner(kept.literals.slice(0, 10), !kept.foldCase, kept, () => bytes)).toBeNull();
   });
 });

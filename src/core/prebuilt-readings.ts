@@ -1,5 +1,13 @@
 import { DEFAULT_RULES_DIR, loadPacks, type LoadedPack } from '../packs/load-packs.ts';
-import { alternationTreesSoFar, literals, PLAIN_WORD_CHAR, recordAlternations, type PrebuiltTrees } from '../text/alternatives.ts';
+import {
+  alternationTreesSoFar,
+  literals,
+  PLAIN_WORD_CHAR,
+  recordAlternations,
+  scannerSoFar,
+  type KeptScanner,
+  type PrebuiltTrees,
+} from '../text/alternatives.ts';
 import { atomsSoFar, caseFree } from '../text/case-free.ts';
 import { readingsSoFar, type PrebuiltReadings } from '../text/required-literals.ts';
 import { createChecks } from './audit.ts';
@@ -20,6 +28,7 @@ export function prebuild(packs: LoadedPack[] = loadPacks([DEFAULT_RULES_DIR])): 
   readings: PrebuiltReadings;
   trees: PrebuiltTrees;
   atoms: Record<string, string>;
+  scanner: [KeptScanner, Int32Array];
 } {
   recordAlternations();
   const sections: Record<string, unknown[]> = {};
@@ -36,5 +45,5 @@ export function prebuild(packs: LoadedPack[] = loadPacks([DEFAULT_RULES_DIR])): 
   };
   caseFree(PLAIN_WORD_CHAR);
   for (const [, tree] of Object.values(trees)) write(JSON.parse(tree));
-  return { readings: readingsSoFar(), trees, atoms: atomsSoFar() };
+  return { readings: readingsSoFar(), trees, atoms: atomsSoFar(), scanner: scannerSoFar() };
 }

@@ -1,6 +1,6 @@
 import { LiteralScanner } from './literal-scanner.ts';
 import { compiledNow } from './machine-code.ts';
-import { builtData } from '../model/built-data.ts';
+import { builtBytes, builtData } from '../model/built-data.ts';
 import { caseFree } from './case-free.ts';
 import { readLiterals, requiredLiterals, sourceKey, type LiteralReading, type Need } from './required-literals.ts';
 
@@ -97,6 +97,21 @@ class SharedScan {
     return this.byId[id];
   }
 
+  /** The scanner of every literal so far, as the build keeps it (`KeptScanner`), and its table of states. */
+  keptForm(): [KeptScanner, Int32Array] {
+    this.read('');
+    const tables = this.scanner!.tables();
+    const classOf: number[] = [];
+    tables.classOf.forEach((k, c) => {
+      if (k !== 0) classOf.push(c, k);
+    });
+    const out: [number, number[]][] = [];
+    tables.out.forEach((ids, state) => {
+      if (ids.length) out.push([state, ids]);
+    });
+    return [{ literals: [...this.ids.keys()], foldCase: this.folds, classes: tables.classes, classOf, out }, tables.delta];
+  }
+
   /** Reads `text` (unless it is one of the last read) and marks its literals. */
   read(text: string): Scanned {
     while (this.pending.length) this.pending.pop()!.prepare();
@@ -117,7 +132,7 @@ class SharedScan {
       // The scanner folds case itself, unless a literal holds what it could not fold the same
       // way as lower-casing the text: a surrogate pair, or the dot that İ lower-cases to.
       this.folds = !all.some((l) => /[\ud800-\udfff]|\u0307/.test(l));
-      this.scanner = new LiteralScanner(all, { foldCase: this.folds });
+      this.scanner = keptScanner(all, this.folds) ?? new LiteralScanner(all, { foldCase: this.folds });
       this.mark = new Int32Array(this.ids.size);
       this.stamp = 0;
     }
@@ -134,6 +149,73 @@ class SharedScan {
 }
 
 const shared = new SharedScan();
+
+/**
+ * The scanner the build made for the literals of the default packs (all options at once:
+ * `npm run build`, write-prebuilt-readings.ts): its literals in order, whether it folds case,
+ * the class of each character that has one (pairs), the literals that end at each state that
+ * has some, and, beside it (`PREBUILT_SCANNER_TABLE_PATH`), its table of states as the bytes of
+ * an Int32Array. Building it took about 30 ms of every audit.
+ */
+export interface KeptScanner {
+  literals: string[];
+  foldCase: boolean;
+  classes: number;
+  classOf: number[];
+  out: [state: number, ids: number[]][];
+}
+export const PREBUILT_SCANNER_PATH = new URL('./prebuilt-scanner.json', import.meta.url);
+export const PREBUILT_SCANNER_TABLE_PATH = new URL('./prebuilt-scanner.bin', import.meta.url);
+let keptIndex: Map<string, number> | undefined;
+
+/**
+ * A scanner for `literals` from the build's, when that was made for all of them (and more,
+ * perhaps) with the same folding: a literal of the build's that is not one of these is simply
+ * not reported, so the scanner finds in any text exactly the literals of `literals` a scanner
+ * made for them alone would find. Null when there is none, or it lacks one of them.
+ */
+export function keptScanner(
+  literals: readonly string[],
+  foldCase: boolean,
+  kept: Partial<KeptScanner> = builtData<Partial<KeptScanner>>(PREBUILT_SCANNER_PATH),
+  table: () => Buffer = () => builtBytes(PREBUILT_SCANNER_TABLE_PATH),
+): LiteralScanner | null {
+  if (!kept.literals || !kept.classes || !kept.classOf || !kept.out || kept.foldCase !== foldCase) return null;
+  const index = kept === builtData<Partial<KeptScanner>>(PREBUILT_SCANNER_PATH) ? (keptIndex ??= indexOf(kept.literals)) : indexOf(kept.literals);
+  const ids = new Int32Array(kept.literals.length).fill(-1);
+  for (let id = 0; id < literals.length; id++) {
+    const k = index.get(literals[id]);
+    if (k === undefined) return null;
+    ids[k] = id;
+  }
+  let delta: Int32Array;
+  try {
+    const bytes = table();
+    delta = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : new Int32Array(Uint8Array.from(bytes).buffer);
+  } catch {
+    return null;
+  }
+  if (delta.length === 0 || delta.length % kept.classes !== 0) return null;
+  const classOf = new Uint16Array(0x10000);
+  for (let k = 0; k < kept.classOf.length; k += 2) classOf[kept.classOf[k]] = kept.classOf[k + 1];
+  const none: number[] = [];
+  const out: number[][] = new Array<number[]>(delta.length / kept.classes).fill(none);
+  for (const [state, keptIds] of kept.out) {
+    const own: number[] = [];
+    for (const k of keptIds) if (ids[k] >= 0) own.push(ids[k]);
+    if (own.length) out[state] = own;
+  }
+  return new LiteralScanner(literals, { tables: { classOf, classes: kept.classes, delta, out } });
+}
+
+function indexOf(literals: string[]): Map<string, number> {
+  return new Map(literals.map((l, k) => [l, k]));
+}
+
+/** The scanner of every literal of the alternations and gates made so far, as the build keeps it. */
+export function scannerSoFar(): [KeptScanner, Int32Array] {
+  return shared.keptForm();
+}
 
 /**
  * The literal scan every alternation and every text gate (text-gates.ts) reads: `idOf` gives a
