@@ -1,6 +1,8 @@
 import { LiteralScanner } from './literal-scanner.ts';
 import { compiledNow } from './machine-code.ts';
-import { readLiterals, requiredLiterals, type LiteralReading, type Need } from './required-literals.ts';
+import { builtBytes, builtData } from '../model/built-data.ts';
+import { caseFree } from './case-free.ts';
+import { readLiterals, requiredLiterals, sourceKey, type LiteralReading, type Need } from './required-literals.ts';
 
 /**
  * Whole-word alternations that run, on each text, only the alternatives the text can match.
@@ -65,19 +67,25 @@ interface Scanned {
  */
 class SharedScan {
   private readonly ids = new Map<string, number>();
+  /** The literals by id. */
+  private readonly byId: string[] = [];
   private scanner: LiteralScanner | null = null;
   private folds = false;
   private recent: Scanned[] = [];
   private current: Scanned | null = null;
   mark = new Int32Array(0);
   stamp = 0;
-  /** Alternations made but not yet read for their literals: all are read at the first use of any, so the scanner is built once. */
+  /**
+   * Alternations made but not yet read for their literals: all are read (or their kept literals
+   * taken) at the first use of any, so the scanner is built once.
+   */
   readonly pending: Alternatives[] = [];
 
   idOf(literal: string): number {
     let id = this.ids.get(literal);
     if (id === undefined) {
       this.ids.set(literal, (id = this.ids.size));
+      this.byId.push(literal);
       this.scanner = null;
       this.recent = [];
       this.current = null;
@@ -85,9 +93,28 @@ class SharedScan {
     return id;
   }
 
+  literalOf(id: number): string {
+    return this.byId[id];
+  }
+
+  /** The scanner of every literal so far, as the build keeps it (`KeptScanner`), and its table of states. */
+  keptForm(): [KeptScanner, Int32Array] {
+    this.read('');
+    const tables = this.scanner!.tables();
+    const classOf: number[] = [];
+    tables.classOf.forEach((k, c) => {
+      if (k !== 0) classOf.push(c, k);
+    });
+    const out: [number, number[]][] = [];
+    tables.out.forEach((ids, state) => {
+      if (ids.length) out.push([state, ids]);
+    });
+    return [{ literals: [...this.ids.keys()], foldCase: this.folds, classes: tables.classes, classOf, out }, tables.delta];
+  }
+
   /** Reads `text` (unless it is one of the last read) and marks its literals. */
   read(text: string): Scanned {
-    while (this.pending.length) this.pending.pop()!.analyse();
+    while (this.pending.length) this.pending.pop()!.prepare();
     if (this.current?.text === text) return this.current;
     for (let k = this.recent.length - 1; k >= 0; k--) {
       const entry = this.recent[k];
@@ -105,7 +132,7 @@ class SharedScan {
       // The scanner folds case itself, unless a literal holds what it could not fold the same
       // way as lower-casing the text: a surrogate pair, or the dot that İ lower-cases to.
       this.folds = !all.some((l) => /[\ud800-\udfff]|\u0307/.test(l));
-      this.scanner = new LiteralScanner(all, { foldCase: this.folds });
+      this.scanner = keptScanner(all, this.folds) ?? new LiteralScanner(all, { foldCase: this.folds });
       this.mark = new Int32Array(this.ids.size);
       this.stamp = 0;
     }
@@ -122,6 +149,73 @@ class SharedScan {
 }
 
 const shared = new SharedScan();
+
+/**
+ * The scanner the build made for the literals of the default packs (all options at once:
+ * `npm run build`, write-prebuilt-readings.ts): its literals in order, whether it folds case,
+ * the class of each character that has one (pairs), the literals that end at each state that
+ * has some, and, beside it (`PREBUILT_SCANNER_TABLE_PATH`), its table of states as the bytes of
+ * an Int32Array. Building it took about 30 ms of every audit.
+ */
+export interface KeptScanner {
+  literals: string[];
+  foldCase: boolean;
+  classes: number;
+  classOf: number[];
+  out: [state: number, ids: number[]][];
+}
+export const PREBUILT_SCANNER_PATH = new URL('./prebuilt-scanner.json', import.meta.url);
+export const PREBUILT_SCANNER_TABLE_PATH = new URL('./prebuilt-scanner.bin', import.meta.url);
+let keptIndex: Map<string, number> | undefined;
+
+/**
+ * A scanner for `literals` from the build's, when that was made for all of them (and more,
+ * perhaps) with the same folding: a literal of the build's that is not one of these is simply
+ * not reported, so the scanner finds in any text exactly the literals of `literals` a scanner
+ * made for them alone would find. Null when there is none, or it lacks one of them.
+ */
+export function keptScanner(
+  literals: readonly string[],
+  foldCase: boolean,
+  kept: Partial<KeptScanner> = builtData<Partial<KeptScanner>>(PREBUILT_SCANNER_PATH),
+  table: () => Buffer = () => builtBytes(PREBUILT_SCANNER_TABLE_PATH),
+): LiteralScanner | null {
+  if (!kept.literals || !kept.classes || !kept.classOf || !kept.out || kept.foldCase !== foldCase) return null;
+  const index = kept === builtData<Partial<KeptScanner>>(PREBUILT_SCANNER_PATH) ? (keptIndex ??= indexOf(kept.literals)) : indexOf(kept.literals);
+  const ids = new Int32Array(kept.literals.length).fill(-1);
+  for (let id = 0; id < literals.length; id++) {
+    const k = index.get(literals[id]);
+    if (k === undefined) return null;
+    ids[k] = id;
+  }
+  let delta: Int32Array;
+  try {
+    const bytes = table();
+    delta = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : new Int32Array(Uint8Array.from(bytes).buffer);
+  } catch {
+    return null;
+  }
+  if (delta.length === 0 || delta.length % kept.classes !== 0) return null;
+  const classOf = new Uint16Array(0x10000);
+  for (let k = 0; k < kept.classOf.length; k += 2) classOf[kept.classOf[k]] = kept.classOf[k + 1];
+  const none: number[] = [];
+  const out: number[][] = new Array<number[]>(delta.length / kept.classes).fill(none);
+  for (const [state, keptIds] of kept.out) {
+    const own: number[] = [];
+    for (const k of keptIds) if (ids[k] >= 0) own.push(ids[k]);
+    if (own.length) out[state] = own;
+  }
+  return new LiteralScanner(literals, { tables: { classOf, classes: kept.classes, delta, out } });
+}
+
+function indexOf(literals: string[]): Map<string, number> {
+  return new Map(literals.map((l, k) => [l, k]));
+}
+
+/** The scanner of every literal of the alternations and gates made so far, as the build keeps it. */
+export function scannerSoFar(): [KeptScanner, Int32Array] {
+  return shared.keptForm();
+}
 
 /**
  * The literal scan every alternation and every text gate (text-gates.ts) reads: `idOf` gives a
@@ -202,21 +296,29 @@ function keep(key: string, regex: RegExp): void {
 export class Alternatives {
   /** The whole regex, as callers hold it (made at its first run). */
   readonly regex: WholeAlternation | RegExp;
-  /** The alternatives as a tree of groups, read at the first use of any alternation (null: not narrowed). */
+  /** The alternatives as a tree of groups, read at its first use (null: not narrowed). */
   private root: Group | null | undefined = undefined;
+  /** The alternatives between `(?:` and `)`. */
+  private readonly inner: string;
+  /** The build's reading of the tree (`PrebuiltTrees`), its literals already known to the scan, until the first use. */
+  private kept: PrebuiltTrees[string] | undefined = undefined;
   /** This alternation's prefix of the keys of its narrowed regexes (`variants`). */
   private readonly id = `${alternations++}:`;
   private lastText: string | null = null;
   private lastRegex: RegExp | null = null;
   /** The flags of the narrowed regexes: the whole one's, and global. */
   private readonly variantFlags: string;
+  /** Those flags without `i`, for the narrowed regexes of plain texts written case-free (case-free.ts); null when the whole one's are not `iu`. */
+  private readonly caseFreeFlags: string | null;
 
   constructor(
-    private readonly parts: readonly string[],
+    readonly parts: readonly string[],
     flags: string,
   ) {
-    const source = `(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`;
+    this.inner = parts.join('|');
+    const source = `(?<!${WORD_CHAR})(?:${this.inner})(?!${WORD_CHAR})`;
     this.variantFlags = flags.includes('g') ? flags : `${flags}g`;
+    this.caseFreeFlags = flags.includes('i') && flags.includes('u') ? this.variantFlags.replace('i', '') : null;
     // A back-reference would point elsewhere once groups are left out: such an alternation is
     // never narrowed. Alternatives that name their groups are made at once too: two may use the
     // same name, which V8 refuses when the regex is made, where it has always been refused.
@@ -229,24 +331,56 @@ export class Alternatives {
     }
     byRegex.set(this.regex, this);
     shared.pending.push(this);
+    recorded?.push(this);
   }
 
-  analyse(): void {
+  /**
+   * Before the scanner is built: the literals of the build's reading of this alternation made
+   * known to the scan, the tree itself left to its first use (most texts of a small export use
+   * a few of the alternations); without a kept reading, the tree is read now.
+   */
+  prepare(): void {
+    if (this.root !== undefined || this.kept !== undefined) return;
+    const kept = prebuiltTrees()[sourceKey(this.inner)];
+    if (!kept) {
+      this.analyse();
+      return;
+    }
+    for (const literal of kept[0]) shared.idOf(literal);
+    this.kept = kept;
+  }
+
+  /** Reads the tree of alternatives, from the build's reading among `trees` when there is one (none: read afresh). */
+  analyse(trees: PrebuiltTrees | null = prebuiltTrees()): void {
     if (this.root !== undefined) return;
     try {
-      // The whole regex was read for its literals when its text gate was made: each
-      // alternative's need comes from that reading (the inner source starts after the look-behind).
-      const prefix = `(?<!${WORD_CHAR})(?:`;
-      const inner = this.parts.join('|');
-      this.root = readTree(inner, readLiterals(`${prefix}${inner})(?!${WORD_CHAR})`).alternatives, prefix.length);
+      const kept = trees === null ? undefined : (this.kept ?? trees[sourceKey(this.inner)]);
+      if (kept !== undefined) this.root = treeFrom(JSON.parse(kept[1]) as SerialTree, kept[0]);
+      else {
+        // The whole regex was read for its literals when its text gate was made: each
+        // alternative's need comes from that reading (the inner source starts after the look-behind).
+        const prefix = `(?<!${WORD_CHAR})(?:`;
+        this.root = readTree(this.inner, readLiterals(`${prefix}${this.inner})(?!${WORD_CHAR})`).alternatives, prefix.length);
+      }
     } catch {
       this.root = null;
     }
+    this.kept = undefined;
+  }
+
+  /** The tree as the build keeps it: its key, its literals (folded) and its serial form; null when not narrowed. */
+  keptForm(): [key: string, literals: string[], tree: string] | null {
+    this.analyse(null);
+    if (!this.root) return null;
+    const [literals, tree] = serialise(this.root);
+    return [sourceKey(this.inner), literals, JSON.stringify(tree)];
   }
 
   /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
   forText(text: string): RegExp | null {
     if (text === this.lastText) return this.lastRegex;
+    // Before the text is read: a tree read now may add literals to the scan.
+    if (this.root === undefined) this.analyse();
     const { plain } = shared.read(text);
     let regex: RegExp | null;
     if (!this.root) regex = whole(this.regex);
@@ -265,12 +399,17 @@ export class Alternatives {
           variants.delete(id);
           variants.set(id, regex);
         } else {
-          const boundary = plain ? PLAIN_WORD_CHAR : WORD_CHAR;
           const chosen = new Set(kept);
+          // On a plain text, written to need no `i` flag, which V8 compiles two to three times faster (case-free.ts).
+          const free = plain && this.caseFreeFlags ? emitAlternatives(this.root, chosen, caseFree) : null;
+          const boundary = free !== null ? plainWordCharCaseFree() : plain ? PLAIN_WORD_CHAR : WORD_CHAR;
           // Global, whatever the whole one's flags: each is run from lastIndex 0 (terms.ts), where a
           // global regex finds what the same one without the flag finds, and only a global one
           // can be compiled straight to machine code (machine-code.ts).
-          regex = new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen)})(?!${boundary})`, this.variantFlags);
+          regex =
+            free !== null
+              ? new RegExp(`(?<!${boundary})(?:${free})(?!${boundary})`, this.caseFreeFlags!)
+              : new RegExp(`(?<!${boundary})(?:${emitAlternatives(this.root, chosen, null)})(?!${boundary})`, this.variantFlags);
           keep(id, regex);
         }
       }
@@ -305,8 +444,105 @@ interface Group {
 interface Alternative {
   /** A number for the key, when the alternative has a test. */
   id: string | null;
+  /** Its test: the program at `at` of `test` (the whole of it for a tree read afresh; one program for a whole kept tree). */
   test: Test | null;
+  at: number;
   items: (string | Group)[];
+}
+
+/**
+ * The build's readings of the default packs' alternations (`npm run build`, write-prebuilt-readings.ts),
+ * by the SHA-256 of the alternatives' source (`sourceKey`): the literals its tests use,
+ * lower-cased, and the tree as JSON (`SerialGroup`), parsed at the alternation's first use.
+ * Reading the trees took about 0.12 s of every audit, most of them never used on a small export;
+ * any other source (a council's pack, an edited one, a run from the sources) is read as before.
+ */
+export type PrebuiltTrees = Record<string, [literals: string[], tree: string]>;
+export const PREBUILT_TREES_PATH = new URL('./prebuilt-alternations.json', import.meta.url);
+const prebuiltTrees = () => builtData<PrebuiltTrees>(PREBUILT_TREES_PATH);
+
+/**
+ * A tree as kept: every test's program one after another (`compileNeed`'s form, each literal
+ * by its place in the kept list of literals), and the root group.
+ */
+type SerialTree = [code: number[], root: SerialGroup];
+/** A group as kept: its opening and its alternatives. */
+type SerialGroup = [open: string, alternatives: SerialAlternative[]];
+/** An alternative as kept: its id, where its test's program starts (-1: no test) and its items. */
+type SerialAlternative = [id: string | null, at: number, items: (string | SerialGroup)[]];
+
+/** The tree as kept: its literals and its serial form. */
+function serialise(root: Group): [literals: string[], tree: SerialTree] {
+  const code: number[] = [];
+  const literals = new Map<string, number>();
+  const group = (g: Group): SerialGroup => [
+    g.open,
+    g.alternatives.map((a) => {
+      let at = -1;
+      if (a.test) {
+        at = code.length;
+        const end = a.at + (a.test[a.at] === LITERAL ? 2 : a.test[a.at + 1]);
+        for (let k = a.at; k < end; k += 2) {
+          let operand = a.test[k + 1];
+          if (a.test[k] === LITERAL) {
+            const literal = shared.literalOf(operand);
+            operand = literals.get(literal) ?? literals.size;
+            literals.set(literal, operand);
+          }
+          code.push(a.test[k], operand);
+        }
+      }
+      return [a.id, at, a.items.map((item) => (typeof item === 'string' ? item : group(item)))];
+    }),
+  ];
+  const tree: SerialTree = [code, group(root)];
+  return [[...literals.keys()], tree];
+}
+
+/** The tree of a kept serial form, with the tests `readTree` would compile, in one program. */
+function treeFrom([code, serial]: SerialTree, literals: string[]): Group {
+  const program = Int32Array.from(code);
+  // Every node is two numbers (a literal and its id, or an operator and its length): the kept
+  // literal places become the scan's ids.
+  for (let k = 0; k < program.length; k += 2) if (program[k] === LITERAL) program[k + 1] = shared.idOf(literals[program[k + 1]]);
+  const group = ([open, alternatives]: SerialGroup): Group => ({
+    open,
+    alternatives: alternatives.map(([id, at, items]) => ({
+      id,
+      test: at < 0 ? null : program,
+      at: Math.max(at, 0),
+      items: items.map((item) => (typeof item === 'string' ? item : group(item))),
+    })),
+    all: '',
+  });
+  const root = group(serial);
+  const every: string[] = ['u'];
+  choose(root, null, 0, every);
+  root.all = every.join(',');
+  return root;
+}
+
+/** Every alternation made since `recordAlternations()`, for the build. */
+let recorded: Alternatives[] | null = null;
+
+/** Keeps every alternation made from now on (the build, to keep their trees). */
+export function recordAlternations(): void {
+  recorded ??= [];
+}
+
+/** The alternations made since `recordAlternations()`. */
+export function alternationsSoFar(): readonly Alternatives[] {
+  return recorded ?? [];
+}
+
+/** The trees of the alternations made since `recordAlternations()`, read afresh, as the build keeps them. */
+export function alternationTreesSoFar(): PrebuiltTrees {
+  const out: PrebuiltTrees = {};
+  for (const a of recorded ?? []) {
+    const form = a.keptForm();
+    if (form) out[form[0]] = [form[1], form[2]];
+  }
+  return out;
 }
 
 /** What a group becomes when none of its alternatives can match: a class that matches nothing (a group would not take a quantifier after a look-ahead). */
@@ -349,7 +585,7 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
         test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
       }
       const id = test ? String(next++) : null;
-      alternatives.push({ id, test, items });
+      alternatives.push({ id, test, at: 0, items });
       if (source[i] !== '|') break;
       i++;
     }
@@ -394,7 +630,7 @@ function classEnd(source: string, from: number): number {
 function choose(group: Group, mark: Int32Array | null, stamp: number, kept: string[]): boolean {
   let any = false;
   for (const a of group.alternatives) {
-    if (mark && a.test && !holds(a.test, 0, mark, stamp)) continue;
+    if (mark && a.test && !holds(a.test, a.at, mark, stamp)) continue;
     if (a.id) kept.push(a.id);
     any = true;
     for (const item of a.items) if (typeof item !== 'string') choose(item, mark, stamp, kept);
@@ -402,16 +638,35 @@ function choose(group: Group, mark: Int32Array | null, stamp: number, kept: stri
   return any;
 }
 
-function emitAlternatives(group: Group, chosen: Set<string>): string {
-  return group.alternatives
-    .filter((a) => !a.id || chosen.has(a.id))
-    .map((a) => a.items.map((item) => (typeof item === 'string' ? item : emitGroup(item, chosen))).join(''))
-    .join('|');
+/** The source of the chosen alternatives of `group`, each run of source as `write` writes it (null from it: null). */
+function emitAlternatives(group: Group, chosen: Set<string>, write: null): string;
+function emitAlternatives(group: Group, chosen: Set<string>, write: ((run: string) => string | null) | null): string | null;
+function emitAlternatives(group: Group, chosen: Set<string>, write: ((run: string) => string | null) | null): string | null {
+  let out = '';
+  let first = true;
+  for (const a of group.alternatives) {
+    if (a.id && !chosen.has(a.id)) continue;
+    if (!first) out += '|';
+    first = false;
+    for (const item of a.items) {
+      const part = typeof item === 'string' ? (write ? write(item) : item) : emitGroup(item, chosen, write);
+      if (part === null) return null;
+      out += part;
+    }
+  }
+  return out;
 }
 
-function emitGroup(group: Group, chosen: Set<string>): string {
+function emitGroup(group: Group, chosen: Set<string>, write: ((run: string) => string | null) | null): string | null {
   if (!group.alternatives.some((a) => !a.id || chosen.has(a.id))) return NOTHING;
-  return `${group.open}${emitAlternatives(group, chosen)})`;
+  const inner = emitAlternatives(group, chosen, write);
+  return inner === null ? null : `${group.open}${inner})`;
+}
+
+let plainWordFree: string | undefined;
+/** PLAIN_WORD_CHAR written for the `u` flag alone (case-free.ts). */
+function plainWordCharCaseFree(): string {
+  return (plainWordFree ??= caseFree(PLAIN_WORD_CHAR)!);
 }
 
 /** A global, case-insensitive, whole-word regex of `parts` in order, whose `allMatches` runs only the parts a text could match. */

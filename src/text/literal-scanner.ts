@@ -4,9 +4,17 @@
  * more per character than a few: this is how every check's "could this record match at all?"
  * question is answered with one read of the record instead of one regular expression per rule.
  */
+/** A scanner's tables, as `LiteralScanner.tables` gives them and its constructor takes them back. */
+export interface ScannerTables {
+  classOf: Uint16Array;
+  classes: number;
+  delta: Int32Array;
+  out: number[][];
+}
+
 export class LiteralScanner {
   /** Each UTF-16 code unit's class: 0 for a character no literal holds, else 1 + its index among those that do. */
-  private readonly classOf = new Uint16Array(0x10000);
+  private readonly classOf: Uint16Array;
   private readonly classes: number;
   /** next state = delta[state * classes + class]. */
   private readonly delta: Int32Array;
@@ -21,8 +29,14 @@ export class LiteralScanner {
    */
   constructor(
     readonly literals: readonly string[],
-    options: { foldCase?: boolean } = {},
+    options: { foldCase?: boolean; tables?: ScannerTables } = {},
   ) {
+    if (options.tables) {
+      // Tables made for these literals (with the same foldCase) by a scanner before.
+      ({ classOf: this.classOf, classes: this.classes, delta: this.delta, out: this.out } = options.tables);
+      return;
+    }
+    this.classOf = new Uint16Array(0x10000);
     let classes = 1;
     for (const literal of literals) {
       for (let k = 0; k < literal.length; k++) {
@@ -81,6 +95,11 @@ export class LiteralScanner {
     }
     this.delta = delta;
     this.out = out;
+  }
+
+  /** The tables this scanner runs on. */
+  tables(): ScannerTables {
+    return { classOf: this.classOf, classes: this.classes, delta: this.delta, out: this.out };
   }
 
   /**

@@ -3,12 +3,22 @@ import { compiledNow } from './machine-code.ts';
 
 /** Regular-expression source for a literal term: words may be split by any white space or a hyphen, and a hyphen inside a word is optional. */
 export function termPattern(term: string): string {
-  return term
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\?-/g, '[-\\s]?'))
-    .join('(?:\\s*-\\s*|\\s+)');
+  let pattern = patterns.get(term);
+  if (pattern === undefined) {
+    pattern = term
+      .trim()
+      .split(/\s+/)
+      .map((word) => (PLAIN_WORD.test(word) ? word : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\?-/g, '[-\\s]?')))
+      .join('(?:\\s*-\\s*|\\s+)');
+    if (patterns.size >= 16_384) patterns.clear();
+    patterns.set(term, pattern);
+  }
+  return pattern;
 }
+/** Terms already written (the packs' word lists are spelled out in several rules and cue lists). */
+const patterns = new Map<string, string>();
+/** A word that neither replace would change: no regex syntax, no hyphen. */
+const PLAIN_WORD = /^[^.*+?^${}()|[\]\\-]*$/;
 
 /** A global, case-insensitive regex that matches `source` only as whole words. */
 export function wholeWord(source: string): RegExp {

@@ -53,9 +53,23 @@ export class TextGates {
   /** Literals at least one of which any text satisfying `need` holds (for `all`, those of its most selective part). */
   private cover(need: Exclude<Need, null>): string[] {
     if (typeof need === 'string') return [need];
-    const parts = ('all' in need ? need.all : need.any).map((p) => this.cover(p!));
-    if ('any' in need) return [...new Set(parts.flat())];
-    return parts.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
+    if ('any' in need) {
+      const out = new Set<string>();
+      for (const part of need.any) for (const literal of this.cover(part!)) out.add(literal);
+      return [...out];
+    }
+    // The first of the most selective parts (each part's selectivity worked out once).
+    let best: string[] = [];
+    let bestSelectivity = 0;
+    need.all.forEach((part, k) => {
+      const literals = this.cover(part!);
+      const s = selectivity(literals);
+      if (k === 0 || s > bestSelectivity) {
+        best = literals;
+        bestSelectivity = s;
+      }
+    });
+    return best;
   }
 
   /** `need` as a test of the text last read (a flat program: see compileNeed in alternatives.ts). */
@@ -67,7 +81,9 @@ export class TextGates {
 
 /** How rarely a list of literals is likely to be met: its shortest literal's length, less for a long list. */
 function selectivity(literals: string[]): number {
-  return Math.min(...literals.map((l) => l.length)) - Math.log2(literals.length);
+  let shortest = Infinity;
+  for (const l of literals) if (l.length < shortest) shortest = l.length;
+  return shortest - Math.log2(literals.length);
 }
 
 /**
