@@ -73,8 +73,8 @@ const NAME =
 /** What stands after a name used of a person: a possessive, a verb, a dash or colon (a list of results), a comma or "and". */
 const AFTER_NAME =
   /^(?:['’]s(?![\p{L}])|\s+(?:(?:still|now|also|never|often|usually|always|currently|then|only|regularly|sometimes|no longer) )?(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and|discharged|released|returned|went|left|finished|gave|tested|refused|declined|missed|engaged|separated|stopped|began|continued|phoned|rang|visited|arrived|seemed|appeared|presented|feels|felt|spent|stayed|needs|wants|wanted|became|remained|got|showed|shows|explained|explains|brought|brings|took|takes|came|comes|works|worked|keeps|kept|sent|sends|asked|asks|confirmed|confirms|looks|looked|made|makes)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
-/** A letter's greeting, up to its comma. */
-const GREETING = /^\s*(?:Dear|Hi|Hello)\s+[^,\n.]{1,60},/;
+/** A letter's greeting, up to its comma or the end of its line ("Dear Ms Thomas,"). */
+export const GREETING = /^\s*(?:Dear|Hi|Hello)\s+[^,\n.]{1,60}(?:,|$)/i;
 /** How the words of form fields end (Admitted, Discharged, Diagnosis, Medication, Attendance, Outcome): not how given names do. */
 const FIELD_WORD = /(?:ed|ing|ion|sis|ment|ance|ence|ity|ness|ure|ary|ory|ous|ive|ship|al|up|ome)$/i;
 /** A title before a given name and a surname, or a parent's role in brackets after a given name. */

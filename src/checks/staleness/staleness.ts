@@ -17,7 +17,7 @@ import {
 } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
-import { NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, PRONOUNS, subjectNameBefore, type PeopleWords, type Person } from '../../reading/people.ts';
+import { GREETING, NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, PRONOUNS, subjectNameBefore, type PeopleWords, type Person } from '../../reading/people.ts';
 import { buildTimeline, compatible, staleClaims, type Found, type Role } from './chronology.ts';
 import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline } from '../../model/sections.ts';
 import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
@@ -475,7 +475,7 @@ class StalenessCheck implements Check {
     // ("Results received from Marches Toxicology, … (Kerry Pritchard).").
     const first = reader.sentences[0];
     // A letter's "you" is whom it is written to ("Dear Ms Thomas, … I have discharged you from the service").
-    const greeting = first && first !== s.sentence ? /^\s*(?:Dear|Hi|Hello)\s+[^,\n]{1,60}/i.exec(first.text) : null;
+    const greeting = first && first !== s.sentence ? GREETING.exec(first.text) : null;
     if (greeting && /\b(?:you|your)\b/i.test(s.sentence.text)) {
       const to = this.people.last({ ...first, text: greeting[0] });
       if (to && (to.surname || to.given)) return to;
