@@ -126,6 +126,14 @@ describe.skipIf(!enabled)('reviewing flags in the HTML report', () => {
   });
 
   it('keeps the decisions when the report is opened again', async () => {
+    // The page keeps its decisions in the browser's storage. Another page of the same report reads
+    // them from there, not from this page's own copy: wait until it does before reopening this one
+    // (on a loaded machine a reload straight after the last decision could come before the write).
+    const key = `scrutineer-review:${await page.locator('#review-panel').getAttribute('data-report-key')}`;
+    const other = await context.newPage();
+    await other.goto(url, { waitUntil: 'load' });
+    await expect.poll(() => other.evaluate((k) => Object.keys(JSON.parse(window.localStorage.getItem(k) ?? '{"decisions":{}}').decisions).length, key)).toBe(2);
+    await other.close();
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => count().textContent()).toBe(`2 of ${total} flags decided (1 confirmed, 1 dismissed); ${total - 2} left.`);
     await expectAttr(flag(first), 'data-review', 'confirmed');
