@@ -328,6 +328,11 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['I would not describe Ms Cole as hostile: she was upset and said so.', 'negated'],
     ['Team guidance "Plain words" (2023): avoid calling a parent chaotic without saying what was seen.', 'hypothetical'],
     ['Leaflet for parents of toddlers: parents who feel unable to cope at bedtime can ring the helpline.', 'hypothetical'],
+    // Guidance, policy or training as the subject, plural, dated or by its trainer: generic, not someone's report.
+    ["Our complaints procedures say that a parent's complaint can only be logged as malicious once the service manager has read it.", 'hypothetical'],
+    ['The lone-working protocol (revised 2025) explains that a hostile reception on a doorstep is a reason to leave.', 'hypothetical'],
+    ['The council’s recording policy of March 2024 states that a parent may be called uncooperative only with dated examples.', 'hypothetical'],
+    ['At the team day the trainers warned that disguised compliance is easy to allege and hard to evidence.', 'hypothetical'],
     // A call written as dialogue: the parent's turn is the parent's words, the heading a note about them.
     ['Call from Nan, 09:05 – MGM: I think she drinks every night, you can smell it.', 'attributed'],
     ['Visit 04/04 – F: drinking heavily, cans everywhere.', 'asserted'],
