@@ -360,6 +360,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
       'refuted',
     ],
     ['Earlier notes called Mum unable to cope, yet she has since completed the Incredible Years course and the nursery reports a settled routine.', 'refuted'],
+    // A contrast that brings in what was found or has happened since; minutes of a meeting, or a use on a date, point back.
+    ['The 2022 transfer summary described the flat as chaotic, however the four visits since June found it tidy and well run.', 'refuted'],
+    ['Notes from the September core group said Dad was volatile, but the contact supervisor has since logged eleven calm sessions.', 'refuted'],
+    ['I recorded Mr Lowe as hostile on 04/02/2025, but the recording of that meeting shows he was polite throughout.', 'refuted'],
     // A conditional that puts its subject first: "Were M to…", "Should Nathan's father…"
     ['Were Ms Obi to disengage from the midwife, a pre-birth conference would follow.', 'hypothetical'],
     ['Should Kai’s father start drinking heavily again, contact returns to supervised.', 'hypothetical'],
