@@ -252,6 +252,7 @@ await printBlindLabelSet('fixtures/blind20');
 await printBlindLabelSet('fixtures/blind22');
 await printBlindLabelSet('fixtures/blind24');
 await printBlindLabelSet('fixtures/blind26');
+await printBlindLabelSet('fixtures/blind28');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
