@@ -86,6 +86,10 @@ const ANIMALS = words(
 /** Surroundings, personal only when placed in someone's life (see classify). */
 const SURROUNDINGS = words('environment condition climate thing');
 const TIMES = words('day night morning afternoon evening week weekend month year time occasion visit session bedtime mealtime teatime lunchtime holiday');
+/** Verbs that take an object and a complement describing it ("made the journey chaotic", "left her unable to cope"). */
+const MAKING = words(
+  'make makes made making leave leaves left leaving keep keeps kept keeping render renders rendered find finds found consider considers considered',
+);
 /** Verbs of describing and judging that take what they describe as their object. */
 const DESCRIBING =
   /^(?:describ|interpret|regard|see|saw|seen|view|treat|label|characteris|characteriz|dismiss|record|perceiv|took|taken|consider|call|brand|depict|portray|paint|report|flag|mark|tag|class)/;
@@ -294,6 +298,12 @@ function attach(T: Token[], s: number, e: number): number | null {
   // resistant to amoxicillin", "M resistant to help" (but not after a copula's subject, read below).
   if (s === e && T[s].cat === 'ADJ' && T[s - 1]?.cat === 'N' && T[e + 1]?.cat === 'ADP' && /^(?:to|of|about|towards)$/.test(T[e + 1].lower))
     return subjectHead(T, s - 1);
+  // An object and its complement after a verb of making or finding describe the object: "the
+  // roadworks made the journey chaotic", "the news left her unable to cope", "I found Mr Hale hostile".
+  if (s === e && T[s].cat === 'ADJ' && T[s - 1] && (T[s - 1].cat === 'N' || T[s - 1].cat === 'PROPN' || T[s - 1].cat === 'PRON')) {
+    const p = phraseStart(T, s - 1);
+    if (p > 0 && MAKING.has(T[p - 1].lower)) return s - 1;
+  }
   let i = s - 1;
   while (i >= 0 && T[i].lower !== 'as' && (/^(?:ADV|ADJ|CC)$/.test(T[i].cat) || /^(?:,|not|never|n't)$/.test(T[i].lower))) i--;
   if (isCopula(T[i]) || (isAuxiliary(T[i]) && T[e].cat === 'V')) {
@@ -399,6 +409,8 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   // An animal, or what is an animal's ("the puppy's attention-seeking barking"), is not a person's.
   if (ANIMALS.has(singular(w)) || T.slice(phraseStart(T, h), h).some((x) => ANIMALS.has(singular(x.lower)))) return 'thing';
   if (t.cat === 'PRON' || POSSESSIVES.has(w) || KIN.has(w) || lists.people.has(w) || lists.people.has(singular(w))) return 'person';
+  // What a thing has is a thing: "the trailer's coupling disengaged", "the firm's approach was aggressive".
+  if (ownedByThing(T, h, lists)) return 'thing';
   const pair = h > 0 ? `${T[h - 1].lower} ${w}` : '';
   // A compound whose first noun is a person or theirs: "the family set-up", "the parent-child dynamic".
   if (h > 0 && T[h - 1].cat === 'N' && lists.people.has(T[h - 1].lower)) return 'personal';
@@ -436,6 +448,18 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   // aggressive edge to his voice" (but not a place: "the stairs in the home").
   if (/^(?:to|of|about|towards|toward)$/.test(T[h + 1]?.lower ?? '') && partOf(T, h + 2, lists)) return 'personal';
   return 'thing';
+}
+
+/** The noun phrase ending at h is owned by a common noun that is neither someone nor theirs ("the trailer's coupling"). */
+function ownedByThing(T: Token[], h: number, lists: SenseLists): boolean {
+  for (let k = phraseStart(T, h); k < h; k++) {
+    if (T[k].cat !== 'POS' || k === 0) continue;
+    const owner = T[k - 1];
+    if (owner.cat !== 'N' || /^\p{Lu}/u.test(owner.text)) return false;
+    const w = owner.lower;
+    return ![w, singular(w)].some((x) => lists.people.has(x) || lists.personal.has(x) || KIN.has(x) || x === 'home');
+  }
+  return false;
 }
 
 /** The noun phrase from i names someone's behaviour, relationship or manner (not their home), or someone. */

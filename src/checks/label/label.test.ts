@@ -164,6 +164,9 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The gas meter sits in a hard to reach corner of the cellar.'],
     // An abbreviation the record spells out as something else.
     ['The benefits letter mentions a fixed interim instalment (FII) of £40 a week.'],
+    // What a thing has is a thing; and the object of a verb of making is what its complement describes.
+    ["The wardrobe's casing was unstable, so the landlord took it away before the children moved in."],
+    ['Snow on the Ledbury road made the drive chaotic, and the visit started at eleven.'],
   ])('a label word about a thing is not a mention: %s', (text) => {
     expect(one(text)).toBe('no mention');
   });
@@ -181,6 +184,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Conditions in the flat were chaotic again this week.', 'asserted'],
     ['Living conditions remain chaotic.', 'asserted'],
     ['Mia is growing up in a volatile home environment.', 'asserted'],
+    ["The family's routine is chaotic on school mornings.", 'asserted'],
+    ['The move left Ms Tan unable to cope with the three boys.', 'asserted'],
   ])('a label about a person, their behaviour, relationship or home is a mention: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
@@ -360,6 +365,13 @@ describe('reading that holds on prose we did not write (#15)', () => {
       'refuted',
     ],
     ['Earlier notes called Mum unable to cope, yet she has since completed the Incredible Years course and the nursery reports a settled routine.', 'refuted'],
+    // A negated subject reaches its clause; a dismissal that still names the thing does not negate it.
+    ['Not a single one of the eight contact notes shows Mr Rudd being controlling with the girls.', 'negated'],
+    ['Not one of the teachers has ever seen Ms Hale hostile at the gate.', 'negated'],
+    ['Mum’s barrister characterises the rows as nothing more than parental acrimony.', 'attributed'],
+    ["The paternal aunt's statement paints Ms Sharma as manipulative.", 'attributed'],
+    ['I would characterise his manner with the guardian as hostile, not frightening.', 'asserted'],
+    ['The local authority contended, in its final evidence filed last week, that Mr Amos is an alcoholic.', 'attributed'],
     // A contrast that brings in what was found or has happened since; minutes of a meeting, or a use on a date, point back.
     ['The 2022 transfer summary described the flat as chaotic, however the four visits since June found it tidy and well run.', 'refuted'],
     ['Notes from the September core group said Dad was volatile, but the contact supervisor has since logged eleven calm sessions.', 'refuted'],
