@@ -212,6 +212,13 @@ await printStalenessSet(
   verbose,
   true,
 );
+await printStalenessSet(
+  'fixtures/staleness-blind29',
+  'written blind at the start of the ninth round, 17 topics and 7 kinds of trap; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
