@@ -76,6 +76,8 @@ describe('staleness fixtures', () => {
       ['R8-342', 'staleness.treatment-completed', 'warning', ['R8-341'], 'Jade has not engaged with the alcohol service'],
       ['R8-352', 'staleness.now-employed', 'info', ['R8-351'], 'Mr King is out of work'],
       ['R8-362', 'staleness.school-place', 'warning', ['R8-361'], 'Aiden out of school'],
+      ['R9-103', 'staleness.parenting-course-completed', 'warning', ['R9-102'], 'Ms Kaur has still not completed Little Steps'],
+      ['R9-113', 'staleness.parenting-course-completed', 'warning', ['R9-112'], 'Dad is yet to start Strong Fathers'],
       ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
       ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],

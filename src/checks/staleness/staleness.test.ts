@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stalenessKind, type StalenessRule } from './staleness.ts';
+import { nameOf, stalenessKind, type StalenessRule } from './staleness.ts';
 import type { CanonicalRecord } from '../../model/record.ts';
 import type { Rule } from '../rule-kind.ts';
 import { CheckTester, defaultRule, spanText } from '../../../test/support/check-tester.ts';
@@ -186,6 +186,29 @@ describe('staleness: the timeline keeps one step per record and role', () => {
   });
 });
 
+describe('staleness: names a case gives to what a rule names', () => {
+  it('takes the capitalised words that end what a `learn:` pattern found, two at least or an acronym', () => {
+    expect(nameOf('to the Steady Steps')).toBe('Steady Steps');
+    expect(nameOf('referral to Bright Beginnings')).toBe('Bright Beginnings');
+    expect(nameOf('for the DAPP')).toBe('DAPP');
+    expect(nameOf('join KidsFirst')).toBe('KidsFirst');
+    // One ordinary capitalised word, a word that describes a group, or a possessive is no name.
+    expect(nameOf('to the Wednesday')).toBeNull();
+    expect(nameOf('Weekly Parenting')).toBeNull();
+    expect(nameOf("to Mum's")).toBeNull();
+    expect(nameOf('a home-based')).toBeNull();
+  });
+
+  it('reads a programme the case has named as a programme in its later records, and only in that case', () => {
+    const named = record('R-1', '2023-01-10', 'Plan: refer Ms Hughes to the Bright Start parenting group at the family hub.');
+    const done = record('R-2', '2023-04-02', 'Ms Hughes finished Bright Start on Tuesday and was given her certificate.');
+    const claim = record('R-3', '2023-06-20', 'Ms Hughes has not completed Bright Start yet.');
+    expect(run([COURSE], [named, done, claim]).flags).toEqual([['R-3', ['R-2'], 'Ms Hughes has not completed Bright Start yet']]);
+    const elsewhere = (r: CanonicalRecord) => ({ ...r, case_id: 'OTHER' });
+    expect(run([COURSE], [named, elsewhere(done), elsewhere(claim)]).flags).toEqual([]);
+  });
+});
+
 describe('staleness rules that are broken', () => {
   const base: Rule = { id: 'x.y', kind: 'staleness', category: 'staleness', severity: 'warning', standards: ['3.11'], message: 'm', pack: 'p' };
 
@@ -206,6 +229,22 @@ describe('staleness rules that are broken', () => {
       { key: 'claims/patterns/0', message: expect.stringMatching(/^not a valid regular expression: .*Unterminated group/) },
       { key: 'same/0', message: "'diagnosis' is not one of the rule's word lists" },
       { key: 'finding', message: '{record} is not a finding placeholder ({record_id}, {record_date}, {claim}, {event_record_id}, {event_date}, {event})' },
+    ]);
+  });
+
+  it('names a `learn:` list that is not a word list, and a pattern without its {Name} slot or with an unknown list', () => {
+    expect(
+      stalenessKind.validate!({
+        ...base,
+        words: { programme: ['Triple P'] },
+        event: { terms: ['completed {programme}'] },
+        claims: { terms: ['has not done {programme}'] },
+        learn: { programme: ['the {Name} group', 'a parenting group', '{Name} {course}'], course: ['{Name} course'] },
+      } as Rule),
+    ).toEqual([
+      { key: 'learn/programme/1', message: 'needs {Name} exactly once' },
+      { key: 'learn/programme/2', message: "{course} is not one of the rule's word lists (programme)" },
+      { key: 'learn/course', message: "'course' is not one of the rule's word lists" },
     ]);
   });
 

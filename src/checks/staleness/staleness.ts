@@ -10,6 +10,7 @@ import {
   WORDS_SCHEMA,
   compilePatternSpec,
   patternSpecProblems,
+  patternSource,
   patternSpecSchema,
   wordEntries,
   type PatternSpec,
@@ -26,6 +27,7 @@ import { TENSE_SECTION_SCHEMA, TenseReader, type TenseWords } from '../../readin
 import { statedDates } from '../../reading/stated-dates.ts';
 import { textGates, type Gate, type TextGates } from '../../text/text-gates.ts';
 import { RecordShelf } from '../../model/record-shelf.ts';
+import { allMatches } from '../../text/terms.ts';
 
 /** Where a statement must sit: one of these within its sentence, the two before or the one after. */
 interface StatementSpec extends PatternSpec {
@@ -52,6 +54,8 @@ export interface StalenessRule extends Rule {
   same_person?: boolean;
   finding?: string;
   fact?: FactSpec;
+  /** Word lists a case extends with its own names: list → patterns with a {Name} slot ("{Name} parenting group"). */
+  learn?: Record<string, string[]>;
 }
 
 /** The placeholders a `finding` template may use. */
@@ -83,6 +87,53 @@ const NOT_YET = /\b(?:can|could|may|might|would|should|will|shall|must|to be|goi
 
 /** A negation between a topic and its state: "the course was not completed", "the detox was never finished" is no event. */
 const NOT_DONE = /\b(?:not|never|no longer|nor)\b|n['’]t\b/i;
+
+/** Where a `learn:` pattern takes a case's own name for something ("{Name} parenting group"). */
+export const NAME_SLOT = '{Name}';
+/** Up to four words before what names them; patterns ignore case, so which are capitalised is read after (nameOf). */
+const NAME_SOURCE = "(?<name>[\\p{L}\\p{N}’'&-]+(?: [\\p{L}\\p{N}’'&-]+){0,3})";
+/** Words that open a noun phrase or describe it, not a name ("Weekly parenting group", "Their parenting course"). */
+const NOT_A_NAME = new Set(
+  'the a an this that these those our her his their my your its weekly daily monthly local new next each every both any another further first second final group course programme parenting parent parents'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The name in the words a `learn:` pattern took: the capitalised words that end them ("to the
+ * Steady Steps" → "Steady Steps"). Two words at least, or one written as a name alone is written
+ * (an acronym, "DAPP", or a word with a capital inside, "KidsFirst"); never a possessive.
+ */
+export function nameOf(words: string): string | null {
+  const all = words.split(' ');
+  let i = all.length;
+  while (i > 0 && /^[\p{Lu}\p{N}]/u.test(all[i - 1]) && !/['’]s?$/.test(all[i - 1])) i--;
+  const name = all.slice(i);
+  while (name.length && NOT_A_NAME.has(name[0].toLowerCase())) name.shift();
+  if (!name.length || name.some((w) => NOT_A_NAME.has(w.toLowerCase()))) return null;
+  if (name.length === 1 && !/^\p{Lu}{3,}$/u.test(name[0]) && !/^\p{Lu}\p{Ll}+\p{Lu}/u.test(name[0])) return null;
+  return name.join(' ');
+}
+
+/** A rule's `learn:` patterns, compiled: each finds names for one of its word lists. */
+function compileLearners(rule: StalenessRule): { list: string; regex: RegExp }[] {
+  return Object.entries(rule.learn ?? {}).flatMap(([list, patterns]) =>
+    patterns.map((p) => {
+      const source = patternSource(p.replace(NAME_SLOT, '\u0000'), rule.words).replace('\u0000', NAME_SOURCE);
+      return { list, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu') };
+    }),
+  );
+}
+
+/** A rule's word lists with a case's own names added to them. */
+function withNames(words: WordLists | undefined, learnt: Map<string, Set<string>>): WordLists {
+  const out: WordLists = { ...words };
+  for (const [list, names] of learnt) {
+    const had = out[list];
+    out[list] = Array.isArray(had) || !had ? [...(had ?? []), ...names] : { ...had, ...Object.fromEntries([...names].map((n) => [n, [n]])) };
+  }
+  return out;
+}
 
 /** "since 2019": a state that goes on, not a date in the past the statement is about. */
 const SINCE = /\bsince\b[^,;.]*/gi;
@@ -165,6 +216,14 @@ export const stalenessKind: RuleKind = {
       description: `How the finding is told, before the message. Placeholders: ${FINDING_FIELDS.map((f) => `{${f}}`).join(' ')}.`,
     },
     fact: FACT_SCHEMA,
+    learn: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+      minProperties: 1,
+      additionalProperties: { type: 'array', items: { type: 'string', minLength: 1, pattern: '\\{Name\\}' }, minItems: 1 },
+      description:
+        'Word lists a case extends with its own names: for each list, patterns with a {Name} slot ("{Name} parenting group" learns "Steady Steps" from "the Steady Steps parenting group"). A name is the capitalised words (two or more, or an acronym) that fill the slot; from then on the case\'s records are read with it in the list.',
+    },
   },
   required: ['event', 'claims'],
   sections: [
@@ -186,6 +245,19 @@ export const stalenessKind: RuleKind = {
       spec?.near?.forEach((t, i) =>
         problems.push(...patternSpecProblems({ terms: [t] }, `${key}/near/${i}`, r.words, false).map((p) => ({ ...p, key: `${key}/near/${i}` }))),
       );
+    }
+    for (const [list, patterns] of Object.entries(r.learn ?? {})) {
+      if (!r.words?.[list]) problems.push({ key: `learn/${list}`, message: `'${list}' is not one of the rule's word lists` });
+      patterns.forEach((p, i) => {
+        if (p.split(NAME_SLOT).length !== 2) problems.push({ key: `learn/${list}/${i}`, message: `needs ${NAME_SLOT} exactly once` });
+        else
+          problems.push(
+            ...patternSpecProblems({ patterns: [p.replace(NAME_SLOT, 'Name')] }, `learn/${list}/${i}`, r.words).map((q) => ({
+              ...q,
+              key: `learn/${list}/${i}`,
+            })),
+          );
+      });
     }
     r.same?.forEach((name, i) => {
       if (!r.words?.[name]) problems.push({ key: `same/${i}`, message: `'${name}' is not one of the rule's word lists` });
@@ -213,6 +285,8 @@ interface CompiledRule {
   entries: { name: string; finder: EntryFinder }[];
   /** Admit a record that could hold the event, a claim, a reversal or a `current` claim. */
   gate: Record<Role | 'current' | 'denied', Gate>;
+  /** The rule's `learn:` patterns: names a case gives to what its word lists name. */
+  learners: { list: string; regex: RegExp }[];
 }
 
 function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
@@ -233,6 +307,7 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
     denied: deniedFinder && !deniedFinder.empty ? deniedFinder : null,
     near: nearRe,
     entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
+    learners: compileLearners(rule),
     gate: {
       event: gates.forSource(regex.event?.gateSource ?? null),
       claim: gates.forSource(regex.claim?.gateSource ?? null),
@@ -256,13 +331,18 @@ class StalenessCheck implements Check {
   private readonly names = new Map<string, NameBook>();
   private timelines: StalenessTimeline[] = [];
   private factSheets: FactSheet[] = [];
+  private readonly gates: TextGates;
+  /** case → rule id → word list → the names the case's records give ("Steady Steps" for a parenting programme). */
+  private readonly learnt = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** A rule compiled with a case's names, by rule id and names (cases that name the same programme share it). */
+  private readonly withLearnt = new Map<string, CompiledRule>();
 
   constructor(
     rules: StalenessRule[],
     private readonly env: CheckEnv,
   ) {
-    const gates = textGates(env);
-    this.rules = rules.map((rule) => compileRule(rule, gates));
+    this.gates = textGates(env);
+    this.rules = rules.map((rule) => compileRule(rule, this.gates));
     this.cues = sharedCues(env.sections);
     this.people = new PersonFinder((env.sections.people ?? []) as PeopleWords[]);
     this.tense = new TenseReader((env.sections.tense ?? []) as TenseWords[]);
@@ -281,7 +361,9 @@ class StalenessCheck implements Check {
       book.add(record.text);
     };
     if (NICKNAME_HINT.test(record.text)) readNames();
-    for (const c of this.rules) {
+    this.learnNames(record);
+    for (const base of this.rules) {
+      const c = this.forCase(record.case_id, base);
       const could = {
         event: c.gate.event.admits(record.text),
         claim: c.gate.claim.admits(record.text),
@@ -376,6 +458,33 @@ class StalenessCheck implements Check {
       }
     }
     return [];
+  }
+
+  /** Reads the names a record gives to what the rules' word lists name ("the Steady Steps parenting group"). */
+  private learnNames(record: CanonicalRecord): void {
+    for (const c of this.rules)
+      for (const { list, regex } of c.learners)
+        for (const m of allMatches(regex, record.text)) {
+          const name = nameOf(m.groups?.name ?? '');
+          if (!name) continue;
+          let rules = this.learnt.get(record.case_id);
+          if (!rules) this.learnt.set(record.case_id, (rules = new Map()));
+          let lists = rules.get(c.rule.id);
+          if (!lists) rules.set(c.rule.id, (lists = new Map()));
+          let names = lists.get(list);
+          if (!names) lists.set(list, (names = new Set()));
+          names.add(name);
+        }
+  }
+
+  /** The rule as a case reads it: with the names its records have given, where they have given any. */
+  private forCase(caseId: string, c: CompiledRule): CompiledRule {
+    const lists = this.learnt.get(caseId)?.get(c.rule.id);
+    if (!lists) return c;
+    const key = [c.rule.id, ...[...lists].map(([list, names]) => `${list}=${[...names].sort().join('|')}`)].join('\u0000');
+    let compiled = this.withLearnt.get(key);
+    if (!compiled) this.withLearnt.set(key, (compiled = compileRule({ ...c.rule, words: withNames(c.rule.words, lists) }, this.gates)));
+    return compiled;
   }
 
   private list(caseId: string, ruleId: string): Found[] {
