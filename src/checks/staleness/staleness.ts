@@ -513,7 +513,11 @@ class StalenessCheck implements Check {
             quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
           }),
       // A same_person rule is about the adults: the child's own first name is not who a statement is about.
-      person: c.rule.same_person ? this.personOf(role, s, record, reader) : null,
+      person: c.rule.same_person
+        ? this.personOf(role, s, record, reader)
+        : role === 'claim' && c.rule.fact?.about === 'the family'
+          ? this.relativeOf(s, record)
+          : null,
       ...(role === 'claim' && { sentenceStart: s.sentence.start }),
       ...(c.rule.fact?.about === 'the child' && {
         child:
@@ -570,6 +574,12 @@ class StalenessCheck implements Check {
     return before && (before.surname || before.given) && (!before.sex || !found.sex || before.sex === found.sex)
       ? { ...before, sex: before.sex ?? found.sex }
       : found;
+  }
+
+  /** For a rule about the whole family, the relative a claim is about, if it names one ("her eldest son, Jordan (19), remains homeless"): someone else. */
+  private relativeOf(s: Span, record: CanonicalRecord): Person | null {
+    const found = this.people.find(s.sentence, s.start, s.end, childOf(record));
+    return found?.relative ? found : null;
   }
 
   private personAround(reader: TextReader, s: Span): Person | null {
