@@ -82,6 +82,8 @@ describe('staleness fixtures', () => {
       ['R9-142', 'staleness.now-housed', 'warning', ['R9-141'], 'Ms Grant and Leo are still in temporary accommodation at the Priory hostel'],
       ['R9-152', 'staleness.now-housed', 'warning', ['R9-151'], 'The family are homeless and share one room at Linden House'],
       ['R9-162', 'staleness.conviction-or-allegation-cleared', 'error', ['R9-161'], 'Mr Hill remains under police investigation for the alleged assault'],
+      ['R9-172', 'staleness.negative-substance-test', 'warning', ['R9-171'], 'Parental drug use: mother - cocaine at weekends'],
+      ['R9-182', 'staleness.now-housed', 'warning', ['R9-181'], 'homeless'],
       ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
       ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],

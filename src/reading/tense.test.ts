@@ -25,6 +25,9 @@ describe('tense: whether a state is spoken of as current', () => {
     ['Child: Ava Lee / Legal status: interim care order / Placement: Mr and Mrs Hale', 'interim care order'],
     // (The past of a clause joined after it is that clause's.)
     ["Leo's part-time timetable means he is at home most afternoons and his mum turned down the shifts she was offered.", 'part-time timetable'],
+    // A form's field named by the words, with a value; and a status field such as "Housing:".
+    ['Drug use: father - crack cocaine most weekends.', 'Drug use'],
+    ['Accommodation: homeless, staying with an aunt.', 'homeless'],
   ])('current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(true);
   });
@@ -36,6 +39,10 @@ describe('tense: whether a state is spoken of as current', () => {
     ['Drinking is no longer a feature of her day, by her account and the nursery’s.', 'Drinking'],
     // A heading or a list item says nothing of time.
     ['Substance use', 'Substance use'],
+    // A field with nothing in it, or with the past in it.
+    ['Drug use: none known.', 'Drug use'],
+    ['Drug use: n/a', 'Drug use'],
+    ['Drug use: previously heroin, abstinent since 2019.', 'Drug use'],
   ])('not current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(false);
   });
@@ -48,6 +55,16 @@ describe('tense: whether a state is spoken of as current', () => {
     expect(past('When the family were living in a single room, the children slept in one bed.', 'single room')).toBe(true);
     expect(past('The family are still living in a single room.', 'single room')).toBe(false);
     expect(past('The family has been living in a single room since March.', 'single room')).toBe(false);
+  });
+});
+
+describe("tense: a form's field and its value", () => {
+  it("gives where the value of a field named by the words ends, at a semicolon or the line's end", () => {
+    const line = 'Parental alcohol misuse: YES - mother drinking daily; Domestic abuse: NO';
+    const end = line.indexOf(':');
+    expect(line.slice(0, reader.fieldValue(line, end)!)).toBe('Parental alcohol misuse: YES - mother drinking daily');
+    expect(reader.fieldValue('Alcohol misuse: nil', 'Alcohol misuse'.length)).toBeNull();
+    expect(reader.fieldValue('Alcohol misuse and the children', 'Alcohol misuse'.length)).toBeNull();
   });
 });
 

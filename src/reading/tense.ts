@@ -49,6 +49,11 @@ const JOINED = /\s(?:and|but|or|while|whilst|because|when|where|which|who|that|s
 /** Where a stretch of a sentence ends: punctuation that separates clauses. */
 const STRETCH_END = /[,;:()–—]|\s-\s/g;
 
+/** A colon straight after the words, and the value of the field they name. */
+const FIELD_VALUE = /^\s*:[ \t]*([^\n;]+)/;
+/** A field's value that says there is nothing to record. */
+const EMPTY_VALUE = /^(?:none|nil|no|n\/a|na|not applicable|not known|unknown|not recorded|none known|none identified|-|–)\b|^[-–.]+\s*$/i;
+
 export class TenseReader {
   private readonly premise: RegExp | null;
   private readonly pastWords: RegExp | null;
@@ -104,6 +109,18 @@ export class TenseReader {
    * Whether the words at [start, end) of a sentence are spoken of as current. `heading` is the
    * line a list item stands under, if any ("Risks on the plan (reviewed, no changes):").
    */
+  /**
+   * Where words ending at `end` name a form's field and a value follows ("Parental substance
+   * misuse: mother - cannabis, daily"), the end of that value in the sentence (to a semicolon or
+   * the line's end): the form says it holds. Null for an empty value ("none", "nil", "n/a") or
+   * one in the past.
+   */
+  fieldValue(sentence: string, end: number): number | null {
+    const field = FIELD_VALUE.exec(sentence.slice(end));
+    if (!field || EMPTY_VALUE.test(field[1]) || matches(this.pastWords, field[1])) return null;
+    return end + field[0].length;
+  }
+
   current(sentence: string, start: number, end: number, heading?: string): boolean {
     const [from, to] = this.stretch(sentence, start, end);
     const before = sentence.slice(from, start);
@@ -113,6 +130,9 @@ export class TenseReader {
     const joined = JOINED.exec(sentence.slice(end, to));
     if (matches(this.pastWords, sentence.slice(from, joined ? end + joined.index : to))) return false;
     if (matches(this.premise, before) || matches(this.present, stretch)) return true;
+    // The words name a form's field, and a value follows ("Parental substance misuse: mother -
+    // cannabis, daily"): the form says what holds (not "none", "nil" or "n/a", and not in the past).
+    if (this.fieldValue(sentence, end) !== null) return true;
     // An item of a list headed as what holds now ("Risks: Mum's heroin dependency; …").
     if (this.headings?.test(sentence.slice(0, from))) return true;
     // …or standing on its own line under such a heading, which may say more before its colon.

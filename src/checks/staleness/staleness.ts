@@ -407,6 +407,18 @@ class StalenessCheck implements Check {
                   s.sentence.heading === undefined ? undefined : reader!.sentences[s.sentence.heading]?.text,
                 ),
               )
+              // A form's field that names the old state is a claim with its value ("Parental alcohol misuse: YES - mother drinking daily").
+              .map((s) => {
+                const value = this.tense.fieldValue(s.sentence.text, s.end - s.sentence.start);
+                if (value === null) return s;
+                const end =
+                  s.sentence.start +
+                  s.sentence.text
+                    .slice(0, value)
+                    .trimEnd()
+                    .replace(/[.,]+$/, '').length;
+                return { ...s, end, text: record.text.slice(s.start, end) };
+              })
           : []),
       ].sort((a, b) => a.start - b.start);
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
