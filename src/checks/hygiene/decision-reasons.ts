@@ -364,7 +364,8 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
         /\b(?:closed|closing|close|agreed|decided|ended|ends|end|stepped|step|transferred|transfer|extended|extend|NFA|approved|declined|refused|held|kept|open)\b/i.test(
           head,
         );
-      const anyVerb = verb || /\bto (?:be )?[a-z]{2,}\b|\b[a-z]{3,}ed\b/.test(head);
+      // (…or a decision put as what will or will not happen: "We will not be holding an ICPC:".)
+      const anyVerb = verb || /\bto (?:be )?[a-z]{2,}\b|\b[a-z]{3,}ed\b|\b(?:will|shall|won[’']t)(?: not)?(?: be)? [a-z]{3,}\b/.test(head);
       // (A one-word decision before its colon is a decision too: "Closed: the family moved to Fife…".)
       if ((head.match(WORDS)?.length ?? 0) >= 3 || /^\W*(?:closed|agreed|refused|declined|approved|NFA|transferred|ended)\s*:\s*$/i.test(head)) {
         if (verb && specificWords(after, c.empty, head) >= c.minWords + 1) return 'colon';
