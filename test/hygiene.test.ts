@@ -40,6 +40,8 @@ describe('record-hygiene fixtures', () => {
         'warning',
         "Decision: close to children's social care, because that was felt to be the right way forward.",
       ],
+      ['DR-T02', 'hygiene.decision-without-reasons', 'warning', 'The case stays open because that is what everyone thought best.'],
+      ['DR-T04', 'hygiene.decision-without-reasons', 'warning', 'Following the review meeting, the case was closed.'],
       ['DT-102', 'hygiene.future-dated', 'error', null],
       ['DT-104', 'hygiene.before-birth', 'error', null],
       ['DT-104', 'hygiene.late-entry', 'warning', null],
