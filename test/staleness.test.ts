@@ -86,6 +86,7 @@ describe('staleness fixtures', () => {
       ['R9-182', 'staleness.now-housed', 'warning', ['R9-181'], 'homeless'],
       ['R9-203', 'staleness.contact-resumed', 'warning', ['R9-202'], 'Amber has no contact with her father'],
       ['R9-222', 'staleness.plan-or-order-ended', 'warning', ['R9-221'], 'Theo is subject to a child protection plan for emotional harm'],
+      ['R9-232', 'staleness.conviction-or-allegation-cleared', 'error', ['R9-231'], 'Dad currently being investigated over the alleged assault'],
       ['PC-106', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle has not engaged with a parenting course'],
       ['PC-110', 'staleness.parenting-course-completed', 'warning', ['PC-104'], 'Ms Doyle is still on the waiting list for the Triple P group'],
       ['PC-203', 'staleness.parenting-course-completed', 'warning', ['PC-202'], 'Mr Sharma did not complete the Incredible Years programme'],

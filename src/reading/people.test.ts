@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { NameBook, PersonFinder, samePerson, type PeopleWords } from './people.ts';
+import { sexOfGivenName } from './lexicon/given-names.ts';
 
 const pack = parse(readFileSync(new URL('../../rules/staleness.yaml', import.meta.url), 'utf8')) as { people: PeopleWords };
 const finder = new PersonFinder([pack.people]);
@@ -120,5 +121,13 @@ describe('people: what the records say of a given name', () => {
 
   it('reads a title only with its capital', () => {
     expect(who('The letter says she did not miss a single test.', 'test')).toMatchObject({ sex: 'female', word: 'she' });
+  });
+});
+
+describe('people: given names that tell a sex', () => {
+  it('knows names from the many communities records are written about, and leaves names used for both sexes alone', () => {
+    expect(['farah', 'zainab', 'agnieszka', 'niamh', 'chioma'].map(sexOfGivenName)).toEqual(['female', 'female', 'female', 'female', 'female']);
+    expect(['imran', 'tomasz', 'kwame', 'eoin', 'dafydd'].map(sexOfGivenName)).toEqual(['male', 'male', 'male', 'male', 'male']);
+    expect(['jordan', 'sam', 'ali'].map(sexOfGivenName)).toEqual([null, null, null]);
   });
 });

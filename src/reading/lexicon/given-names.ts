@@ -16,7 +16,11 @@ const FEMALE =
   'daisy ivy violet iris hazel pearl faith joy ' +
   'mary rosemary hilary marion constance ' +
   // Names of parents' and grandparents' generations.
-  'gina sue val liz beth lyn jean joan maureen brenda shirley margaret carole denise gail tina lorna yvonne diane marion irene linda sheila josie kath bev jill gill';
+  'gina sue val liz beth lyn jean joan maureen brenda shirley margaret carole denise gail tina lorna yvonne diane marion irene linda sheila josie kath bev jill gill ' +
+  // Names common in England's South Asian, African, Eastern European, Irish, Welsh and Scottish families.
+  'farah aisha ayesha fatima zainab amina aaliyah hafsa maryam sana samira nadia priya anjali sunita neha pooja kavita asha ruksana shazia nasreen parveen ' +
+  'rubina chioma ngozi adaeze abimbola funmi folake kemi agnieszka katarzyna magdalena oksana olena irina svetlana elena natalia ewa monika ioana andreea ' +
+  'alina siobhan niamh aoife roisin ciara bronwen ffion cerys seren eilidh morag catriona';
 const MALE =
   'aaron adam aiden alan alfie andrew anthony archie arthur ashley barry ben benjamin bradley brandon callum carl charles chris christopher craig damian ' +
   'daniel darren david dean declan dylan edward elliot ethan finley gareth gary george graham harrison harry harvey henry ian isaac jack jacob jake james ' +
@@ -25,7 +29,9 @@ const MALE =
   'steven stuart theo thomas tom tony tyler wayne william ' +
   'connor mason ollie reuben jenson bobby lawrence terence clarence lance jared ned fred ' +
   'ray rob bill frank guy rod cliff glen miles ' +
-  'ron don ken len reg stan ted jim tim dan phil rick ricky nick vince clive derek trevor colin roger malcolm nigel dennis brian kenneth ronald donald gordon howard';
+  'ron don ken len reg stan ted jim tim dan phil rick ricky nick vince clive derek trevor colin roger malcolm nigel dennis brian kenneth ronald donald gordon howard ' +
+  'imran omar ahmed hassan ibrahim yusuf bilal tariq zain amir asif faisal arjun rohan sanjay vikram kwame kofi emeka chinedu tunde segun piotr tomasz ' +
+  'krzysztof pawel marek andrzej jakub lukasz mateusz dmitri sergei ivan andrei florin bogdan cian conor padraig seamus eoin dafydd rhodri gethin iwan hamish angus';
 
 const sexes = new Map<string, 'female' | 'male'>();
 for (const n of FEMALE.split(' ')) sexes.set(n, 'female');
