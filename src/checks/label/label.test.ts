@@ -376,6 +376,16 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The 2022 transfer summary described the flat as chaotic, however the four visits since June found it tidy and well run.', 'refuted'],
     ['Notes from the September core group said Dad was volatile, but the contact supervisor has since logged eleven calm sessions.', 'refuted'],
     ['I recorded Mr Lowe as hostile on 04/02/2025, but the recording of that meeting shows he was polite throughout.', 'refuted'],
+    // A document as the one who used it; and a test that showed no such use, after a semicolon.
+    ['The s.47 summary had described Ms Tate as volatile, but the school has since logged a calm term of pick-ups.', 'refuted'],
+    ["The Cafcass letter raised alienating behaviour, but the guardian has since found the boys' refusal came from what they saw.", 'refuted'],
+    ['The 2023 referral called Mr Owusu an alcoholic; his PEth result in May showed no excessive use.', 'refuted'],
+    // A leaflet given to someone, and a guide's page as a heading, are guidance.
+    ['The NSPCC leaflet handed to the foster carers says that a hostile teenager is often a frightened one.', 'hypothetical'],
+    ['Westshire practice guide, p.9: a parent who is unable to cope at night should be offered a home visit.', 'hypothetical'],
+    ['Area threshold guide, p.14: parental drug misuse alone does not meet the threshold for a conference.', 'hypothetical'],
+    // "now that" starts a clause of its own: its "has ended" does not deny the label before it.
+    ['Who is following up the coercive control now that the injunction has ended?', 'asserted'],
     // A conditional that puts its subject first: "Were M to…", "Should Nathan's father…"
     ['Were Ms Obi to disengage from the midwife, a pre-birth conference would follow.', 'hypothetical'],
     ['Should Kai’s father start drinking heavily again, contact returns to supervised.', 'hypothetical'],
