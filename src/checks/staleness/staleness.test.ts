@@ -197,6 +197,8 @@ describe('staleness: names a case gives to what a rule names', () => {
     expect(nameOf('Weekly Parenting')).toBeNull();
     expect(nameOf("to Mum's")).toBeNull();
     expect(nameOf('a home-based')).toBeNull();
+    // After what names it ("a parenting course known as …"), the first capitalised words.
+    expect(nameOf('Family Matters at the hub', 'after')).toBe('Family Matters');
   });
 
   it('reads a programme the case has named as a programme in its later records, and only in that case', () => {
@@ -239,11 +241,12 @@ describe('staleness rules that are broken', () => {
         words: { programme: ['Triple P'] },
         event: { terms: ['completed {programme}'] },
         claims: { terms: ['has not done {programme}'] },
-        learn: { programme: ['the {Name} group', 'a parenting group', '{Name} {course}'], course: ['{Name} course'] },
+        learn: { programme: ['{Name} group', 'a parenting group', '{Name} {course}', 'the {Name} group'], course: ['{Name} course'] },
       } as Rule),
     ).toEqual([
-      { key: 'learn/programme/1', message: 'needs {Name} exactly once' },
+      { key: 'learn/programme/1', message: 'needs {Name} once, at its start or its end' },
       { key: 'learn/programme/2', message: "{course} is not one of the rule's word lists (programme)" },
+      { key: 'learn/programme/3', message: 'needs {Name} once, at its start or its end' },
       { key: 'learn/course', message: "'course' is not one of the rule's word lists" },
     ]);
   });

@@ -88,10 +88,11 @@ const NOT_YET = /\b(?:can|could|may|might|would|should|will|shall|must|to be|goi
 /** A negation between a topic and its state: "the course was not completed", "the detox was never finished" is no event. */
 const NOT_DONE = /\b(?:not|never|no longer|nor)\b|n['’]t\b/i;
 
-/** Where a `learn:` pattern takes a case's own name for something ("{Name} parenting group"). */
+/** Where a `learn:` pattern takes a case's own name for something ("{Name} parenting group"): its start or its end. */
 export const NAME_SLOT = '{Name}';
-/** Up to four words before what names them; patterns ignore case, so which are capitalised is read after (nameOf). */
-const NAME_SOURCE = "(?<name>[\\p{L}\\p{N}’'&-]+(?: [\\p{L}\\p{N}’'&-]+){0,3})";
+/** Up to four words before (or after) what names them; which are capitalised is read after (nameOf), since patterns ignore case. */
+const WORDS_BEFORE = /(?:[\p{L}\p{N}’'&-]+ ){0,3}[\p{L}\p{N}’'&-]+$/u;
+const WORDS_AFTER = /^[\p{L}\p{N}’'&-]+(?: [\p{L}\p{N}’'&-]+){0,3}/u;
 /** Words that open a noun phrase or describe it, not a name ("Weekly parenting group", "Their parenting course"). */
 const NOT_A_NAME = new Set(
   'the a an this that these those our her his their my your its weekly daily monthly local new next each every both any another further first second final group course programme parenting parent parents'.split(
@@ -100,29 +101,53 @@ const NOT_A_NAME = new Set(
 );
 
 /**
- * The name in the words a `learn:` pattern took: the capitalised words that end them ("to the
- * Steady Steps" → "Steady Steps"). Two words at least, or one written as a name alone is written
- * (an acronym, "DAPP", or a word with a capital inside, "KidsFirst"); never a possessive.
+ * The name in the words next to what a `learn:` pattern found: the capitalised words nearest it
+ * ("to the Steady Steps" before "parenting group" → "Steady Steps"; after "known as", the first
+ * ones). Two words at least, or one written as a name alone is written (an acronym, "DAPP", or a
+ * word with a capital inside, "KidsFirst"); never a possessive.
  */
-export function nameOf(words: string): string | null {
+export function nameOf(words: string, side: 'before' | 'after' = 'before'): string | null {
   const all = words.split(' ');
-  let i = all.length;
-  while (i > 0 && /^[\p{Lu}\p{N}]/u.test(all[i - 1]) && !/['’]s?$/.test(all[i - 1])) i--;
-  const name = all.slice(i);
+  const capital = (w: string) => /^[\p{Lu}\p{N}]/u.test(w) && !/['’]s?$/.test(w);
+  let name: string[];
+  if (side === 'before') {
+    let i = all.length;
+    while (i > 0 && capital(all[i - 1])) i--;
+    name = all.slice(i);
+  } else {
+    let i = 0;
+    while (i < all.length && capital(all[i])) i++;
+    name = all.slice(0, i);
+  }
   while (name.length && NOT_A_NAME.has(name[0].toLowerCase())) name.shift();
   if (!name.length || name.some((w) => NOT_A_NAME.has(w.toLowerCase()))) return null;
   if (name.length === 1 && !/^\p{Lu}{3,}$/u.test(name[0]) && !/^\p{Lu}\p{Ll}+\p{Lu}/u.test(name[0])) return null;
   return name.join(' ');
 }
 
-/** A rule's `learn:` patterns, compiled: each finds names for one of its word lists. */
-function compileLearners(rule: StalenessRule): { list: string; regex: RegExp }[] {
+/**
+ * A rule's `learn:` patterns, compiled. The pattern without its slot is what is looked for (a
+ * regex led by its own words, cheap to run), and the name is read from the words just before it
+ * (slot first) or just after it (slot last), in a text its gate admits.
+ */
+function compileLearners(rule: StalenessRule, gates: TextGates): Learner[] {
   return Object.entries(rule.learn ?? {}).flatMap(([list, patterns]) =>
     patterns.map((p) => {
-      const source = patternSource(p.replace(NAME_SLOT, '\u0000'), rule.words).replace('\u0000', NAME_SOURCE);
-      return { list, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu') };
+      const side = p.startsWith(NAME_SLOT) ? 'before' : 'after';
+      const rest = patternSource(side === 'before' ? p.slice(NAME_SLOT.length) : p.slice(0, -NAME_SLOT.length), rule.words);
+      const source = side === 'before' ? `(?:${rest})(?![\\p{L}\\p{N}])` : `(?<![\\p{L}\\p{N}])(?:${rest})`;
+      return { list, side, regex: new RegExp(source, 'giu'), gate: gates.forSource(source) };
     }),
   );
+}
+
+interface Learner {
+  list: string;
+  /** Where the name stands: before what the regex finds, or after it. */
+  side: 'before' | 'after';
+  regex: RegExp;
+  /** Admits only a text that holds the literal words the pattern needs ("parenting", "group"). */
+  gate: Gate;
 }
 
 /** A rule's word lists with a case's own names added to them. */
@@ -222,7 +247,7 @@ export const stalenessKind: RuleKind = {
       minProperties: 1,
       additionalProperties: { type: 'array', items: { type: 'string', minLength: 1, pattern: '\\{Name\\}' }, minItems: 1 },
       description:
-        'Word lists a case extends with its own names: for each list, patterns with a {Name} slot ("{Name} parenting group" learns "Steady Steps" from "the Steady Steps parenting group"). A name is the capitalised words (two or more, or an acronym) that fill the slot; from then on the case\'s records are read with it in the list.',
+        'Word lists a case extends with its own names: for each list, patterns with a {Name} slot at their start or end ("{Name} parenting group" learns "Steady Steps" from "the Steady Steps parenting group"). A name is the capitalised words (two or more, or an acronym) next to what the rest of the pattern finds; from then on the case\'s records are read with it in the list.',
     },
   },
   required: ['event', 'claims'],
@@ -249,7 +274,8 @@ export const stalenessKind: RuleKind = {
     for (const [list, patterns] of Object.entries(r.learn ?? {})) {
       if (!r.words?.[list]) problems.push({ key: `learn/${list}`, message: `'${list}' is not one of the rule's word lists` });
       patterns.forEach((p, i) => {
-        if (p.split(NAME_SLOT).length !== 2) problems.push({ key: `learn/${list}/${i}`, message: `needs ${NAME_SLOT} exactly once` });
+        if (p.split(NAME_SLOT).length !== 2 || !(p.startsWith(NAME_SLOT) || p.endsWith(NAME_SLOT)))
+          problems.push({ key: `learn/${list}/${i}`, message: `needs ${NAME_SLOT} once, at its start or its end` });
         else
           problems.push(
             ...patternSpecProblems({ patterns: [p.replace(NAME_SLOT, 'Name')] }, `learn/${list}/${i}`, r.words).map((q) => ({
@@ -286,7 +312,7 @@ interface CompiledRule {
   /** Admit a record that could hold the event, a claim, a reversal or a `current` claim. */
   gate: Record<Role | 'current' | 'denied', Gate>;
   /** The rule's `learn:` patterns: names a case gives to what its word lists name. */
-  learners: { list: string; regex: RegExp }[];
+  learners: Learner[];
 }
 
 function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
@@ -307,7 +333,7 @@ function compileRule(rule: StalenessRule, gates: TextGates): CompiledRule {
     denied: deniedFinder && !deniedFinder.empty ? deniedFinder : null,
     near: nearRe,
     entries: (rule.same ?? []).map((name) => ({ name, finder: new EntryFinder(wordEntries(rule.words, name)) })),
-    learners: compileLearners(rule),
+    learners: compileLearners(rule, gates),
     gate: {
       event: gates.forSource(regex.event?.gateSource ?? null),
       claim: gates.forSource(regex.claim?.gateSource ?? null),
@@ -475,9 +501,13 @@ class StalenessCheck implements Check {
   /** Reads the names a record gives to what the rules' word lists name ("the Steady Steps parenting group"). */
   private learnNames(record: CanonicalRecord): void {
     for (const c of this.rules)
-      for (const { list, regex } of c.learners)
-        for (const m of allMatches(regex, record.text)) {
-          const name = nameOf(m.groups?.name ?? '');
+      for (const { list, side, regex, gate } of c.learners)
+        for (const m of gate.admits(record.text) ? allMatches(regex, record.text) : []) {
+          const next =
+            side === 'before'
+              ? WORDS_BEFORE.exec(record.text.slice(Math.max(0, m.index - 80), m.index))
+              : WORDS_AFTER.exec(record.text.slice(m.index + m[0].length, m.index + m[0].length + 80));
+          const name = next && nameOf(next[0], side);
           if (!name) continue;
           let rules = this.learnt.get(record.case_id);
           if (!rules) this.learnt.set(record.case_id, (rules = new Map()));
