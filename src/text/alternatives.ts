@@ -376,6 +376,71 @@ export class Alternatives {
     return [sourceKey(this.inner), literals, JSON.stringify(tree)];
   }
 
+  /**
+   * Every match of the whole alternation in `text`, as a global exec loop from its start gives
+   * their index and text, found by running each top-level alternative the text could match on
+   * its own; undefined when `text` is not plain or the alternation is not narrowed (run
+   * `forText`'s regex instead).
+   *
+   * A narrowed regex is made for each combination of alternatives a text could match, and most
+   * texts hold a combination not seen lately: about three regexes a record were parsed and
+   * compiled (some of thousands of characters), more than half of the time of the narrowing.
+   * An alternative alone, `(?<!w)(?:a)(?!w)`, is compiled once for any text. At a position the
+   * whole alternation matches with the first alternative that matches there, and that match is
+   * the one the alternative alone makes there (the look-behind and look-ahead are the same, and
+   * each alternative backtracks within itself before the next is tried); a global exec loop
+   * takes the leftmost such position from where the last match ended. So every position at
+   * which each alternative alone matches is found (an exec from one past the last), and they
+   * are merged as the loop would take them. Only plain texts are read this way: they hold no
+   * surrogate pairs, so one past a position is the next character under the `u` flag too.
+   */
+  separately(text: string): RegExpExecArray[] | undefined {
+    if (this.root === undefined) this.analyse();
+    if (!this.root) return undefined;
+    const { plain } = shared.read(text);
+    if (!plain) return undefined;
+    const { mark, stamp } = shared;
+    const alternatives = this.root.alternatives;
+    let lists: RegExpExecArray[][] | null = null;
+    let only: RegExpExecArray[] | null = null;
+    for (let i = 0; i < alternatives.length; i++) {
+      const a = alternatives[i];
+      if (a.test && !holds(a.test, a.at, mark, stamp)) continue;
+      const re = this.alone(a);
+      re.lastIndex = 0;
+      let list: RegExpExecArray[] | null = null;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        (list ??= []).push(m);
+        re.lastIndex = m.index + 1;
+      }
+      re.lastIndex = 0;
+      if (!list) continue;
+      if (only === null && lists === null) only = list;
+      else {
+        lists ??= [only!];
+        lists.push(list);
+      }
+    }
+    if (lists === null) return only === null ? [] : takeInTurn(only);
+    return mergeInTurn(lists);
+  }
+
+  /** The regex of top-level alternative `a` alone, for plain texts (made at first need, kept). */
+  private alone(a: Alternative): RegExp {
+    let re = a.single;
+    if (re === null) {
+      const one: Group = { open: '', alternatives: [a], all: '' };
+      const free = this.caseFreeFlags ? emitAlternatives(one, EVERY, caseFree) : null;
+      re =
+        free !== null
+          ? new RegExp(`(?<!${plainWordCharCaseFree()})(?:${free})(?!${plainWordCharCaseFree()})`, this.caseFreeFlags!)
+          : new RegExp(`(?<!${PLAIN_WORD_CHAR})(?:${emitAlternatives(one, EVERY, null)})(?!${PLAIN_WORD_CHAR})`, this.variantFlags);
+      a.single = compiledNow(re);
+    }
+    return re;
+  }
+
   /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
   forText(text: string): RegExp | null {
     if (text === this.lastText) return this.lastRegex;
@@ -420,6 +485,45 @@ export class Alternatives {
   }
 }
 
+/** Every alternative and every choice inside one (a `Set` of ids that holds every id). */
+const EVERY = { has: () => true } as unknown as Set<string>;
+
+/** The matches a global exec loop takes of one alternative's matches at every position it matches (in order). */
+function takeInTurn(list: RegExpExecArray[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const m of list) {
+    if (m.index < from) continue;
+    out.push(m);
+    from = m[0] === '' ? m.index + 1 : m.index + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * The matches a global exec loop of the whole alternation takes, from each alternative's
+ * matches at every position it matches (`lists` in the alternatives' order): from where the
+ * last match ended, the leftmost position any matches at, with the first alternative there.
+ */
+function mergeInTurn(lists: RegExpExecArray[][]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const next = new Array<number>(lists.length).fill(0);
+  let from = 0;
+  for (;;) {
+    let best: RegExpExecArray | null = null;
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k];
+      let j = next[k];
+      while (j < list.length && list[j].index < from) j++;
+      next[k] = j;
+      if (j < list.length && (best === null || list[j].index < best.index)) best = list[j];
+    }
+    if (best === null) return out;
+    out.push(best);
+    from = best[0] === '' ? best.index + 1 : best.index + best[0].length;
+  }
+}
+
 const BACKREFERENCE = /\\(?:[1-9]|k<)/;
 const NAMED_GROUP = /\(\?<[A-Za-z_$]/;
 
@@ -448,6 +552,8 @@ interface Alternative {
   test: Test | null;
   at: number;
   items: (string | Group)[];
+  /** For a top-level alternative: its regex alone on plain texts, once made (`Alternatives.separately`). */
+  single: RegExp | null;
 }
 
 /**
@@ -512,6 +618,7 @@ function treeFrom([code, serial]: SerialTree, literals: string[]): Group {
       test: at < 0 ? null : program,
       at: Math.max(at, 0),
       items: items.map((item) => (typeof item === 'string' ? item : group(item))),
+      single: null,
     })),
     all: '',
   });
@@ -585,7 +692,7 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
         test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
       }
       const id = test ? String(next++) : null;
-      alternatives.push({ id, test, at: 0, items });
+      alternatives.push({ id, test, at: 0, items, single: null });
       if (source[i] !== '|') break;
       i++;
     }
@@ -672,6 +779,12 @@ function plainWordCharCaseFree(): string {
 /** A global, case-insensitive, whole-word regex of `parts` in order, whose `allMatches` runs only the parts a text could match. */
 export function wholeWordAlternation(parts: readonly string[], flags = 'giu'): RegExp {
   return new Alternatives(parts, flags).regex;
+}
+
+/** Every match of the alternation `re` in `text`, its alternatives run one at a time (`Alternatives.separately`); undefined when `re` is no such alternation or the text is not plain. */
+export function separately(re: RegExp, text: string): RegExpExecArray[] | undefined {
+  if (!narrowing) return undefined;
+  return byRegex.get(re)?.separately(text);
 }
 
 /** The regex `allMatches` should run on `text` for `re`: `re` itself, a narrowed copy, or null when nothing can match. */
