@@ -71,7 +71,7 @@ class SharedScan {
   private readonly byId: string[] = [];
   private scanner: LiteralScanner | null = null;
   private folds = false;
-  private recent: Scanned[] = [];
+  private recent = new Map<string, Scanned>();
   private current: Scanned | null = null;
   mark = new Int32Array(0);
   stamp = 0;
@@ -87,7 +87,7 @@ class SharedScan {
       this.ids.set(literal, (id = this.ids.size));
       this.byId.push(literal);
       this.scanner = null;
-      this.recent = [];
+      this.recent = new Map();
       this.current = null;
     }
     return id;
@@ -116,16 +116,18 @@ class SharedScan {
   read(text: string): Scanned {
     while (this.pending.length) this.pending.pop()!.prepare();
     if (this.current?.text === text) return this.current;
-    for (let k = this.recent.length - 1; k >= 0; k--) {
-      const entry = this.recent[k];
-      if (entry.text !== text) continue;
+    const known = this.recent.get(text);
+    if (known !== undefined) {
       if (this.stamp === 0x7fffffff) {
         this.mark.fill(0);
         this.stamp = 0;
       }
       this.stamp++;
-      for (const id of entry.ids) this.mark[id] = this.stamp;
-      return (this.current = entry);
+      for (const id of known.ids) this.mark[id] = this.stamp;
+      // Most recently read last: the first is the one to let go.
+      this.recent.delete(text);
+      this.recent.set(text, known);
+      return (this.current = known);
     }
     if (!this.scanner) {
       const all = [...this.ids.keys()];
@@ -142,11 +144,19 @@ class SharedScan {
     }
     const entry: Scanned = { text, ids: [], plain: isPlain(text) };
     this.scanner.collect(this.folds ? text : foldCase(text), this.mark, ++this.stamp, entry.ids);
-    if (this.recent.length >= 8) this.recent.shift();
-    this.recent.push(entry);
+    if (this.recent.size >= RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(text, entry);
     return (this.current = entry);
   }
 }
+
+/**
+ * How many texts the scan keeps read. A record is read by one check after another, each also
+ * reading its sentences (with 8 kept, about half the characters scanned were of texts scanned
+ * before, the record itself among them); at 64 a record and its sentences are kept across the
+ * checks but for the longest records.
+ */
+const RECENT_TEXTS = 64;
 
 const shared = new SharedScan();
 
