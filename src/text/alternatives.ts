@@ -409,14 +409,11 @@ export class Alternatives {
     if (!this.root) return undefined;
     const { plain } = shared.read(text);
     if (!plain) return undefined;
-    const { mark, stamp } = shared;
     const alternatives = this.root.alternatives;
     let lists: RegExpExecArray[][] | null = null;
     let only: RegExpExecArray[] | null = null;
-    for (let i = 0; i < alternatives.length; i++) {
-      const a = alternatives[i];
-      if (a.test && !holds(a.test, a.at, mark, stamp)) continue;
-      const re = this.alone(a);
+    for (const i of this.possible(text)) {
+      const re = this.alone(alternatives[i]);
       re.lastIndex = 0;
       let list: RegExpExecArray[] | null = null;
       let m: RegExpExecArray | null;
@@ -434,6 +431,41 @@ export class Alternatives {
     }
     if (lists === null) return only === null ? [] : takeInTurn(only);
     return mergeInTurn(lists);
+  }
+
+  /** The text `possible` was last asked about, and its answer. */
+  private possibleFor: string | null = null;
+  private possibleAnswer: number[] = [];
+  /**
+   * For each top-level alternative, a literal its test needs (-1: none known, or no test), and
+   * whether that literal is the whole test: a look at one slot settles most alternatives of most
+   * texts before their test is walked.
+   */
+  private screen: { literal: Int32Array; whole: Uint8Array } | null = null;
+
+  /** The indexes of the top-level alternatives the text last read (`text`) could match, in order. */
+  private possible(text: string): number[] {
+    if (text === this.possibleFor) return this.possibleAnswer;
+    const alternatives = this.root!.alternatives;
+    const screen = (this.screen ??= screenOf(alternatives));
+    const { mark, stamp } = shared;
+    const out: number[] = [];
+    for (let i = 0; i < alternatives.length; i++) {
+      const literal = screen.literal[i];
+      if (literal >= 0) {
+        if (mark[literal] !== stamp) continue;
+        if (screen.whole[i] === 1) {
+          out.push(i);
+          continue;
+        }
+      }
+      const a = alternatives[i];
+      if (a.test && !holds(a.test, a.at, mark, stamp)) continue;
+      out.push(i);
+    }
+    this.possibleFor = text;
+    this.possibleAnswer = out;
+    return out;
   }
 
   /** The regex of top-level alternative `a` alone, for plain texts (made at first need, kept). */
@@ -493,6 +525,31 @@ export class Alternatives {
     this.lastRegex = regex;
     return regex;
   }
+}
+
+/** The screen of `Alternatives.possible`: a literal each alternative's test needs, and whether it is the whole test. */
+function screenOf(alternatives: Alternative[]): { literal: Int32Array; whole: Uint8Array } {
+  const literal = new Int32Array(alternatives.length).fill(-1);
+  const whole = new Uint8Array(alternatives.length);
+  alternatives.forEach((a, i) => {
+    if (!a.test) return;
+    const code = a.test;
+    if (code[a.at] === LITERAL) {
+      literal[i] = code[a.at + 1];
+      whole[i] = 1;
+      return;
+    }
+    if (code[a.at] !== ALL) return;
+    // The first part of an `all` that is a literal.
+    const end = a.at + code[a.at + 1];
+    for (let k = a.at + 2; k < end; k += code[k] === LITERAL ? 2 : code[k + 1]) {
+      if (code[k] === LITERAL) {
+        literal[i] = code[k + 1];
+        return;
+      }
+    }
+  });
+  return { literal, whole };
 }
 
 /** Every alternative and every choice inside one (a `Set` of ids that holds every id). */
