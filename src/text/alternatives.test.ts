@@ -141,6 +141,12 @@ describe('wholeWordAlternation', () => {
       fc.subarray(words, { minLength: 1 }).map((ws) => long(ws)),
       fc.subarray(words, { minLength: 1 }).map((ws) => `(?:has|have)? ?(?:not )?${long(ws)}(?: use)?`),
       fc.subarray(words, { minLength: 1 }).map((ws) => `(?<!never )${long(ws)}{1,2}`),
+      // A long list first, run a choice at a time (partsOf): alone, inside a group of one
+      // alternative, with what follows; and where it may not be split (repeated, optional).
+      fc.subarray(words, { minLength: 1 }).map((ws) => `(?:${long(ws)}(?: use)? ?(?:with|not|drugs?)?)`),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `${long(ws)}s?\\s*(?:use|court|)`),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `(?:${long(ws)}|drug)+ use`),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `${long(ws)}? (?:not|with)`),
       fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((ws) => termPattern(ws.join(' '))),
       fc.constantFrom(
         '(?:has|have) not',

@@ -412,8 +412,8 @@ export class Alternatives {
     const alternatives = this.root.alternatives;
     let lists: RegExpExecArray[][] | null = null;
     let only: RegExpExecArray[] | null = null;
-    for (const i of this.possible(text)) {
-      const re = this.alone(alternatives[i]);
+    const { mark, stamp } = shared;
+    const run = (re: RegExp): void => {
       re.lastIndex = 0;
       let list: RegExpExecArray[] | null = null;
       let m: RegExpExecArray | null;
@@ -422,11 +422,24 @@ export class Alternatives {
         re.lastIndex = m.index + 1;
       }
       re.lastIndex = 0;
-      if (!list) continue;
+      if (!list) return;
       if (only === null && lists === null) only = list;
       else {
         lists ??= [only!];
         lists.push(list);
+      }
+    };
+    for (const i of this.possible(text)) {
+      const a = alternatives[i];
+      if (a.parts === undefined) a.parts = partsOf(a);
+      if (a.parts === null) {
+        run(this.alone(a));
+        continue;
+      }
+      // One choice of its leading word list at a time, in order: only those the text could match.
+      for (const part of a.parts) {
+        if (part.test && !holds(part.test, part.at, mark, stamp)) continue;
+        run(this.alone(part));
       }
     }
     if (lists === null) return only === null ? [] : takeInTurn(only);
@@ -468,11 +481,11 @@ export class Alternatives {
     return out;
   }
 
-  /** The regex of top-level alternative `a` alone, for plain texts (made at first need, kept). */
-  private alone(a: Alternative): RegExp {
+  /** The regex of top-level alternative `a` (or a part of one) alone, for plain texts (made at first need, kept). */
+  private alone(a: Alternative | Part): RegExp {
     let re = a.single;
     if (re === null) {
-      const one: Group = { open: '', alternatives: [a], all: '' };
+      const one: Group = { open: '', alternatives: [{ id: null, test: null, at: 0, items: a.items, single: null, parts: null }], all: '' };
       const free = this.caseFreeFlags ? emitAlternatives(one, EVERY, caseFree) : null;
       re =
         free !== null
@@ -621,6 +634,50 @@ interface Alternative {
   items: (string | Group)[];
   /** For a top-level alternative: its regex alone on plain texts, once made (`Alternatives.separately`). */
   single: RegExp | null;
+  /** For a top-level alternative: the parts it is run as (`partsOf`; null: run whole; undefined: not yet known). */
+  parts: Part[] | null | undefined;
+}
+
+/** A top-level alternative with one choice of the long word list it starts with, and that choice's test. */
+interface Part {
+  items: (string | Group)[];
+  test: Test | null;
+  at: number;
+  single: RegExp | null;
+}
+
+/**
+ * A top-level alternative that starts with a long inner group (a word list spelled out, whose
+ * choices have tests: `(?:(?:supervision by the Probation Service|child protection
+ * register|…)(?: …)?)`), as one part for each choice, in order: the same alternative with only
+ * that choice in the group. Run whole, the list was tried at every word of the text (at about
+ * 35 ns a character, for a hundred services or substances); a part runs only on a text that
+ * holds its choice's literals, and each is made once. Null for any other alternative.
+ *
+ * At a position, the alternative tries the first choice with what follows it (backtracking
+ * within both), then the next; so the first part (in order) that matches at a position makes
+ * the alternative's match there, which is how `separately` merges them. This holds only where
+ * the group is the first thing the alternative matches and is not repeated or optional: the
+ * group is its first item (or the first item of a group of one alternative that is), not a
+ * look-around, and no quantifier follows it.
+ */
+function partsOf(a: Alternative): Part[] | null {
+  const leading = (items: (string | Group)[]): { items: (string | Group)[]; choice: Alternative }[] | null => {
+    const first = items[0];
+    if (first === undefined || typeof first === 'string' || /^\(\?<?[=!]/.test(first.open)) return null;
+    const rest = items.slice(1);
+    if (typeof rest[0] === 'string' && /^[?*+{]/.test(rest[0])) return null;
+    if (first.alternatives.length > 1) {
+      if (!first.alternatives.some((c) => c.test)) return null;
+      return first.alternatives.map((c) => ({ items: [{ open: first.open, alternatives: [c], all: '' }, ...rest], choice: c }));
+    }
+    const only = first.alternatives[0];
+    const inner = only ? leading(only.items) : null;
+    if (!inner) return null;
+    return inner.map((e) => ({ items: [{ open: first.open, alternatives: [{ ...only, items: e.items }], all: '' }, ...rest], choice: e.choice }));
+  };
+  const expanded = leading(a.items);
+  return expanded && expanded.map(({ items, choice }) => ({ items, test: choice.test, at: choice.at, single: null }));
 }
 
 /**
@@ -686,6 +743,7 @@ function treeFrom([code, serial]: SerialTree, literals: string[]): Group {
       at: Math.max(at, 0),
       items: items.map((item) => (typeof item === 'string' ? item : group(item))),
       single: null,
+      parts: undefined,
     })),
     all: '',
   });
@@ -759,7 +817,7 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
         test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
       }
       const id = test ? String(next++) : null;
-      alternatives.push({ id, test, at: 0, items, single: null });
+      alternatives.push({ id, test, at: 0, items, single: null, parts: undefined });
       if (source[i] !== '|') break;
       i++;
     }
