@@ -677,7 +677,7 @@ function partsOf(a: Alternative): Part[] | null {
     return inner.map((e) => ({ items: [{ open: first.open, alternatives: [{ ...only, items: e.items }], all: '' }, ...rest], choice: e.choice }));
   };
   const expanded = leading(a.items);
-  return expanded && expanded.map(({ items, choice }) => ({ items, test: choice.test, at: choice.at, single: null }));
+  return expanded === null ? null : expanded.map(({ items, choice }) => ({ items, test: choice.test, at: choice.at, single: null }));
 }
 
 /**
