@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { caseFree } from './case-free.ts';
 import { isPlain, narrowed, PLAIN_WORD_CHAR, setNarrowing, WORD_CHAR, wholeWordAlternation } from './alternatives.ts';
-import { allMatches, termPattern } from './terms.ts';
+import { allMatches, firstMatch, matches, termPattern } from './terms.ts';
 
 const found = (re: RegExp, text: string) => allMatches(re, text).map((m) => [m.index, m[0]]);
 
@@ -94,6 +94,30 @@ describe('wholeWordAlternation', () => {
     expect(narrowed(backref, 'aa')).toBe(backref);
   });
 
+  it('takes the matches of alternatives run one at a time as the whole regex takes them', () => {
+    // At a place, the first alternative that matches there wins, however long the others'; a
+    // match inside an earlier one is not taken; an empty match moves on by one.
+    const re = wholeWordAlternation(['care', 'care plan review', 'plan(?: review)?', 'review', 'x?']);
+    for (const text of ['the care plan review was held', 'plan review; care plan; review', 'x  care', '', 'review care plan review x']) {
+      expect(found(re, text)).toEqual(whole(re, text));
+      setNarrowing(false);
+      const first = firstMatch(re, text);
+      const any = matches(re, text);
+      setNarrowing(true);
+      expect(firstMatch(re, text)).toEqual(first);
+      expect(matches(re, text)).toBe(any);
+    }
+    expect(found(re, 'the care plan review was held')).toEqual([
+      [4, 'care'],
+      [9, 'plan review'],
+    ]);
+    expect(found(re, 'x  care')).toEqual([
+      [0, 'x'],
+      [2, ''],
+      [3, 'care'],
+    ]);
+  });
+
   it('gives the same matches as the whole regex on any text (property)', () => {
     const words = ['drug', 'drugs', 'use', 'heroin', 'not', 'has', 'engaged', 'with', 'court', 'café', 'naïve', 'Ωmega', 'σ', 'ς', 'ſ', 'K'];
     // Long enough (200 characters or more) that its alternatives are narrowed too.
@@ -117,6 +141,12 @@ describe('wholeWordAlternation', () => {
       fc.subarray(words, { minLength: 1 }).map((ws) => long(ws)),
       fc.subarray(words, { minLength: 1 }).map((ws) => `(?:has|have)? ?(?:not )?${long(ws)}(?: use)?`),
       fc.subarray(words, { minLength: 1 }).map((ws) => `(?<!never )${long(ws)}{1,2}`),
+      // A long list first, run a choice at a time (partsOf): alone, inside a group of one
+      // alternative, with what follows; and where it may not be split (repeated, optional).
+      fc.subarray(words, { minLength: 1 }).map((ws) => `(?:${long(ws)}(?: use)? ?(?:with|not|drugs?)?)`),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `${long(ws)}s?\\s*(?:use|court|)`),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `(?:${long(ws)}|drug)+ use`),
+      fc.subarray(words, { minLength: 1 }).map((ws) => `${long(ws)}? (?:not|with)`),
       fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((ws) => termPattern(ws.join(' '))),
       fc.constantFrom(
         '(?:has|have) not',
@@ -143,7 +173,15 @@ describe('wholeWordAlternation', () => {
     fc.assert(
       fc.property(fc.uniqueArray(part, { minLength: 1, maxLength: 6 }), fc.array(text, { minLength: 1, maxLength: 4 }), (parts, texts) => {
         const re = wholeWordAlternation(parts);
-        for (const t of texts) expect(found(re, t)).toEqual(whole(re, t));
+        for (const t of texts) {
+          expect(found(re, t)).toEqual(whole(re, t));
+          setNarrowing(false);
+          const first = firstMatch(re, t);
+          const any = matches(re, t);
+          setNarrowing(true);
+          expect(firstMatch(re, t)).toEqual(first);
+          expect(matches(re, t)).toBe(any);
+        }
       }),
       { numRuns: 1000 },
     );

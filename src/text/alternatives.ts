@@ -71,7 +71,7 @@ class SharedScan {
   private readonly byId: string[] = [];
   private scanner: LiteralScanner | null = null;
   private folds = false;
-  private recent: Scanned[] = [];
+  private recent = new Map<string, Scanned>();
   private current: Scanned | null = null;
   mark = new Int32Array(0);
   stamp = 0;
@@ -87,7 +87,7 @@ class SharedScan {
       this.ids.set(literal, (id = this.ids.size));
       this.byId.push(literal);
       this.scanner = null;
-      this.recent = [];
+      this.recent = new Map();
       this.current = null;
     }
     return id;
@@ -116,16 +116,18 @@ class SharedScan {
   read(text: string): Scanned {
     while (this.pending.length) this.pending.pop()!.prepare();
     if (this.current?.text === text) return this.current;
-    for (let k = this.recent.length - 1; k >= 0; k--) {
-      const entry = this.recent[k];
-      if (entry.text !== text) continue;
+    const known = this.recent.get(text);
+    if (known !== undefined) {
       if (this.stamp === 0x7fffffff) {
         this.mark.fill(0);
         this.stamp = 0;
       }
       this.stamp++;
-      for (const id of entry.ids) this.mark[id] = this.stamp;
-      return (this.current = entry);
+      for (const id of known.ids) this.mark[id] = this.stamp;
+      // Most recently read last: the first is the one to let go.
+      this.recent.delete(text);
+      this.recent.set(text, known);
+      return (this.current = known);
     }
     if (!this.scanner) {
       const all = [...this.ids.keys()];
@@ -142,11 +144,19 @@ class SharedScan {
     }
     const entry: Scanned = { text, ids: [], plain: isPlain(text) };
     this.scanner.collect(this.folds ? text : foldCase(text), this.mark, ++this.stamp, entry.ids);
-    if (this.recent.length >= 8) this.recent.shift();
-    this.recent.push(entry);
+    if (this.recent.size >= RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(text, entry);
     return (this.current = entry);
   }
 }
+
+/**
+ * How many texts the scan keeps read. A record is read by one check after another, each also
+ * reading its sentences (with 8 kept, about half the characters scanned were of texts scanned
+ * before, the record itself among them); at 64 a record and its sentences are kept across the
+ * checks but for the longest records.
+ */
+const RECENT_TEXTS = 64;
 
 const shared = new SharedScan();
 
@@ -376,6 +386,116 @@ export class Alternatives {
     return [sourceKey(this.inner), literals, JSON.stringify(tree)];
   }
 
+  /**
+   * Every match of the whole alternation in `text`, as a global exec loop from its start gives
+   * their index and text, found by running each top-level alternative the text could match on
+   * its own; undefined when `text` is not plain or the alternation is not narrowed (run
+   * `forText`'s regex instead).
+   *
+   * A narrowed regex is made for each combination of alternatives a text could match, and most
+   * texts hold a combination not seen lately: about three regexes a record were parsed and
+   * compiled (some of thousands of characters), more than half of the time of the narrowing.
+   * An alternative alone, `(?<!w)(?:a)(?!w)`, is compiled once for any text. At a position the
+   * whole alternation matches with the first alternative that matches there, and that match is
+   * the one the alternative alone makes there (the look-behind and look-ahead are the same, and
+   * each alternative backtracks within itself before the next is tried); a global exec loop
+   * takes the leftmost such position from where the last match ended. So every position at
+   * which each alternative alone matches is found (an exec from one past the last), and they
+   * are merged as the loop would take them. Only plain texts are read this way: they hold no
+   * surrogate pairs, so one past a position is the next character under the `u` flag too.
+   */
+  separately(text: string): RegExpExecArray[] | undefined {
+    if (this.root === undefined) this.analyse();
+    if (!this.root) return undefined;
+    const { plain } = shared.read(text);
+    if (!plain) return undefined;
+    const alternatives = this.root.alternatives;
+    let lists: RegExpExecArray[][] | null = null;
+    let only: RegExpExecArray[] | null = null;
+    const { mark, stamp } = shared;
+    const run = (re: RegExp): void => {
+      re.lastIndex = 0;
+      let list: RegExpExecArray[] | null = null;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        (list ??= []).push(m);
+        re.lastIndex = m.index + 1;
+      }
+      re.lastIndex = 0;
+      if (!list) return;
+      if (only === null && lists === null) only = list;
+      else {
+        lists ??= [only!];
+        lists.push(list);
+      }
+    };
+    for (const i of this.possible(text)) {
+      const a = alternatives[i];
+      if (a.parts === undefined) a.parts = partsOf(a);
+      if (a.parts === null) {
+        run(this.alone(a));
+        continue;
+      }
+      // One choice of its leading word list at a time, in order: only those the text could match.
+      for (const part of a.parts) {
+        if (part.test && !holds(part.test, part.at, mark, stamp)) continue;
+        run(this.alone(part));
+      }
+    }
+    if (lists === null) return only === null ? [] : takeInTurn(only);
+    return mergeInTurn(lists);
+  }
+
+  /** The text `possible` was last asked about, and its answer. */
+  private possibleFor: string | null = null;
+  private possibleAnswer: number[] = [];
+  /**
+   * For each top-level alternative, a literal its test needs (-1: none known, or no test), and
+   * whether that literal is the whole test: a look at one slot settles most alternatives of most
+   * texts before their test is walked.
+   */
+  private screen: { literal: Int32Array; whole: Uint8Array } | null = null;
+
+  /** The indexes of the top-level alternatives the text last read (`text`) could match, in order. */
+  private possible(text: string): number[] {
+    if (text === this.possibleFor) return this.possibleAnswer;
+    const alternatives = this.root!.alternatives;
+    const screen = (this.screen ??= screenOf(alternatives));
+    const { mark, stamp } = shared;
+    const out: number[] = [];
+    for (let i = 0; i < alternatives.length; i++) {
+      const literal = screen.literal[i];
+      if (literal >= 0) {
+        if (mark[literal] !== stamp) continue;
+        if (screen.whole[i] === 1) {
+          out.push(i);
+          continue;
+        }
+      }
+      const a = alternatives[i];
+      if (a.test && !holds(a.test, a.at, mark, stamp)) continue;
+      out.push(i);
+    }
+    this.possibleFor = text;
+    this.possibleAnswer = out;
+    return out;
+  }
+
+  /** The regex of top-level alternative `a` (or a part of one) alone, for plain texts (made at first need, kept). */
+  private alone(a: Alternative | Part): RegExp {
+    let re = a.single;
+    if (re === null) {
+      const one: Group = { open: '', alternatives: [{ id: null, test: null, at: 0, items: a.items, single: null, parts: null }], all: '' };
+      const free = this.caseFreeFlags ? emitAlternatives(one, EVERY, caseFree) : null;
+      re =
+        free !== null
+          ? new RegExp(`(?<!${plainWordCharCaseFree()})(?:${free})(?!${plainWordCharCaseFree()})`, this.caseFreeFlags!)
+          : new RegExp(`(?<!${PLAIN_WORD_CHAR})(?:${emitAlternatives(one, EVERY, null)})(?!${PLAIN_WORD_CHAR})`, this.variantFlags);
+      a.single = compiledNow(re);
+    }
+    return re;
+  }
+
   /** The regex to run on `text`: the alternatives it could match, or null when it can match none. */
   forText(text: string): RegExp | null {
     if (text === this.lastText) return this.lastRegex;
@@ -420,6 +540,70 @@ export class Alternatives {
   }
 }
 
+/** The screen of `Alternatives.possible`: a literal each alternative's test needs, and whether it is the whole test. */
+function screenOf(alternatives: Alternative[]): { literal: Int32Array; whole: Uint8Array } {
+  const literal = new Int32Array(alternatives.length).fill(-1);
+  const whole = new Uint8Array(alternatives.length);
+  alternatives.forEach((a, i) => {
+    if (!a.test) return;
+    const code = a.test;
+    if (code[a.at] === LITERAL) {
+      literal[i] = code[a.at + 1];
+      whole[i] = 1;
+      return;
+    }
+    if (code[a.at] !== ALL) return;
+    // The first part of an `all` that is a literal.
+    const end = a.at + code[a.at + 1];
+    for (let k = a.at + 2; k < end; k += code[k] === LITERAL ? 2 : code[k + 1]) {
+      if (code[k] === LITERAL) {
+        literal[i] = code[k + 1];
+        return;
+      }
+    }
+  });
+  return { literal, whole };
+}
+
+/** Every alternative and every choice inside one (a `Set` of ids that holds every id). */
+const EVERY = { has: () => true } as unknown as Set<string>;
+
+/** The matches a global exec loop takes of one alternative's matches at every position it matches (in order). */
+function takeInTurn(list: RegExpExecArray[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const m of list) {
+    if (m.index < from) continue;
+    out.push(m);
+    from = m[0] === '' ? m.index + 1 : m.index + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * The matches a global exec loop of the whole alternation takes, from each alternative's
+ * matches at every position it matches (`lists` in the alternatives' order): from where the
+ * last match ended, the leftmost position any matches at, with the first alternative there.
+ */
+function mergeInTurn(lists: RegExpExecArray[][]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const next = new Array<number>(lists.length).fill(0);
+  let from = 0;
+  for (;;) {
+    let best: RegExpExecArray | null = null;
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k];
+      let j = next[k];
+      while (j < list.length && list[j].index < from) j++;
+      next[k] = j;
+      if (j < list.length && (best === null || list[j].index < best.index)) best = list[j];
+    }
+    if (best === null) return out;
+    out.push(best);
+    from = best[0] === '' ? best.index + 1 : best.index + best[0].length;
+  }
+}
+
 const BACKREFERENCE = /\\(?:[1-9]|k<)/;
 const NAMED_GROUP = /\(\?<[A-Za-z_$]/;
 
@@ -448,6 +632,52 @@ interface Alternative {
   test: Test | null;
   at: number;
   items: (string | Group)[];
+  /** For a top-level alternative: its regex alone on plain texts, once made (`Alternatives.separately`). */
+  single: RegExp | null;
+  /** For a top-level alternative: the parts it is run as (`partsOf`; null: run whole; undefined: not yet known). */
+  parts: Part[] | null | undefined;
+}
+
+/** A top-level alternative with one choice of the long word list it starts with, and that choice's test. */
+interface Part {
+  items: (string | Group)[];
+  test: Test | null;
+  at: number;
+  single: RegExp | null;
+}
+
+/**
+ * A top-level alternative that starts with a long inner group (a word list spelled out, whose
+ * choices have tests: `(?:(?:supervision by the Probation Service|child protection
+ * register|…)(?: …)?)`), as one part for each choice, in order: the same alternative with only
+ * that choice in the group. Run whole, the list was tried at every word of the text (at about
+ * 35 ns a character, for a hundred services or substances); a part runs only on a text that
+ * holds its choice's literals, and each is made once. Null for any other alternative.
+ *
+ * At a position, the alternative tries the first choice with what follows it (backtracking
+ * within both), then the next; so the first part (in order) that matches at a position makes
+ * the alternative's match there, which is how `separately` merges them. This holds only where
+ * the group is the first thing the alternative matches and is not repeated or optional: the
+ * group is its first item (or the first item of a group of one alternative that is), not a
+ * look-around, and no quantifier follows it.
+ */
+function partsOf(a: Alternative): Part[] | null {
+  const leading = (items: (string | Group)[]): { items: (string | Group)[]; choice: Alternative }[] | null => {
+    const first = items[0];
+    if (first === undefined || typeof first === 'string' || /^\(\?<?[=!]/.test(first.open)) return null;
+    const rest = items.slice(1);
+    if (typeof rest[0] === 'string' && /^[?*+{]/.test(rest[0])) return null;
+    if (first.alternatives.length > 1) {
+      if (!first.alternatives.some((c) => c.test)) return null;
+      return first.alternatives.map((c) => ({ items: [{ open: first.open, alternatives: [c], all: '' }, ...rest], choice: c }));
+    }
+    const only = first.alternatives[0];
+    const inner = only ? leading(only.items) : null;
+    if (!inner) return null;
+    return inner.map((e) => ({ items: [{ open: first.open, alternatives: [{ ...only, items: e.items }], all: '' }, ...rest], choice: e.choice }));
+  };
+  const expanded = leading(a.items);
+  return expanded === null ? null : expanded.map(({ items, choice }) => ({ items, test: choice.test, at: choice.at, single: null }));
 }
 
 /**
@@ -512,6 +742,8 @@ function treeFrom([code, serial]: SerialTree, literals: string[]): Group {
       test: at < 0 ? null : program,
       at: Math.max(at, 0),
       items: items.map((item) => (typeof item === 'string' ? item : group(item))),
+      single: null,
+      parts: undefined,
     })),
     all: '',
   });
@@ -585,7 +817,7 @@ function readTree(source: string, read: LiteralReading['alternatives'], offset: 
         test = compileNeed(usable(known?.end === offset + i ? known.need : requiredLiterals(source.slice(from, i))));
       }
       const id = test ? String(next++) : null;
-      alternatives.push({ id, test, at: 0, items });
+      alternatives.push({ id, test, at: 0, items, single: null, parts: undefined });
       if (source[i] !== '|') break;
       i++;
     }
@@ -672,6 +904,12 @@ function plainWordCharCaseFree(): string {
 /** A global, case-insensitive, whole-word regex of `parts` in order, whose `allMatches` runs only the parts a text could match. */
 export function wholeWordAlternation(parts: readonly string[], flags = 'giu'): RegExp {
   return new Alternatives(parts, flags).regex;
+}
+
+/** Every match of the alternation `re` in `text`, its alternatives run one at a time (`Alternatives.separately`); undefined when `re` is no such alternation or the text is not plain. */
+export function separately(re: RegExp, text: string): RegExpExecArray[] | undefined {
+  if (!narrowing) return undefined;
+  return byRegex.get(re)?.separately(text);
 }
 
 /** The regex `allMatches` should run on `text` for `re`: `re` itself, a narrowed copy, or null when nothing can match. */

@@ -1,4 +1,4 @@
-import { narrowed } from './alternatives.ts';
+import { narrowed, separately } from './alternatives.ts';
 import { compiledNow } from './machine-code.ts';
 
 /** Regular-expression source for a literal term: words may be split by any white space or a hyphen, and a hyphen inside a word is optional. */
@@ -42,6 +42,12 @@ function readyFor(re: RegExp | null, text: string): RegExp | null {
 
 /** Whether a (possibly global) regex matches, leaving it ready for the next use. */
 export function matches(re: RegExp | null, text: string): boolean {
+  if (!re) return false;
+  const all = separately(re, text);
+  if (all !== undefined) {
+    re.lastIndex = 0;
+    return all.length > 0;
+  }
   const run = readyFor(re, text);
   if (!run) return false;
   const found = run.test(text);
@@ -51,6 +57,12 @@ export function matches(re: RegExp | null, text: string): boolean {
 
 /** The first match of a (possibly global) regex, as `re.exec(text)` gives its index and text, leaving it ready for the next use. */
 export function firstMatch(re: RegExp | null, text: string): { start: number; text: string } | null {
+  if (!re) return null;
+  const found = separately(re, text);
+  if (found !== undefined) {
+    re.lastIndex = 0;
+    return found.length ? { start: found[0].index, text: found[0][0] } : null;
+  }
   const run = readyFor(re, text);
   if (!run) return null;
   const m = run.exec(text);
@@ -66,6 +78,11 @@ export function firstMatch(re: RegExp | null, text: string): { start: number; te
  * their capture groups are not.
  */
 export function allMatches(whole: RegExp, text: string): RegExpExecArray[] {
+  const found = separately(whole, text);
+  if (found !== undefined) {
+    whole.lastIndex = 0;
+    return found;
+  }
   const out: RegExpExecArray[] = [];
   const re = readyFor(whole, text);
   if (!re) return out;
