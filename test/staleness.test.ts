@@ -12,6 +12,17 @@ describe('staleness fixtures', () => {
     const report = await audit(FIXTURES);
     const flags = (report.flags as Flag[]).filter((f) => f.rule.startsWith('staleness.'));
     expect(flags.map((f) => [f.record_id, f.rule, f.severity, f.related_record_ids, f.span?.text])).toEqual([
+      ['R10-103', 'staleness.now-employed', 'info', ['R10-102'], 'Mr Bright remains unemployed'],
+      ['R10-113', 'staleness.school-place', 'warning', ['R10-112'], 'Nia is still not in education'],
+      ['R10-123', 'staleness.contact-resumed', 'warning', ['R10-122'], 'She has had no contact with her mother for several months'],
+      ['R10-132', 'staleness.mental-health-discharge', 'warning', ['R10-131'], 'Mrs Eze remains under the care of adult mental health services'],
+      ['R10-143', 'staleness.school-place', 'warning', ['R10-142'], 'He is still on a part-time timetable'],
+      ['R10-153', 'staleness.now-housed', 'warning', ['R10-152'], 'Ms Ford has no settled address'],
+      ['R10-163', 'staleness.medical-explanation', 'warning', ['R10-162'], "Oscar's behaviour is driven by poor boundaries at home"],
+      ['R10-173', 'staleness.returned-home', 'warning', ['R10-172'], 'Looked after (s20)'],
+      ['R10-173', 'staleness.returned-home', 'warning', ['R10-172'], 'Pugh foster placement'],
+      ['R10-183', 'staleness.parenting-course-completed', 'warning', ['R10-182'], 'SW to refer Mr Dobson to a parenting group by the end of February'],
+      ['R10-193', 'staleness.now-employed', 'info', ['R10-192'], 'Mr Reece is unemployed'],
       ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
       ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
       ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],

@@ -55,6 +55,15 @@ describe('people: who a statement is about', () => {
     // A letter's greeting names its reader, who is the subject only when spoken to.
     expect(who('Dear Mrs Patel, Kerry attended all ten sessions.', 'attended')).toMatchObject({ given: 'kerry' });
     expect(who('Dear Mrs Patel, I have discharged you from the clinic.', 'discharged')).toMatchObject({ surname: 'patel' });
+    // So does an email's opening name and comma, when a note to the reader follows it.
+    expect(who('Sandra, just to say the PNC entry has been amended.', 'amended')).toBeNull();
+    expect(who('Sandra, confirming the hair test came back negative.', 'negative')).toBeNull();
+    expect(who('Sandra, who is 34, has completed the course.', 'completed')).toMatchObject({ given: 'sandra' });
+  });
+
+  it('takes a firm named by its trade for no one', () => {
+    expect(who('His new employer, Kelbrook Logistics, confirmed he started there as a driver.', 'started')).toMatchObject({ word: 'he' });
+    expect(who('Pentre Construction took Ms Hale on as a labourer.', 'labourer')).toMatchObject({ surname: 'hale' });
   });
 
   it('does not take capitalised words that are not names for people', () => {

@@ -554,9 +554,9 @@ class StalenessCheck implements Check {
             words: excerpt(s.text, 80),
             quote: role === 'claim' ? excerpt(record.text.slice(clause.start, clause.end), 160) : excerpt(s.sentence.text, 160),
           }),
-      // A same_person rule is about the adults: the child's own first name is not who a statement is about.
+      // A same_person rule is about the adults, unless it is about the child: the child's own first name is not who a statement about an adult is about.
       person: c.rule.same_person
-        ? this.personOf(role, s, record, reader)
+        ? this.personOf(role, s, record, reader, c.rule.fact?.about === 'the child')
         : role === 'claim' && c.rule.fact?.about === 'the family'
           ? this.relativeOf(s, record)
           : null,
@@ -601,8 +601,9 @@ class StalenessCheck implements Check {
    * event, the person named last in the sentence before. A bare pronoun ("His bail and curfew
    * ended") is the person named last before it, in this paragraph, when their sexes agree.
    */
-  private personOf(role: Role, s: Span, record: CanonicalRecord, reader: TextReader): Person | null {
-    const found = this.people.find(s.sentence, s.start, s.end, childOf(record));
+  private personOf(role: Role, s: Span, record: CanonicalRecord, reader: TextReader, aboutChild = false): Person | null {
+    // (A rule about the child counts the child's own name: "Dean, confirming Kyle started at…" is about Kyle.)
+    const found = this.people.find(s.sentence, s.start, s.end, aboutChild ? undefined : childOf(record));
     if (!found) return role === 'event' ? this.personAround(reader, s) : null;
     if (found.surname || found.given || !found.word || !PRONOUNS.has(found.word.toLowerCase())) return found;
     // Only a pronoun that is the statement's own subject or owner ("His bail … ended", "she completed…"),
