@@ -23,6 +23,8 @@ describe('staleness fixtures', () => {
       ['R10-173', 'staleness.returned-home', 'warning', ['R10-172'], 'Pugh foster placement'],
       ['R10-183', 'staleness.parenting-course-completed', 'warning', ['R10-182'], 'SW to refer Mr Dobson to a parenting group by the end of February'],
       ['R10-193', 'staleness.now-employed', 'info', ['R10-192'], 'Mr Reece is unemployed'],
+      ['R10-203', 'staleness.now-housed', 'warning', ['R10-202'], "Ms Lane's family support worker to book her homeless assessment interview for February"],
+      ['R10-212', 'staleness.mental-health-discharge', 'warning', ['R10-211'], 'SW to chase CMHT support for Ms Quinn'],
       ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
       ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
       ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],

@@ -28,6 +28,10 @@ describe('tense: whether a state is spoken of as current', () => {
     // A form's field named by the words, with a value; and a status field such as "Housing:".
     ['Drug use: father - crack cocaine most weekends.', 'Drug use'],
     ['Accommodation: homeless, staying with an aunt.', 'homeless'],
+    // Inside an action item of a plan, however the one to act is named.
+    ['Plan: Wes to chase Housing Options for a homeless assessment so they have somewhere to go.', 'homeless assessment'],
+    ["CIN review. Ms Lane's family support worker to book her homeless assessment interview.", 'homeless assessment'],
+    ['Outcome - Dad to continue to attend his CMHT appointments.', 'CMHT appointments'],
   ])('current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(true);
   });
@@ -43,6 +47,9 @@ describe('tense: whether a state is spoken of as current', () => {
     ['Drug use: none known.', 'Drug use'],
     ['Drug use: n/a', 'Drug use'],
     ['Drug use: previously heroin, abstinent since 2019.', 'Drug use'],
+    // An action of the past, and "to" that starts no action item.
+    ['Ms Lane was to chase her homeless assessment in the summer.', 'homeless assessment'],
+    ['We went to the homeless assessment together.', 'homeless assessment'],
   ])('not current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(false);
   });

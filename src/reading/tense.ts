@@ -23,6 +23,8 @@ export interface TenseWords {
   present?: string[];
   /** Headings of a list of what holds now ("Risks:", "Current concerns:"): an item under one is current. */
   headings?: string[];
+  /** Verbs of a plan's action item ("SW to refer…", "Mum to attend…"): words inside one are spoken of as now. */
+  actions?: string[];
 }
 
 const list = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
@@ -39,6 +41,11 @@ export const TENSE_SECTION_SCHEMA = {
       ...list,
       description:
         'Headings of a list of what holds now ("Risks", "Current concerns", "What we are worried about"): an item after one and its colon is current.',
+    },
+    actions: {
+      ...list,
+      description:
+        'Verbs of a plan\'s action items ("SW to refer Ms Barton to a parenting course", "Wes to chase Housing Options"): words after someone, "to" and one of these verbs, in the same item, are current.',
     },
   },
 };
@@ -60,6 +67,7 @@ export class TenseReader {
   private readonly present: RegExp | null;
   private readonly headings: RegExp | null;
   private readonly headingLine: RegExp | null;
+  private readonly action: RegExp | null;
 
   constructor(sections: TenseWords[]) {
     const join = (key: keyof TenseWords) => [...new Set(sections.flatMap((s) => s[key] ?? []))];
@@ -80,6 +88,16 @@ export class TenseReader {
       ? new RegExp(
           `(?:^|[\\n.;/|])\\s*(?:${headings.map(termPattern).join('|')})(?:\\s+(?:discussed|identified|noted|considered|include|includes|today|now))?\\s*[:–—-]\\s*$`,
           'iu',
+        )
+      : null;
+    // An action item: its start (a line, a list mark, a colon or a full stop), up to six words
+    // naming who is to act, "to" (perhaps "continue to") and a verb of the list, then the rest of
+    // the item up to the words.
+    const actions = join('actions');
+    this.action = actions.length
+      ? new RegExp(
+          `(?:^|[\\n;:•*]|\\.\\s|\\s[-–]\\s)\\s*(?:[\\p{L}'’./&]+\\s+){1,6}?to\\s+(?:(?:continue|keep)\\s+(?:to\\s+)?)?(?:${actions.map(termPattern).join('|')})(?![\\p{L}])[^;\\n]*$`,
+          'u',
         )
       : null;
     this.headingLine = headings.length ? new RegExp(`^\\s*(?:${headings.map(termPattern).join('|')})(?![\\p{L}])[^:\\n]{0,60}:\\s*$`, 'iu') : null;
@@ -135,6 +153,8 @@ export class TenseReader {
     if (this.fieldValue(sentence, end) !== null) return true;
     // An item of a list headed as what holds now ("Risks: Mum's heroin dependency; …").
     if (this.headings?.test(sentence.slice(0, from))) return true;
+    // …or inside an action item of a plan ("SW to refer Ms Barton to a parenting course").
+    if (this.action?.test(sentence.slice(0, start))) return true;
     // …or standing on its own line under such a heading, which may say more before its colon.
     if (heading && this.headingLine?.test(heading) && !matches(this.pastWords, heading)) return true;
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
