@@ -62,6 +62,11 @@ describe('tense: whether a state is spoken of as current', () => {
     expect(past('When the family were living in a single room, the children slept in one bed.', 'single room')).toBe(true);
     expect(past('The family are still living in a single room.', 'single room')).toBe(false);
     expect(past('The family has been living in a single room since March.', 'single room')).toBe(false);
+    // The past perfect up to a time: over, whatever words of habit it holds (not "until now").
+    expect(past('Gareth had been drinking daily until the autumn.', 'drinking daily')).toBe(true);
+    expect(past('She had used cannabis every day until her arrest in May.', 'cannabis every day')).toBe(true);
+    expect(past('He had been drinking daily until now, by his own account.', 'drinking daily')).toBe(false);
+    expect(past('Gareth drinks daily and will until someone stops him.', 'drinks daily')).toBe(false);
   });
 });
 

@@ -56,6 +56,9 @@ const JOINED = /\s(?:and|but|or|while|whilst|because|when|where|which|who|that|s
 /** Where a stretch of a sentence ends: punctuation that separates clauses. */
 const STRETCH_END = /[,;:()–—]|\s-\s/g;
 
+/** The past perfect, then "until" (not "until now"): a state that ended. */
+const HAD_UNTIL = /\bhad\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;:])*?\buntil\b(?!\s+(?:now|today|recently|this week)\b)/i;
+
 /** A colon straight after the words, and the value of the field they name. */
 const FIELD_VALUE = /^\s*:[ \t]*([^\n;]+)/;
 /** A field's value that says there is nothing to record. */
@@ -86,7 +89,7 @@ export class TenseReader {
     const headings = join('headings');
     this.headings = headings.length
       ? new RegExp(
-          `(?:^|[\\n.;/|])\\s*(?:${headings.map(termPattern).join('|')})(?:\\s+(?:discussed|identified|noted|considered|include|includes|today|now))?\\s*[:–—-]\\s*$`,
+          `(?:^|[\\n.;/|:])\\s*(?:${headings.map(termPattern).join('|')})(?:\\s+(?:discussed|identified|noted|considered|include|includes|today|now))?\\s*[:–—-]\\s*$`,
           'iu',
         )
       : null;
@@ -107,6 +110,9 @@ export class TenseReader {
   past(sentence: string, start: number, end: number): boolean {
     const [from, to] = this.stretch(sentence, start, end);
     const stretch = sentence.slice(from, to);
+    // A state that went on until a time, told in the past perfect, ended then ("Gareth had been
+    // drinking daily until the autumn"), whatever words of habit it holds.
+    if (HAD_UNTIL.test(stretch)) return true;
     return matches(this.pastWords, stretch) && !matches(this.present, stretch);
   }
 

@@ -415,12 +415,13 @@ class StalenessCheck implements Check {
       events.sort((a, b) => a.start - b.start);
       // Claims are kept unread: their status is read in finish(), and only in a case where an event
       // of the rule came first, since no other claim can be stale (most are never read at all).
+      // Claims found only by a word of the old state spoken of as current (`current`), the weakest
+      // reading of a claim: a reversal's own words overrule them (below).
+      const byWord = new Set<Span>();
       const claimed = [
         // A topic and a state say nothing of time: "when the family were living in one room" is history.
         ...(could.claim
-          ? reader
-              .spans(c.regex.claim, c.near.claim)
-              .filter((s) => !s.paired || !this.tense.past(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start))
+          ? reader.spans(c.regex.claim, c.near.claim).filter((s) => !this.tense.past(s.sentence.text, s.start - s.sentence.start, s.end - s.sentence.start))
           : []),
         ...(could.current
           ? reader
@@ -445,11 +446,14 @@ class StalenessCheck implements Check {
                     .replace(/[.,]+$/, '').length;
                 return { ...s, end, text: record.text.slice(s.start, end) };
               })
+              .map((s) => (byWord.add(s), s))
           : []),
       ].sort((a, b) => a.start - b.start);
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
       // auditor is shown them rather than have them silently make the claims current again.
-      // (Unless the reversal says the old state is back: "is drinking again", "has relapsed".)
+      // (Unless the reversal says the old state is back: "is drinking again", "has relapsed"; nor
+      // against a claim read only from a word of the old state: "Ellis is to become subject to a
+      // child protection plan" puts the plan back in place.)
       // A reversal that says the state is back ("had started drinking again", "the relapse") needs
       // no `near` word: "again" and "relapse" already point back at the same state.
       const reversalHits = could.reversal ? reader.statements(c.regex.reversal, c.near.reversal, true) : [];
@@ -457,9 +461,9 @@ class StalenessCheck implements Check {
         for (const s of reader.statements(c.regex.reversal, null, true))
           if (BACK.test(s.text) && !reversalHits.some((f) => f.start === s.start)) reversalHits.push(s);
       const reversals = reversalHits.filter(
-        (s) => EVENT_STATUSES.includes(s.status) && (AGAIN.test(s.text) || !claimed.some((k) => k.start < s.end && s.start < k.end)),
+        (s) => EVENT_STATUSES.includes(s.status) && (AGAIN.test(s.text) || !claimed.some((k) => !byWord.has(k) && k.start < s.end && s.start < k.end)),
       );
-      const claimedNow = claimed.filter((k) => !reversals.some((s) => AGAIN.test(s.text) && k.start < s.end && s.start < k.end));
+      const claimedNow = claimed.filter((k) => !reversals.some((s) => (AGAIN.test(s.text) || byWord.has(k)) && k.start < s.end && s.start < k.end));
       // A claim that says the old state is back ("Finley's poor attendance is again a worry", "has
       // relapsed") is the writer reporting a reversal, not repeating what the event overtook.
       // (Said of the claim itself, within a few words: "…considered again" later in the clause is about something else.)
