@@ -31,6 +31,7 @@ const COMMITTED: Record<string, { precision: number; recall: number }> = {
   'staleness.treatment-completed': { precision: 1, recall: 1 },
   'staleness.attendance-improved': { precision: 1, recall: 1 },
   'staleness.mental-health-discharge': { precision: 1, recall: 1 },
+  'staleness.mental-illness-remitted': { precision: 1, recall: 1 },
   'staleness.school-place': { precision: 1, recall: 1 },
   'staleness.health-registration': { precision: 1, recall: 1 },
   'staleness.public-funds': { precision: 1, recall: 1 },

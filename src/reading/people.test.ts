@@ -64,6 +64,8 @@ describe('people: who a statement is about', () => {
   it('takes a firm named by its trade for no one', () => {
     expect(who('His new employer, Kelbrook Logistics, confirmed he started there as a driver.', 'started')).toMatchObject({ word: 'he' });
     expect(who('Pentre Construction took Ms Hale on as a labourer.', 'labourer')).toMatchObject({ surname: 'hale' });
+    // …and a service by its initials ("Brankwell CMHT"), which a surname in capitals would otherwise be.
+    expect(who('Letter from Brankwell CMHT: the depression is in remission.', 'in remission')).toBeNull();
   });
 
   it('does not take capitalised words that are not names for people', () => {
