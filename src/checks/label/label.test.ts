@@ -393,6 +393,13 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Should parental alienation be raised at the hearing, the guardian will respond in writing.', 'hypothetical'],
     // An insult for a person is about a person, here in someone's quoted words.
     ["Dad's voicemail calls the foster carer 'a vindictive cow'.", 'attributed'],
+    // A view in everyday words, a report with no "that" naming someone by role, a summary that calls the family something.
+    ['The lollipop man reckons Ms Dale is aggressive at the crossing, though he has never reported it.', 'attributed'],
+    ['Caller states partner is controlling and will not let her leave the flat.', 'attributed'],
+    ['The health visitor’s transfer note calls the household chaotic.', 'attributed'],
+    // A programme or a tool by what it is for is general, not about this family.
+    ['Session 4 of the induction programme looks at spotting disguised compliance in two anonymised files.', 'hypothetical'],
+    ['The Westgate risk tool is built to pick up coercive patterns that one incident log would miss.', 'hypothetical'],
   ])('negation that holds, and refutation: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
