@@ -164,6 +164,9 @@ describe('decision-reasons', () => {
     ['Given the current circumstances, contact stays supervised.'],
     ['Legal gateway: proceed to PLO, following discussion.'],
     ['Outcome – NFA – as per previous note.'],
+    // A dash after a heading's word is not a reason; a reason that only points to where it was said is empty.
+    ['Outcome - step down to early help in keeping with the advice given.'],
+    ['Plan to continue. Why? Covered in Tuesday’s huddle.'],
   ])('flags a decision whose reason says nothing specific: “%s”', (text) => {
     expect(flagged(text, 'Management Decision')).toHaveLength(1);
   });
