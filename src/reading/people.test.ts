@@ -61,6 +61,15 @@ describe('people: who a statement is about', () => {
     expect(who('Sandra, who is 34, has completed the course.', 'completed')).toMatchObject({ given: 'sandra' });
   });
 
+  it('takes a person named inside the statement before one named ahead of it', () => {
+    expect(
+      who('The order says Ava lives with her mother and spends time with her father unsupervised.', 'spends time with her father unsupervised'),
+    ).toMatchObject({
+      word: 'father',
+    });
+    expect(who('Mr Reid said the charge against Ms Lowe was dropped.', 'the charge against Ms Lowe was dropped')).toMatchObject({ surname: 'lowe' });
+  });
+
   it('takes a firm named by its trade for no one', () => {
     expect(who('His new employer, Kelbrook Logistics, confirmed he started there as a driver.', 'started')).toMatchObject({ word: 'he' });
     expect(who('Pentre Construction took Ms Hale on as a labourer.', 'labourer')).toMatchObject({ surname: 'hale' });

@@ -288,6 +288,7 @@ export class PersonFinder {
     const clauseEnd = to + (CLAUSE_END.exec(rest)?.index ?? rest.length);
     let before: Person | null = null;
     let after: Person | null = null;
+    let inside: Person | null = null;
     let titledEnd = -1;
     let lastNamed: Person | null = null;
     let child: Person | null = null;
@@ -322,8 +323,14 @@ export class PersonFinder {
         if (pronoun && name && (!name.sex || !person.sex || name.sex === person.sex)) before = { ...name, sex: name.sex ?? person.sex };
         else before = person;
         if (named(person)) lastNamed = person;
-      } else if (after === null && at < clauseEnd) after = person;
+      } else {
+        // A person named inside the statement's own words is who it is about ("…spend time with her
+        // father unsupervised"), before anyone named ahead of it.
+        if (inside === null && at < to && !PRONOUNS.has(person.word?.toLowerCase() ?? '')) inside = person;
+        if (after === null && at < clauseEnd) after = person;
+      }
     }
+    if (inside) return inside;
     // A sentence that names only the child is about the child ("the allegation against Tyler Ward
     // has been closed with no further action").
     return before ?? after ?? (anyoneElse ? null : child);
