@@ -226,6 +226,13 @@ await printStalenessSet(
   verbose,
   true,
 );
+await printStalenessSet(
+  'fixtures/staleness-blind33',
+  'written blind at the start of the tenth round, 24 cases; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
@@ -268,6 +275,7 @@ await printBlindLabelSet('fixtures/blind24');
 await printBlindLabelSet('fixtures/blind26');
 await printBlindLabelSet('fixtures/blind28');
 await printBlindLabelSet('fixtures/blind30');
+await printBlindLabelSet('fixtures/blind32');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
