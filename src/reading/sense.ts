@@ -466,7 +466,7 @@ function ownedByThing(T: Token[], h: number, lists: SenseLists): boolean {
 function partOf(T: Token[], i: number, lists: SenseLists): boolean {
   let j = i;
   while (T[j] && (T[j].cat === 'DET' || T[j].cat === 'ADJ' || POSSESSIVES.has(T[j].lower))) j++;
-  if (POSSESSIVES.has(T[j - 1]?.lower ?? '') && T[j]?.cat === 'N' && !HOMES.test(T[j].lower)) return true;
+  if (POSSESSIVES.has(T[j - 1]?.lower ?? '') && T[j]?.cat === 'N' && !HOMES.test(T[j].lower) && !BODY.test(T[j].lower)) return true;
   // One person's something is theirs ("an edge to Dad's voice", "to Mr Lowe's voice"), but not
   // their home, and a plural's is usually an institution ("the children's home closure", "the
   // women's refuge").
@@ -477,7 +477,7 @@ function partOf(T: Token[], i: number, lists: SenseLists): boolean {
     while (T[k]?.cat === 'ADJ') k++;
     const plural = singular(owner) !== owner || /^(?:children|women|men|people)$/.test(owner);
     const person = T[j].cat === 'PROPN' || (!plural && (lists.people.has(owner) || KIN.has(owner)));
-    return person && T[k]?.cat === 'N' && !HOMES.test(T[k].lower);
+    return person && T[k]?.cat === 'N' && !HOMES.test(T[k].lower) && !BODY.test(T[k].lower);
   }
   while (T[j + 1] && T[j + 1].cat === 'N') j++;
   const n = T[j];
@@ -486,6 +486,9 @@ function partOf(T: Token[], i: number, lists: SenseLists): boolean {
 }
 
 const HOMES = /^(?:home|homes|house|houses|flat|flats|household|property|bedroom|kitchen|room|rooms)$/;
+/** Parts of the body: what is done to them ("manipulative therapy to Ellis's neck") is treatment, not a part of someone's behaviour. */
+const BODY =
+  /^(?:neck|back|head|arm|arms|leg|legs|shoulder|shoulders|knee|knees|hip|hips|spine|wrist|wrists|ankle|ankles|foot|feet|hand|hands|skin|chest|stomach|abdomen|face|jaw|teeth|tooth|eye|eyes|ear|ears|muscle|muscles|joint|joints|bone|bones|body|scalp|elbow|elbows)$/;
 
 /** A preposition at i whose noun phrase is someone, theirs, or their home: "in the flat", "for the children" (not a place's name, not people in general). */
 function placedAfter(T: Token[], i: number, theirs: (w: string) => boolean, elsewhere = false): boolean {

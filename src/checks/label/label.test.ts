@@ -152,6 +152,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['Mr Bell owns a controlling share in a haulage firm.'],
     ['The loft ladder was unstable and the landlord has been asked to replace it.'],
     ['The handbrake had disengaged and the car rolled into the fence.'],
+    // Treatment to a part of the body is not a part of someone's behaviour.
+    ["Sports clinic log: manipulative therapy to Kyle's shoulder after training."],
     ['Volatile fumes from the garage paint made the room unsafe for the baby.'],
     ['The dog was hostile to visitors, so it was shut in the kitchen during my visit.'],
     // A common noun starting the sentence is a thing, not a name the tagger cannot place.
@@ -400,6 +402,12 @@ describe('reading that holds on prose we did not write (#15)', () => {
     // A programme or a tool by what it is for is general, not about this family.
     ['Session 4 of the induction programme looks at spotting disguised compliance in two anonymised files.', 'hypothetical'],
     ['The Westgate risk tool is built to pick up coercive patterns that one incident log would miss.', 'hypothetical'],
+    ['Tuesday’s reflective session examined how a frightened parent can come across as hostile at the door.', 'hypothetical'],
+    ['In today’s session we explored his controlling behaviour towards Ms Lee.', 'asserted'],
+    // Casting someone as the label, called wrong; evidence since that it no longer holds.
+    ['It would be wrong to call Mr Shah resistant to help.', 'negated'],
+    ['The 2023 referral called Mr Dean unstable; his GP’s letter of 04/04/2025 records a full recovery.', 'refuted'],
+    ['The school’s earlier note that mum was overly anxious is undermined by the ENT diagnosis in March.', 'refuted'],
   ])('negation that holds, and refutation: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
