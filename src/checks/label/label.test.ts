@@ -408,6 +408,10 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['It would be wrong to call Mr Shah resistant to help.', 'negated'],
     ['The 2023 referral called Mr Dean unstable; his GP’s letter of 04/04/2025 records a full recovery.', 'refuted'],
     ['The school’s earlier note that mum was overly anxious is undermined by the ENT diagnosis in March.', 'refuted'],
+    // A heading about someone is not their account; a double negative asserts; an attempt is someone's doing.
+    ['Strengths (mother): warm with the baby. Risks (father): aggressive when drunk.', 'asserted'],
+    ['I have never seen Mr Ince be anything other than hostile on the phone.', 'asserted'],
+    ['The latest complaint about the head is one more malicious attempt by Mr Ford to get her removed.', 'asserted'],
   ])('negation that holds, and refutation: %s', (text, status) => {
     expect(one(text)).toBe(status);
   });
