@@ -32,6 +32,8 @@ describe('tense: whether a state is spoken of as current', () => {
     ['Plan: Wes to chase Housing Options for a homeless assessment so they have somewhere to go.', 'homeless assessment'],
     ["CIN review. Ms Lane's family support worker to book her homeless assessment interview.", 'homeless assessment'],
     ['Outcome - Dad to continue to attend his CMHT appointments.', 'CMHT appointments'],
+    ["Kyle's reduced timetable at the PRU to be reviewed at half-term.", 'reduced timetable'],
+    ['Domestic abuse (mother) - medium; drug use (father) - high.', 'drug use'],
   ])('current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(true);
   });

@@ -56,11 +56,14 @@ const JOINED = /\s(?:and|but|or|while|whilst|because|when|where|which|who|that|s
 /** Where a stretch of a sentence ends: punctuation that separates clauses. */
 const STRETCH_END = /[,;:()–—]|\s-\s/g;
 
+/** The start of an item and up to three words before words that are its subject ("Mason's reduced timetable…"). */
+const ITEM_SUBJECT = /(?:^|[\n;:•*]|\.\s)\s*(?:[\p{L}'’.-]+\s+){0,3}$/u;
+
 /** The past perfect, then "until" (not "until now"): a state that ended. */
 const HAD_UNTIL = /\bhad\b(?:(?!\b(?:and|but|while|whereas)\b)[^,;:])*?\buntil\b(?!\s+(?:now|today|recently|this week)\b)/i;
 
-/** A colon straight after the words, and the value of the field they name. */
-const FIELD_VALUE = /^\s*:[ \t]*([^\n;]+)/;
+/** A colon straight after the words (or after whose they are, in brackets, and a colon or a dash: "alcohol misuse (father) - high"), and the value of the field they name. */
+const FIELD_VALUE = /^\s*(?::|\([^()\n]{1,30}\)\s*(?::|[-–—]))[ \t]*([^\n;]+)/;
 /** A field's value that says there is nothing to record. */
 const EMPTY_VALUE = /^(?:none|nil|no|n\/a|na|not applicable|not known|unknown|not recorded|none known|none identified|-|–)\b|^[-–.]+\s*$/i;
 
@@ -71,6 +74,7 @@ export class TenseReader {
   private readonly headings: RegExp | null;
   private readonly headingLine: RegExp | null;
   private readonly action: RegExp | null;
+  private readonly actionAfter: RegExp | null;
 
   constructor(sections: TenseWords[]) {
     const join = (key: keyof TenseWords) => [...new Set(sections.flatMap((s) => s[key] ?? []))];
@@ -102,6 +106,10 @@ export class TenseReader {
           `(?:^|[\\n;:•*]|\\.\\s|\\s[-–]\\s)\\s*(?:[\\p{L}'’./&]+\\s+){1,6}?to\\s+(?:(?:continue|keep)\\s+(?:to\\s+)?)?(?:${actions.map(termPattern).join('|')})(?![\\p{L}])[^;\\n]*$`,
           'u',
         )
+      : null;
+    // …or the words as the subject of one ("Mason's reduced timetable at the PRU to be reviewed").
+    this.actionAfter = actions.length
+      ? new RegExp(`^[^;\\n.:]{0,40}?\\sto\\s+(?:(?:continue|keep)\\s+(?:to\\s+)?)?(?:${actions.map(termPattern).join('|')})(?![\\p{L}])`, 'u')
       : null;
     this.headingLine = headings.length ? new RegExp(`^\\s*(?:${headings.map(termPattern).join('|')})(?![\\p{L}])[^:\\n]{0,60}:\\s*$`, 'iu') : null;
   }
@@ -161,6 +169,7 @@ export class TenseReader {
     if (this.headings?.test(sentence.slice(0, from))) return true;
     // …or inside an action item of a plan ("SW to refer Ms Barton to a parenting course").
     if (this.action?.test(sentence.slice(0, start))) return true;
+    if (this.actionAfter?.test(sentence.slice(end)) && ITEM_SUBJECT.test(sentence.slice(0, start))) return true;
     // …or standing on its own line under such a heading, which may say more before its colon.
     if (heading && this.headingLine?.test(heading) && !matches(this.pastWords, heading)) return true;
     // A stretch with no word of time may be a subject cut off by an apposition ("Her care
