@@ -277,7 +277,11 @@ function attach(T: Token[], s: number, e: number): number | null {
     // Past other adjectives and participles, and "and"/"or" only between adjectives ("volatile and aggressive man", not "aggressive and workers").
     while (
       T[i] &&
-      (T[i].cat === 'ADJ' || (T[i].cat === 'V' && /ing$/.test(T[i].lower) && T[i + 1]?.cat === 'N') || (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ'))
+      (T[i].cat === 'ADJ' ||
+        (T[i].cat === 'V' && /ing$/.test(T[i].lower) && T[i + 1]?.cat === 'N') ||
+        (T[i].cat === 'CC' && T[i + 1]?.cat === 'ADJ') ||
+        // (…and a score or a count before the noun: "a chaotic 7-6 win".)
+        (T[i].cat === 'NUM' && i > e && T[i + 1]?.cat === 'N'))
     )
       i++;
     // (A gerund after the label is a noun: "the puppy's attention-seeking barking at night".)

@@ -154,6 +154,8 @@ describe('reading that holds on prose we did not write (#15)', () => {
     ['The handbrake had disengaged and the car rolled into the fence.'],
     // Treatment to a part of the body is not a part of someone's behaviour.
     ["Sports clinic log: manipulative therapy to Kyle's shoulder after training."],
+    // A score or a count between the label and its noun.
+    ['We watched the under-9s final, a chaotic 4-3 win on penalties.'],
     ['Volatile fumes from the garage paint made the room unsafe for the baby.'],
     ['The dog was hostile to visitors, so it was shut in the kitchen during my visit.'],
     // A common noun starting the sentence is a thing, not a name the tagger cannot place.
