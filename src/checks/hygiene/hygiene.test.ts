@@ -152,6 +152,9 @@ describe('decision-reasons', () => {
     ],
     // A fact written in a document, not the decision written down.
     ["Decision: NFA. The mark the school saw is a birthmark, recorded in the red book at Amy's 6-week check.", 'Management Decision'],
+    // "as" before someone's words, and "since" before what last happened, are causes.
+    ['Decision: the life-story work moves to the foster carer, as Jade says she is the only one she wants to talk to.', 'Management Decision'],
+    ['Decision: weekend stays stay paused, since the last one ended with Dad arriving drunk at the door.', 'Management Decision'],
   ])('leaves “%s” (%s)', (text, type) => {
     expect(flagged(text, type)).toEqual([]);
   });
