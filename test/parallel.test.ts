@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { writeExport } from '../bench/gen/write-export.ts';
 import { repoPath, runCli } from './support/run-cli.ts';
 import { defaultJobs, PARALLEL_FROM_BYTES } from '../src/cli/options.ts';
+import { CheckPool } from '../src/core/parallel/check-pool.ts';
+import { defaultPacks } from './support/check-tester.ts';
 
 /**
  * With --jobs N the case-scoped checks run in N worker threads, each given whole cases; the
@@ -59,6 +61,16 @@ describe('audit --jobs', () => {
     expect(JSON.parse(pipedOne.stdout).flags.length).toBe(JSON.parse(one.stdout).flags.length);
     expect((await piped(2)).stdout).toBe(pipedOne.stdout);
   }, 120_000);
+
+  it('says what to do when a check worker runs out of memory', async () => {
+    const { packs, sections } = defaultPacks();
+    const rules = packs.flatMap((p) => p.rules).filter((r) => r.kind === 'label');
+    // A heap far too small for the checks: the worker runs out of memory as it starts.
+    const pool = new CheckPool(rules, { asOf: '2025-06-30', sections, collectMentions: false }, 1, [], 4);
+    await expect(pool.finish()).rejects.toThrow(
+      'a check worker ran out of memory (its limit is 4 MB): audit the export in parts split by case and merge the reports (scrutineer merge), or with more --jobs',
+    );
+  }, 60_000);
 
   it('refuses a job count that is not a whole number from 1 to 64', async () => {
     for (const bad of ['0', '1.5', 'two', '65']) {

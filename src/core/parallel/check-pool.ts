@@ -10,6 +10,16 @@ const BATCH = 200;
 /** Batches a worker may have waiting before reading pauses (bounds the memory of records in flight). */
 const MAX_IN_FLIGHT = 6;
 
+/**
+ * The most a worker's heap (V8's old generation) may hold, in MB. V8 lets a heap grow, after
+ * each full collection, by a factor of up to 4 when its limit is 2 GB or more (Node's default
+ * here is about 4 GB) and of at most 2 below that; the checks' workers allocate fast, so their
+ * heaps stood at two to three times their live data and set the audit's peak memory. Just
+ * under 2 GB halves that headroom and still leaves a worker far more than the checks keep
+ * (about 0.2 GB each at 100,000 records with two workers).
+ */
+export const WORKER_HEAP_MB = 2000;
+
 interface Slot {
   worker: Worker;
   pending: CanonicalRecord[];
@@ -54,11 +64,13 @@ export class CheckPool {
   /** Records given to the pool so far. */
   private count = 0;
 
+  /** `heapMb`: each worker's heap limit (WORKER_HEAP_MB; smaller only in tests). */
   constructor(
     private readonly rules: Rule[],
     env: CheckEnv,
     workers: number,
     private readonly digests: DigestTarget[] = [],
+    heapMb = WORKER_HEAP_MB,
   ) {
     // The record reader stays here: each worker makes its own (check-worker.ts).
     const init: WorkerInit = { rules, env: { ...env, records: undefined }, digests: digests.map(({ kind, rules }) => ({ kind, rules })) };
@@ -66,10 +78,18 @@ export class CheckPool {
       // Compiled (dist/), a worker loads the compiled module; from the sources, an entry point
       // that registers the TypeScript loader first (workers do not inherit it).
       const entry = import.meta.url.endsWith('.js') ? './check-worker.js' : './worker-entry.mjs';
-      const worker = new Worker(new URL(entry, import.meta.url), { workerData: init });
+      const worker = new Worker(new URL(entry, import.meta.url), { workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
       const slot: Slot = { worker, pending: [], places: [], numbers: [], sent: [], inFlight: 0, nextBatch: 0, onFinished: null };
       worker.on('message', (m: FromWorker) => this.receive(slot, m));
-      worker.on('error', (err: Error) => this.fail(err));
+      worker.on('error', (err: Error & { code?: string }) =>
+        this.fail(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new Error(
+                `a check worker ran out of memory (its limit is ${heapMb} MB): audit the export in parts split by case and merge the reports (scrutineer merge), or with more --jobs`,
+              )
+            : err,
+        ),
+      );
       worker.on('exit', (code) => {
         if (!this.stopping) this.fail(new Error(`a check worker stopped unexpectedly (exit code ${code})`));
       });
