@@ -6,7 +6,7 @@ import type { CheckEnv, Rule } from '../../checks/rule-kind.ts';
 import { fromWire, unpackDigests, type FromWorker, type ToWorker, type WorkerInit } from './wire.ts';
 
 /** Records sent to a worker in one message: large enough that posting costs little, small enough to keep workers busy. */
-const BATCH = 200;
+export const BATCH = 200;
 /** Batches a worker may have waiting before reading pauses (bounds the memory of records in flight). */
 const MAX_IN_FLIGHT = 6;
 
@@ -110,6 +110,10 @@ export class CheckPool {
     slot.places.push(place ?? null);
     slot.numbers.push(this.count++);
     if (slot.pending.length >= BATCH) this.send(slot);
+    // A digest waits for every earlier record's: a worker given few records lately (an export
+    // sorted by case) must not hold its part-filled batch while the others' records pile up.
+    if (this.digests.length)
+      for (const other of this.slots) if (other.pending.length && other.numbers[0] < this.count - BATCH * this.slots.length) this.send(other);
     if (slot.inFlight > MAX_IN_FLIGHT) return this.roomIn(slot);
   }
 
@@ -202,7 +206,7 @@ export class CheckPool {
 }
 
 /** A small, stable string hash (FNV-1a): the same case always goes to the same worker. */
-function caseHash(text: string): number {
+export function caseHash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
