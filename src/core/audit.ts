@@ -6,7 +6,7 @@ import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.t
 import { findKind, reportSections } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
-import type { FlagDraft, Severity } from '../model/flag.ts';
+import { withoutText, type FlagDraft, type Severity } from '../model/flag.ts';
 import { buildReportInSteps, type Report, type RunInfo } from '../report/build-report.ts';
 import { applyBaselineInSteps, type BaselineFlag } from '../report/baseline.ts';
 import { applyReviewedInSteps, type ReviewEntry } from '../report/reviewed.ts';
@@ -148,6 +148,10 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   });
   const pool = inWorkers.length || digests.length ? new CheckPool(inWorkers, env, jobs, digests) : null;
   const drafts: FlagDraft[] = [];
+  /** Keeps drafts to the end without their records' text (the workers send theirs so). */
+  const keep = (list: FlagDraft[]) => {
+    for (const d of list) drafts.push(withoutText(d));
+  };
   const rejected: RejectedRow[] = [];
   const inputs: InputSummary[] = [];
   const warnings: IntakeWarning[] = [];
@@ -209,14 +213,11 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
       } else {
         contextOnly++;
       }
-      if (item.record.text.length < steppedFrom) for (const check of checks) append(drafts, check.record(item.record, item.place));
+      if (item.record.text.length < steppedFrom) for (const check of checks) keep(check.record(item.record, item.place));
       else {
         // One very long note: its checks in steps, with a break between checks when one is due.
         for (const check of checks) {
-          append(
-            drafts,
-            check.recordInSteps ? await runStepsWithBreaks(check.recordInSteps(item.record, item.place), breaks) : check.record(item.record, item.place),
-          );
+          keep(check.recordInSteps ? await runStepsWithBreaks(check.recordInSteps(item.record, item.place), breaks) : check.record(item.record, item.place));
           if (breaks.due()) await breaks.take();
         }
       }
@@ -230,7 +231,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
     // Awaited below; a failure meanwhile is thrown by drained() or by that await.
     fromPool?.catch(() => {});
     await pool?.drained();
-    for (const check of checks) append(drafts, check.finishInSteps ? await runStepsWithBreaks(check.finishInSteps(), breaks) : check.finish());
+    for (const check of checks) keep(check.finishInSteps ? await runStepsWithBreaks(check.finishInSteps(), breaks) : check.finish());
     if (fromPool) {
       const fromWorkers = await fromPool;
       append(drafts, fromWorkers.drafts);

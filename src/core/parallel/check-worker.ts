@@ -4,6 +4,7 @@ import { RowRereader } from '../../intake/reread.ts';
 import { findKind } from '../../checks/index.ts';
 import type { Rule } from '../../checks/rule-kind.ts';
 import { packDigests, toWire, type FromWorker, type ToWorker, type WorkerInit } from './wire.ts';
+import { withoutText, type FlagDraft } from '../../model/flag.ts';
 
 /**
  * A check worker: runs the case-scoped checks over the records the main thread sends it (all
@@ -20,6 +21,11 @@ const digesters = digests.map(({ kind, rules }) => findKind(kind)!.digest!(rules
 const ruleIndex = new Map<Rule, number>(rules.map((r, i) => [r, i]));
 const port = parentPort!;
 
+/** A draft for the main thread, without its record's text (model/flag.ts: withoutText): less to copy, and less for the main thread to keep. */
+function onWire(draft: FlagDraft) {
+  return toWire(withoutText(draft), ruleIndex);
+}
+
 function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
 }
@@ -33,7 +39,7 @@ port.on('message', (message: ToWorker) => {
       // One record at a time: a digest's array may be reused by the next.
       const packed = digesters.map((digest) => packDigests(each(records, digest), records.length));
       reply(
-        { type: 'done', batch: message.batch, drafts: drafts.map((d) => toWire(d, ruleIndex)), digests: packed },
+        { type: 'done', batch: message.batch, drafts: drafts.map(onWire), digests: packed },
         packed.flatMap((p) => [p.values.buffer, p.lengths.buffer]),
       );
     } else {
@@ -41,7 +47,7 @@ port.on('message', (message: ToWorker) => {
       const sections: Record<string, unknown[]> = {};
       for (const c of checks) Object.assign(sections, c.sections?.());
       reread.close();
-      reply({ type: 'finished', drafts: drafts.map((d) => toWire(d, ruleIndex)), sections });
+      reply({ type: 'finished', drafts: drafts.map(onWire), sections });
     }
   } catch (err) {
     const e = err as Error;
