@@ -28,7 +28,20 @@ export interface CheckEnv {
    * places rather than the records.
    */
   records?: RecordReader;
+  /**
+   * The kind's `digest` (RuleKind.digest) is worked out elsewhere, by the case workers, and
+   * given to the check's `digested()`: its record() keeps only what it needs of the record
+   * itself. Set by the audit for export-scoped kinds when it runs workers.
+   */
+  digestsElsewhere?: boolean;
 }
+
+/**
+ * What a record comes to for an export-scoped check, worked out from that record alone: for
+ * duplication, its winnowed fingerprints, or null when it is too short to index. The array may
+ * be reused by the next call: copy what is kept.
+ */
+export type Digest = (record: CanonicalRecord) => Uint32Array | null;
 
 /**
  * A check runs over the records in input order. Record-level findings come back from
@@ -52,6 +65,12 @@ export interface Check {
   finishInSteps?(): Steps<FlagDraft[]>;
   /** Extra report sections, available after finish(): only those its kind declares in `reportSections`. */
   sections?(): Record<string, unknown[]>;
+  /**
+   * With `env.digestsElsewhere`: the digest of the check's n-th record (0-based, in the order
+   * record() was given them), as its kind's `digest` worked it out in a worker. Digests may come
+   * in any order and must all have come before finish(); the array is the caller's: copy what is kept.
+   */
+  digested?(n: number, digest: Uint32Array | null): void;
 }
 
 /** Kept here too, beside the contract that uses it, for the rule kinds' convenience. */
@@ -88,5 +107,12 @@ export interface RuleKind {
    * `model/sections.ts`, so that the report and the formats can read them without importing checks.
    */
   reportSections?: SectionDeclaration[];
+  /**
+   * For an export-scoped kind: the part of its record() that reads a record alone, to be run
+   * in the case workers (with `env.digestsElsewhere` for the check), so that the main thread
+   * only reads, routes and merges compact digests. The same function runs in record() when
+   * there are no workers, so the report is the same either way.
+   */
+  digest?(rules: Rule[], env: CheckEnv): Digest;
   createCheck(rules: Rule[], env: CheckEnv): Check;
 }

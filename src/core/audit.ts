@@ -6,7 +6,7 @@ import type { InputSummary, IntakeWarning, RejectedRow } from '../model/record.t
 import { findKind, reportSections } from '../checks/index.ts';
 import type { Check, CheckEnv, Rule } from '../checks/rule-kind.ts';
 import type { LoadedPack } from '../packs/load-packs.ts';
-import type { FlagDraft, Severity } from '../model/flag.ts';
+import { withoutText, type FlagDraft, type Severity } from '../model/flag.ts';
 import { buildReportInSteps, type Report, type RunInfo } from '../report/build-report.ts';
 import { applyBaselineInSteps, type BaselineFlag } from '../report/baseline.ts';
 import { applyReviewedInSteps, type ReviewEntry } from '../report/reviewed.ts';
@@ -136,9 +136,22 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   const declared = reportSections(new Set(rules.map((r) => r.kind)));
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const inWorkers = jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope !== 'export') : [];
-  const checks = createChecks(jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope === 'export') : rules, env);
-  const pool = inWorkers.length ? new CheckPool(inWorkers, env, jobs) : null;
+  const onMain = jobs > 1 ? rules.filter((r) => findKind(r.kind)!.scope === 'export') : rules;
+  // With workers, they also work out the export-scoped checks' per-record digests (duplication's
+  // fingerprints), so that the main thread reads, routes and keeps compact hashes.
+  const digested = new Set(jobs > 1 ? onMain.map((r) => r.kind).filter((kind) => findKind(kind)!.digest) : []);
+  const byKind = checksByKind(onMain, env, digested);
+  const checks = [...byKind.values()];
+  const digests = [...digested].map((kind) => {
+    const check = byKind.get(kind)!;
+    return { kind, rules: onMain.filter((r) => r.kind === kind), digested: (n: number, digest: Uint32Array | null) => check.digested!(n, digest) };
+  });
+  const pool = inWorkers.length || digests.length ? new CheckPool(inWorkers, env, jobs, digests) : null;
   const drafts: FlagDraft[] = [];
+  /** Keeps drafts to the end without their records' text (the workers send theirs so). */
+  const keep = (list: FlagDraft[]) => {
+    for (const d of list) drafts.push(withoutText(d));
+  };
   const rejected: RejectedRow[] = [];
   const inputs: InputSummary[] = [];
   const warnings: IntakeWarning[] = [];
@@ -157,6 +170,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   // work: breaks let a signal's handler run on a large export (model/steps.ts).
   const breaks = options.breaks ?? new Breaks();
   const steppedFrom = options.steppedFromChars ?? STEPPED_FROM_CHARS;
+  let workerSections: Record<string, unknown[]>[] | null = null;
   try {
     // Each file whose rows can be read again is registered here and in every worker, in the same order.
     const register = {
@@ -199,23 +213,30 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
       } else {
         contextOnly++;
       }
-      if (item.record.text.length < steppedFrom) for (const check of checks) append(drafts, check.record(item.record, item.place));
+      if (item.record.text.length < steppedFrom) for (const check of checks) keep(check.record(item.record, item.place));
       else {
         // One very long note: its checks in steps, with a break between checks when one is due.
         for (const check of checks) {
-          append(
-            drafts,
-            check.recordInSteps ? await runStepsWithBreaks(check.recordInSteps(item.record, item.place), breaks) : check.record(item.record, item.place),
-          );
+          keep(check.recordInSteps ? await runStepsWithBreaks(check.recordInSteps(item.record, item.place), breaks) : check.record(item.record, item.place));
           if (breaks.due()) await breaks.take();
         }
       }
       if (readOrder && !readOrder.has(item.record.record_id)) readOrder.set(item.record.record_id, records);
       if (pool) await pool.record(item.record, item.place);
     }
-    // The workers finish their last batches while the main thread's checks finish.
+    // The workers answer their last batches, with the digests the main thread's checks still
+    // need, then finish their own checks while the main thread's checks finish.
     pool?.flush();
-    for (const check of checks) append(drafts, check.finishInSteps ? await runStepsWithBreaks(check.finishInSteps(), breaks) : check.finish());
+    const fromPool = pool?.finish();
+    // Awaited below; a failure meanwhile is thrown by drained() or by that await.
+    fromPool?.catch(() => {});
+    await pool?.drained();
+    for (const check of checks) keep(check.finishInSteps ? await runStepsWithBreaks(check.finishInSteps(), breaks) : check.finish());
+    if (fromPool) {
+      const fromWorkers = await fromPool;
+      append(drafts, fromWorkers.drafts);
+      workerSections = fromWorkers.sections;
+    }
   } catch (err) {
     await pool?.stop();
     throw err;
@@ -224,11 +245,7 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
   }
   const extra: Record<string, unknown[]> = {};
   for (const check of checks) Object.assign(extra, check.sections?.());
-  if (pool) {
-    const fromWorkers = await pool.finish();
-    append(drafts, fromWorkers.drafts);
-    Object.assign(extra, mergeSections(fromWorkers.sections, readOrder, declared));
-  }
+  if (workerSections) Object.assign(extra, mergeSections(workerSections, readOrder, declared));
   const run: RunInfo = {
     as_of: options.asOf,
     options: options.runOptions,
@@ -257,7 +274,17 @@ async function runChecks(options: AuditOptions, context?: { outsideIds: Set<stri
 
 /** One check per rule kind, over all the rules of that kind. */
 export function createChecks(rules: Rule[], env: CheckEnv): Check[] {
+  return [...checksByKind(rules, env).values()];
+}
+
+/** One check per rule kind, by kind, in the order the kinds first come; the kinds in `digestsElsewhere` are told their digests come from the workers. */
+function checksByKind(rules: Rule[], env: CheckEnv, digestsElsewhere: ReadonlySet<string> = new Set()): Map<string, Check> {
   const byKind = new Map<string, Rule[]>();
   for (const rule of rules) byKind.set(rule.kind, [...(byKind.get(rule.kind) ?? []), rule]);
-  return [...byKind].map(([kind, kindRules]) => findKind(kind)!.createCheck(kindRules, env));
+  return new Map(
+    [...byKind].map(([kind, kindRules]) => [
+      kind,
+      findKind(kind)!.createCheck(kindRules, digestsElsewhere.has(kind) ? { ...env, digestsElsewhere: true } : env),
+    ]),
+  );
 }

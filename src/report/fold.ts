@@ -1,5 +1,5 @@
 import type { FlagDraft, Severity } from '../model/flag.ts';
-import { atLeast } from '../model/flag.ts';
+import { atLeast, spanText } from '../model/flag.ts';
 import { MESSAGE_FIELD, asMessage, joinQuoted, messageWriting, pointerOf, quote, quotesAt, written } from '../model/quote.ts';
 
 /** Kinds that say a record gives another child's details: name, age, gender. */
@@ -59,9 +59,7 @@ function withIdentity(copy: FlagDraft, identity: FlagDraft[]): FlagDraft {
   const seen = Boolean(own && (own.names?.length ?? 0) + (own.ages?.length ?? 0) + (own.pronouns?.length ?? 0));
   const base = messageWriting(copy.message ?? copy.rule.message, copy.quotes);
   const message = asMessage(seen ? base : written`${base} The copied passage also gives another child's details: ${joinQuoted(said, ' ')}`);
-  const words = identity.map((d, i) =>
-    quotesAt(pointerOf('details', 'identity_findings', i, 'words'), quote(d.record.text.slice(d.span!.start, d.span!.end), d.record.record_id)),
-  );
+  const words = identity.map((d, i) => quotesAt(pointerOf('details', 'identity_findings', i, 'words'), quote(spanText(d), d.record.record_id)));
   const standards = [...new Set([...copy.rule.standards, ...identity.flatMap((d) => d.rule.standards)])];
   return {
     ...copy,
@@ -71,7 +69,7 @@ function withIdentity(copy: FlagDraft, identity: FlagDraft[]): FlagDraft {
     quotes: [...message.quotes, ...(copy.quotes ?? []).filter((q) => q.field !== MESSAGE_FIELD), ...words.flat()],
     details: {
       ...copy.details,
-      identity_findings: identity.map((d) => ({ rule: d.rule.id, words: d.record.text.slice(d.span!.start, d.span!.end) })),
+      identity_findings: identity.map((d) => ({ rule: d.rule.id, words: spanText(d) })),
     },
   };
 }

@@ -3,8 +3,13 @@
  * and the record's place in its file (or, where it has none, the record itself, deflated). At the end it pairs the records that share fingerprints,
  * verifies each pair on the masked tokens, and flags the later record of every pair whose
  * passage is long and close enough and not boilerplate.
+ *
+ * With worker threads the fingerprints are worked out in the case workers (digest.ts) and come
+ * back by `digested()`, in any order: a record waits, with its place, until its own and every
+ * earlier record's have come, and is then kept exactly as record() keeps it on one thread, so
+ * the records are numbered and indexed in the same order either way.
  */
-import type { Check } from '../rule-kind.ts';
+import type { Check, CheckEnv } from '../rule-kind.ts';
 import type { CanonicalRecord, RecordPlace, RecordReader } from '../../model/record.ts';
 import type { FlagDraft } from '../../model/flag.ts';
 import { joinPieces, matchRuns, passages, type Passage } from './align.ts';
@@ -19,6 +24,7 @@ import { templateMask } from './template.ts';
 import { maskedIds, tokenize } from './tokens.ts';
 import { withoutHeadings } from '../../model/segments.ts';
 import { DEFAULTS, type DuplicationRule } from './rule.ts';
+import { minWordsOf } from './digest.ts';
 import { append, largest, smallest } from '../../model/lists.ts';
 import { runSteps, type Steps } from '../../model/steps.ts';
 
@@ -39,6 +45,17 @@ export interface DuplicationStats {
 
 const CACHE = 4096;
 
+/** A record read whose fingerprints have not come back from its worker yet. */
+interface Waiting {
+  record: CanonicalRecord;
+  place: RecordPlace | undefined;
+  /** Its fingerprints (copied), null when it is too short to index, undefined until they come. */
+  prints: Uint32Array | null | undefined;
+}
+
+/** What stands in `waiting` for a record once kept. */
+const KEPT: Waiting = { record: null as unknown as CanonicalRecord, place: undefined, prints: null };
+
 export class DuplicationCheck implements Check {
   private readonly store: RecordStore;
   private readonly index = new FingerprintIndex();
@@ -46,6 +63,11 @@ export class DuplicationCheck implements Check {
   private readonly allowed: Set<number>[];
   private readonly cache = new Map<number, Prepared>();
   private records = 0;
+  /** With digests worked out elsewhere: records not yet kept, from record number `waitingFrom` on. */
+  private readonly digestsElsewhere: boolean;
+  private waiting: Waiting[] = [];
+  private waitingFrom = 0;
+  private waitingHead = 0;
   readonly stats: DuplicationStats = {
     records: 0,
     indexed: 0,
@@ -57,22 +79,60 @@ export class DuplicationCheck implements Check {
     fingerprintBytes: 0,
   };
 
-  /** `records`: reads a record again from its place (CheckEnv.records); without it every record is kept deflated. */
+  /**
+   * `records`: reads a record again from its place (CheckEnv.records); without it every record is kept deflated.
+   * `digestsElsewhere`: the fingerprints come from the workers (`digested()`), not from record().
+   */
   constructor(
     private readonly rules: DuplicationRule[],
     records?: RecordReader,
+    { digestsElsewhere = false }: Pick<CheckEnv, 'digestsElsewhere'> = {},
   ) {
     this.store = new RecordStore(records);
-    this.minWords = smallest(rules.map((r) => r.min_words ?? DEFAULTS.min_words));
+    this.minWords = minWordsOf(rules);
     this.allowed = rules.map((r) => new Set((r.allowed_passages ?? []).flatMap((p) => [...shingles(tokenize(p).ids)])));
+    this.digestsElsewhere = digestsElsewhere;
   }
 
   record(record: CanonicalRecord, place?: RecordPlace): FlagDraft[] {
+    if (this.digestsElsewhere) {
+      this.records++;
+      this.waiting.push({ record, place, prints: undefined });
+      return [];
+    }
     return runSteps(this.recordInSteps(record, place));
+  }
+
+  /** The fingerprints of record n, from a worker (digest.ts): keeps every record whose own and earlier records' have all come. */
+  digested(n: number, prints: Uint32Array | null): void {
+    const at = n - this.waitingFrom;
+    const entry = at >= this.waitingHead ? this.waiting[at] : undefined;
+    if (!entry || entry.prints !== undefined) throw new Error(`fingerprints of record ${n} came ${entry ? 'twice' : 'for no record waiting'}`);
+    // Nothing earlier waiting: kept now, from the caller's array; else copied to wait its turn.
+    if (at === this.waitingHead) entry.prints = prints;
+    else entry.prints = prints === null ? null : prints.slice();
+    while (this.waitingHead < this.waiting.length && this.waiting[this.waitingHead].prints !== undefined) {
+      this.keep(this.waiting[this.waitingHead]);
+      this.waiting[this.waitingHead++] = KEPT;
+    }
+    if (this.waitingHead >= 1024 && this.waitingHead * 2 >= this.waiting.length) {
+      this.waiting = this.waiting.slice(this.waitingHead);
+      this.waitingFrom += this.waitingHead;
+      this.waitingHead = 0;
+    }
+  }
+
+  /** Keeps a record whose fingerprints have come, as recordInSteps keeps it. */
+  private keep({ record, place, prints }: Waiting): void {
+    if (!prints) return;
+    if (this.store.size >= MAX_RECORDS) throw new Error(`the duplication check indexes at most ${MAX_RECORDS} records`);
+    const stored = this.store.add(record, place);
+    this.index.add(stored, prints);
   }
 
   /** record() in steps: one after each pass over the record (its tokens, storing it, its fingerprints), in the order record() always took them. */
   *recordInSteps(record: CanonicalRecord, place?: RecordPlace): Steps<FlagDraft[]> {
+    if (this.digestsElsewhere) return this.record(record, place);
     this.records++;
     // A form's question headings are its design's template, shared by every form: not copied text.
     const ids = maskedIds(withoutHeadings(record), record.subject_name);
@@ -93,6 +153,9 @@ export class DuplicationCheck implements Check {
 
   /** Pairs, verifies and flags: a step for each record that has candidate pairs, so that the audit can take breaks. */
   *finishInSteps(): Steps<FlagDraft[]> {
+    const missing = this.waiting.slice(this.waitingHead).filter((w) => w.prints === undefined).length;
+    if (missing) throw new Error(`the duplication check is finishing with the fingerprints of ${missing} records still to come`);
+    this.waiting = [];
     Object.assign(this.stats, {
       records: this.records,
       indexed: this.store.size,

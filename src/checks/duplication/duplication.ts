@@ -4,6 +4,7 @@ import { DuplicationCheck } from './check.ts';
 import { K, W } from './fingerprints.ts';
 import { FINDING_KINDS } from './message.ts';
 import { DEFAULTS, type DuplicationRule } from './rule.ts';
+import { duplicationDigest } from './digest.ts';
 import { tokenize } from './tokens.ts';
 
 const kindSetting = {
@@ -66,7 +67,10 @@ export const duplicationKind: RuleKind = {
     });
     return problems;
   },
+  digest(rules) {
+    return duplicationDigest(rules as DuplicationRule[]);
+  },
   createCheck(rules, env) {
-    return new DuplicationCheck(rules as DuplicationRule[], env.records);
+    return new DuplicationCheck(rules as DuplicationRule[], env.records, env);
   },
 };
