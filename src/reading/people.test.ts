@@ -70,6 +70,11 @@ describe('people: who a statement is about', () => {
     expect(who('Mr Reid said the charge against Ms Lowe was dropped.', 'the charge against Ms Lowe was dropped')).toMatchObject({ surname: 'lowe' });
   });
 
+  it('reads a known given name that ends a clause after a preposition, and not a place', () => {
+    expect(who('The hair strand sample was taken on 06/02/2024 from Leanne.', 'hair strand sample')).toMatchObject({ given: 'leanne' });
+    expect(who('The test came back negative, the family having moved to Hereford.', 'negative')).toBeNull();
+  });
+
   it('takes a firm named by its trade for no one', () => {
     expect(who('His new employer, Kelbrook Logistics, confirmed he started there as a driver.', 'started')).toMatchObject({ word: 'he' });
     expect(who('Pentre Construction took Ms Hale on as a labourer.', 'labourer')).toMatchObject({ surname: 'hale' });

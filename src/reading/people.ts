@@ -370,7 +370,12 @@ export class PersonFinder {
       if (titled.some(([a, b]) => at >= a && at < b) || out.some((o) => o.at === at) || !isGiven(m[1])) continue;
       const surname = m[3] && isGiven(m[3]) ? m[3] : null;
       const end = at + (m[3] ? m[0].slice(0, m[0].lastIndexOf(m[3])).trimEnd().length : m[0].length);
-      if (!surname && !AFTER_NAME.test(text.slice(end))) continue;
+      // (A known given name that ends a clause after a preposition is a person too: "sample taken from Leanne.")
+      const closing =
+        /^\s*(?:[.;!?)]|$)/.test(text.slice(end)) &&
+        /\b(?:from|by|for|with|to|about|of)\s+$/i.test(text.slice(0, at)) &&
+        sexOfGivenName(m[1].toLowerCase()) !== null;
+      if (!surname && !AFTER_NAME.test(text.slice(end)) && !closing) continue;
       // A form's field before its colon is not a name ("Discharged: 04/05/2023", "Diagnosis: …").
       if (!surname && FIELD_WORD.test(m[1]) && sexOfGivenName(m[1].toLowerCase()) === null && /^\s*[:–—]/.test(text.slice(end))) continue;
       // An organisation's name, not a person's ("Trident Forensic Analysis", "Riverside Family Centre").
