@@ -40,6 +40,7 @@ describe('staleness fixtures', () => {
       ['R10-352', 'staleness.negative-substance-test', 'warning', ['R10-351'], 'Mr Tate to cut down his heavy drinking'],
       ['R10-353', 'staleness.negative-substance-test', 'warning', ['R10-351'], 'Alcohol misuse (father) - high'],
       ['R10-363', 'staleness.medical-explanation', 'warning', ['R10-362'], 'Theo is still on the waiting list for an autism assessment'],
+      ['R10-373', 'staleness.contact-unsupervised', 'warning', ['R10-372'], "Maya's next supervised session with her dad is on Sunday afternoon"],
       ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
       ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
       ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],
