@@ -233,6 +233,13 @@ await printStalenessSet(
   verbose,
   true,
 );
+await printStalenessSet(
+  'fixtures/staleness-blind35',
+  'written blind at the end of the tenth round, 20 cases; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
@@ -276,6 +283,7 @@ await printBlindLabelSet('fixtures/blind26');
 await printBlindLabelSet('fixtures/blind28');
 await printBlindLabelSet('fixtures/blind30');
 await printBlindLabelSet('fixtures/blind32');
+await printBlindLabelSet('fixtures/blind34');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
