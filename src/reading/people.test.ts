@@ -59,6 +59,7 @@ describe('people: who a statement is about', () => {
     expect(who('Sandra, just to say the PNC entry has been amended.', 'amended')).toBeNull();
     expect(who('Sandra, confirming the hair test came back negative.', 'negative')).toBeNull();
     expect(who('Sandra, who is 34, has completed the course.', 'completed')).toMatchObject({ given: 'sandra' });
+    expect(who('Mum, I am told, has relapsed.', 'relapsed')).toMatchObject({ word: 'Mum' });
   });
 
   it('takes a person named inside the statement before one named ahead of it', () => {

@@ -74,8 +74,10 @@ const NAME =
 const AFTER_NAME =
   /^(?:['’]s(?![\p{L}])|\s+(?:(?:still|now|also|never|often|usually|always|currently|then|only|regularly|sometimes|no longer) )?(?:is|was|has|had|does|did|will|would|can|cannot|could|may|remains|continues|uses|used|drinks|said|says|told|tells|admitted|admits|denied|denies|reported|lives|lived|attended|attends|completed|collects|started|moved|agreed|and|discharged|released|returned|went|left|finished|gave|tested|refused|declined|missed|engaged|separated|stopped|began|continued|phoned|rang|visited|arrived|seemed|appeared|presented|feels|felt|spent|stayed|needs|wants|wanted|became|remained|got|showed|shows|explained|explains|brought|brings|took|takes|came|comes|works|worked|keeps|kept|sent|sends|asked|asks|confirmed|confirms|looks|looked|made|makes)(?![\p{L}])|\s*[–—:]|\s+-\s|,)/u;
 /** A letter's greeting, up to its comma or the end of its line ("Dear Ms Thomas,"). */
+// (Or an email's opening name and comma before a note to its reader, "Dean, confirming Kyle started…";
+// not a parent's role or a connective, "Mum, I am told, has relapsed", "However, …".)
 export const GREETING =
-  /^\s*(?:Dear|Hi|Hello)\s+[^,\n.]{1,60}(?:,|$)|^\s*\p{Lu}\p{Ll}+,\s+(?=(?:just|thanks|thank you|confirming|following|further to|as promised|as discussed|quick update|please|I|I'm|I’m|we|we've|we’ve|hope)\b)/iu;
+  /^\s*(?:[Dd]ear|[Hh]i|[Hh]ello|DEAR|HI|HELLO)\s+[^,\n.]{1,60}(?:,|$)|^\s*(?!(?:Mum|Dad|Mam|Nan|Gran|Mother|Father|However|Also|So|Well|Yes|No|Sorry|Thanks|Note)\b)\p{Lu}\p{Ll}+,\s+(?=(?:just|thanks|thank you|confirming|following up|further to|as promised|as discussed|quick update|please|hope)\b)/u;
 /** How the words of form fields end (Admitted, Discharged, Diagnosis, Medication, Attendance, Outcome): not how given names do. */
 const FIELD_WORD = /(?:ed|ing|ion|sis|ment|ance|ence|ity|ness|ure|ary|ory|ous|ive|ship|al|up|ome)$/i;
 /** A title before a given name and a surname, or a parent's role in brackets after a given name. */
@@ -179,7 +181,7 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 /** Someone's partner: a possessive and the word ("Mum's partner", "her new partner"). */
 const PARTNER_OF = /(?:['’]s|\b(?:her|his|their))\s+(?:new\s+|current\s+|latest\s+)?(partner)(?![\p{L}\p{N}_-])/giu;
 const ORGANISATION_WORDS =
-  'Approach|Programmes?|Program|Courses?|Years|Dads|Mums|Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?|Logistics|Transport|Haulage|Freight|Construction|Engineering|Motors|Foods|Industries|Supplies|Stores|Retail|Hotels?|Garage|Distribution|Cleaning|Security|Systems|Enterprises|Holdings|Plc|PLC|LLP|Bank|Pharmacy|Cafe|Café|Restaurant|Bakery|Warehouse|Manufacturing|Recruitment|Agency|Estates|Lettings|Builders|Contractors|CMHT|CAMHS|CYPMHS|NHS|HMP|HMYOI|CPS|PRU|IAPT|EIP|YOT|MASH|ICB|CCG|Surgery|Medical|Wellbeing|Partnership';
+  'Approach|Programmes?|Program|Courses?|Years|Dads|Mums|Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?|Logistics|Transport|Haulage|Freight|Construction|Engineering|Motors|Foods|Industries|Supplies|Stores|Retail|Hotels?|Garage|Distribution|Cleaning|Security|Systems|Enterprises|Holdings|Plc|PLC|LLP|Bank|Pharmacy|Cafe|Café|Restaurant|Bakery|Warehouse|Manufacturing|Recruitment|Agency|Estates|Lettings|Builders|Contractors|CMHT|CAMHS|CYPMHS|NHS|HMP|HMYOI|CPS|PRU|IAPT|EIP|YOT|MASH|ICB|CCG|Medical|Wellbeing';
 /** A word that names an organisation, not a person. */
 const ORGANISATION = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
 /** An organisation's word within the next two capitalised words. */
