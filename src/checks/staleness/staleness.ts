@@ -446,7 +446,10 @@ class StalenessCheck implements Check {
                     .replace(/[.,]+$/, '').length;
                 return { ...s, end, text: record.text.slice(s.start, end) };
               })
-              .map((s) => (byWord.add(s), s))
+              .map((s) => {
+                byWord.add(s);
+                return s;
+              })
           : []),
       ].sort((a, b) => a.start - b.start);
       // Words that read both as a claim and as a reversal ("was convicted of…") are a claim: the
