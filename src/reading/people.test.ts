@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { NameBook, PersonFinder, samePerson, type PeopleWords } from './people.ts';
+import { NameBook, PersonFinder, samePerson, subjectNameBefore, type PeopleWords } from './people.ts';
 import { sexOfGivenName } from './lexicon/given-names.ts';
 
 const pack = parse(readFileSync(new URL('../../rules/staleness.yaml', import.meta.url), 'utf8')) as { people: PeopleWords };
@@ -86,6 +86,28 @@ describe('people: who a statement is about', () => {
   it('does not take capitalised words that are not names for people', () => {
     expect(who('Because of the caution, visits are at the centre.', 'caution')).toBeNull();
     expect(who('Wednesday: The Police National Computer shows a caution.', 'caution')).toBeNull();
+  });
+
+  it('passes over a verb that opens a note and reads the name after it', () => {
+    expect(who('Advised Kerry is still drinking most evenings.', 'still drinking')).toMatchObject({ given: 'kerry', surname: null });
+    expect(who('Confirmed Dean Rowe has a caution for theft.', 'caution')).toMatchObject({ given: 'dean', surname: 'rowe' });
+  });
+});
+
+describe('people: the child a statement is about', () => {
+  it.each([
+    ['Advised Maisie is on a CP plan', 'maisie'],
+    ['Noted Tyler remains on a reduced timetable', 'tyler'],
+    // What is the child's: "Finley's attendance remains…".
+    ["Her brother Finley's attendance remains poor", 'finley'],
+    ["Isla's school attendance remains", 'isla'],
+    ["Ryan O'Brien is still", 'ryan'],
+    ['Leah Fletcher remains subject', 'leah'],
+    // No one: a role, or two children together.
+    ["Mum's drinking is", null],
+    ['Kai and Jade remain in', null],
+  ])('%s: %s', (text, child) => {
+    expect(subjectNameBefore(text)).toBe(child);
   });
 });
 

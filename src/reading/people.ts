@@ -1,5 +1,5 @@
 import { termPattern, allMatches } from '../text/terms.ts';
-import { isCommonNoun } from './lexicon/index.ts';
+import { isCommonNoun, isVerbForm } from './lexicon/index.ts';
 import { isShortForm, sexOfGivenName } from './lexicon/given-names.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -172,6 +172,8 @@ function isGiven(word: string): boolean {
   return (
     !NOT_GIVEN.has(lower) &&
     !TITLES.has(lower) &&
+    // (A note that opens with its verb, "Advised Kerry is…", "Confirmed Dean has…", names the next word.)
+    !isVerbForm(lower) &&
     (!isCommonNoun(lower) || (sexOfGivenName(lower) !== null && /^\p{Lu}\p{Ll}/u.test(word))) &&
     !/^(?:mum|dad|mother|father|nan|grandma|grandad)/.test(lower)
   );
@@ -199,7 +201,9 @@ const CLAUSE_END = /[,;:()–—]|\s(?:and|but|or|while|whilst|whereas|although|
 export function subjectNameBefore(textBefore: string): string | null {
   let found: string | null = null;
   for (const m of textBefore.matchAll(SUBJECT_NAME)) {
-    const word = m[1];
+    // A note that opens with its verb ("Advised Maisie is on a plan", "Confirmed Tyler is…") names
+    // the second word.
+    const word = m[2] && isVerbForm(m[1].toLowerCase()) ? m[2] : m[1];
     if (NOT_GIVEN.has(word.toLowerCase()) || TITLES.has(word.toLowerCase()) || ROLES.test(word)) continue;
     const lead = textBefore.slice(0, m.index).trim().split(/\s+/).pop()?.toLowerCase().replace(/\.$/, '') ?? '';
     if (TITLES.has(lead)) continue;
@@ -209,9 +213,9 @@ export function subjectNameBefore(textBefore: string): string | null {
   return found;
 }
 
-/** A capitalised name, an optional surname, and a verb after it. */
+/** A capitalised name, an optional surname, and a verb after it, or after what is theirs ("Finley's attendance remains…"). */
 const SUBJECT_NAME =
-  /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}[\p{L}’'-]+)?\s+(?=(?:is|are|was|were|remains|remain|continues|has|had|will|lives|stays|attends|still)\b)/gu;
+  /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}(?:[\p{L}-]|['’](?!s\b))+))?(?:['’]s(?:\s+[\p{Ll}-]+){1,3})?\s+(?=(?:is|are|was|were|remains|remain|continues|has|had|will|lives|stays|attends|still)\b)/gu;
 
 /** Words for people by their role, which are not names ("Mother continues to…"). */
 const ROLES =

@@ -34,6 +34,9 @@ describe('tense: whether a state is spoken of as current', () => {
     ['Outcome - Dad to continue to attend his CMHT appointments.', 'CMHT appointments'],
     ["Kyle's reduced timetable at the PRU to be reviewed at half-term.", 'reduced timetable'],
     ['Domestic abuse (mother) - medium; drug use (father) - high.', 'drug use'],
+    // A short aside in brackets between the words and their time.
+    ['Safeguarding: CP plan (emotional abuse) in place, SW on leave.', 'CP plan'],
+    ["Dad's drinking (most nights, by Mum's account) continues.", 'drinking'],
   ])('current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(true);
   });
@@ -52,6 +55,8 @@ describe('tense: whether a state is spoken of as current', () => {
     // An action of the past, and "to" that starts no action item.
     ['Ms Lane was to chase her homeless assessment in the summer.', 'homeless assessment'],
     ['We went to the homeless assessment together.', 'homeless assessment'],
+    // (An aside longer than a few words ends the stretch as before.)
+    ["Dad's drinking (which Mum described at length in her statement to the court in May) continues.", 'drinking'],
   ])('not current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(false);
   });

@@ -127,9 +127,18 @@ export class TenseReader {
   private stretch(sentence: string, start: number, end: number): [number, number] {
     let from = 0;
     let to = sentence.length;
+    let skipTo = -1;
     for (const m of sentence.matchAll(STRETCH_END)) {
+      if (m.index! < skipTo) continue;
       if (m.index! + m[0].length <= start) from = m.index! + m[0].length;
       else if (m.index! >= end) {
+        // A short aside in brackets straight after the words is part of their stretch: "CPP
+        // (neglect) in place", "Dad's drinking (daily, per Mum) continues".
+        const aside = m[0] === '(' && /^\s*$/.test(sentence.slice(end, m.index!)) ? /^\([^()\n]{1,40}\)/.exec(sentence.slice(m.index!)) : null;
+        if (aside) {
+          skipTo = m.index! + aside[0].length;
+          continue;
+        }
         to = m.index!;
         break;
       }

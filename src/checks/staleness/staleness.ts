@@ -79,8 +79,11 @@ const REPORTING_AFTER =
 
 /** A reversal that says the old state is back. */
 const BACK = /\bagain\b|\brelaps|\bresum/i;
-/** …or that is new evidence of it (a positive result): either way it wins over a claim in the same words. */
-const AGAIN = /\bagain\b|\brelaps|\bresum|\bpositive\b|\bconsistent with\b/i;
+/**
+ * …or that is new evidence of it (a positive result), or a decision that starts it now ("Decision:
+ * … is subject to a child protection plan … from today"): any of these wins over a claim in the same words.
+ */
+const AGAIN = /\bagain\b|\brelaps|\bresum|\bpositive\b|\bconsistent with\b|\bfrom today\b|\bwith effect from\b|^decision\b/i;
 
 /** Words that put a change in the future or in possibility: a topic and a state with one between them are no event (the state's own words may hold them: "no longer needs to be supervised"). */
 const NOT_YET = /\b(?:can|could|may|might|would|should|will|shall|must|to be|going to|hope|hopes|hoping|expected to|due to be|in order to)\b|['’]ll\b/i;
