@@ -240,6 +240,13 @@ await printStalenessSet(
   verbose,
   true,
 );
+await printStalenessSet(
+  'fixtures/staleness-blind37',
+  'written blind at the start of the eleventh round, 20 cases; odd cases development, even cases held out',
+  '2027-06-30',
+  verbose,
+  true,
+);
 
 /** A label and decision set written blind (labels.csv, decisions.csv): odd ids for development, even ids held out. */
 async function printBlindLabelSet(dir: string): Promise<void> {
@@ -284,6 +291,7 @@ await printBlindLabelSet('fixtures/blind28');
 await printBlindLabelSet('fixtures/blind30');
 await printBlindLabelSet('fixtures/blind32');
 await printBlindLabelSet('fixtures/blind34');
+await printBlindLabelSet('fixtures/blind36');
 
 {
   // Duplication: copies made by the generator from passages written for it, edited as workers edit.
