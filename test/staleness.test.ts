@@ -44,6 +44,8 @@ describe('staleness fixtures', () => {
       ['R11-102', 'staleness.plan-or-order-ended', 'warning', ['R11-101'], 'Confirmed Tiago is on a child protection plan'],
       ['R11-112', 'staleness.plan-or-order-ended', 'warning', ['R11-111'], 'CIN plan (neglect'],
       ['R11-143', 'staleness.attendance-improved', 'warning', ['R11-141'], "Tilly's attendance is a very serious concern"],
+      ['R11-152', 'staleness.released-from-custody', 'warning', ['R11-151'], 'Bryony said Mr Garside is still in custody'],
+      ['R11-162', 'staleness.school-place', 'warning', ['R11-161'], 'Kian still has no school place'],
       ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
       ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
       ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { NameBook, PersonFinder, samePerson, subjectNameBefore, type PeopleWords } from './people.ts';
+import { NameBook, PersonFinder, professionalAccount, samePerson, subjectNameBefore, type PeopleWords } from './people.ts';
 import { sexOfGivenName } from './lexicon/given-names.ts';
 
 const pack = parse(readFileSync(new URL('../../rules/staleness.yaml', import.meta.url), 'utf8')) as { people: PeopleWords };
@@ -86,6 +86,12 @@ describe('people: who a statement is about', () => {
   it('does not take capitalised words that are not names for people', () => {
     expect(who('Because of the caution, visits are at the centre.', 'caution')).toBeNull();
     expect(who('Wednesday: The Police National Computer shows a caution.', 'caution')).toBeNull();
+  });
+
+  it('takes a school, a place or a programme named after a capitalised word for no one', () => {
+    expect(who('Kian started at Orchard Vale Primary on 04/03/2024.', 'started')).toMatchObject({ given: 'kian' });
+    expect(who('Carys finished the Kindred Roots programme on Thursday.', 'finished')).toMatchObject({ given: 'carys' });
+    expect(who('She has a job at the Brindle Arms.', 'job')).toMatchObject({ word: 'She' });
   });
 
   it('passes over a verb that opens a note and reads the name after it', () => {
@@ -177,5 +183,32 @@ describe('people: given names that tell a sex', () => {
     expect(['farah', 'zainab', 'agnieszka', 'niamh', 'chioma'].map(sexOfGivenName)).toEqual(['female', 'female', 'female', 'female', 'female']);
     expect(['imran', 'tomasz', 'kwame', 'eoin', 'dafydd'].map(sexOfGivenName)).toEqual(['male', 'male', 'male', 'male', 'male']);
     expect(['jordan', 'sam', 'ali'].map(sexOfGivenName)).toEqual([null, null, null]);
+  });
+});
+
+describe('people: whose account a reported statement is', () => {
+  const author = 'Bryony Hale, Social Worker';
+  it.each([
+    // The record's author by name or initials, a worker, a service's heading, a topic's heading.
+    ['Bryony', 'said', ' Mr Garside '],
+    ['BH', 'said', ' '],
+    ['The allocated social worker', 'told conference', ' that '],
+    ['', 'School:', ' '],
+    ['', 'Work and money:', ' '],
+    ['Mrs Oakes from the school', 'reported', ' that '],
+  ])('the record’s: %s %s', (source, cue, between) => {
+    expect(professionalAccount(source, cue, between, author)).toBe(true);
+  });
+  it.each([
+    // A parent, a belief, an unknown speaker, a denial, a quotation.
+    ['Ms Garside', 'told me', ' she is sure '],
+    ['', 'Mum:', ' '],
+    ['Some staff', 'said', ' they still believe that '],
+    ['Carys', 'said', ' '],
+    ['', 'Carys:', ' '],
+    ['The paediatrician', 'concluded', ' that there is no concern about '],
+    ['The neighbour', 'said', ' '],
+  ])('theirs: %s %s', (source, cue, between) => {
+    expect(professionalAccount(source, cue, between, author)).toBe(false);
   });
 });

@@ -183,11 +183,13 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 /** Someone's partner: a possessive and the word ("Mum's partner", "her new partner"). */
 const PARTNER_OF = /(?:['’]s|\b(?:her|his|their))\s+(?:new\s+|current\s+|latest\s+)?(partner)(?![\p{L}\p{N}_-])/giu;
 const ORGANISATION_WORDS =
-  'Approach|Programmes?|Program|Courses?|Years|Dads|Mums|Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?|Logistics|Transport|Haulage|Freight|Construction|Engineering|Motors|Foods|Industries|Supplies|Stores|Retail|Hotels?|Garage|Distribution|Cleaning|Security|Systems|Enterprises|Holdings|Plc|PLC|LLP|Bank|Pharmacy|Cafe|Café|Restaurant|Bakery|Warehouse|Manufacturing|Recruitment|Agency|Estates|Lettings|Builders|Contractors|CMHT|CAMHS|CYPMHS|NHS|HMP|HMYOI|CPS|PRU|IAPT|EIP|YOT|MASH|ICB|CCG|Medical|Wellbeing';
+  'Approach|Programmes?|Program|Courses?|Years|Dads|Mums|Analysis|Services?|Ltd|Limited|Laborator(?:y|ies)|Labs?|Trust|Council|Centre|Center|Clinic|Team|Hospital|Practice|Surgery|School|Academy|College|Police|Court|Housing|Association|Group|Partnership|Project|Toxicology|Forensics?|Solutions|Foundation|Charity|Network|Unit|Recovery|Health|Care|Nursery|Homes?|Logistics|Transport|Haulage|Freight|Construction|Engineering|Motors|Foods|Industries|Supplies|Stores|Retail|Hotels?|Garage|Distribution|Cleaning|Security|Systems|Enterprises|Holdings|Plc|PLC|LLP|Bank|Pharmacy|Cafe|Café|Restaurant|Bakery|Warehouse|Manufacturing|Recruitment|Agency|Estates|Lettings|Builders|Contractors|CMHT|CAMHS|CYPMHS|NHS|HMP|HMYOI|CPS|PRU|IAPT|EIP|YOT|MASH|ICB|CCG|Medical|Wellbeing|Primary|Infants|Juniors|Secondary|Grammar|Arms|Inn';
 /** A word that names an organisation, not a person. */
 const ORGANISATION = new RegExp(`^(?:${ORGANISATION_WORDS})$`, 'u');
 /** An organisation's word within the next two capitalised words. */
 const ORGANISATION_AFTER = new RegExp(`^\\s+(?:\\p{Lu}[\\p{L}&'’-]*\\s+){0,2}(?:${ORGANISATION_WORDS})(?![\\p{L}])`, 'u');
+/** …or a programme, course or service named in lower case after it ("the Kindred Roots programme"). */
+const SCHEME_AFTER = /^\s+(?:\p{Lu}[\p{L}&'’-]*\s+){0,2}(?:programme|program|course|group|project|service|clinic|centre|scheme|workshop|sessions)(?![\p{L}])/u;
 /** Between a name and a role word that only renames them: ", the maternal ", ", mum's ". */
 const APPOSITION = /^,\s+(?:the|his|her|their|a|an|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+)?$/u;
 /** A clause ends at punctuation or a conjunction: a person named after it may be someone else. */
@@ -386,6 +388,8 @@ export class PersonFinder {
       if (!surname && FIELD_WORD.test(m[1]) && sexOfGivenName(m[1].toLowerCase()) === null && /^\s*[:–—]/.test(text.slice(end))) continue;
       // An organisation's name, not a person's ("Trident Forensic Analysis", "Riverside Family Centre").
       if (ORGANISATION.test(m[1]) || (surname && ORGANISATION.test(surname)) || ORGANISATION_AFTER.test(text.slice(end))) continue;
+      // (Nor a name after "the": "the Kindred Roots programme", "the Brindle Arms".)
+      if (SCHEME_AFTER.test(text.slice(end)) || /(?<![\p{L}])the\s+$/u.test(text.slice(Math.max(0, at - 5), at))) continue;
       const written = surname ? `${m[1]} ${surname.charAt(0)}${surname.slice(1).toLowerCase()}` : m[1];
       out.push({
         at,
@@ -442,4 +446,51 @@ function surnameAfter(word: string, rest: string): { surname: string; written: s
 
 function key(word: string): string {
   return word.toLowerCase().replace(/[-\s]+/g, '');
+}
+
+/** Someone who speaks for an agency in a record: a worker, a service, a meeting. */
+const PROFESSIONAL =
+  /(?<![\p{L}])(?:social worker|SW|SWs|worker|practitioner|team manager|manager|TM|PS|practice supervisor|supervisor|school|schools|teacher|class teacher|head|headteacher|head teacher|head of year|DSL|SENCO|nursery|pre-school|college|HV|health visitor|health|nurse|school nurse|midwife|GP|Dr|doctor|paediatrician|consultant|psychiatrist|psychologist|therapist|CAMHS|CMHT|chair|conference|core group|panel|IRO|police|officer|officers|PC|DC|DS|PCSO|probation|offender manager|YOT|guardian|CAFCASS|Cafcass|EWO|FSW|family support worker|support worker|key worker|keyworker|housing|housing officer|landlord|solicitor for the local authority|local authority|LA|agency|agencies|professionals|the report|the assessment|the referral|our records|our summary|our file)(?![\p{L}])/u;
+/** Words of a belief or a position, which stay the believer's own whoever holds them. */
+const BELIEF =
+  /(?<![\p{L}])(?:believes?|believed|thinks?|thought|feels?|felt|is sure|are sure|was sure|suspects?|suspected|fears?|feared|worries|position|view|opinion|convinced|insists?|insisted|claims?|claimed|alleges?|alleged|maintains?|maintained|accepts?|denies|denied|disputes?|still believe|hopes?|wonders?)(?![\p{L}])/iu;
+/** Someone in the family: what they say is their account, not the record's. */
+const FAMILY =
+  /(?<![\p{L}])(?:mum|mother|mam|dad|father|parents?|nan|nana|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|partner|stepfather|stepmother|stepdad|stepmum|sister|brother|son|daughter|wife|husband|boyfriend|girlfriend|child|children|neighbour|friend|Mr|Mrs|Ms|Miss)(?![\p{L}])/iu;
+
+/**
+ * Whether an account in a record, told as someone's ("LD said…", "School: …", "Kai told
+ * conference that…"), is the record's own: a professional or the record's author tells it as
+ * fact, as minutes and supervision notes do. A belief ("she is sure", "some staff still
+ * believe") and anyone in the family, or anyone not known, tell their own view. `source` is the
+ * words before the cue in its clause; `cue` the cue ("said", "School:"); `between` the words
+ * from the cue to the statement.
+ */
+export function professionalAccount(source: string, cue: string, between: string, author: string | null): boolean {
+  // (Nor an account that denies it: "the paediatrician concluded that there is no concern about FII".)
+  if (BELIEF.test(cue) || BELIEF.test(between) || /(?<![\p{L}])(?:no|not|never|nothing|none|without|nor)(?![\p{L}])|n['’]t\b/iu.test(between)) return false;
+  const heading = /^\s*([^:]{1,40}):\s*$/.exec(cue);
+  const who = (heading ? heading[1] : source).trim();
+  if (!who) return false;
+  if (authorNamed(who, author)) return true;
+  // (A worker named with a title is known by their service: "Mrs Oakes from the school".)
+  if (PROFESSIONAL.test(who)) return true;
+  if (FAMILY.test(who)) return false;
+  // A heading that names a topic, not a person ("Finances:", "Work and money:").
+  if (heading) {
+    const first = who.split(/\s+/)[0].toLowerCase();
+    return isCommonNoun(first) && !isGiven(who.split(/\s+/)[0]);
+  }
+  return false;
+}
+
+/** The record's author named by given name, surname or initials ("Tobiah said", "LD said"). */
+function authorNamed(who: string, author: string | null): boolean {
+  if (!author) return false;
+  const names = (author.split(/[,(]/)[0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((w) => !TITLES.has(w.toLowerCase()));
+  if (!names.length) return false;
+  const initials = names.map((w) => w[0]).join('');
+  const words = who.match(/[\p{L}'’-]+/gu) ?? [];
+  const last = words.at(-1) ?? '';
+  return (initials.length >= 2 && last === initials) || names.some((n) => n.length > 1 && words.includes(n));
 }

@@ -155,11 +155,16 @@ export class TextReader {
   }
 
   /** The status of the words at [start, end), read as `statements` reads a match (not leading). */
-  statusOf(start: number, end: number): { status: Status; cue: string | null } {
+  /** The status of the words at [start, end), the cue that decided it and, where known, where that cue is in the text. */
+  statusOf(start: number, end: number): { status: Status; cue: string | null; cueAt?: { start: number; end: number } } {
     const i = sentenceAt(this.sentences, start);
     const s = this.sentences[i];
     const decision = decide({ start: start - s.start, end: end - s.start }, this.cuesOf(i), s.text, this.neighboursOf(i, 1), this.cues);
-    return { status: decision.status, cue: decision.cue };
+    return {
+      status: decision.status,
+      cue: decision.cue,
+      ...(decision.cueAt && { cueAt: { start: s.start + decision.cueAt.start, end: s.start + decision.cueAt.end } }),
+    };
   }
 }
 

@@ -18,7 +18,17 @@ import {
 } from '../../reading/pattern-set.ts';
 import { TextReader, sharedCues, type Span } from '../../reading/statements.ts';
 import { excerpt } from '../../reading/sentences.ts';
-import { GREETING, NameBook, PEOPLE_SECTION_SCHEMA, PersonFinder, PRONOUNS, subjectNameBefore, type PeopleWords, type Person } from '../../reading/people.ts';
+import {
+  GREETING,
+  NameBook,
+  PEOPLE_SECTION_SCHEMA,
+  PersonFinder,
+  PRONOUNS,
+  professionalAccount,
+  subjectNameBefore,
+  type PeopleWords,
+  type Person,
+} from '../../reading/people.ts';
 import { buildTimeline, compatible, staleClaims, type Found, type Role } from './chronology.ts';
 import { FACT_SHEET, STALENESS_TIMELINE, type FactSheet, type StalenessTimeline } from '../../model/sections.ts';
 import { FACT_SCHEMA, buildFactSheet, factProblems, type FactSpec, type RuleFacts } from './facts.ts';
@@ -710,8 +720,25 @@ class StalenessCheck implements Check {
    * possessive noun phrase, which takes its content as given whatever frame it stands in.
    */
   private claimed(claim: Found): boolean {
-    const { status } = this.statusOf(claim);
+    const { status, cueAt, cue } = this.statusOf(claim);
     if (CLAIM_STATUSES.includes(status)) return true;
+    // A professional's account in minutes or a supervision note ("LD said…", "School: …") is what
+    // the record says; someone's belief, or a family member's account, is theirs.
+    if (status === 'attributed' && cueAt && cue && cueAt.end <= claim.match!.start) {
+      const record = this.shelf.get(claim.shelved!);
+      const text = record.text;
+      const clauseStart = Math.max(
+        ...[/[.;!?\n]/g, /,\s/g].flatMap((re) => [...text.slice(0, cueAt.start).matchAll(re)].map((m) => m.index! + m[0].length)),
+        0,
+      );
+      const source = text.slice(Math.max(clauseStart, cueAt.start - 40), cueAt.start);
+      return professionalAccount(
+        source.replace(/^.*\b(?:and|but|then)\s+/i, ''),
+        text.slice(cueAt.start, cueAt.end),
+        text.slice(cueAt.end, claim.match!.start),
+        record.author,
+      );
+    }
     if (status !== 'hypothetical') return false;
     const before = this.shelf.get(claim.shelved!).text.slice(Math.max(0, claim.match!.start - 40), claim.match!.start);
     return POSSESSED.test(before) || MISSED.test(before);
