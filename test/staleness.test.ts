@@ -46,6 +46,7 @@ describe('staleness fixtures', () => {
       ['R11-143', 'staleness.attendance-improved', 'warning', ['R11-141'], "Tilly's attendance is a very serious concern"],
       ['R11-152', 'staleness.released-from-custody', 'warning', ['R11-151'], 'Bryony said Mr Garside is still in custody'],
       ['R11-162', 'staleness.school-place', 'warning', ['R11-161'], 'Kian still has no school place'],
+      ['R11-172', 'staleness.negative-substance-test', 'warning', ['R11-171'], 'However, his cannabis use remains the main risk to her care at night'],
       ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
       ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
       ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],

@@ -345,8 +345,9 @@ export class PersonFinder {
   }
 
   /** The person nearest the end of a sentence (for a statement in the next one that names nobody), or null. */
-  last(sentence: Sentence): Person | null {
-    return this.find(sentence, sentence.end, sentence.end);
+  last(sentence: Sentence, notGiven?: string): Person | null {
+    // (Passing over a given name where the sentence names anyone else: "…with Ms Pryce … for Otto's appointments.")
+    return this.find(sentence, sentence.end, sentence.end, notGiven);
   }
 
   /** Person words and names in a sentence, in order: where each starts, how long it is, and who. */

@@ -77,6 +77,16 @@ const recordAbout = (record: CanonicalRecord) => [record.author, record.record_t
 
 /** The record's child's first name, lower-cased, if the export gives one. */
 const childOf = (record: CanonicalRecord) => record.subject_name?.trim().split(/\s+/)[0]?.toLowerCase() || undefined;
+/**
+ * Whether the record's child is under ten on its date (the age of criminal responsibility): a
+ * statement about an adult's matters (drug use, work, a conviction) is then never about them.
+ */
+const youngChild = (record: CanonicalRecord) => {
+  if (!record.subject_dob) return false;
+  const [y, m, d] = record.subject_dob.split('-').map(Number);
+  const tenth = `${String(y + 10).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return record.record_date < tenth;
+};
 
 /** The line of a text that ends at `end`, from its start. */
 const lineTo = (text: string, end: number) => text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
@@ -624,7 +634,7 @@ class StalenessCheck implements Check {
   private personOf(role: Role, s: Span, record: CanonicalRecord, reader: TextReader, aboutChild = false): Person | null {
     // (A rule about the child counts the child's own name: "Dean, confirming Kyle started at…" is about Kyle.)
     const found = this.people.find(s.sentence, s.start, s.end, aboutChild ? undefined : childOf(record));
-    if (!found) return role === 'event' ? this.personAround(reader, s) : null;
+    if (!found) return role === 'event' ? this.personAround(reader, s, aboutChild ? undefined : childOf(record)) : null;
     if (found.surname || found.given || !found.word || !PRONOUNS.has(found.word.toLowerCase())) return found;
     // Only a pronoun that is the statement's own subject or owner ("His bail … ended", "she completed…"),
     // not one further back in its sentence ("telling her that the case against Craig…").
@@ -633,7 +643,7 @@ class StalenessCheck implements Check {
     const between = lead.slice(last ? last.index! + last[0].length : 0);
     // (Nor a pronoun that reports it: "She confirmed that the CPS discontinued the charge against Craig".)
     if (!last || (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > 3 || REPORTING_AFTER.test(between)) return found;
-    const before = this.personAround(reader, s);
+    const before = this.personAround(reader, s, aboutChild ? undefined : childOf(record), !aboutChild && youngChild(record));
     return before && (before.surname || before.given) && (!before.sex || !found.sex || before.sex === found.sex)
       ? { ...before, sex: before.sex ?? found.sex }
       : found;
@@ -645,12 +655,15 @@ class StalenessCheck implements Check {
     return found?.relative ? found : null;
   }
 
-  private personAround(reader: TextReader, s: Span): Person | null {
+  /** Who the sentences before a statement name last (`notGiven`: a given name to pass over, the child's for a statement about an adult). */
+  private personAround(reader: TextReader, s: Span, notGiven?: string, neverChild = false): Person | null {
     const i = reader.sentences.indexOf(s.sentence);
     for (const j of [i - 1, i - 2]) {
       const prev = reader.sentences[j];
       if (!prev || prev.paragraph !== s.sentence.paragraph) break;
-      const person = this.people.last(prev);
+      const person = this.people.last(prev, notGiven);
+      // (A young child named alone is not whom "his use of cocaine" is about: look further back.)
+      if (person && neverChild && notGiven && person.given === notGiven) continue;
       if (person) return person;
     }
     // Else whoever the record's first sentence names, when it is a title naming one person
