@@ -37,6 +37,9 @@ describe('tense: whether a state is spoken of as current', () => {
     // A short aside in brackets between the words and their time.
     ['Safeguarding: CP plan (emotional abuse) in place, SW on leave.', 'CP plan'],
     ["Dad's drinking (most nights, by Mum's account) continues.", 'drinking'],
+    // The present perfect, and a "since" that dates when it began; a past clause before one with its own subject.
+    ['Ellis has had no education since the family moved last summer.', 'no education'],
+    ['Mr Pike was interviewed in January and the police investigation remains open.', 'police investigation'],
   ])('current: %s', (sentence, words) => {
     expect(current(sentence, words)).toBe(true);
   });
@@ -55,6 +58,9 @@ describe('tense: whether a state is spoken of as current', () => {
     // An action of the past, and "to" that starts no action item.
     ['Ms Lane was to chase her homeless assessment in the summer.', 'homeless assessment'],
     ['We went to the homeless assessment together.', 'homeless assessment'],
+    // (A verb that shares the past clause's subject and "was" shares its time.)
+    ['He was drinking heavily and using cocaine daily.', 'using cocaine'],
+    ['Jago had no education until he was placed at Oakfield.', 'no education'],
     // (An aside longer than a few words ends the stretch as before.)
     ["Dad's drinking (which Mum described at length in her statement to the court in May) continues.", 'drinking'],
   ])('not current: %s', (sentence, words) => {

@@ -51,7 +51,17 @@ export const TENSE_SECTION_SCHEMA = {
 };
 
 /** Where a clause is joined to the one holding the words. */
-const JOINED = /\s(?:and|but|or|while|whilst|because|when|where|which|who|that|so|although|though)\s/i;
+const JOINED = /\s(?:and|but|or|while|whilst|because|when|where|which|who|that|so|although|though|since)\s/i;
+
+/** "had" in the present perfect ("has had no education", "have not had"): a word of the present, not of the past. */
+const PERFECT_HAD = /\b(ha(?:s|ve)(?:n['’]t|\s+not|\s+never)?)\s+had\b/gi;
+const withoutPerfect = (text: string) => text.replace(PERFECT_HAD, '$1 got');
+
+/**
+ * A conjunction before the words that starts a clause with its own subject: the time of the clause
+ * before it is that clause's. ("He was drinking and using cocaine" shares its "was".)
+ */
+const JOINED_BEFORE = /\s(?:and|but|while|whilst|whereas|although|though|so)\s+(?=(?:the|his|her|their|its|this|he|she|they|it|Mr|Mrs|Ms|Miss)\s)/giu;
 
 /** Where a stretch of a sentence ends: punctuation that separates clauses. */
 const STRETCH_END = /[,;:()–—]|\s-\s/g;
@@ -116,12 +126,19 @@ export class TenseReader {
 
   /** Whether the stretch around the words at [start, end) speaks only of the past: a word of the past and none of the present ("when the family were living in one room"). */
   past(sentence: string, start: number, end: number): boolean {
-    const [from, to] = this.stretch(sentence, start, end);
+    const [from, to] = this.ownStretch(sentence, start, end);
     const stretch = sentence.slice(from, to);
     // A state that went on until a time, told in the past perfect, ended then ("Gareth had been
     // drinking daily until the autumn"), whatever words of habit it holds.
     if (HAD_UNTIL.test(stretch)) return true;
-    return matches(this.pastWords, stretch) && !matches(this.present, stretch);
+    return matches(this.pastWords, withoutPerfect(stretch)) && !matches(this.present, stretch);
+  }
+
+  /** The stretch, starting after a clause joined before the words that has its own subject ("Mr Tulloch was arrested and the investigation is still ongoing"). */
+  private ownStretch(sentence: string, start: number, end: number): [number, number] {
+    const [from, to] = this.stretch(sentence, start, end);
+    const joined = [...sentence.slice(from, start).matchAll(JOINED_BEFORE)].pop();
+    return [joined ? from + joined.index! + joined[0].length : from, to];
   }
 
   private stretch(sentence: string, start: number, end: number): [number, number] {
@@ -163,13 +180,13 @@ export class TenseReader {
   }
 
   current(sentence: string, start: number, end: number, heading?: string): boolean {
-    const [from, to] = this.stretch(sentence, start, end);
+    const [from, to] = this.ownStretch(sentence, start, end);
     const before = sentence.slice(from, start);
     const stretch = sentence.slice(from, to);
     // A word of the past in a clause joined after them is that clause's ("…means he is home by
     // lunchtime and Ms Malone cannot take up the place she was offered").
     const joined = JOINED.exec(sentence.slice(end, to));
-    if (matches(this.pastWords, sentence.slice(from, joined ? end + joined.index : to))) return false;
+    if (matches(this.pastWords, withoutPerfect(sentence.slice(from, joined ? end + joined.index : to)))) return false;
     if (matches(this.premise, before) || matches(this.present, stretch)) return true;
     // The words name a form's field, and a value follows ("Parental substance misuse: mother -
     // cannabis, daily"): the form says what holds (not "none", "nil" or "n/a", and not in the past).
