@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { sexOfGivenName } from './lexicon/given-names.ts';
 import { isCommonNoun } from './lexicon/index.ts';
 import { winkModel } from './wink-model.ts';
 
@@ -60,6 +61,10 @@ const AUXILIARIES = words("has have had having can could will would may might mu
 const POSSESSIVES = words('his her their its my our your');
 const NP_INSIDE = words('N PROPN ADJ NUM POS DET');
 const TITLES = words('mr mrs ms miss dr mx');
+/** The last word of a place's name ("Pennock Farm", "Holme Lacy Road"). */
+const PLACE_NAMES = words(
+  'farm road street avenue close crescent estate cottage cottages village station surgery hospital centre primary academy school nursery library barracks ward',
+);
 /** Words for family members that records use as names ("Mum was aggressive"), whatever the packs' lists say. */
 const KIN = words('mum mummy mam mom dad daddy mother father nan nana nanna gran granny grandma grandad granddad grandmother grandfather stepdad stepmum');
 const NOT_PEOPLE = words('it this that these those there which what something anything everything nothing');
@@ -173,7 +178,9 @@ function winkTokens(sentence: string): Token[] | null {
       continue;
     }
     const lower = values[i].toLowerCase();
-    const cat = lower === "'s" || lower === '’s' ? 'POS' : (NOTE_ABBREVIATIONS[lower] ?? UNIVERSAL[tags[i]] ?? 'X');
+    // (A capitalised word after a title is a name, whatever the tagger said: "Mr Ebbs's house".)
+    const named = prev && TITLES.has(prev.lower.replace(/\.$/, '')) && /^\p{Lu}/u.test(values[i]);
+    const cat = lower === "'s" || lower === '’s' ? 'POS' : named ? 'PROPN' : (NOTE_ABBREVIATIONS[lower] ?? UNIVERSAL[tags[i]] ?? 'X');
     // A hyphenated phrase before a noun is an adjective, whatever its last word ("a hard-to-reach cupboard").
     if (prev?.text.includes('-') && prev.cat !== 'ADJ' && (cat === 'N' || cat === 'PROPN') && prev.text.split('-').length >= 3) prev.cat = 'ADJ';
     out.push({ text: values[i], lower, cat, start, end: at });
@@ -209,12 +216,18 @@ function listTokens(sentence: string): Token[] {
 // --- attachment ------------------------------------------------------------------------------
 
 /** Where the noun phrase ending at j starts. */
+const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+
 function phraseStart(T: Token[], j: number): number {
   if (T[j].cat === 'PRON' && !POSSESSIVES.has(T[j].lower)) return j;
   let s = j;
   // (A participle between a determiner and its noun is an adjective: "the allocated worker".)
   const participle = (k: number) => T[k].cat === 'V' && /(?:ed|ing)$/.test(T[k].lower) && k > 0 && T[k - 1].cat === 'DET';
-  while (s > 0 && (NP_INSIDE.has(T[s - 1].cat) || POSSESSIVES.has(T[s - 1].lower) || participle(s - 1))) s--;
+  while (s > 0 && (NP_INSIDE.has(T[s - 1].cat) || POSSESSIVES.has(T[s - 1].lower) || participle(s - 1))) {
+    // A name starts its own phrase: after a title, or after a common noun ("In fourteen months of work Ms Jenvey has…").
+    if (TITLE_WORDS.has(T[s].lower) || (T[s].cat === 'PROPN' && T[s - 1].cat === 'N')) break;
+    s--;
+  }
   return s;
 }
 
@@ -437,6 +450,17 @@ function classify(T: Token[], head: number, lists: SenseLists, labelAt: number, 
   // A code of letters and digits or an ampersand is a road, a form, a service or a shop ("the A49",
   // "the local A&E", "B&Q"), never a person.
   if (/^\p{Lu}/u.test(t.text) && /[\d&]/.test(t.text)) return 'thing';
+  // A place's name: a name and a word for a place ("Pennock Farm", "Tanner's Row Estate"), not a
+  // person's ("Ms Hall", "Emma Hall").
+  if (
+    /^\p{Lu}/u.test(t.text) &&
+    PLACE_NAMES.has(w) &&
+    h > 0 &&
+    /^\p{Lu}/u.test(T[h - 1].text) &&
+    !TITLES.has(T[h - 1].lower) &&
+    sexOfGivenName(T[h - 1].lower) === null
+  )
+    return 'thing';
   if (/^\p{Lu}/u.test(t.text)) {
     // Inside a sentence a capitalised word is a name, unless an article makes it a thing
     // ("the Wi-Fi at the contact centre", "the Internet"; a name takes none, though a role may: "the DSL", "the Smiths").
@@ -546,7 +570,13 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
   // (Not the label itself: "the thermostat's controlling unit".) In a run of verbs after a possessive the last is the noun ("Ms Lowe's repeated calls").
   const owner = (j: number) => T[j] && (T[j].cat === 'POS' || (POSSESSIVES.has(T[j].lower) && T[j].lower !== 'her'));
   for (let i = 1; i < T.length; i++) {
-    if (!owner(i - 1) || (i >= s && i <= e) || T[i].cat !== 'V') continue;
+    if (!owner(i - 1) || (i >= s && i <= e)) continue;
+    // (…and a word read as an adjective with a verb straight after it: "Ms Bastable's flat is…".)
+    if (T[i].cat === 'ADJ' && T[i + 1]?.cat === 'V') {
+      T[i].cat = 'N';
+      continue;
+    }
+    if (T[i].cat !== 'V') continue;
     let j = i;
     while (T[j + 1]?.cat === 'V' && !(j + 1 >= s && j + 1 <= e)) j++;
     for (let k = i; k < j; k++) T[k].cat = 'ADJ';

@@ -19,6 +19,7 @@ import { runSteps, STEP_ITEMS, type Steps } from '../../model/steps.ts';
 export interface LabelRule extends Rule {
   label: string;
   forms: string[];
+  about?: 'a person' | 'a person or theirs';
   evidence_needed?: string;
   source?: string;
   contrary_sources?: string[];
@@ -40,6 +41,11 @@ export const labelKind: RuleKind = {
     exclusions: {
       ...stringList,
       description: 'Phrases that hold a form but are not the label (e.g. "non-alcoholic drinks"); a form inside one is not a mention.',
+    },
+    about: {
+      enum: ['a person', 'a person or theirs'],
+      description:
+        'What the label can describe: "a person or theirs" (the default: a parent, or their behaviour, home or relationship) or "a person" only ("hard to reach": a flat hard to reach by bus is not the family).',
     },
     evidence_needed: { type: 'string', description: 'What evidence would support the label.' },
     source: { type: 'string', description: 'The guidance the rule rests on.' },

@@ -38,7 +38,12 @@ export interface LabelForms {
   /** Phrases holding a form that are not the label ("non-alcoholic drinks", "unstable housing"). */
   exclusions?: string[];
   contrary_sources?: string[];
+  /** "a person": the label describes people only, never what is theirs (a home, a plan). */
+  about?: 'a person' | 'a person or theirs';
 }
+
+/** A possessive straight before a mention: "Mr Dacre's ", "her ". */
+const OWNED_BEFORE = /(?:\p{L}['’]s|(?<![\p{L}])(?:his|her|their))\s+$/u;
 
 /** All labels' forms compiled into one whole-word regex; the longest form wins. */
 export class LabelMatcher {
@@ -50,6 +55,8 @@ export class LabelMatcher {
   private readonly byForm = new Map<string, string>();
   private readonly compiled: { label: string; re: RegExp }[];
   private readonly exclusions: RegExp | null;
+  /** Labels that describe people only. */
+  private readonly peopleOnly: Set<string>;
   /** Admits a text that could hold a form. */
   private readonly formGate: Gate;
   /** Admits a text that could hold a contrary cue (each contrary source has its own gate too). */
@@ -78,6 +85,7 @@ export class LabelMatcher {
     this.regex = whole(all.filter((a) => !isPatternForm(a.form)));
     this.phrases = patterns.length ? whole(patterns) : null;
     this.phraseGate = gates.forRegex(this.phrases);
+    this.peopleOnly = new Set(labels.filter((l) => l.about === 'a person').map((l) => l.label));
     const excluded = labels.flatMap((l) => l.exclusions ?? []);
     this.exclusions = excluded.length ? wholeWordRegex(excluded) : null;
     this.contrary = labels
@@ -231,6 +239,9 @@ export class LabelMatcher {
       if (spelledOutOtherwise(text, start, end, hits)) continue;
       const attached = phrases.includes(m) ? null : attachment(at.text, start - at.start, end - at.start, this.cues.sense);
       if (attached?.kind === 'thing') continue;
+      const label = this.labelOf(m[0]);
+      // (A label of people only, said of what is someone's: "Ms B's flat is hard to reach by bus".)
+      if (attached?.kind === 'personal' && this.peopleOnly.has(label)) continue;
       const { i, decision: judged, cueSpan } = judge(start, end);
       // A label about people in general ("families who become disengaged") is not about this family.
       // A question or a plan takes for granted a label that describes someone in passing: "how do we
@@ -239,14 +250,16 @@ export class LabelMatcher {
       const decision =
         attached?.generic && judged.status === 'asserted'
           ? { ...judged, status: 'hypothetical' as const, cue: `people in general: ${attached.generic}` }
-          : attached?.attributive &&
-              attached.kind === 'person' &&
-              !attached.generic &&
-              judged.status === 'hypothetical' &&
-              (judged.cue === '?' || attached.definite)
+          : (attached?.attributive &&
+                // (…or what is someone's, named as theirs: "Mr Vane's aggressive streak?")
+                (attached.kind === 'person' || (attached.kind === 'personal' && attached.definite)) &&
+                !attached.generic &&
+                judged.status === 'hypothetical' &&
+                (judged.cue === '?' || attached.definite)) ||
+              // (A question about a label's noun phrase named as someone's: "…about Mr Dacre's controlling behaviour?")
+              (judged.status === 'hypothetical' && judged.cue === '?' && OWNED_BEFORE.test(text.slice(Math.max(0, start - 40), start)))
             ? { status: 'asserted' as const, cue: null, cueAt: undefined }
             : judged;
-      const label = this.labelOf(m[0]);
       mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue, cueSpan });
       // A label negated where the sentence or its neighbours name a source ("Dr Khan's report of
       // 24/06/2022 … There is no evidence of FII"), or in an outcome ("found to be unsubstantiated").
