@@ -67,6 +67,12 @@ describe('record-hygiene fixtures', () => {
       ['OCT-01', 'hygiene.other-child', 'warning', 'direct work with Bilal'],
       ['OCT-04', 'hygiene.other-child', 'warning', 'Jasmine is in Year 2'],
       ['OCT-09', 'hygiene.other-child', 'warning', 'Kofi (6)'],
+      [
+        'R11-D1',
+        'hygiene.decision-without-reasons',
+        'warning',
+        'Morning both, I can confirm the local authority will issue care proceedings for Jax next month.',
+      ],
     ]);
   });
 

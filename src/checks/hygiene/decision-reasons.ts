@@ -254,6 +254,8 @@ export function clauseMood(clause: string): 'state' | 'plan' | null {
     if (/^\p{Lu}/u.test(words[i - 1]) && i - 1 > 0) return true;
     return DETERMINERS.has(lower[i - 2] ?? '') && !COMMON.has(p);
   };
+  // A request is what is to be done: "Please send your updated reports to Ms A by Friday."
+  if (lower[0] === 'please' || lower[0] === 'kindly') return 'plan';
   for (let i = 0; i < words.length; i++) {
     const w = lower[i];
     if (PLAN_AUX.has(w)) return 'plan';
@@ -393,6 +395,8 @@ function reasonFound(reader: TextReader, c: Compiled, decisions: Stated[], text:
       if (decisionSentences.includes(f.sentence.start)) continue;
       if (byTypeOnly.some((d) => d.sentence.start === f.sentence.start) && (reader.sentences.length === 1 || /;\s*$/.test(f.sentence.text))) continue;
       const clause = f.sentence.text;
+      // (A request is no finding: "Please send your updated reports to Ms A by Friday.")
+      if (clauseMood(clause) === 'plan' && /^\W*(?:please|kindly)\b/i.test(clause)) continue;
       if (specificWords(clause, c.empty) >= c.minWords + 2 + (matches(c.process, clause) ? 2 : 0)) return 'fact';
     }
   }
