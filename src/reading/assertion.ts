@@ -260,6 +260,24 @@ const RECORD_FIELD = new RegExp(`${FIELD_NAME}$`, 'i');
 /** …and its colon, before the field's value. */
 const RECORD_FIELD_VALUE = new RegExp(`${FIELD_NAME}:\\s*$`, 'i');
 
+/** The span of a relative clause set off by commas that holds [start, end) (", who is an alcoholic,"), or null. */
+function relativeAside(sentence: string, start: number, end: number): [number, number] | null {
+  // (Only one that says what someone is: not ", which the previous worker recorded as excessive anxiety,".)
+  const open =
+    /,\s*(?:who|which)\s+(?:is|are|was|were|has been|had been|have been|remains|seems|appears)\s+(?:an?\s+|so\s+|very\s+|often\s+|always\s+|clearly\s+)?$/.exec(
+      sentence.slice(0, start),
+    );
+  if (!open) return null;
+  const close = /^[^,;:()]*,/.exec(sentence.slice(end));
+  return close ? [open.index, end + close[0].length] : null;
+}
+
+/** Verbs of denying what was said. */
+const DENIAL_VERB = /^(?:rejected|rejects|disputed|disputes|denied|denies|dismissed|dismisses|refused to accept|does not accept|did not accept)$/i;
+/** Someone in the family as their subject, just before them: "Mr Farrow rejected", "Mum disputes", "she denied". */
+const DENIER =
+  /(?:\b(?:Mr|Mrs|Ms|Miss) \p{Lu}[\p{L}'’-]+|\b(?:he|she|they|mum|dad|mother|father|the parents?|both parents|the couple))\s+(?:strongly |firmly |flatly |angrily )?$/iu;
+
 /** A question that asks whether ("Is there…?", "Does he…?"), not one that asks how, when or what given its content. */
 const OPEN_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|might|may|shall)\b/i;
 
@@ -437,7 +455,14 @@ export function decide(
     (next && frames.earlier.some((e) => !shutAway(own, e.start, mention.start))
       ? refutationOf({ ...frames, against: againstIn(next, cues) }, (at) => shutAway(own, at, mention.start))
       : null);
-  if (refutation) return { status: 'refuted', cue: refutation.text, cueAt: refutation };
+  if (refutation) {
+    // A parent who rejects or disputes it denies it: their account, not evidence against it ("Mr
+    // Farrow rejected the suggestion that he is volatile, saying…").
+    const denial = frames.against.find((a) => a.start >= refutation.start && a.start < refutation.end && DENIAL_VERB.test(a.text));
+    if (denial && DENIER.test(sentenceText.slice(Math.max(0, denial.start - 40), denial.start)))
+      return { status: 'attributed', cue: denial.text, cueAt: { start: denial.start, end: denial.start + denial.text.length } };
+    return { status: 'refuted', cue: refutation.text, cueAt: refutation };
+  }
   // A label talked about as a word, not used of anyone: "the word 'aggressive' travels from duty
   // notes into court papers", "the phrase 'hard to reach' often describes services".
   const asWord = cues.wordsAsWords?.exec(sentenceText.slice(Math.max(0, mention.start - 40), mention.start));
@@ -565,8 +590,12 @@ export function decide(
     segStart = Math.max(0, sentenceText.lastIndexOf(';', mention.start));
   }
   const breaks = own.clauseBreaks;
+  // A label inside a relative clause set off by commas ("Dad, who is an alcoholic, attended the
+  // core group on 12/03 with a letter…") is an aside: what the sentence around it cites is not its evidence.
+  const aside = relativeAside(sentenceText, mention.start, mention.end);
   const tied = (at: number, citation = false) => {
     if (at < segStart || at >= segEnd) return false;
+    if (aside && (at < aside[0] || at >= aside[1])) return false;
     // A bracket after the label that cites dates ("(letters dated 04/01/2024, …)") is part of its evidence.
     // A comment after the label ("…, which she acknowledged after her urine screen was positive") may be its evidence.
     const comment = at > mention.end && own.concessive.some(([a, b]) => a <= at && at < b && a > mention.end && /^,\s*which\b/i.test(sentenceText.slice(a)));

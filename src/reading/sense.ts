@@ -582,6 +582,9 @@ function attachIn(T: Token[], start: number, end: number, lists: SenseLists): At
     for (let k = i; k < j; k++) T[k].cat = 'ADJ';
     T[j].cat = 'N';
   }
+  // A word read as a noun that ends in -ed after the label and before a preposition is its verb
+  // ("The earlier view that Mr Hurst was controlling rested on one anonymous call").
+  if (T[e + 1]?.cat === 'N' && /^[a-z]{3,}ed$/.test(T[e + 1].lower) && T[e + 2]?.cat === 'ADP') T[e + 1].cat = 'V';
   const h = attach(T, s, e);
   if (h === null) return null;
   const kind = classify(T, h, lists, s, e);

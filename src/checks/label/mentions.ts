@@ -45,6 +45,10 @@ export interface LabelForms {
 /** A possessive straight before a mention: "Mr Dacre's ", "her ". */
 const OWNED_BEFORE = /(?:\p{L}['’]s|(?<![\p{L}])(?:his|her|their))\s+$/u;
 
+/** A relative clause that describes someone as very much so, just before a mention: "a mother who is so ", "a dad who is always " (not "a parent who is hostile?", an open question). */
+const DESCRIBED_BEFORE =
+  /(?<![\p{L}])(?:mother|father|mum|dad|parent|parents|man|woman|carer|partner|grandmother|grandfather|nan|family|couple)\s+who\s+(?:is|are|was|were|has been|have been|seems|appears|remains|can be)\s+(?:so|very|really|always|clearly|such an?|that)\s+$/iu;
+
 /** All labels' forms compiled into one whole-word regex; the longest form wins. */
 export class LabelMatcher {
   private readonly regex: RegExp;
@@ -256,11 +260,15 @@ export class LabelMatcher {
                 !attached.generic &&
                 judged.status === 'hypothetical' &&
                 (judged.cue === '?' || attached.definite)) ||
-              // (A question about a label's noun phrase named as someone's: "…about Mr Dacre's controlling behaviour?")
-              (judged.status === 'hypothetical' && judged.cue === '?' && OWNED_BEFORE.test(text.slice(Math.max(0, start - 40), start)))
+              // (A question about a label's noun phrase named as someone's: "…about Mr Dacre's controlling behaviour?",
+              // or that describes someone in passing: "…go to a mother who is so overly anxious about every cough?")
+              (judged.status === 'hypothetical' &&
+                (judged.cue === '?' || /\?\s*$/.test(at.text)) &&
+                (OWNED_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || DESCRIBED_BEFORE.test(text.slice(Math.max(0, start - 40), start))))
             ? { status: 'asserted' as const, cue: null, cueAt: undefined }
             : judged;
-      mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue, cueSpan });
+      // (An asserted mention has no cue to show.)
+      mentions.push({ label, start, end, text: m[0], status: decision.status, cue: decision.cue, cueSpan: decision.cue === null ? null : cueSpan });
       // A label negated where the sentence or its neighbours name a source ("Dr Khan's report of
       // 24/06/2022 … There is no evidence of FII"), or in an outcome ("found to be unsubstantiated").
       if (decision.status === 'negated' || decision.status === 'refuted') {
