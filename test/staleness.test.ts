@@ -58,6 +58,8 @@ describe('staleness fixtures', () => {
       ],
       ['R11-212', 'staleness.plan-or-order-ended', 'warning', ['R11-211'], 'Plan status - CIN plan (emotional abuse'],
       ['R11-222', 'staleness.parents-separated', 'warning', ['R11-221'], 'Leo lives at home with his dad and his mum'],
+      ['R11-233', 'staleness.now-housed', 'warning', ['R11-232'], 'The family remain in one room at the hostel'],
+      ['R11-242', 'staleness.contact-unsupervised', 'warning', ['R11-241'], "Ruby's contact with her father is supervised at the Beacon Centre every Sunday"],
       ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
       ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
       ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],

@@ -9,4 +9,10 @@ describe('stated dates', () => {
     expect(statedDates('She was seen at 10.30 and again on 31/02/2024.')).toEqual([]);
     expect(statedDates('Positive for cocaine (sample taken 05/06/24).')).toEqual(['2024-06-05']);
   });
+
+  it('reads a part of a year as the last day of that part', () => {
+    expect(statedDates('An interim care order was made in early 2023.')).toEqual(['2023-04-30']);
+    expect(statedDates('Contact was supervised until the end of 2022 and through summer 2023.')).toEqual(['2022-12-31', '2023-08-31']);
+    expect(statedDates('She moved out in late 2021.')).toEqual(['2021-12-31']);
+  });
 });
