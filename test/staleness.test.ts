@@ -60,6 +60,7 @@ describe('staleness fixtures', () => {
       ['R11-222', 'staleness.parents-separated', 'warning', ['R11-221'], 'Leo lives at home with his dad and his mum'],
       ['R11-233', 'staleness.now-housed', 'warning', ['R11-232'], 'The family remain in one room at the hostel'],
       ['R11-242', 'staleness.contact-unsupervised', 'warning', ['R11-241'], "Ruby's contact with her father is supervised at the Beacon Centre every Sunday"],
+      ['R11-252', 'staleness.negative-substance-test', 'warning', ['R11-251'], "Ms Marsh's alcohol misuse remains the main risk to Tilly"],
       ['R7-102', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-101'], 'convicted of wounding in 2023'],
       ['R7-112', 'staleness.conviction-or-allegation-cleared', 'error', ['R7-111'], 'affray conviction'],
       ['R7-122', 'staleness.negative-substance-test', 'warning', ['R7-121'], 'Mr Barnes drinks heavily most evenings'],

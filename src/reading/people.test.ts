@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { NameBook, PersonFinder, professionalAccount, samePerson, subjectNameBefore, type PeopleWords } from './people.ts';
+import { NameBook, PersonFinder, professionalAccount, rolesIn, samePerson, subjectNameBefore, type PeopleWords } from './people.ts';
 import { sexOfGivenName } from './lexicon/given-names.ts';
 
 const pack = parse(readFileSync(new URL('../../rules/staleness.yaml', import.meta.url), 'utf8')) as { people: PeopleWords };
@@ -210,5 +210,24 @@ describe('people: whose account a reported statement is', () => {
     ['The neighbour', 'said', ' '],
   ])('theirs: %s %s', (source, cue, between) => {
     expect(professionalAccount(source, cue, between, author)).toBe(false);
+  });
+});
+
+describe('people: the parts a record gives the people it names', () => {
+  const minutes = 'Present: Marta Quill (chair); Kai Adeyemi-Clarke (SW); Carys Yeardley (mother); Mrs Janice Threlfall (DSL, Ashby Primary).';
+  const roles = rolesIn(minutes);
+  it('reads each name with its part in brackets', () => {
+    expect(roles.get('kai')).toBe('SW');
+    expect(roles.get('adeyemi-clarke')).toBe('SW');
+    expect(roles.get('yeardley')).toBe('mother');
+    expect(roles.get('threlfall')).toBe('DSL, Ashby Primary');
+  });
+  it('takes a listed worker’s account, or a pronoun that stands for one, as the record’s; a listed parent’s as theirs', () => {
+    expect(professionalAccount('Kai', 'told conference', ' that ', null, roles)).toBe(true);
+    expect(professionalAccount('He', 'told conference', ' that ', null, roles, 'Kai summarised the report. ')).toBe(true);
+    expect(professionalAccount('Carys', 'said', ' ', null, roles)).toBe(false);
+    expect(professionalAccount('She', 'said', ' ', null, roles, 'Carys Yeardley spoke next. ')).toBe(false);
+    // (A pronoun with no listed person before it is no one known.)
+    expect(professionalAccount('He', 'said', ' ', null, roles, 'The report was read. ')).toBe(false);
   });
 });

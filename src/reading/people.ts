@@ -467,13 +467,26 @@ const FAMILY =
  * words before the cue in its clause; `cue` the cue ("said", "School:"); `between` the words
  * from the cue to the statement.
  */
-export function professionalAccount(source: string, cue: string, between: string, author: string | null): boolean {
+export function professionalAccount(source: string, cue: string, between: string, author: string | null, roles?: Map<string, string>, earlier = ''): boolean {
   // (Nor an account that denies it: "the paediatrician concluded that there is no concern about FII".)
   if (BELIEF.test(cue) || BELIEF.test(between) || /(?<![\p{L}])(?:no|not|never|nothing|none|without|nor)(?![\p{L}])|n['’]t\b/iu.test(between)) return false;
   const heading = /^\s*([^:]{1,40}):\s*$/.exec(cue);
-  const who = (heading ? heading[1] : source).trim();
+  let who = (heading ? heading[1] : source).trim();
   if (!who) return false;
+  // A pronoun stands for the last person named before it whose part the record gives ("Kai
+  // summarised the report. He told conference that…", with "Kai Adeyemi-Clarke (SW)" among those present).
+  if (roles && /^(?:he|she)$/i.test(who)) {
+    const named = [...earlier.matchAll(/\p{Lu}[\p{L}'’-]+/gu)]
+      .map((m) => m[0])
+      .reverse()
+      .find((w) => roles.has(w.toLowerCase()));
+    if (!named) return false;
+    who = named;
+  }
   if (authorNamed(who, author)) return true;
+  // A person the record lists with their part ("Present: Kai Adeyemi-Clarke (SW), Carys Yeardley (mother)").
+  const part = roles && (who.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).map((w) => roles.get(w.toLowerCase())).find((r) => r !== undefined);
+  if (part) return PROFESSIONAL.test(part) && !FAMILY.test(part);
   // (A worker named with a title is known by their service: "Mrs Oakes from the school".)
   if (PROFESSIONAL.test(who)) return true;
   if (FAMILY.test(who)) return false;
@@ -483,6 +496,15 @@ export function professionalAccount(source: string, cue: string, between: string
     return isCommonNoun(first) && !isGiven(who.split(/\s+/)[0]);
   }
   return false;
+}
+
+/** Each name a record gives with its part in brackets ("Kai Adeyemi-Clarke (SW)", "Carys Yeardley (mother)"): every word of the name, lower-cased, to the part. */
+export function rolesIn(text: string): Map<string, string> {
+  const roles = new Map<string, string>();
+  for (const m of text.matchAll(/((?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+) \(([^()\n]{1,40})\)/gu)) {
+    for (const w of m[1].split(' ')) if (!TITLES.has(w.toLowerCase()) && !roles.has(w.toLowerCase())) roles.set(w.toLowerCase(), m[2]);
+  }
+  return roles;
 }
 
 /** The record's author named by given name, surname or initials ("Tobiah said", "LD said"). */

@@ -25,6 +25,7 @@ import {
   PersonFinder,
   PRONOUNS,
   professionalAccount,
+  rolesIn,
   subjectNameBefore,
   type PeopleWords,
   type Person,
@@ -750,6 +751,8 @@ class StalenessCheck implements Check {
         text.slice(cueAt.start, cueAt.end),
         text.slice(cueAt.end, claim.match!.start),
         record.author,
+        rolesIn(text),
+        text.slice(Math.max(0, cueAt.start - 300), cueAt.start),
       );
     }
     if (status !== 'hypothetical') return false;
