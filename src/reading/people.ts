@@ -513,7 +513,7 @@ function authorNamed(who: string, author: string | null): boolean {
   const names = (author.split(/[,(]/)[0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).filter((w) => !TITLES.has(w.toLowerCase()));
   if (!names.length) return false;
   const initials = names.map((w) => w[0]).join('');
-  const words = who.match(/[\p{L}'’-]+/gu) ?? [];
+  const words: string[] = who.match(/[\p{L}'’-]+/gu) ?? [];
   const last = words.at(-1) ?? '';
   return (initials.length >= 2 && last === initials) || names.some((n) => n.length > 1 && words.includes(n));
 }

@@ -760,7 +760,7 @@ class StalenessCheck implements Check {
     return POSSESSED.test(before) || MISSED.test(before);
   }
 
-  private statusOf(claim: Found): { status: Status; cue: string | null } {
+  private statusOf(claim: Found): { status: Status; cue: string | null; cueAt?: { start: number; end: number } } {
     const record = this.shelf.get(claim.shelved!);
     let reader = this.readers.get(record);
     if (!reader) this.readers.set(record, (reader = new TextReader(record.text, this.cues, true, recordAbout(record))));
