@@ -741,11 +741,12 @@ class StalenessCheck implements Check {
     if (status === 'attributed' && cueAt && cue && cueAt.end <= claim.match!.start) {
       const record = this.shelf.get(claim.shelved!);
       const text = record.text;
-      const clauseStart = Math.max(
-        ...[/[.;!?\n]/g, /,\s/g].flatMap((re) => [...text.slice(0, cueAt.start).matchAll(re)].map((m) => m.index! + m[0].length)),
-        0,
-      );
-      const source = text.slice(Math.max(clauseStart, cueAt.start - 40), cueAt.start);
+      // Who tells it: up to 40 characters before the cue, back to the start of its clause.
+      const source =
+        text
+          .slice(Math.max(0, cueAt.start - 40), cueAt.start)
+          .split(/[.;!?\n]|,\s/)
+          .pop() ?? '';
       return professionalAccount(
         source.replace(/^.*\b(?:and|but|then)\s+/i, ''),
         text.slice(cueAt.start, cueAt.end),
