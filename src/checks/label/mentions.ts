@@ -2,7 +2,7 @@ import { excerpt, sentenceAt, splitSentences } from '../../reading/sentences.ts'
 import { termPattern, allMatches } from '../../text/terms.ts';
 import { TextGates, type Gate } from '../../text/text-gates.ts';
 import { wholeWordAlternation } from '../../text/alternatives.ts';
-import { attachment } from '../../reading/sense.ts';
+import { attachment, type Attachment } from '../../reading/sense.ts';
 import { decide, readSentence, type CompiledCues, type Neighbour, type SentenceCues, type Status } from '../../reading/assertion.ts';
 import { runSteps, STEP_ITEMS, type Steps } from '../../model/steps.ts';
 
@@ -48,6 +48,21 @@ const OWNED_BEFORE = /(?:\p{L}['’]s|(?<![\p{L}])(?:his|her|their))\s+$/u;
 /** A relative clause that describes someone as very much so, just before a mention: "a mother who is so ", "a dad who is always " (not "a parent who is hostile?", an open question). */
 const DESCRIBED_BEFORE =
   /(?<![\p{L}])(?:mother|father|mum|dad|parent|parents|man|woman|carer|partner|grandmother|grandfather|nan|family|couple)\s+who\s+(?:is|are|was|were|has been|have been|seems|appears|remains|can be)\s+(?:so|very|really|always|clearly|such an?|that)\s+$/iu;
+
+/**
+ * Whether a question or a plan takes a label as given though its cue supposes: a label that
+ * describes a person in passing ("how do we work with a hostile father?"), or what is theirs
+ * named as theirs ("Mr Vane's aggressive streak?", "…about Mr Dacre's controlling behaviour?"),
+ * or an intensified description ("…a mother who is so overly anxious about every cough?").
+ * `before` is the text just before the mention.
+ */
+function takenAsGiven(attached: Attachment | null, judged: { status: string; cue: string | null }, sentence: string, before: string): boolean {
+  if (judged.status !== 'hypothetical') return false;
+  if (attached?.attributive && !attached.generic && (attached.kind === 'person' || (attached.kind === 'personal' && attached.definite)))
+    if (judged.cue === '?' || attached.definite) return true;
+  const question = judged.cue === '?' || /\?\s*$/.test(sentence);
+  return question && (OWNED_BEFORE.test(before) || DESCRIBED_BEFORE.test(before));
+}
 
 /** All labels' forms compiled into one whole-word regex; the longest form wins. */
 export class LabelMatcher {
@@ -254,17 +269,7 @@ export class LabelMatcher {
       const decision =
         attached?.generic && judged.status === 'asserted'
           ? { ...judged, status: 'hypothetical' as const, cue: `people in general: ${attached.generic}` }
-          : (attached?.attributive &&
-                // (…or what is someone's, named as theirs: "Mr Vane's aggressive streak?")
-                (attached.kind === 'person' || (attached.kind === 'personal' && attached.definite)) &&
-                !attached.generic &&
-                judged.status === 'hypothetical' &&
-                (judged.cue === '?' || attached.definite)) ||
-              // (A question about a label's noun phrase named as someone's: "…about Mr Dacre's controlling behaviour?",
-              // or that describes someone in passing: "…go to a mother who is so overly anxious about every cough?")
-              (judged.status === 'hypothetical' &&
-                (judged.cue === '?' || /\?\s*$/.test(at.text)) &&
-                (OWNED_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || DESCRIBED_BEFORE.test(text.slice(Math.max(0, start - 40), start))))
+          : takenAsGiven(attached, judged, at.text, text.slice(Math.max(0, start - 40), start))
             ? { status: 'asserted' as const, cue: null, cueAt: undefined }
             : judged;
       // (An asserted mention has no cue to show.)
