@@ -216,8 +216,6 @@ function listTokens(sentence: string): Token[] {
 // --- attachment ------------------------------------------------------------------------------
 
 /** Where the noun phrase ending at j starts. */
-const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
-
 function phraseStart(T: Token[], j: number): number {
   if (T[j].cat === 'PRON' && !POSSESSIVES.has(T[j].lower)) return j;
   let s = j;
@@ -225,7 +223,7 @@ function phraseStart(T: Token[], j: number): number {
   const participle = (k: number) => T[k].cat === 'V' && /(?:ed|ing)$/.test(T[k].lower) && k > 0 && T[k - 1].cat === 'DET';
   while (s > 0 && (NP_INSIDE.has(T[s - 1].cat) || POSSESSIVES.has(T[s - 1].lower) || participle(s - 1))) {
     // A name starts its own phrase: after a title, or after a common noun ("In fourteen months of work Ms Jenvey has…").
-    if (TITLE_WORDS.has(T[s].lower) || (T[s].cat === 'PROPN' && T[s - 1].cat === 'N')) break;
+    if (TITLES.has(T[s].lower) || (T[s].cat === 'PROPN' && T[s - 1].cat === 'N')) break;
     s--;
   }
   return s;
